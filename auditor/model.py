@@ -1,0 +1,150 @@
+"""The values every stage passes on: immutable, exact, and carrying their spans.
+
+Numbers are Decimal or Fraction, never float: a rate's verdict depends on the
+last reported digit, so the value and its precision travel together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+
+Number = Decimal | Fraction
+
+#: Quantity kinds that count as quantities (SPEC.md); the others are look-alikes.
+QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "multiple", "ratio", "number", "points"})
+NOT_QUANTITY_KINDS = frozenset({"year", "date", "ordinal", "code", "label", "list_marker"})
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open interval of `str` indices into Document.text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number as written, with its unit, kind, qualifier and precision.
+
+    `value` has magnitudes resolved (1.8万亩 -> 18000, unit 亩). `high` is the
+    upper end of a range (5-20% -> value 5, high 20). `decimals` is the number
+    of decimals as reported *in the written mantissa* (1.8万 -> 1), and
+    `scale` the magnitude applied to it (1.8万 -> 10000): together they give the
+    rounding interval value ± scale·10^-decimals / 2.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Number
+    unit: str
+    kind: str
+    approx: str | None = None
+    decimals: int = 0
+    scale: int = 1
+    high: Number | None = None
+    numeral: str = "arabic"  # arabic | chinese | mixed
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind in QUANTITY_KINDS
+
+    @property
+    def half_ulp(self) -> Fraction:
+        """Half a unit in the last reported digit, in value units."""
+        return Fraction(self.scale) / (2 * 10**self.decimals)
+
+
+@dataclass(frozen=True, slots=True)
+class Operand:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What the text says about its figures, and whether the figures bear it out."""
+
+    kind: str  # rate|share|growth|difference|points|multiple|sum|repeat
+    start: int
+    end: int
+    text: str
+    claimed: str
+    unit: str
+    operands: tuple[Operand, ...] = ()
+    expression: str | None = None
+    recomputed: str | None = None
+    status: str = "unverifiable"  # consistent|inconsistent|borderline|unverifiable
+    #: the rule code this claim's verdict maps to, with the severity and a cause hint
+    code: str | None = None
+    hint: str | None = None
+    detail: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    start: int
+    end: int
+    text: str
+    message: str
+    claimed: str | None = None
+    recomputed: str | None = None
+    expression: str | None = None
+    line: int = 0
+    column: int = 0
+    hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocError:
+    code: str  # unreadable|empty|binary|encoding|too_large|unsupported|not_found
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    path: str
+    sha256: str
+    chars: int
+    text: str
+    error: DocError | None = None
+    quantities: tuple[Quantity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    documents: tuple[DocumentResult, ...]
+    mode: str = "check"  # check | extract
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {"documents": len(self.documents), "errors": 0, "warnings": 0, "infos": 0}
+        for d in self.documents:
+            for f in d.findings:
+                counts[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity.value]] += 1
+        return counts

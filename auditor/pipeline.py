@@ -1,0 +1,58 @@
+"""Wires the stages: load -> extract -> relate -> verify -> rules.
+
+Each function is pure over its inputs; the CLI only chooses what to run and
+how to print it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from auditor.document import Document
+from auditor.load import SUFFIXES, LoadError, load
+from auditor.model import DocError, DocumentResult
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    from auditor.extract import extract
+
+    quantities = tuple(extract(doc.text))
+    return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities)
+
+
+def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> DocumentResult:
+    from auditor.extract import extract
+    from auditor.relate import relate
+    from auditor.rules import run_rules
+    from auditor.verify import verify
+
+    quantities = tuple(extract(doc.text))
+    claims = tuple(verify(c) for c in relate(doc.text, quantities))
+    findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
+    return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
+                          claims=claims, findings=findings)
+
+
+def audit_text(text: str, path: str = "<text>") -> DocumentResult:
+    """Audit a string: the public entry point for notebooks and tests."""
+    return audit_document(Document.from_text(text, path))
+
+
+def run_path(path: Path, mode: str = "check", select: Sequence[str] = (), ignore: Sequence[str] = ()) -> DocumentResult:
+    """Load and audit one file; a file that cannot be read becomes a result with an error."""
+    try:
+        doc = load(path)
+    except LoadError as exc:
+        return DocumentResult(str(path), "", 0, "", error=DocError(exc.code, exc.message))
+    if mode == "extract":
+        return extract_document(doc)
+    return audit_document(doc, select, ignore)
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into the files the loaders know."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            yield p
