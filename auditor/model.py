@@ -116,6 +116,8 @@ class Finding:
     line: int = 0
     column: int = 0
     hint: str | None = None
+    #: the same message in English, for `--lang en` (`message` is Chinese)
+    message_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
