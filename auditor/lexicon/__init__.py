@@ -1,0 +1,54 @@
+"""Lexicons as data: measure words, qualifiers and idioms, read once and validated.
+
+The TOML files under `zh/` are the only place a measure word or a set phrase is
+named; code reads them through `lexicon()`.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+KINDS = ("count", "money", "measure", "multiple")
+BOUNDS = ("lower", "upper", "approx", "exact")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    units: dict[str, str]  # unit -> quantity kind
+    max_unit: int
+    before: dict[str, str]  # qualifier -> bound
+    after: dict[str, str]
+    inner: dict[str, str]
+    idioms: tuple[str, ...]
+
+    def bound(self, qualifier: str) -> str | None:
+        return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("auditor.lexicon").joinpath("zh", name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    units_doc = _read("units.toml")
+    units: dict[str, str] = {}
+    for kind, table in units_doc.items():
+        if kind not in KINDS:
+            raise ValueError(f"units.toml: unknown kind {kind!r}")
+        for u in table["units"]:
+            if u in units and units[u] != kind:
+                raise ValueError(f"units.toml: {u!r} listed as {units[u]} and {kind}")
+            units[u] = kind
+    quals = _read("qualifiers.toml")
+    for section in ("before", "after", "inner"):
+        for word, bound in quals[section].items():
+            if bound not in BOUNDS:
+                raise ValueError(f"qualifiers.toml: {word!r} has unknown bound {bound!r}")
+    idioms = tuple(_read("idioms.toml")["words"])
+    if len(set(idioms)) != len(idioms):
+        raise ValueError("idioms.toml: duplicate entries")
+    return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
+                   after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms)
