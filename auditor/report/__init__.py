@@ -1,0 +1,24 @@
+"""Reporters: one module per `--format`, all reading the same Report.
+
+`render` imports only the module it needs, so a JSON run never loads rich
+and only xlsx loads pandas.
+"""
+from __future__ import annotations
+
+import importlib
+
+from auditor.model import Report
+
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")
+#: formats whose output is bytes rather than text
+BINARY_FORMATS = frozenset({"xlsx"})
+
+
+def render(report: Report, fmt: str, lang: str = "zh", color: bool = False,
+           width: int | None = None) -> str | bytes:
+    """The report in `fmt`: text for every format but xlsx, which gives bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    module = importlib.import_module(f"auditor.report.{fmt}")
+    result: str | bytes = module.render(report, lang=lang, color=color, width=width)
+    return result
