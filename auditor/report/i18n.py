@@ -83,24 +83,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-#: Stable rule names and one-line descriptions (SPEC.md), used when the rule
-#: registry cannot be consulted.
+#: Rule names (as titled in docs/rules) and one-line descriptions (SPEC.md), used
+#: when the documentation pages cannot be read.
 RULE_NAMES: dict[str, str] = {
-    "U101": "missing-unit",
+    "U101": "rate-without-unit",
     "U102": "mixed-measure-words",
     "R201": "rate-mismatch",
     "R202": "rate-misrounded",
-    "R203": "rate-over-whole",
+    "R203": "rate-over-100",
     "R204": "rate-granularity",
-    "R205": "qualifier-contradiction",
-    "G301": "growth-mismatch",
+    "R205": "qualifier-contradicts-figure",
+    "G301": "growth-rate-mismatch",
     "G302": "difference-mismatch",
-    "G303": "direction-contradiction",
-    "G304": "points-percent-confusion",
+    "G303": "growth-direction",
+    "G304": "points-vs-percent",
     "S401": "parts-exceed-total",
     "S402": "breakdown-misses-total",
     "C501": "repeated-metric-differs",
-    "C502": "identical-figure",
+    "C502": "identical-figures",
 }
 
 RULE_SUMMARIES: dict[str, dict[str, str]] = {
