@@ -137,6 +137,8 @@ def _quantities_table(doc: DocumentResult, lang: str) -> RenderableType:
     for q in doc.quantities:
         line, col = lines.line_col(q.start)
         value = fmt_number(q.value) + ("–" + fmt_number(q.high) if q.high is not None else "")
+        if not q.is_quantity:  # a year or a list marker has no value worth showing
+            value = ""
         table.add_row(f"{line}:{col}", q.text, value, q.unit, q.kind, q.approx or "", str(q.decimals),
                       style=None if q.is_quantity else "auditor.muted")
     return table
