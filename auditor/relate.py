@@ -1,0 +1,466 @@
+"""Claims: which quantities a rate, a growth figure, a difference or a breakdown speaks of.
+
+The text is cut into paragraphs, sentences and clauses; each claim looks for its
+operands where reports state them: the same clause, the same sentence, or the
+preceding sentences of the paragraph. A claim whose operands are not found is
+still returned, with no operands, and verify() marks it unverifiable.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from auditor.model import Quantity
+
+SENT_END = "。！？!?\n"
+CLAUSE_END = SENT_END + "，,；;：:|"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+RATE_WORD = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:率|比例|比重|占比)")
+SHARE_WORD = re.compile(r"占|比重|比例|份额")
+GROWTH_UP = ("增长", "上升", "提高", "增加", "提升", "增幅", "增速", "上涨", "攀升", "增长率", "上升率")
+GROWTH_DOWN = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "下跌", "减")
+GROWTH_WORD = re.compile(r"(同比|环比|较|比|相比)?[^，,。；;]{0,20}?(增长|上升|提高|增加|提升|增幅|增速|上涨|攀升|下降|减少|降低|下滑|回落|降幅|减幅|下跌|增收|减收|多|少)(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$")
+TOTAL_WORD = re.compile(r"(共|合计|总计|累计|总数|总量|一共|总共|全年|总额|总)[\u4e00-\u9fff]{0,16}$")
+OTHER_WORD = ("其他", "其它", "其余", "另有", "剩余")
+SUBSET_MODIFIERS = ("按时", "按期", "及时", "当场", "现场", "一次性", "限时", "提前", "当日", "当天", "实际")
+BOUNDED_RATES = ("办结", "结案", "化解", "成功", "满意", "胜诉", "参与", "合格", "及格", "覆盖", "知晓", "回复",
+                 "答复", "接通", "解决", "参考", "到位", "完成", "执行", "审结", "受理", "处理", "反馈", "出庭",
+                 "应诉", "公示", "签约", "纠错", "采纳", "落实", "达标")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A claim before verification: the claimed figure and the operands found for it."""
+
+    kind: str  # rate|share|growth|difference|points|multiple|sum|repeat|missing_unit
+    claim: Quantity
+    start: int
+    end: int
+    parts: tuple[Quantity, ...] = ()  # numerator parts (rate), the parts (sum), the new value (growth)
+    whole: tuple[Quantity, ...] = ()  # denominator terms (rate), the total (sum), the old value (growth)
+    direction: int = 0  # growth: +1 up, -1 down
+    exhaustive: bool = False  # sum: every part listed
+    overlap: bool = False  # sum: parts may overlap
+    subset: bool = False  # rate: the stated part bounds the true part from above (按时办结 <= 办结)
+    strong: bool = False  # operands identified confidently enough to call an error
+    all_claim: bool = False  # 均/全部 says 100%
+    alternatives: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(slots=True)
+class _Seg:
+    sent: list[int]  # sentence id per quantity
+    clause: list[int]
+    para: list[int]
+
+
+def _bounds(text: str, chars: str) -> list[int]:
+    """Sorted offsets just after each boundary character (a cheap linear scan)."""
+    return [i + 1 for i, c in enumerate(text) if c in chars]
+
+
+def _ids(offsets: Sequence[int], bounds: list[int]) -> list[int]:
+    out, j = [], 0
+    for o in offsets:
+        while j < len(bounds) and bounds[j] <= o:
+            j += 1
+        out.append(j)
+    return out
+
+
+def _label(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、（(）)") -> str:
+    """The words before a figure in its clause: 化解43起 -> 化解."""
+    i = q.start
+    j = i
+    while j > lo and i - j < 40 and text[j - 1] not in stops:
+        j -= 1
+    return text[j:i]
+
+
+OUTCOME = ("成功", "不成", "未", "失败", "不予", "不")
+
+
+def _stem_score(core: str, lab: str) -> int:
+    """How well a figure's label carries a rate's stem: 2 plain match, 1 match qualified by an outcome word."""
+    k = lab.rfind(core)
+    if k < 0:
+        return 0
+    rest = lab[k + len(core):]
+    if rest.startswith(OUTCOME) and not core.endswith(OUTCOME):
+        return 1
+    pre = lab[:k]
+    if pre.endswith(("不", "未")) and not core.startswith(("不", "未")):
+        return 1
+    return 2
+
+
+def relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
+    qs = [q for q in quantities if q.is_quantity]
+    if not qs:
+        return
+    sent_b = _bounds(text, SENT_END)
+    clause_b = _bounds(text, CLAUSE_END)
+    para_b = _bounds(text, "\n")
+    starts = [q.start for q in qs]
+    seg = _Seg(_ids(starts, sent_b), _ids(starts, clause_b), _ids(starts, para_b))
+    sent_start = [0, *sent_b]
+    clause_start = [0, *clause_b]
+    used_as_growth: set[int] = set()
+    for i, q in enumerate(qs):
+        cs = clause_start[seg.clause[i]]
+        before = text[cs:q.start]
+        if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
+            g = _growth(text, qs, i, seg, sent_start, before)
+            if g is not None:
+                used_as_growth.add(i)
+                yield from g
+                continue
+            r = _rate(text, qs, i, seg, sent_start, clause_start, before)
+            if r is not None:
+                yield r
+        elif q.kind == "points":
+            yield _points(text, qs, i, seg, sent_start)
+        elif q.kind in ("count", "money", "measure"):
+            d = _difference(text, qs, i, seg, sent_start, before)
+            if d is not None:
+                yield d
+    yield from _breakdowns(text, qs, seg, sent_start)
+
+
+# --- rates and shares ---------------------------------------------------------------
+
+def _window(qs: Sequence[Quantity], i: int, seg: _Seg, sentences: int = 2) -> list[int]:
+    """Indexes of quantities before i in the same paragraph, at most `sentences` sentences back."""
+    out = []
+    j = i - 1
+    while j >= 0 and seg.para[j] == seg.para[i] and seg.sent[i] - seg.sent[j] <= sentences:
+        out.append(j)
+        j -= 1
+    return out
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or (a.kind == b.kind == "count" and {a.unit, b.unit} <= {"件", "宗", "起", "个", "件次"})
+
+
+def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int], clause_start: list[int],
+          before: str) -> Relation | None:
+    q = qs[i]
+    m = None
+    for m in RATE_WORD.finditer(before):
+        pass
+    share = bool(SHARE_WORD.search(before))
+    if m is None and not share:
+        return None
+    stem = m.group(1) if m is not None else ""
+    if m is not None and not share and ("增长" in stem or "增" in stem[-1:] or stem.endswith(("上升", "下降"))):
+        return None
+    kind = "share" if share and (m is None or "占" in before) else "rate"
+    # the rate's own label, e.g. 按时办结 for 按时办结率
+    stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
+    all_claim = bool(re.search(r"均|全部|全都|百分之百|全覆盖", text[max(0, q.start - 30):q.start]))
+    cands = [j for j in _window(qs, i, seg) if qs[j].kind in ("count", "money", "measure")]
+    if not cands:
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
+    # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
+    part_j = None
+    subset = False
+    core = stem
+    for mod in SUBSET_MODIFIERS:
+        if core.startswith(mod) and len(core) > len(mod):
+            core, subset = core[len(mod):], True
+            break
+    if core:
+        best = 0
+        for j in cands:
+            sc = _stem_score(core, _label(text, qs[j], 0))
+            if sc > best:
+                part_j, best = j, sc
+            if best == 2:
+                break
+        if part_j is None and len(core) >= 2:
+            for j in cands:
+                if core[-2:] in _label(text, qs[j], 0):
+                    part_j = j
+                    break
+    stem_matched = part_j is not None
+    if part_j is None:
+        near = [j for j in cands if seg.sent[j] == seg.sent[i]]
+        if near:
+            part_j = near[0]
+            subset = False
+    if part_j is None:
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
+    part = qs[part_j]
+    wholes = [j for j in cands if j != part_j and _same_unit(qs[j], part) and qs[j].value >= part.value
+              and not qs[j].high]
+    alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
+    for j in wholes:
+        alts.append(((part,), (qs[j],)))
+    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24)
+    n_direct = len(alts)
+    for j in cands:
+        if j != part_j and _same_unit(qs[j], part) and abs(j - part_j) == 1 and seg.sent[j] == seg.sent[part_j] \
+                and re.search(r"[不未非]", _label(text, part, 0) + _label(text, qs[j], 0)):
+            alts.append(((part,), (part, qs[j])))
+    # a rate of several parts: 交通类783件、城建类579件、政法类562件,占…77%
+    run = [part_j]
+    k = part_j - 1
+    while k >= 0 and seg.sent[k] == seg.sent[part_j] and _same_unit(qs[k], part) and \
+            text[qs[k].end:qs[k + 1].start].strip() in ("、", "，", ",", "和", "及"):
+        run.append(k)
+        k -= 1
+    if len(run) > 1:
+        parts = tuple(qs[r] for r in sorted(run))
+        for j in wholes:
+            if j not in run:
+                alts.append((parts, (qs[j],)))
+    # the part counted against itself: 应办结2580件,办结2580件,办结率100%
+    if not alts and part.value != 0:
+        pass
+    strong = False
+    if n_direct:
+        w = alts[0][1][0]
+        wl = _label(text, w, 0, CLAUSE_END)
+        same_sentence = seg.sent[qs.index(w)] >= seg.sent[i] - 1
+        marked = bool(re.search(r"共|总|合计|累计|受理|收到|接到|呼入|办理|收案|新收|登记|涉及|全年|全部|所有|应", wl))
+        named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
+    return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
+                    whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
+                    alternatives=tuple(alts))
+
+
+def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:
+    if m is None:
+        return q.start
+    return q.start - len(before) + m.start(0) + len(m.group(1)) - min(len(m.group(1)), 4)
+
+
+# --- growth and differences ------------------------------------------------------------
+
+OLD_VALUE = re.compile(r"(?:同比|较|比|相比|与)[^，,。；;]{0,16}?$")
+
+
+def _growth(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int],
+            before: str) -> Iterator[Relation] | None:
+    q = qs[i]
+    gm = GROWTH_WORD.search(before)
+    if gm is None:
+        return None
+    word = gm.group(2)
+    if word in ("多", "少") and not gm.group(1):
+        return None
+    direction = -1 if word in GROWTH_DOWN or word in ("减收", "少") else 1
+    if q.value < 0:
+        direction, q_val_neg = 1, True
+    rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
+    return iter([rel])
+
+
+def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int], q: Quantity,
+                     direction: int) -> Relation:
+    """Find the new value, the old value and the increment of a growth rate in its sentence."""
+    same = [j for j in range(i - 1, -1, -1) if seg.sent[j] == seg.sent[i] and qs[j].kind in ("count", "money", "measure", "percent")]
+    new = old = inc = None
+    for j in same:
+        c = qs[j]
+        if c.kind == "percent":
+            if new is None:
+                break  # another rate in between: the operands belong to it
+            continue
+        lab = text[sent_start[seg.sent[j]]:c.start]
+        tail = lab[-12:]
+        if re.search(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$", tail) and inc is None and new is None:
+            inc = j
+        elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail):
+            if old is None:
+                old = j
+        elif new is None:
+            new = j
+    nq = qs[new] if new is not None else None
+    oq = qs[old] if old is not None else None
+    iq = qs[inc] if inc is not None else None
+    if nq is not None and oq is not None and not _same_unit(nq, oq):
+        oq = None
+    if nq is not None and iq is not None and not _same_unit(nq, iq):
+        iq = None
+    if oq is not None and nq is not None and oq.start > nq.start and "由" in text[sent_start[seg.sent[i]]:nq.start]:
+        nq, oq = oq, nq
+    parts = tuple(x for x in (nq,) if x is not None)
+    whole = tuple(x for x in (oq,) if x is not None)
+    extra: dict[str, str] = {}
+    if iq is not None:
+        extra["inc"] = str(qs.index(iq))
+    return Relation("growth", q, _growth_start(text, q), q.end, parts=parts, whole=whole, direction=direction,
+                    strong=nq is not None and (oq is not None or iq is not None),
+                    extra=extra, alternatives=((parts, (iq,)),) if iq is not None else ())
+
+
+def _growth_start(text: str, q: Quantity) -> int:
+    s = q.start
+    k = s
+    while k > 0 and s - k < 6 and text[k - 1] not in CLAUSE_END and not text[k - 1].isdigit():
+        k -= 1
+    return k
+
+
+def _difference(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int],
+                before: str) -> Relation | None:
+    """增加122篇 after the new value and the old one: new - old = 122."""
+    q = qs[i]
+    m = re.search(r"(增加|减少|增收|减收|多|少|净增|增长|下降)了?$", before[-6:])
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in ("多", "少") and not re.search(r"同比|较|比", before):
+        return None
+    direction = -1 if word in ("减少", "减收", "少", "下降") else 1
+    same = [j for j in range(i - 1, -1, -1) if seg.sent[j] == seg.sent[i] and _same_unit(qs[j], q)]
+    new = old = None
+    for j in same:
+        tail = text[sent_start[seg.sent[j]]:qs[j].start][-12:]
+        if old is None and (re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or tail.endswith(("（", "("))):
+            old = j
+        elif new is None and old is not None or new is None and j < i - 1:
+            new = j
+    if new is None or old is None:
+        return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)
+    nq, oq = qs[new], qs[old]
+    if oq.start > nq.start and "由" not in text[sent_start[seg.sent[i]]:nq.start]:
+        pass
+    return Relation("difference", q, min(oq.start, q.start - len(m.group(0))), q.end, parts=(nq,), whole=(oq,),
+                    direction=direction, strong=True)
+
+
+def _points(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int]) -> Relation:
+    """X个百分点 against the two rates the sentence states."""
+    q = qs[i]
+    rates = [j for j in range(i - 1, -1, -1) if seg.sent[j] == seg.sent[i] and qs[j].kind == "percent"]
+    before = text[sent_start[seg.sent[i]]:q.start]
+    down = bool(re.search(r"下降|降低|减少|回落|低", before[-8:]))
+    if len(rates) >= 2:
+        a, b = qs[rates[1]], qs[rates[0]]
+        between = text[a.end:b.start]
+        if re.search(r"由|从|比|较|同比|上年|去年", text[sent_start[seg.sent[i]]:b.start]) or "提高到" in between:
+            # 由A%提高到B%: B - A; 比…A%高出X: the rate stated first is the current one
+            if re.search(r"比|较", between) and not re.search(r"由|从", text[sent_start[seg.sent[i]]:a.start]):
+                new, old = a, b
+            else:
+                new, old = b, a
+            return Relation("points", q, _growth_start(text, q), q.end, parts=(new,), whole=(old,),
+                            direction=-1 if down else 1, strong=True)
+    return Relation("points", q, _growth_start(text, q), q.end, direction=-1 if down else 1)
+
+
+# --- breakdowns -------------------------------------------------------------------------
+
+def _breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_start: list[int]) -> Iterator[Relation]:
+    counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None]
+    seen_parts: set[int] = set()
+    for j in counted:
+        t = qs[j]
+        after = text[t.end:t.end + 6]
+        lab = _label(text, t, sent_start[seg.sent[j]])
+        explicit = bool(re.match(r"[,，。；;:：]?\s*(其中|包括|含)[,，:：]?", after))
+        marked = bool(TOTAL_WORD.search(lab)) or explicit
+        # candidate parts: same-kind figures after the total, in this sentence (or the next one when it opens
+        # with 其中)
+        sid = seg.sent[j]
+        nxt_sent = explicit and re.match(r"[。；;]\s*其中", after) is not None
+        parts: list[int] = []
+        k = j + 1
+        while k < len(qs):
+            p = qs[k]
+            if seg.para[k] != seg.para[j] or (seg.sent[k] != sid and not (nxt_sent and seg.sent[k] == sid + 1)):
+                break
+            between = text[qs[k - 1].end:p.start]
+            if p.kind == "percent":
+                k += 1
+                continue
+            if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
+                break
+            if TOTAL_WORD.search(_label(text, p, sent_start[seg.sent[k]])) and parts:
+                break
+            if re.search(r"同比|较上年|比上年|增加|减少|下降|增长", between):
+                break
+            parts.append(k)
+            k += 1
+        if len(parts) < 2:
+            continue
+        # the longest prefix that sums to the total; else all parts when the breakdown is explicit
+        vals = [qs[p].value for p in parts]
+        total = t.value
+        run = 0
+        exact_at = None
+        for n, v in enumerate(vals):
+            run += v
+            if run == total or _near(run, total, t, [qs[p] for p in parts[: n + 1]]):
+                exact_at = n
+                break
+            if run > total and not explicit:
+                break
+        if exact_at is not None and exact_at >= 1:
+            chosen = parts[: exact_at + 1]
+        elif explicit and marked:
+            chosen = parts
+        else:
+            continue
+        if any(p in seen_parts for p in chosen) and exact_at is None:
+            continue
+        seen_parts.update(chosen)
+        last_lab = _label(text, qs[chosen[-1]], 0)
+        exhaustive = exact_at is not None or any(w in last_lab for w in OTHER_WORD) or \
+            bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
+        overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
+        strong = explicit and (TOTAL_WORD.search(lab) is not None or exhaustive)
+        end = qs[chosen[-1]].end
+        yield Relation("sum", t, t.start, end, parts=tuple(qs[p] for p in chosen), whole=(t,),
+                       exhaustive=exhaustive, overlap=overlap, strong=strong)
+    yield from _parallel_units(text, qs, seg)
+
+
+def _near(run, total, t: Quantity, parts: list[Quantity]) -> bool:  # type: ignore[no-untyped-def]
+    """Parts and total agree within their rounding (1.8万 + 0.6万) or qualifiers."""
+    slack = t.half_ulp + sum((p.half_ulp for p in parts), start=0)
+    if any(p.approx for p in parts) or t.approx:
+        slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), start=0)
+    return slack > 0 and abs(run - total) <= slack and (t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts))
+
+
+def _parallel_units(text: str, qs: Sequence[Quantity], seg: _Seg) -> Iterator[Relation]:
+    """5门类、17大类 … 禁止类3门类、8大类 … 限制类4门类、9大类: each unit's groups against its total."""
+    # runs of counts with distinct units joined by 、
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for j, q in enumerate(qs):
+        if q.kind == "count" and cur and seg.sent[j] == seg.sent[cur[-1]] and \
+                text[qs[cur[-1]].end:q.start] == "、" and q.unit not in {qs[c].unit for c in cur}:
+            cur.append(j)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [j] if q.kind == "count" else []
+    if len(cur) >= 2:
+        runs.append(cur)
+    n = 0
+    while n < len(runs):
+        head = runs[n]
+        units = [qs[j].unit for j in head]
+        groups = []
+        m = n + 1
+        while m < len(runs) and [qs[j].unit for j in runs[m]] == units and seg.sent[runs[m][0]] == seg.sent[head[0]]:
+            groups.append(runs[m])
+            m += 1
+        if len(groups) >= 2:
+            for col, tj in enumerate(head):
+                t = qs[tj]
+                parts = tuple(qs[g[col]] for g in groups)
+                yield Relation("sum", t, t.start, t.end, parts=parts, whole=(t,), exhaustive=False, overlap=True,
+                               strong=True)
+            n = m
+        else:
+            n += 1

@@ -1,0 +1,81 @@
+"""The rules: one table, each entry a small pure function over claims or quantities.
+
+verify() has already recomputed every claim and named the code its verdict maps
+to; the rule functions turn those verdicts (and the unit checks, which need only
+the quantities) into findings. `RULES` is built once and never mutated.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from auditor.document import Document
+from auditor.model import Claim, Finding, Quantity, Severity
+
+Check = Callable[["Context"], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule may read: the text, its quantities and the verified claims."""
+
+    text: str
+    quantities: tuple[Quantity, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    check: Check
+
+
+_TABLE: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        if code in _TABLE:
+            raise ValueError(f"duplicate rule code {code}")
+        _TABLE[code] = Rule(code, name, severity, fn)
+        return fn
+
+    return register
+
+
+def claim_finding(c: Claim, code: str, severity: Severity, zh: str, en: str) -> Finding:
+    return Finding(code=code, severity=severity, start=c.start, end=c.end, text=c.text, message=zh, message_en=en,
+                   claimed=c.claimed, recomputed=c.recomputed, expression=c.expression, hint=c.hint)
+
+
+def claims_with(ctx: Context, code: str) -> Iterator[Claim]:
+    return (c for c in ctx.claims if c.code == code)
+
+
+# the rule modules register themselves on import, in this order
+from auditor.rules import growth, rates, repeats, sums, units  # noqa: E402,F401
+
+RULES: Mapping[str, Rule] = MappingProxyType(dict(sorted(_TABLE.items())))
+
+
+def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(s) for s in ignore)
+
+
+def run_rules(doc: Document, quantities: Iterable[Quantity], claims: Iterable[Claim],
+              select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Finding]:
+    ctx = Context(doc.text, tuple(quantities), tuple(claims))
+    out: list[Finding] = []
+    for code, r in RULES.items():
+        if not _selected(code, select, ignore):
+            continue
+        for f in r.check(ctx):
+            line, col = doc.line_col(f.start)
+            out.append(replace(f, line=line, column=col))
+    out.sort(key=lambda f: (f.start, f.code))
+    return out

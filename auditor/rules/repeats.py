@@ -1,0 +1,54 @@
+"""Repeated figures: one metric stated twice with different values (C501), two metrics side by side
+with the identical figure (C502)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.model import Finding, Severity
+from auditor.rules import Context, rule
+
+LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})(?:为|是|达到|达)?$")
+
+
+def _label(text: str, start: int) -> str:
+    m = LABEL.search(text[max(0, start - 12):start])
+    return m.group(1) if m else ""
+
+
+@rule("C501", "repeated-metric-differs", Severity.WARNING)
+def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
+    """The same rate name (按时办结率) carries two different values in one document."""
+    seen: dict[str, tuple[str, int]] = {}
+    for q in ctx.quantities:
+        if q.kind != "percent":
+            continue
+        lab = _label(ctx.text, q.start)
+        if not lab.endswith("率") or len(lab) < 4:
+            continue
+        val = str(q.value)
+        if lab in seen and seen[lab][0] != val and not q.approx:
+            # different periods or places make this common: only the same paragraph is compared
+            prev_val, prev_start = seen[lab]
+            if "\n" not in ctx.text[prev_start:q.start]:
+                yield Finding("C501", Severity.WARNING, q.start, q.end, q.text,
+                              message=f"{lab}在同一段中先为{prev_val}%，此处为{val}%",
+                              message_en=f"{lab} is {prev_val}% earlier in the paragraph and {val}% here",
+                              claimed=val)
+        seen[lab] = (val, q.start)
+
+
+@rule("C502", "identical-figures", Severity.INFO)
+def identical_figures(ctx: Context) -> Iterator[Finding]:
+    """Two different rates next to each other with the very same non-round figure."""
+    qs = [q for q in ctx.quantities if q.kind == "percent"]
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.value != b.value or a.decimals == 0 or b.start - a.end > 12:
+            continue
+        between = ctx.text[a.end:b.start]
+        la, lb = _label(ctx.text, a.start), _label(ctx.text, b.start)
+        if la and lb and la != lb and "均" not in between and not re.search(r"[。\n]", between):
+            yield Finding("C502", Severity.INFO, b.start, b.end, b.text,
+                          message=f"{lb}与相邻的{la}数值完全相同（{b.value}%），请核对",
+                          message_en=f"{lb} carries exactly the same figure as {la} next to it ({b.value}%)",
+                          claimed=str(b.value))

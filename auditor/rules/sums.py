@@ -1,0 +1,25 @@
+"""Breakdowns: parts against their total (S401, S402)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.model import Finding, Severity
+from auditor.rules import Context, claim_finding, claims_with, rule
+
+
+@rule("S401", "parts-exceed-total", Severity.ERROR)
+def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
+    for c in claims_with(ctx, "S401"):
+        sev = Severity.ERROR if c.status == "inconsistent" else Severity.WARNING
+        zh = f"分项之和{c.expression} = {c.recomputed}，大于总数{c.text}" + ("（分项可能有交叉）" if sev is Severity.WARNING else "")
+        en = f"the parts {c.expression} = {c.recomputed} exceed the total {c.text}" + (
+            " (the parts may overlap)" if sev is Severity.WARNING else "")
+        yield claim_finding(c, "S401", sev, zh, en)
+
+
+@rule("S402", "breakdown-misses-total", Severity.ERROR)
+def breakdown_misses_total(ctx: Context) -> Iterator[Finding]:
+    for c in claims_with(ctx, "S402"):
+        zh = f"完整分项之和{c.expression} = {c.recomputed}，不等于总数{c.text}"
+        en = f"the complete breakdown {c.expression} = {c.recomputed} does not add up to the total {c.text}"
+        yield claim_finding(c, "S402", Severity.ERROR, zh, en)

@@ -1,0 +1,44 @@
+"""Units: a rate without its % sign (U101), and a breakdown that mixes measure words (U102)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.model import Finding, Severity
+from auditor.rules import Context, rule
+
+RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
+
+
+@rule("U101", "rate-without-unit", Severity.ERROR)
+def rate_without_unit(ctx: Context) -> Iterator[Finding]:
+    """A bare number right after a rate word (胜诉率达到66.6) lost its % sign."""
+    for q in ctx.quantities:
+        if q.kind != "number" or q.unit:
+            continue
+        before = ctx.text[max(0, q.start - 8):q.start]
+        after = ctx.text[q.end:q.end + 1]
+        if RATE_BEFORE.search(before) and not (after and (after.isdigit() or after in "%％‰")):
+            yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
+                          message=f"比率{q.text}缺少单位（%）", message_en=f"the rate {q.text} is stated without its unit (%)",
+                          claimed=q.text)
+
+
+@rule("U102", "mixed-measure-words", Severity.WARNING)
+def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
+    """One part of a breakdown counted in another measure word than its total (14条 among 篇)."""
+    by_span = {(q.start, q.end): q for q in ctx.quantities}
+    for c in ctx.claims:
+        if c.kind != "sum" or c.status not in ("consistent", "inconsistent", "borderline"):
+            continue
+        total_unit = c.unit
+        for op in c.operands:
+            q = by_span.get((op.start, op.end))
+            if q is None or q.kind != "count" or q.unit == total_unit:
+                continue
+            if not total_unit or {q.unit, total_unit} <= {"件", "宗", "起", "个", "件次"}:
+                continue
+            yield Finding("U102", Severity.WARNING, q.start, q.end, q.text,
+                          message=f"分项{q.text}的量词“{q.unit}”与总数的“{total_unit}”不一致",
+                          message_en=f"the part {q.text} is counted in {q.unit}, the total in {total_unit}",
+                          claimed=q.text)

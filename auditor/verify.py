@@ -1,0 +1,306 @@
+"""Recomputation in exact arithmetic, with rounding intervals and qualifiers -> claim status.
+
+A figure printed with d decimals stands for the interval of values that round
+(half up) to it; operands that are themselves rounded (1.4万) or qualified (余,
+约) are intervals too, and a claim is consistent when the recomputed interval
+meets the claimed one. Truncation, half-even and one-unit-off readings are
+tried only after that fails, and name the likely cause (R202).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from auditor.lexicon import lexicon
+from auditor.model import Claim, Operand, Quantity
+from auditor.relate import BOUNDED_RATES, Relation
+
+Interval = tuple[Fraction, Fraction]
+HUNDRED = Fraction(100)
+
+
+def fr(x: Decimal | Fraction) -> Fraction:
+    return x if isinstance(x, Fraction) else Fraction(x)
+
+
+def operand_interval(q: Quantity) -> Interval:
+    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded."""
+    v = fr(q.value)
+    if q.decimals == 0 and q.scale == 1 and not q.approx:
+        return v, v
+    h = fr(q.half_ulp) if (q.decimals or q.scale > 1) else Fraction(0)
+    lo, hi = v - h, v + h
+    # as an operand, only approximate words widen the figure; 达/以上 introduce it
+    if _bound(q) == "approx":
+        step = _step(q)
+        if q.approx and any(w in q.approx for w in ("余", "多")):
+            lo, hi = v, v + step
+        else:
+            lo, hi = v - step, v + step
+    return lo, hi
+
+
+def _step(q: Quantity) -> Fraction:
+    """One unit of the last significant stated digit: 2800 -> 100, 87.5万 -> 1000, 95.6 -> 0.1."""
+    if q.decimals or q.scale > 1:
+        return Fraction(q.scale) / 10**q.decimals
+    v = abs(int(q.value))
+    step = 1
+    while v and v % 10 == 0 and step < 10**6:
+        v //= 10
+        step *= 10
+    return Fraction(step)
+
+
+def _bound(q: Quantity) -> str | None:
+    if not q.approx:
+        return None
+    lex = lexicon()
+    bounds = [lex.bound(w) for w in q.approx.split()]
+    for b in ("lower", "upper", "approx"):
+        if b in bounds:
+            return b
+    return None
+
+
+def claimed_interval(q: Quantity, value: Fraction | None = None) -> Interval:
+    """Values that the claimed figure admits under half-up rounding and its qualifier."""
+    c = fr(q.value) if value is None else value
+    h = Fraction(1, 2 * 10**q.decimals) * (q.scale if q.kind != "percent" else 1)
+    lo, hi = c - h, c + h
+    b = _bound(q)
+    if b == "lower":
+        hi = Fraction(10**15)
+    elif b == "upper":
+        lo = Fraction(-(10**15))
+    elif b == "approx":
+        step = _step(q) if q.kind != "percent" else Fraction(1, 10**q.decimals)
+        if q.approx and any(w in q.approx for w in ("余", "多")):
+            lo, hi = c - h, c + step
+        else:
+            lo, hi = c - step, c + step
+    return lo, hi
+
+
+def meets(a: Interval, b: Interval) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1] and not (a[0] == a[1] and a[0] == b[1] and b[0] != b[1])
+
+
+def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> Interval | None:
+    plo = sum((operand_interval(p)[0] for p in parts), Fraction(0))
+    phi = sum((operand_interval(p)[1] for p in parts), Fraction(0))
+    wlo = sum((operand_interval(w)[0] for w in whole), Fraction(0))
+    whi = sum((operand_interval(w)[1] for w in whole), Fraction(0))
+    if wlo <= 0:
+        return None
+    return plo * HUNDRED / whi, phi * HUNDRED / wlo
+
+
+def fmt(x: Fraction | Decimal, places: int = 4) -> str:
+    """An exact value as a plain decimal string, rounded half up to `places` when it does not terminate."""
+    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else x
+    d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    s = format(d.normalize(), "f")
+    return "0" if s in ("-0", "") else s
+
+
+def num(q: Quantity) -> str:
+    return fmt(fr(q.value), 4)
+
+
+def mid(iv: Interval) -> Fraction:
+    return (iv[0] + iv[1]) / 2
+
+
+def _misrounded(x: Fraction, q: Quantity) -> str | None:
+    """Does the claimed figure come from x by truncation, half-even or one unit off? Name it."""
+    d = q.decimals
+    c = Decimal(str(q.value))
+    xd = Decimal(x.numerator) / Decimal(x.denominator)
+    unit = Decimal(1).scaleb(-d)
+    if xd.quantize(unit, rounding=ROUND_DOWN) == c:
+        return "truncated"
+    if xd.quantize(unit, rounding=ROUND_HALF_EVEN) == c:
+        return "half-even"
+    if abs(xd.quantize(unit, rounding=ROUND_HALF_UP) - c) <= unit and d >= 1:
+        return "one-off"
+    return None
+
+
+def _ops(*qs: Quantity) -> tuple[Operand, ...]:
+    return tuple(Operand(q.start, q.end, q.text) for q in qs)
+
+
+def verify(r: Relation) -> Claim:
+    fn = {"rate": _verify_rate, "share": _verify_rate, "growth": _verify_growth, "difference": _verify_difference,
+          "points": _verify_points, "sum": _verify_sum}[r.kind]
+    return fn(r)
+
+
+def _claim(r: Relation, text: str, **kw: object) -> Claim:
+    q = r.claim
+    return Claim(kind=r.kind, start=r.start, end=r.end, text=text, claimed=num(q), unit=q.unit, **kw)  # type: ignore[arg-type]
+
+
+def _verify_rate(r: Relation) -> Claim:
+    q = r.claim
+    text = q.text
+    bounded = r.kind == "share" or any(w in r.extra.get("stem", "") for w in BOUNDED_RATES) or r.kind == "rate"
+    claimed = claimed_interval(q)
+    if q.kind == "percent" and fr(q.value) > 100 and bounded and r.kind == "rate" and r.strong:
+        return _claim(r, text, status="inconsistent", code="R203", hint="over-100")
+    first = None
+    for parts, whole in r.alternatives:
+        iv = ratio(parts, whole)
+        if iv is None:
+            continue
+        if first is None:
+            first = (parts, whole, iv)
+        if meets(iv, claimed):
+            return _claim(r, text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
+                          recomputed=fmt(mid(iv)), status="consistent")
+    if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), claimed):
+        return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均 = 100%",
+                      hint="all")
+    if first is None:
+        return _claim(r, text, status="unverifiable")
+    parts, whole, iv = first
+    x = mid(iv)
+    base = dict(operands=_ops(*parts, *whole), expression=_expr(parts, whole), recomputed=fmt(x))
+    if r.subset:
+        # the stated part bounds the true part from above: only a claim above it is wrong
+        if fr(q.value) <= iv[1] or not r.strong:
+            return _claim(r, text, status="unverifiable", **base)
+        return _claim(r, text, status="inconsistent", code="R201", hint="subset", **base)
+    cause = _misrounded(x, q) if iv[0] == iv[1] else None
+    if cause and r.strong:
+        return _claim(r, text, status="borderline", code="R202", hint=cause, **base)
+    if not r.strong:
+        return _claim(r, text, status="unverifiable", **base)
+    if x > 100 and bounded:
+        return _claim(r, text, status="inconsistent", code="R203", hint="part-over-whole", **base)
+    return _claim(r, text, status="inconsistent", code="R201", **base)
+
+
+def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
+    p = "+".join(num(x) for x in parts)
+    w = "+".join(num(x) for x in whole)
+    p = f"({p})" if len(parts) > 1 else p
+    w = f"({w})" if len(whole) > 1 else w
+    return f"{p}/{w}"
+
+
+def _verify_growth(r: Relation) -> Claim:
+    q = r.claim
+    text = q.text
+    claimed = claimed_interval(q)
+    sign = r.direction if q.value >= 0 else 1
+    new = r.parts[0] if r.parts else None
+    old = r.whole[0] if r.whole else None
+    inc = r.alternatives[0][1][0] if r.alternatives else None
+    if new is None or (old is None and inc is None):
+        return _claim(r, text, status="unverifiable")
+    nlo, nhi = operand_interval(new)
+    if old is not None:
+        olo, ohi = operand_interval(old)
+        expr = f"({num(new)}-{num(old)})/{num(old)}"
+        ops = _ops(new, old)
+    else:
+        assert inc is not None
+        ilo, ihi = operand_interval(inc)
+        d = -1 if r.direction < 0 else 1
+        olo, ohi = (nlo - ihi, nhi - ilo) if d > 0 else (nlo + ilo, nhi + ihi)
+        expr = f"{num(inc)}/({num(new)}{'-' if d > 0 else '+'}{num(inc)})"
+        ops = _ops(new, inc)
+    if olo <= 0:
+        return _claim(r, text, status="unverifiable")
+    if new.kind == "percent" and (old is None or old.kind == "percent"):
+        # a rate compared with a % sign: points or percent? Only the old rate settles it
+        if old is None:
+            return _claim(r, text, status="unverifiable")
+        pts = (fr(new.value) - fr(old.value)) * sign
+        rel = (fr(new.value) - fr(old.value)) / fr(old.value) * 100 * sign
+        if meets((rel, rel), claimed):
+            return _claim(r, text, operands=ops, expression=expr, recomputed=fmt(rel), status="consistent")
+        if meets((pts, pts), claimed):
+            return _claim(r, text, operands=ops, expression=f"{num(new)}-{num(old)}", recomputed=fmt(pts),
+                          status="borderline", code="G304", hint="points")
+        return _claim(r, text, operands=ops, expression=expr, recomputed=fmt(rel), status="unverifiable")
+    lo = (nlo - ohi) / ohi * 100
+    hi = (nhi - olo) / olo * 100
+    if sign < 0:
+        lo, hi = -hi, -lo
+    iv = (min(lo, hi), max(lo, hi))
+    x = mid(iv)
+    base = dict(operands=ops, expression=expr, recomputed=fmt(x if sign > 0 else -x))
+    if meets(iv, claimed):
+        return _claim(r, text, status="consistent", **base)
+    if iv[1] < 0 and fr(q.value) > 0 and r.strong:
+        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
+    cause = _misrounded(x, q) if iv[0] == iv[1] else None
+    if cause:
+        return _claim(r, text, status="borderline", code="G301", hint=cause, **base)
+    if not r.strong:
+        return _claim(r, text, status="unverifiable", **base)
+    return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _verify_difference(r: Relation) -> Claim:
+    q = r.claim
+    text = q.text
+    if not r.parts or not r.whole:
+        return _claim(r, text, status="unverifiable")
+    new, old = r.parts[0], r.whole[0]
+    nlo, nhi = operand_interval(new)
+    olo, ohi = operand_interval(old)
+    lo, hi = nlo - ohi, nhi - olo
+    if r.direction < 0:
+        lo, hi = -hi, -lo
+    base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}" if r.direction > 0
+                else f"{num(old)}-{num(new)}", recomputed=fmt(mid((lo, hi))))
+    claimed = operand_interval(q)
+    if meets((lo, hi), claimed):
+        return _claim(r, text, status="consistent", **base)
+    if hi < 0:
+        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
+    return _claim(r, text, status="inconsistent", code="G302", **base)
+
+
+def _verify_points(r: Relation) -> Claim:
+    q = r.claim
+    text = q.text
+    if not r.parts or not r.whole:
+        return _claim(r, text, status="unverifiable")
+    new, old = r.parts[0], r.whole[0]
+    nlo, nhi = operand_interval(new)
+    olo, ohi = operand_interval(old)
+    lo, hi = nlo - ohi, nhi - olo
+    if r.direction < 0:
+        lo, hi = -hi, -lo
+    base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}", recomputed=fmt(mid((lo, hi))))
+    if meets((lo, hi), claimed_interval(q)):
+        return _claim(r, text, status="consistent", **base)
+    if meets((abs(lo), abs(hi)), claimed_interval(q)) and lo < 0:
+        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
+    return _claim(r, text, status="inconsistent", code="G302", **base)
+
+
+def _verify_sum(r: Relation) -> Claim:
+    t = r.claim
+    text = t.text
+    lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+    hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+    tiv = operand_interval(t)
+    expr = "+".join(num(p) for p in r.parts)
+    base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
+    if meets((lo, hi), tiv):
+        return _claim(r, text, status="consistent", **base)
+    if lo > tiv[1]:
+        if r.overlap:
+            return _claim(r, text, status="borderline", code="S401", hint="overlap", **base)
+        return _claim(r, text, status="inconsistent" if r.strong else "borderline", code="S401", **base)
+    # parts below the total
+    if r.exhaustive and r.strong:
+        return _claim(r, text, status="inconsistent", code="S402", **base)
+    return _claim(r, text, status="consistent", **base)
