@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from auditor.model import Quantity
 
@@ -80,6 +81,7 @@ def _label(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、（(�
     return text[j:i]
 
 
+TOTAL_MARK = re.compile(r"共|总|合计|累计|受理|收到|接到|呼入|办理|收案|新收|登记|涉及|全年|全部|所有|应")
 OUTCOME = ("成功", "不成", "未", "失败", "不予", "不")
 
 
@@ -161,8 +163,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     kind = "share" if share and (m is None or "占" in before) else "rate"
     # the rate's own label, e.g. 按时办结 for 按时办结率
     stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
-    all_claim = bool(re.search(r"均|全部|全都|百分之百|全覆盖", text[max(0, q.start - 30):q.start]))
-    cands = [j for j in _window(qs, i, seg) if qs[j].kind in ("count", "money", "measure")]
+    near_text = text[max(0, q.start - 16):q.start]
+    all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text
+    cands = [j for j in _window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")]
     if not cands:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
@@ -197,6 +200,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and _same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high]
+    # the likely whole first: a figure labelled as a total, then (for shares) the largest
+    wholes.sort(key=lambda j: (not TOTAL_MARK.search(_label(text, qs[j], 0, CLAUSE_END)),
+                               -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     for j in wholes:
         alts.append(((part,), (qs[j],)))
@@ -226,7 +232,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         w = alts[0][1][0]
         wl = _label(text, w, 0, CLAUSE_END)
         same_sentence = seg.sent[qs.index(w)] >= seg.sent[i] - 1
-        marked = bool(re.search(r"共|总|合计|累计|受理|收到|接到|呼入|办理|收案|新收|登记|涉及|全年|全部|所有|应", wl))
+        marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
@@ -345,12 +351,14 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: li
     if len(rates) >= 2:
         a, b = qs[rates[1]], qs[rates[0]]
         between = text[a.end:b.start]
-        if re.search(r"由|从|比|较|同比|上年|去年", text[sent_start[seg.sent[i]]:b.start]) or "提高到" in between:
-            # 由A%提高到B%: B - A; 比…A%高出X: the rate stated first is the current one
-            if re.search(r"比|较", between) and not re.search(r"由|从", text[sent_start[seg.sent[i]]:a.start]):
-                new, old = a, b
-            else:
-                new, old = b, a
+        before_a = text[max(sent_start[seg.sent[i]], a.start - 10):a.start]
+        before_b = text[max(a.end, b.start - 14):b.start]
+        new = old = None
+        if re.search(r"(提高|上升|下降|降低|增加|减少|增长)(到|至|为)", between) or re.search(r"[由从]", before_a):
+            new, old = b, a  # 由A%提高到B%
+        elif re.search(r"(比|较|高于|低于)[^，,。；;]{0,12}$", before_b):
+            new, old = a, b  # A%, 比上年的B%高出X个百分点
+        if new is not None and old is not None:
             return Relation("points", q, _growth_start(text, q), q.end, parts=(new,), whole=(old,),
                             direction=-1 if down else 1, strong=True)
     return Relation("points", q, _growth_start(text, q), q.end, direction=-1 if down else 1)
@@ -359,68 +367,127 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: li
 # --- breakdowns -------------------------------------------------------------------------
 
 def _breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_start: list[int]) -> Iterator[Relation]:
+    """Totals and their parts: 共X项，其中A项、B项…; parts that follow a figure and add up to it; 共计 after its parts."""
     counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None]
-    seen_parts: set[int] = set()
     for j in counted:
         t = qs[j]
-        after = text[t.end:t.end + 6]
-        lab = _label(text, t, sent_start[seg.sent[j]])
-        explicit = bool(re.match(r"[,，。；;:：]?\s*(其中|包括|含)[,，:：]?", after))
-        marked = bool(TOTAL_WORD.search(lab)) or explicit
-        # candidate parts: same-kind figures after the total, in this sentence (or the next one when it opens
-        # with 其中)
-        sid = seg.sent[j]
-        nxt_sent = explicit and re.match(r"[。；;]\s*其中", after) is not None
-        parts: list[int] = []
-        k = j + 1
-        while k < len(qs):
-            p = qs[k]
-            if seg.para[k] != seg.para[j] or (seg.sent[k] != sid and not (nxt_sent and seg.sent[k] == sid + 1)):
-                break
-            between = text[qs[k - 1].end:p.start]
-            if p.kind == "percent":
-                k += 1
-                continue
-            if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
-                break
-            if TOTAL_WORD.search(_label(text, p, sent_start[seg.sent[k]])) and parts:
-                break
-            if re.search(r"同比|较上年|比上年|增加|减少|下降|增长", between):
-                break
-            parts.append(k)
-            k += 1
-        if len(parts) < 2:
-            continue
-        # the longest prefix that sums to the total; else all parts when the breakdown is explicit
-        vals = [qs[p].value for p in parts]
-        total = t.value
-        run = 0
-        exact_at = None
-        for n, v in enumerate(vals):
-            run += v
-            if run == total or _near(run, total, t, [qs[p] for p in parts[: n + 1]]):
-                exact_at = n
-                break
-            if run > total and not explicit:
-                break
-        if exact_at is not None and exact_at >= 1:
-            chosen = parts[: exact_at + 1]
-        elif explicit and marked:
-            chosen = parts
-        else:
-            continue
-        if any(p in seen_parts for p in chosen) and exact_at is None:
-            continue
-        seen_parts.update(chosen)
-        last_lab = _label(text, qs[chosen[-1]], 0)
-        exhaustive = exact_at is not None or any(w in last_lab for w in OTHER_WORD) or \
-            bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
-        overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
-        strong = explicit and (TOTAL_WORD.search(lab) is not None or exhaustive)
-        end = qs[chosen[-1]].end
-        yield Relation("sum", t, t.start, end, parts=tuple(qs[p] for p in chosen), whole=(t,),
-                       exhaustive=exhaustive, overlap=overlap, strong=strong)
+        rel = _explicit_breakdown(text, qs, j, seg, sent_start)
+        if rel is None:
+            rel = _implicit_breakdown(text, qs, j, seg, sent_start)
+        if rel is not None:
+            yield rel
     yield from _parallel_units(text, qs, seg)
+    yield from _shares_to_100(text, qs, seg)
+
+
+def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
+                        sent_start: list[int]) -> Relation | None:
+    """共X项，其中：A项、B项、其他C项 — parts announced by 其中 (or 包括) right after the total."""
+    t = qs[j]
+    after = text[t.end:t.end + 8]
+    m = re.match(r"[)）]?[,，。；;:：]?\s*(其中|包括|含)[,，:：]?", after)
+    if m is None:
+        return None
+    lab = _label(text, t, sent_start[seg.sent[j]], CLAUSE_END)
+    marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
+    sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
+    parts: list[int] = []
+    k = j + 1
+    while k < len(qs) and seg.sent[k] <= sid:
+        p = qs[k]
+        if seg.sent[k] < sid:
+            k += 1
+            continue
+        if p.kind == "percent":
+            k += 1
+            continue
+        if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
+            break
+        between = text[qs[k - 1].end:p.start]
+        if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
+            break
+        parts.append(k)
+        k += 1
+    if len(parts) < 2:
+        return None
+    # nested breakdowns: stop the parts where a prefix already adds up to the total
+    run = 0
+    chosen = parts
+    for n, p in enumerate(parts):
+        run += qs[p].value
+        if n >= 1 and (run == t.value or _near(run, t.value, t, [qs[x] for x in parts[: n + 1]])):
+            chosen = parts[: n + 1]
+            break
+    last_lab = _label(text, qs[chosen[-1]], 0)
+    exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
+    overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
+    strong = marked and sid == seg.sent[j]
+    return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
+                    exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
+                        sent_start: list[int]) -> Relation | None:
+    """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
+    t = qs[j]
+    fwd: list[int] = []
+    k = j + 1
+    while k < len(qs) and len(fwd) < 24:
+        p = qs[k]
+        if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
+            break
+        if p.high is None and p.kind == t.kind and _same_unit(p, t):
+            fwd.append(k)
+        k += 1
+    found = _exact_run(qs, fwd, t)
+    if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
+        back: list[int] = []
+        k = j - 1
+        while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24:
+            p = qs[k]
+            if p.high is None and p.kind == t.kind and _same_unit(p, t):
+                back.append(k)
+            k -= 1
+        found = _exact_run(qs, back, t)
+    if found is None:
+        return None
+    parts = sorted(found)
+    lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
+    return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False)
+
+
+def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
+    """The first run of at least two consecutive candidates (from any start) that adds up to the total."""
+    total = t.value
+    for a in range(min(len(idx), 8)):
+        run = 0
+        for b in range(a, len(idx)):
+            run += qs[idx[b]].value
+            if b > a and (run == total or _near(run, total, t, [qs[x] for x in idx[a:b + 1]])):
+                return idx[a:b + 1]
+            if run > total:
+                break
+    return None
+
+
+def _shares_to_100(text: str, qs: Sequence[Quantity], seg: _Seg) -> Iterator[Relation]:
+    """Three or more shares of one whole (占A%、占B%、占C%) that total 100%."""
+    run: list[int] = []
+    for j, q in enumerate(qs + [None]):  # type: ignore[operator]
+        ok = q is not None and q.kind == "percent" and "占" in text[max(0, q.start - 8):q.start] and \
+            (not run or (seg.para[j] == seg.para[run[-1]] and seg.sent[j] - seg.sent[run[-1]] <= 1))
+        if ok:
+            run.append(j)
+            continue
+        if len(run) >= 3:
+            vals = [qs[r].value for r in run]
+            tol = sum(qs[r].half_ulp for r in run)
+            if abs(sum(vals) - 100) <= tol:
+                first = qs[run[0]]
+                hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
+                yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
+                               whole=(hundred,), exhaustive=False)
+        run = [j] if ok else []
 
 
 def _near(run, total, t: Quantity, parts: list[Quantity]) -> bool:  # type: ignore[no-untyped-def]

@@ -83,6 +83,12 @@ def claimed_interval(q: Quantity, value: Fraction | None = None) -> Interval:
     return lo, hi
 
 
+def _plain(q: Quantity) -> Interval:
+    """The rounding interval of a figure, ignoring its qualifier."""
+    c, h = fr(q.value), Fraction(1, 2 * 10**q.decimals)
+    return c - h, c + h
+
+
 def meets(a: Interval, b: Interval) -> bool:
     return a[0] <= b[1] and b[0] <= a[1] and not (a[0] == a[1] and a[0] == b[1] and b[0] != b[1])
 
@@ -160,7 +166,7 @@ def _verify_rate(r: Relation) -> Claim:
         if meets(iv, claimed):
             return _claim(r, text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
                           recomputed=fmt(mid(iv)), status="consistent")
-    if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), claimed):
+    if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), _plain(q)):
         return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均 = 100%",
                       hint="all")
     if first is None:
