@@ -206,27 +206,32 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     for j in wholes:
         alts.append(((part,), (qs[j],)))
-    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24)
     n_direct = len(alts)
-    for j in cands:
-        if j != part_j and _same_unit(qs[j], part) and abs(j - part_j) == 1 and seg.sent[j] == seg.sent[part_j] \
-                and re.search(r"[不未非]", _label(text, part, 0) + _label(text, qs[j], 0)):
+    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24)
+    counts = [j for j in cands if _same_unit(qs[j], part)]
+    for j in counts:
+        if j != part_j and seg.sent[j] >= seg.sent[part_j] - 1 and \
+                re.search(r"[不未非]", _label(text, part, 0) + _label(text, qs[j], 0)):
             alts.append(((part,), (part, qs[j])))
-    # a rate of several parts: 交通类783件、城建类579件、政法类562件,占…77%
-    run = [part_j]
-    k = part_j - 1
-    while k >= 0 and seg.sent[k] == seg.sent[part_j] and _same_unit(qs[k], part) and \
-            text[qs[k].end:qs[k + 1].start].strip() in ("、", "，", ",", "和", "及"):
-        run.append(k)
-        k -= 1
-    if len(run) > 1:
-        parts = tuple(qs[r] for r in sorted(run))
-        for j in wholes:
-            if j not in run:
-                alts.append((parts, (qs[j],)))
-    # the part counted against itself: 应办结2580件,办结2580件,办结率100%
-    if not alts and part.value != 0:
-        pass
+    # a rate of several adjacent parts: 按时结案597件,超时办理4件,结案率100%; 交通类783件、城建类579件,占…77%
+    ordered = sorted(j for j in counts if seg.sent[j] == seg.sent[part_j] or j == part_j)
+    if part_j in ordered:
+        at = ordered.index(part_j)
+        for lo in range(max(0, at - 3), at + 1):
+            for hi in range(at, min(len(ordered), at + 3)):
+                if hi - lo < 1:
+                    continue
+                run = ordered[lo:hi + 1]
+                ptuple = tuple(qs[r] for r in run)
+                total = sum(x.value for x in ptuple)
+                for j in wholes + [w for w in counts if w not in run and w not in wholes]:
+                    if j not in run and qs[j].value >= total:
+                        alts.append((ptuple, (qs[j],)))
+    # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
+    far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
+           and _same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None]
+    for j in reversed(far):
+        alts.append(((part,), (qs[j],)))
     strong = False
     if n_direct:
         w = alts[0][1][0]

@@ -186,7 +186,15 @@ def _verify_rate(r: Relation) -> Claim:
         return _claim(r, text, status="unverifiable", **base)
     if x > 100 and bounded:
         return _claim(r, text, status="inconsistent", code="R203", hint="part-over-whole", **base)
+    if not _plausible(x, fr(q.value)):
+        # far off: more likely the operands were paired wrongly than the report wrong
+        return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
+
+
+def _plausible(x: Fraction, claimed: Fraction) -> bool:
+    """A recomputed rate close enough to the claim that a mismatch is the report's, not the pairing's."""
+    return abs(x - claimed) <= max(Fraction(10), abs(claimed) / 5) and abs(x - claimed) <= abs(claimed) / 2 + 1
 
 
 def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
