@@ -37,6 +37,7 @@ NUM_ONLY_RE = re.compile(NUM)
 CHENG_BLOCK = set("立功效果为员本绩熟就交型年品")  # 成立, 成功 ...: 成 starting a word
 
 # --- look-alikes: (kind, pattern); earlier patterns win -------------------------------
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True)) + "|万|亿"
 _Y = r"(?:19|20)[0-9]{2}"
 _CNY = r"[一二][〇零○一二三四五六七八九]{3}"
 _MD = rf"(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})"
@@ -64,7 +65,7 @@ NOT_QUANTITY: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*号"
         rf"|[{D}]+号"
         rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*|[{D}]+[A-Za-z][{D}A-Za-z/\-]*"
-        rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"
+        rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％])(?!\s?(?:余|多)?(?:{_UNIT_ALT}))"
     )),
     ("label", re.compile(rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])")),
     ("list_marker", re.compile(
