@@ -383,6 +383,34 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_start: list[i
             yield rel
     yield from _parallel_units(text, qs, seg)
     yield from _shares_to_100(text, qs, seg)
+    yield from _sentence_breakdowns(text, qs, seg, sent_start)
+
+
+def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_start: list[int]) -> Iterator[Relation]:
+    """A sentence opening with 其中 breaks down a figure of the sentence before (刊336篇，同比…。其中：…)."""
+    by_sent: dict[int, list[int]] = {}
+    for j, q in enumerate(qs):
+        if q.kind in ("count", "money", "measure") and q.high is None:
+            by_sent.setdefault(seg.sent[j], []).append(j)
+    for sid, idx in by_sent.items():
+        opening = text[sent_start[sid]:sent_start[sid] + 6].lstrip()
+        if not opening.startswith(("其中", "包括")) or sid - 1 not in by_sent:
+            continue
+        prev = by_sent[sid - 1]
+        if re.match(r"[)）]?[。；;]", text[qs[prev[-1]].end:qs[prev[-1]].end + 2]) and \
+                qs[prev[-1]].end >= sent_start[sid] - 2:
+            continue  # the total closes the sentence: _explicit_breakdown has it
+        first = qs[idx[0]]
+        parts = [j for j in idx if qs[j].kind == first.kind and (first.kind == "count" or qs[j].unit == first.unit)]
+        if len(parts) < 2:
+            continue
+        total = sum(qs[j].value for j in parts)
+        totals = [j for j in prev if qs[j].kind == first.kind]
+        match = [j for j in totals if qs[j].value == total]
+        if match:
+            t = qs[match[0]]
+            yield Relation("sum", t, t.start, qs[parts[-1]].end, parts=tuple(qs[j] for j in parts), whole=(t,),
+                           exhaustive=True)
 
 
 def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
