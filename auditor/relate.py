@@ -242,7 +242,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
-                    alternatives=tuple(alts))
+                    alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far))})
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:

@@ -179,9 +179,17 @@ def _verify_rate(r: Relation) -> Claim:
         if fr(q.value) <= iv[1] or not r.strong:
             return _claim(r, text, status="unverifiable", **base)
         return _claim(r, text, status="inconsistent", code="R201", hint="subset", **base)
-    cause = _misrounded(x, q) if iv[0] == iv[1] else None
-    if cause and r.strong:
-        return _claim(r, text, status="borderline", code="R202", hint=cause, **base)
+    near = int(r.extra.get("near", len(r.alternatives)))
+    direct = int(r.extra.get("direct", 1))
+    for n, (ps, ws) in enumerate(r.alternatives):
+        aiv = ratio(ps, ws)
+        if aiv is None or aiv[0] != aiv[1] or (n >= near and r.kind != "share"):
+            continue
+        cause = _misrounded(aiv[0], q)
+        # truncation is specific evidence; "one unit off" only counts for the likeliest operands
+        if cause and (cause != "one-off" or n < max(direct, 1) and r.strong):
+            return _claim(r, text, status="borderline", code="R202", hint=cause, operands=_ops(*ps, *ws),
+                          expression=_expr(ps, ws), recomputed=fmt(aiv[0]))
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     if x > 100 and bounded:
