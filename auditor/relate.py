@@ -280,8 +280,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_
     for j in same:
         c = qs[j]
         if c.kind == "percent":
-            if new is None:
-                break  # another rate in between: the operands belong to it
+            if new is None and "占" not in text[max(0, c.start - 10):c.start]:
+                break  # another growth rate in between: the operands belong to it
             continue
         lab = text[sent_start[seg.sent[j]]:c.start]
         tail = lab[-12:]
@@ -292,6 +292,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_
                 old = j
         elif new is None:
             new = j
+    if inc is None and new is not None:
+        # the increment stated after the rate: 同比增长10.85%,增收2,798万元
+        for j in range(i + 1, min(len(qs), i + 4)):
+            if seg.sent[j] != seg.sent[i] or qs[j].kind == "percent":
+                break
+            if _same_unit(qs[j], qs[new]) and re.search(r"(增加|减少|增收|减收|多|少|增长|下降|净增)了?$",
+                                                        text[max(0, qs[j].start - 4):qs[j].start]):
+                inc = j
+                break
     nq = qs[new] if new is not None else None
     oq = qs[old] if old is not None else None
     iq = qs[inc] if inc is not None else None
