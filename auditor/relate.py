@@ -450,7 +450,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
             break
         parts.append(k)
         k += 1
-    if len(parts) < 2:
+    if not parts:
         return None
     # nested breakdowns: stop the parts where a prefix already adds up to the total
     run = 0
