@@ -18,10 +18,14 @@ def rate_without_unit(ctx: Context) -> Iterator[Finding]:
             continue
         before = ctx.text[max(0, q.start - 8):q.start]
         after = ctx.text[q.end:q.end + 1]
-        if RATE_BEFORE.search(before) and not (after and (after.isdigit() or after in "%％‰")):
-            yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
-                          message=f"比率{q.text}缺少单位（%）", message_en=f"the rate {q.text} is stated without its unit (%)",
-                          claimed=q.text)
+        m = RATE_BEFORE.search(before)
+        if m is None or (after and (after.isdigit() or after in "%％‰")) or not 0 <= q.value <= 100:
+            continue
+        if q.decimals == 0 and not m.group(0).startswith("率"):
+            continue  # 占1: an integer after 占 is too often a count or a ratio
+        yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
+                      message=f"比率{q.text}缺少单位（%）",
+                      message_en=f"the rate {q.text} is stated without its unit (%)", claimed=q.text)
 
 
 @rule("U102", "mixed-measure-words", Severity.WARNING)
