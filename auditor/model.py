@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from fractions import Fraction
 
 Number = Decimal | Fraction
@@ -17,7 +17,7 @@ QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "multiple", 
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "ordinal", "code", "label", "list_marker"})
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

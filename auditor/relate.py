@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from auditor.model import Quantity
 
@@ -22,7 +23,11 @@ RATE_WORD = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:率|比例|比重|占比)")
 SHARE_WORD = re.compile(r"占|比重|比例|份额")
 GROWTH_UP = ("增长", "上升", "提高", "增加", "提升", "增幅", "增速", "上涨", "攀升", "增长率", "上升率")
 GROWTH_DOWN = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "下跌", "减")
-GROWTH_WORD = re.compile(r"(同比|环比|较|比|相比)?[^，,。；;]{0,20}?(增长|上升|提高|增加|提升|增幅|增速|上涨|攀升|下降|减少|降低|下滑|回落|降幅|减幅|下跌|增收|减收|多|少)(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$")
+GROWTH_WORD = re.compile(
+    r"(同比|环比|较|比|相比)?[^，,。；;]{0,20}?"
+    r"(增长|上升|提高|增加|提升|增幅|增速|上涨|攀升|下降|减少|降低|下滑|回落|降幅|减幅|下跌|增收|减收|多|少)"
+    r"(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$"
+)
 TOTAL_WORD = re.compile(r"(共|合计|总计|累计|总数|总量|一共|总共|全年|总额|总)[\u4e00-\u9fff]{0,16}$")
 OTHER_WORD = ("其他", "其它", "其余", "另有", "剩余")
 SUBSET_MODIFIERS = ("按时", "按期", "及时", "当场", "现场", "一次性", "限时", "提前", "当日", "当天", "实际")
@@ -151,9 +156,8 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int], clause_start: list[int],
           before: str) -> Relation | None:
     q = qs[i]
-    m = None
-    for m in RATE_WORD.finditer(before):
-        pass
+    found = list(RATE_WORD.finditer(before))
+    m = found[-1] if found else None
     share = bool(SHARE_WORD.search(before))
     if m is None and not share:
         return None
@@ -253,7 +257,7 @@ def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -
 
 # --- growth and differences ------------------------------------------------------------
 
-OLD_VALUE = re.compile(r"(?:同比|较|比|相比|与)[^，,。；;]{0,16}?$")
+OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
 
 
 def _growth(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int],
@@ -267,7 +271,7 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: li
         return None
     direction = -1 if word in GROWTH_DOWN or word in ("减收", "少") else 1
     if q.value < 0:
-        direction, q_val_neg = 1, True
+        direction = 1  # a signed figure (-32.18%) carries its own direction
     rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
     return iter([rel])
 
@@ -275,7 +279,8 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: li
 def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list[int], q: Quantity,
                      direction: int) -> Relation:
     """Find the new value, the old value and the increment of a growth rate in its sentence."""
-    same = [j for j in range(i - 1, -1, -1) if seg.sent[j] == seg.sent[i] and qs[j].kind in ("count", "money", "measure", "percent")]
+    same = [j for j in range(i - 1, -1, -1)
+            if seg.sent[j] == seg.sent[i] and qs[j].kind in ("count", "money", "measure", "percent")]
     new = old = inc = None
     for j in same:
         c = qs[j]
@@ -343,7 +348,7 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start
     new = old = None
     for j in same:
         tail = text[sent_start[seg.sent[j]]:qs[j].start][-12:]
-        if old is None and (re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or tail.endswith(("（", "("))):
+        if old is None and (OLD_TAIL.search(tail) or tail.endswith(("（", "("))):
             old = j
         elif new is None and old is not None or new is None and j < i - 1:
             new = j
@@ -381,10 +386,10 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: li
 # --- breakdowns -------------------------------------------------------------------------
 
 def _breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_start: list[int]) -> Iterator[Relation]:
-    """Totals and their parts: 共X项，其中A项、B项…; parts that follow a figure and add up to it; 共计 after its parts."""
+    """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
+    共计 after its parts."""
     counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None]
     for j in counted:
-        t = qs[j]
         rel = _explicit_breakdown(text, qs, j, seg, sent_start)
         if rel is None:
             rel = _implicit_breakdown(text, qs, j, seg, sent_start)
@@ -413,7 +418,7 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: _Seg, sent_star
         parts = [j for j in idx if qs[j].kind == first.kind and (first.kind == "count" or qs[j].unit == first.unit)]
         if len(parts) < 2:
             continue
-        total = sum(qs[j].value for j in parts)
+        total = sum((Fraction(qs[j].value) for j in parts), Fraction(0))
         totals = [j for j in prev if qs[j].kind == first.kind]
         match = [j for j in totals if qs[j].value == total]
         if match:
@@ -453,11 +458,12 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
     if not parts:
         return None
     # nested breakdowns: stop the parts where a prefix already adds up to the total
-    run = 0
+    run = Fraction(0)
+    tv = Fraction(t.value)
     chosen = parts
-    for n, p in enumerate(parts):
-        run += qs[p].value
-        if n >= 1 and (run == t.value or _near(run, t.value, t, [qs[x] for x in parts[: n + 1]])):
+    for n, x in enumerate(parts):
+        run += Fraction(qs[x].value)
+        if n >= 1 and (run == tv or _near(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
     last_lab = _label(text, qs[chosen[-1]], 0)
@@ -500,11 +506,11 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
     """The first run of at least two consecutive candidates (from any start) that adds up to the total."""
-    total = t.value
+    total = Fraction(t.value)
     for a in range(min(len(idx), 8)):
-        run = 0
+        run = Fraction(0)
         for b in range(a, len(idx)):
-            run += qs[idx[b]].value
+            run += Fraction(qs[idx[b]].value)
             if b > a and (run == total or _near(run, total, t, [qs[x] for x in idx[a:b + 1]])):
                 return idx[a:b + 1]
             if run > total:
@@ -522,9 +528,9 @@ def _shares_to_100(text: str, qs: Sequence[Quantity], seg: _Seg) -> Iterator[Rel
             run.append(j)
             continue
         if len(run) >= 3:
-            vals = [qs[r].value for r in run]
-            tol = sum(qs[r].half_ulp for r in run)
-            if abs(sum(vals) - 100) <= tol:
+            total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
+            tol = sum((qs[r].half_ulp for r in run), Fraction(0))
+            if abs(total - 100) <= tol:
                 first = qs[run[0]]
                 hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
                 yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
@@ -532,12 +538,13 @@ def _shares_to_100(text: str, qs: Sequence[Quantity], seg: _Seg) -> Iterator[Rel
         run = [j] if ok else []
 
 
-def _near(run, total, t: Quantity, parts: list[Quantity]) -> bool:  # type: ignore[no-untyped-def]
+def _near(run: Fraction, total: Fraction, t: Quantity, parts: list[Quantity]) -> bool:
     """Parts and total agree within their rounding (1.8万 + 0.6万) or qualifiers."""
-    slack = t.half_ulp + sum((p.half_ulp for p in parts), start=0)
+    slack = t.half_ulp + sum((p.half_ulp for p in parts), Fraction(0))
     if any(p.approx for p in parts) or t.approx:
-        slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), start=0)
-    return slack > 0 and abs(run - total) <= slack and (t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts))
+        slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), Fraction(0))
+    rounded = t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts)
+    return slack > 0 and abs(run - total) <= slack and rounded
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: _Seg) -> Iterator[Relation]:

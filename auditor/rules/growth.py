@@ -13,8 +13,10 @@ def growth_mismatch(ctx: Context) -> Iterator[Finding]:
     for c in claims_with(ctx, "G301"):
         sev = Severity.WARNING if c.hint in CAUSES else Severity.ERROR
         why_zh, why_en = CAUSES.get(c.hint or "", ("", ""))
-        zh = f"{c.text}：增幅应为{c.expression} = {c.recomputed}%，与所报{c.claimed}%不符" + (f"（疑为{why_zh}）" if why_zh else "")
-        en = f"{c.text}: growth is {c.expression} = {c.recomputed}%, not {c.claimed}%" + (f" ({why_en})" if why_en else "")
+        zh = f"{c.text}：增幅应为{c.expression} = {c.recomputed}%，与所报{c.claimed}%不符"
+        en = f"{c.text}: growth is {c.expression} = {c.recomputed}%, not {c.claimed}%"
+        if why_zh:
+            zh, en = f"{zh}（疑为{why_zh}）", f"{en} ({why_en})"
         yield claim_finding(c, "G301", sev, zh, en)
 
 

@@ -11,9 +11,10 @@ from auditor.rules import Context, claim_finding, claims_with, rule
 def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
     for c in claims_with(ctx, "S401"):
         sev = Severity.ERROR if c.status == "inconsistent" else Severity.WARNING
-        zh = f"分项之和{c.expression} = {c.recomputed}，大于总数{c.text}" + ("（分项可能有交叉）" if sev is Severity.WARNING else "")
-        en = f"the parts {c.expression} = {c.recomputed} exceed the total {c.text}" + (
-            " (the parts may overlap)" if sev is Severity.WARNING else "")
+        zh = f"分项之和{c.expression} = {c.recomputed}，大于总数{c.text}"
+        en = f"the parts {c.expression} = {c.recomputed} exceed the total {c.text}"
+        if sev is Severity.WARNING:
+            zh, en = zh + "（分项可能有交叉）", en + " (the parts may overlap)"
         yield claim_finding(c, "S401", sev, zh, en)
 
 
