@@ -236,6 +236,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
            and _same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None]
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
+    # a share that names its base (占调整预算…) must find that base in the whole's words
+    base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before)
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", base.group(1)) if base else ""
+    if base_name and len(base_name) >= 3 and wholes:
+        wl0 = _label(text, qs[wholes[0]], 0, CLAUSE_END)
+        if not any(base_name[k:k + 3] in wl0 for k in range(len(base_name) - 2)):
+            n_direct = 0
+            wholes = wholes[:0] + wholes[1:] + wholes[:1]  # keep it as an alternative, not as the base
     strong = False
     if n_direct:
         w = alts[0][1][0]
@@ -246,7 +254,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
-                    alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far))})
+                    alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far)),
+                                                     "unique": "1" if len(wholes) == 1 else ""})
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:

@@ -194,7 +194,7 @@ def _verify_rate(r: Relation) -> Claim:
         return _claim(r, text, status="unverifiable", **base)
     if x > 100 and bounded:
         return _claim(r, text, status="inconsistent", code="R203", hint="part-over-whole", **base)
-    if not _plausible(x, fr(q.value)):
+    if not r.extra.get("unique") and not _plausible(x, fr(q.value)):
         # far off: more likely the operands were paired wrongly than the report wrong
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
