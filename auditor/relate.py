@@ -203,20 +203,27 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and _same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high]
+              and not qs[j].high and not _has_own_share(text, qs, j)]
     # the likely whole first: a figure labelled as a total, then (for shares) the largest
     wholes.sort(key=lambda j: (not TOTAL_MARK.search(_label(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     for j in wholes:
         alts.append(((part,), (qs[j],)))
-    n_direct = len(alts)
-    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24)
+    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
     counts = [j for j in cands if _same_unit(qs[j], part)]
+    complementary = []
     for j in counts:
         if j != part_j and seg.sent[j] >= seg.sent[part_j] - 1 and \
                 re.search(r"[不未非]", _label(text, part, 0) + _label(text, qs[j], 0)):
-            alts.append(((part,), (part, qs[j])))
+            complementary.append(((part,), (part, qs[j])))
+    if complementary and stem_matched and re.match(r"[不未非]", core or "x"):
+        alts = complementary + alts
+        extra_comp = "1"
+    else:
+        alts = alts + complementary
+        extra_comp = ""
+    n_direct = len(alts) - (len(complementary) if not extra_comp else 0)
     # a rate of several adjacent parts: 按时结案597件,超时办理4件,结案率100%; 交通类783件、城建类579件,占…77%
     ordered = sorted(j for j in counts if seg.sent[j] == seg.sent[part_j] or j == part_j)
     if part_j in ordered:
@@ -228,7 +235,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
                 run = ordered[lo:hi + 1]
                 ptuple = tuple(qs[r] for r in run)
                 total = sum(x.value for x in ptuple)
-                for j in wholes + [w for w in counts if w not in run and w not in wholes]:
+                for j in wholes + [w for w in counts if w not in run and w not in wholes
+                                   and not _has_own_share(text, qs, w)]:
                     if j not in run and qs[j].value >= total:
                         alts.append((ptuple, (qs[j],)))
     # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
@@ -255,7 +263,15 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far)),
-                                                     "unique": "1" if len(wholes) == 1 else ""})
+                                                     "unique": "1" if len(wholes) == 1 and not extra_comp else "",
+                                                     "complementary": extra_comp})
+
+
+def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
+    """A figure followed at once by its own share (投诉类103件,占比37.32%) is a part of the whole."""
+    nxt = qs[j + 1] if j + 1 < len(qs) else None
+    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[j].end <= 10 and \
+        "占" in text[qs[j].end:nxt.start]
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:
@@ -266,6 +282,7 @@ def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -
 
 # --- growth and differences ------------------------------------------------------------
 
+INCREMENT_TAIL = re.compile(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$")
 OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
 
 
@@ -315,6 +332,14 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_
                                                         text[max(0, qs[j].start - 4):qs[j].start]):
                 inc = j
                 break
+    if inc is not None:
+        # the new value is the figure the increment speaks of: 死亡33人 … 死亡人数减少9人
+        inc_lab = _label(text, qs[inc], 0, CLAUSE_END)
+        pool = [j for j in range(inc - 1, -1, -1) if seg.sent[i] - seg.sent[j] <= 1 and seg.para[j] == seg.para[i]
+                and _same_unit(qs[j], qs[inc]) and qs[j].kind == qs[inc].kind and j != old
+                and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])]
+        if pool:
+            new = max(pool, key=lambda j: (_overlap(_label(text, qs[j], 0), inc_lab), j))
     nq = qs[new] if new is not None else None
     oq = qs[old] if old is not None else None
     iq = qs[inc] if inc is not None else None
@@ -332,6 +357,12 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_
     return Relation("growth", q, _growth_start(text, q), q.end, parts=parts, whole=whole, direction=direction,
                     strong=nq is not None and (oq is not None or iq is not None),
                     extra=extra, alternatives=((parts, (iq,)),) if iq is not None else ())
+
+
+def _overlap(a: str, b: str) -> int:
+    """Shared two-character words of two labels (死亡 in 死亡33人 and 死亡人数减少)."""
+    grams = {a[k:k + 2] for k in range(len(a) - 1)}
+    return sum(1 for k in range(len(b) - 1) if b[k:k + 2] in grams and CJK.match(b[k]))
 
 
 def _growth_start(text: str, q: Quantity) -> int:

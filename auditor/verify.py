@@ -187,9 +187,13 @@ def _verify_rate(r: Relation) -> Claim:
             continue
         cause = _misrounded(aiv[0], q)
         # truncation is specific evidence; "one unit off" only counts for the likeliest operands
-        if cause and (cause != "one-off" or n < max(direct, 1) and r.strong):
+        if cause and (cause != "one-off" or n == 0 and (direct > 0 or r.kind == "share" and q.decimals >= 1)):
             return _claim(r, text, status="borderline", code="R202", hint=cause, operands=_ops(*ps, *ws),
                           expression=_expr(ps, ws), recomputed=fmt(aiv[0]))
+    if r.extra.get("complementary"):
+        if abs(x - fr(q.value)) <= 2:
+            return _claim(r, text, status="borderline", code="R206", hint="base", **base)
+        return _claim(r, text, status="unverifiable", **base)
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     if x > 100 and bounded:
@@ -255,7 +259,7 @@ def _verify_growth(r: Relation) -> Claim:
         lo, hi = -hi, -lo
     iv = (min(lo, hi), max(lo, hi))
     x = mid(iv)
-    base = dict(operands=ops, expression=expr, recomputed=fmt(x if sign > 0 else -x))
+    base = dict(operands=ops, expression=expr, recomputed=fmt(x))
     if meets(iv, claimed):
         return _claim(r, text, status="consistent", **base)
     if iv[1] < 0 and fr(q.value) > 0 and r.strong:

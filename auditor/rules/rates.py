@@ -56,3 +56,12 @@ def qualifier_contradicts(ctx: Context) -> Iterator[Finding]:
         zh = f"{c.text}：前文称“均/全部”，应为100%，而所报为{c.claimed}{c.unit}"
         en = f"{c.text}: the text says all (均/全部), i.e. 100%, but states {c.claimed}{c.unit}"
         yield claim_finding(c, "R205", Severity.WARNING, zh, en)
+
+
+@rule("R206", "rate-base-unclear", Severity.WARNING)
+def rate_base_unclear(ctx: Context) -> Iterator[Finding]:
+    for c in claims_with(ctx, "R206"):
+        zh = f"{c.text}：按文中两项之和计算为{c.expression} = {c.recomputed}%，与所报{c.claimed}%接近但不一致，计算口径可能另有定义"
+        en = (f"{c.text}: on the two stated outcomes {c.expression} = {c.recomputed}%, close to but not "
+              f"{c.claimed}%; the base may be defined elsewhere")
+        yield claim_finding(c, "R206", Severity.WARNING, zh, en)
