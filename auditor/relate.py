@@ -212,7 +212,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         alts.append(((part,), (qs[j],)))
     # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
     counts = [j for j in cands if _same_unit(qs[j], part)]
-    complementary = []
+    complementary: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     for j in counts:
         if j != part_j and seg.sent[j] >= seg.sent[part_j] - 1 and \
                 re.search(r"[不未非]", _label(text, part, 0) + _label(text, qs[j], 0)):

@@ -61,7 +61,8 @@ def qualifier_contradicts(ctx: Context) -> Iterator[Finding]:
 @rule("R206", "rate-base-unclear", Severity.WARNING)
 def rate_base_unclear(ctx: Context) -> Iterator[Finding]:
     for c in claims_with(ctx, "R206"):
-        zh = f"{c.text}：按文中两项之和计算为{c.expression} = {c.recomputed}%，与所报{c.claimed}%接近但不一致，计算口径可能另有定义"
+        zh = (f"{c.text}：按文中两项之和计算为{c.expression} = {c.recomputed}%，"
+              f"与所报{c.claimed}%接近但不一致，计算口径可能另有定义")
         en = (f"{c.text}: on the two stated outcomes {c.expression} = {c.recomputed}%, close to but not "
               f"{c.claimed}%; the base may be defined elsewhere")
         yield claim_finding(c, "R206", Severity.WARNING, zh, en)
