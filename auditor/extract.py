@@ -1,97 +1,134 @@
 """Quantity mentions: every number in a text with its unit, kind, qualifier and span.
 
-Two passes, both linear. First the look-alikes that are not quantities (dates,
-years, list markers, codes, labels, ordinals, idioms) are found and their
-characters masked. Then every remaining numeral is read with its magnitude,
-qualifiers and measure word. Each mention keeps its exact span in the text.
+One left-to-right pass. A few cheap whole-text scans first mask what can never be a
+figure (quoted labels, links, idioms such as 统一 or 一把手). Then every numeral is
+visited once: the look-alikes that start at it or just before it (dates, years, list
+markers, codes, labels, ordinals) are tried as one anchored match, and what remains
+is read with its magnitude, qualifiers and measure word. Each mention keeps its exact
+span in the text; the work per numeral is bounded, so the pass is linear in the text.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from auditor.lexicon import lexicon
+from auditor.lexicon import Lexicon, lexicon
 from auditor.model import Quantity
-from auditor.numbers import clean, parse, parse_number
+from auditor.numbers import DIGITS, Parsed, as_exact, clean, parse
+from auditor.numbers import FINANCIAL as _FINANCIAL
 
 D = "0-9０-９"
-CN_DIGIT = "零〇○一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖幺"
-CN_NUM = CN_DIGIT + "十拾百佰千仟万萬亿億"
+DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+CN_DIGIT = "零〇○一二三四五六七八九两兩俩倆壹贰貳叁參肆伍陆陸柒捌玖幺"
+CN_UNIT = "十拾百佰千仟廿卅"
+CN_BIG = "万萬亿億"
+CN_NUM = CN_DIGIT + CN_UNIT + CN_BIG
 CN_SMALL = "一二三四五六七八九十"
+CN_CHARS = frozenset(CN_NUM + "兆")
+UNIT_CHARS = frozenset(CN_UNIT + CN_BIG + "兆")
+BIG_CHARS = frozenset(CN_BIG + "兆")
+SP = " \u3000"
+SPACES = frozenset(SP)
+FINANCIAL = frozenset(_FINANCIAL)
+POINTS = frozenset("点點")
 
-ARABIC = rf"[{D}]+(?:[,，][{D}]{{3}}(?![{D}]))*(?:[.．][{D}]+)?"
-NUM = rf"(?:{ARABIC}|[{CN_NUM}])(?:[{D}]+(?:[.．][{D}]+)?|[{CN_NUM}])*(?:[点點](?:[{D}]+|[{CN_DIGIT}])+)?"
+_EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D}]))?"
+#: thousands groups (1,100万, ４，５６５) only after a lead group of one to three digits
+ARABIC = rf"(?:[{D}]{{1,3}}(?:[,，][{D}]{{3}}(?![{D}]))+|[{D}]+)(?:[.．][{D}]+)?{_EXP}"
+_CN_CONT = rf"[{CN_NUM}]|兆(?![瓦帕赫欧字比焦])|(?<=[十拾百佰千仟零〇])[几幾]"
+NUM = (rf"(?:{ARABIC}|[{CN_NUM}])(?:[{D}]+(?:[.．][{D}]+)?|{_CN_CONT})*"
+       rf"(?:(?<=[{CN_NUM}])[点點](?:[{D}]+|[{CN_DIGIT}])+)?")
 
 NUMBER_RE = re.compile(
     rf"(?P<pct>百分之百|百分百)"
-    rf"|(?P<frac>[百千万]分之)(?P<fnum>{NUM})"
-    rf"|(?P<den>{NUM})分之(?P<nom>{NUM})"
-    rf"|(?P<num>{NUM})"
+    rf"|(?P<frac>[百佰千仟万萬]+[{SP}]{{0,2}}分[{SP}]{{0,2}}之[{SP}]{{0,2}})(?P<fsign>[负負\-－]?)(?P<fnum>{NUM})"
+    rf"|(?P<den>{NUM})[{SP}]{{0,2}}分[{SP}]{{0,2}}之[{SP}]{{0,2}}(?P<nsign>[负負]?)(?P<nom>{NUM})"
+    rf"|(?P<num>{NUM}|(?<![{D}.．A-Za-z])[.．][{D}]+)"
 )
-SUFFIX_RE = re.compile(r"[ \u3000]?(?P<q1>余|多)?(?P<mag>(?:[万萬亿億]|千万|百万)+)?(?P<q2>余|多)?(?:个(?=[万亿]))?[ \u3000]?")
-RANGE_SEP_RE = re.compile(r"\s?(?:[-—–~～]{1,2}|至|到)\s?")
 NUM_ONLY_RE = re.compile(NUM)
+SUFFIX_RE = re.compile(
+    rf"[{SP}]{{0,2}}(?P<q1>[余多几幾])?[{SP}]{{0,2}}(?:个(?=[万亿萬億]))?"
+    rf"(?P<mag>(?:[万萬亿億]|千万|百万)+|[kｋw](?![A-Za-z0-9]))?(?P<q2>[余多])?")
+RANGE_SEP_RE = re.compile(r"[ \u3000]?(?:[-—–~～]{1,2}|至|到)[ \u3000]?")
+MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
+#: 元角分: 十二元五角, 123元1角1分, 壹元零壹分, 一百三十五块六角七分钱
+JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
+QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
+URL_RE = re.compile(r"https?://\S+|www\.\S+")
+HAS_NUMERAL_RE = re.compile(rf"[{D}{CN_NUM}]")
 
-CHENG_BLOCK = set("立功效果为员本绩熟就交型年品")  # 成立, 成功 ...: 成 starting a word
+MAGNITUDE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12, "K": 10**7, "M": 10**6,
+             "k": 1000, "ｋ": 1000, "w": 10**4}
+AFTER_QUALIFIERS = ("及以上", "以上", "以下", "以内", "左右", "之多", "上下")
+PREFIX_CURRENCY = {"￥": "元", "¥": "元", "$": "美元", "＄": "美元", "€": "欧元", "£": "英镑"}
+YUAN = frozenset({"元", "圆", "圓", "块钱", "塊錢", "人民币", "块", "塊"})
+CHENG_BLOCK = frozenset("立功效果为员本绩熟就交型年品都")  # 成立, 成功 ...: 成 starting a word
+ZHE_BLOCK = frozenset("合算旧叠线返射腾磨服中断损页扣成")  # 折合, 折算, 三折页 ...: 折 starting a word
+VAGUE_PAIRS = frozenset({"一二", "一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九", "三五"})
 
-# --- look-alikes: (kind, pattern); earlier patterns win -------------------------------
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True)) + "|万|亿"
+# --- look-alikes: (kind, pattern), tried in this order at each numeral -------------------
 _Y = r"(?:19|20)[0-9]{2}"
 _CNY = r"[一二][〇零○一二三四五六七八九]{3}"
 _MD = rf"(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})"
-NOT_QUANTITY: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("code", re.compile(r"https?://\S+|www\.\S+")),
+NOT_QUANTITY: tuple[tuple[str, str], ...] = (
     # list numbering fused to a year: 12014年 (item 1 + 2014年), 6.2023年 (item 6 + 2023年)
-    ("fused", re.compile(rf"(?m)(?:^[ \t\u3000]*(?P<m>[1-9])|(?<![{D}.])(?P<d>[{D}]{{1,2}}[.．]))(?P<y>{_Y})(?=年)")),
-    ("date", re.compile(
-        rf"(?:{_Y}|{_CNY})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号])?(?:\s*[0-9]{{1,2}}[:：][0-9]{{2}})?"
-        rf"|{_Y}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
-        rf"|(?<![{D}.]){_MD}\s*月\s*{_MD}\s*[日号](?:\s*(?:[-—~至到])\s*(?:{_MD}\s*月\s*)?{_MD}\s*[日号])?"
-        rf"|(?<![{D}.])[{D}]{{1,2}}\s*[-—~至到]\s*[{D}]{{1,2}}\s*月份?"
-        rf"|(?<![{D}.个])(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*月份?(?![{D}])"
-        rf"|(?<![{D}.])[{D}]{{1,2}}\s*[日号](?=[至到\-—,，。、\s（(])"
-        rf"|(?<![{D}.])[{D}]{{1,2}}[·•・][{D}]{{1,2}}(?![{D}])"
-        rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?![{D}])"
-        rf"|(?:第)?[{D}一二三四]\s*季度"
-    )),
-    ("year", re.compile(
-        rf"(?<![{D}]){_Y}\s*(?:[-—–~～至到]{{1,2}}\s*{_Y}\s*)?(?=年|以来|届|版|[)）])"
-        rf"|{_CNY}(?=年)"
-        rf"|(?<=[（(]){_Y}\s*[-—–~～]{{1,2}}\s*{_Y}(?=[)）])"
-    )),
-    ("code", re.compile(
-        rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*号"
-        rf"|[{D}]+号"
-        rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*|[{D}]+[A-Za-z][{D}A-Za-z/\-]*"
-        rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％])(?!\s?(?:余|多)?(?:{_UNIT_ALT}))"
-    )),
-    ("label", re.compile(rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])")),
-    ("list_marker", re.compile(
-        rf"(?m)^[ \t\u3000]*(?:[（(]\s*(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*[)）]"
-        rf"|[{D}]{{1,2}}\s*[.．、](?![{D}])|[{CN_SMALL}]{{1,3}}\s*[、.．)）])"
-        rf"|[（(][{CN_SMALL}]{{1,3}}[)）]"
-        rf"|(?<=[。；;：:，,\s])[{D}]{{1,2}}[.．、](?=[^{D}\s])"
-        rf"|(?<![{CN_NUM}])[{CN_SMALL}]{{1,2}}是(?=[^{D}])"
-        rf"|[①-⑳]"
-    )),
-    ("ordinal", re.compile(
-        rf"第\s*(?:[{D}]+|[{CN_NUM}]+)"
-        rf"|(?<=[图表])\s*[{D}]+(?:[-.][{D}]+)?"
-        rf"|[{CN_NUM}]+[届次](?=会议|全会|全体会议|常委会|代表大会)"
-    )),
-    ("code", re.compile(
-        rf"(?m)\[[{D}]{{1,3}}\]"
-        rf"|(?<![{D}.])[{D}]+(?:/[{D}-]+)+"
-        rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％])"
-        rf"|(?<![{D}.])0[{D}]{{3,}}"
-        rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}(?=\s)"
-    )),
+    ("fused", rf"(?:^[ \t\u3000]*(?P<fm>[1-9])|(?<![{D}.])(?P<fd>[{D}]{{1,2}}[.．]))(?P<fy>{_Y})(?=年)"),
+    ("date",
+     rf"(?:{_Y}|{_CNY})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号])?(?:\s*[0-9]{{1,2}}[:：][0-9]{{2}})?"
+     rf"|{_Y}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
+     rf"|(?<![{D}.]){_MD}\s*月\s*{_MD}\s*[日号](?:\s*(?:[-—~至到])\s*(?:{_MD}\s*月\s*)?{_MD}\s*[日号])?"
+     rf"|(?<![{D}.])[{D}]{{1,2}}\s*[-—~至到]\s*[{D}]{{1,2}}\s*月份?"
+     rf"|(?<![{D}.个])(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*月份?(?![{D}])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}\s*[日号](?=[至到\-—,，。、\s（(])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}[·•・][{D}]{{1,2}}(?![{D}])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?![{D}])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}[点时][{D}]{{1,2}}分(?![钟之])"
+     rf"|(?:第)?[{D}一二三四]\s*季度"),
+    ("year",
+     rf"(?<![{D}]){_Y}\s*(?:[-—–~～至到]{{1,2}}\s*{_Y}\s*)?(?=年|以来|届|版|[)）])"
+     rf"|{_CNY}(?=年)"
+     rf"|(?<=[（(]){_Y}\s*[-—–~～]{{1,2}}\s*{_Y}(?=[)）])"),
+    ("code",
+     rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*号"
+     rf"|[{D}]+号"
+     rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
+     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋw](?![A-Za-z0-9])|[eE][+\-－]?[{D}])[A-Za-z][{D}A-Za-z/\-]*"
+     rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
+    ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"),
+    ("list_marker",
+     rf"^[ \t\u3000]*(?:[（(]\s*(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*[)）]"
+     rf"|[{D}]{{1,2}}\s*[.．、](?![{D}])|[{CN_SMALL}]{{1,3}}\s*[、.．)）])"
+     rf"|[（(][{CN_SMALL}]{{1,3}}[)）]"
+     rf"|(?<=[。；;：:，,\s])[{D}]{{1,2}}[.．、](?=[^{D}\s])"
+     rf"|(?<![{CN_NUM}])[{CN_SMALL}]{{1,2}}是(?=[^{D}])"
+     rf"|[①-⑳]"),
+    ("ordinal",
+     rf"第\s*(?:[{D}]+|[{CN_NUM}]+)"
+     rf"|(?<=[图表])\s*[{D}]+(?:[-.][{D}]+)?"
+     rf"|[{CN_NUM}]+[届次](?=会议|全会|全体会议|常委会|代表大会)"),
+    ("code",
+     rf"\[[{D}]{{1,3}}\]"
+     rf"|(?<![{D}.])[{D}]+(?:/[{D}-]+)+"
+     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+){{2,}}"
+     rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％]|\s?(?:[元万亿萬億]|美元|港元|欧元|日元|英镑|人民币))"
+     rf"|(?<![{D}.])0[{D}]{{3,}}"
+     rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}(?=\s)"),
 )
-QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
-HAS_NUMERAL_RE = re.compile(rf"[{D}{CN_NUM}]")
+_KINDS: dict[str, str] = {}
 
+
+def _lookalike_re() -> re.Pattern[str]:
+    parts = []
+    for i, (kind, pat) in enumerate(NOT_QUANTITY):
+        _KINDS[f"k{i}"] = kind
+        parts.append(f"(?P<k{i}>{pat})")
+    return re.compile("|".join(parts), re.M)
+
+
+LOOKALIKE_RE = _lookalike_re()
+#: characters after which a look-alike may begin one step before its numeral: 第三, （一）, 〔2023〕
+PREFIX_CHARS = frozenset("第（(〔[［")
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９" + CN_NUM)
 
 
@@ -99,60 +136,475 @@ def _is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-def _idiom_re() -> re.Pattern[str]:
-    words = sorted(lexicon().idioms, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+class _Units:
+    """The measure words of the lexicon by first character, longest first: one dict probe per lookup."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        by_first: dict[str, list[str]] = {}
+        for u in lex.units:
+            by_first.setdefault(u[0], []).append(u)
+        self.by_first = {c: tuple(sorted(us, key=len, reverse=True)) for c, us in by_first.items()}
+        self.kinds = lex.units
+
+    def at(self, text: str, pos: int) -> tuple[str | None, str | None, int]:
+        """Longest unit at `pos`: percent signs, 个百分点, 倍 and the measure words of the lexicon."""
+        c = text[pos:pos + 1]
+        if c in ("%", "％"):
+            return "%", "percent", pos + 1
+        if c == "‰":
+            return "‰", "percent", pos + 1
+        if c == "‱":
+            return "‱", "percent", pos + 1
+        if c in ("个", "個", "百", "千"):
+            for w in ("个百分点", "個百分點", "百分点", "百分點", "个千分点", "千分点"):
+                if text.startswith(w, pos):
+                    return "个百分点" if "百" in w else "个千分点", "points", pos + len(w)
+        for u in self.by_first.get(c, ()):
+            if text.startswith(u, pos):
+                return u, self.kinds[u], pos + len(u)
+        return None, None, pos
 
 
-_IDIOMS: re.Pattern[str] | None = None
+_STATE: dict[str, object] = {}
 
 
-def _mask(text: str) -> tuple[bytearray, list[Quantity]]:
-    """Mark the characters of look-alikes, returning the mask and their entries."""
-    global _IDIOMS
-    mask = bytearray(len(text))
-    found: list[Quantity] = []
+def _state() -> tuple[Lexicon, _Units, re.Pattern[str]]:
+    if not _STATE:
+        lex = lexicon()
+        words = sorted(lex.idioms, key=len, reverse=True)
+        _STATE.update(lex=lex, units=_Units(lex), idioms=re.compile("|".join(map(re.escape, words))))
+    return _STATE["lex"], _STATE["units"], _STATE["idioms"]  # type: ignore[return-value]
 
-    def put(kind: str, s: int, e: int) -> None:
-        if e > s and not mask[s]:
-            mask[s:e] = b"\x01" * (e - s)
-            found.append(Quantity(s, e, text[s:e], Decimal(0), "", kind))
 
-    for m in QUOTE_RE.finditer(text):
-        inner = m.group(1)
-        if HAS_NUMERAL_RE.search(inner) and not mask[m.start(1)]:
-            kind = "date" if re.search(r"[0-9][·•・.][0-9]", inner) else (
-                "code" if re.fullmatch(r"[0-9]{5,}", inner) else "label")
-            if kind == "label" and not _label_like(inner):
+class _Scan:
+    """The state of one pass over a text: the mask of look-alikes and what was found."""
+
+    __slots__ = ("text", "n", "mask", "out", "lex", "units")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.mask = bytearray(self.n)
+        self.out: list[Quantity] = []
+        self.lex, self.units, idioms = _state()
+        self._premask(idioms)
+
+    # --- look-alikes -------------------------------------------------------------------
+    def put(self, kind: str, s: int, e: int) -> None:
+        if e > s and not self.mask[s]:
+            self.mask[s:e] = b"\x01" * (e - s)
+            value = Decimal(0) if kind == "date" else _first_value(self.text, s, e)
+            self.out.append(Quantity(s, e, self.text[s:e], value, "", kind))
+
+    def _premask(self, idioms: re.Pattern[str]) -> None:
+        text, mask = self.text, self.mask
+        for m in QUOTE_RE.finditer(text):
+            inner = m.group(1)
+            if HAS_NUMERAL_RE.search(inner) and not mask[m.start(1)]:
+                kind = "date" if re.search(r"[0-9][·•・.][0-9]", inner) else (
+                    "code" if re.fullmatch(r"[0-9]{5,}", inner) else "label")
+                if kind == "label" and not self._label_like(inner):
+                    continue
+                self.put(kind, m.start(1), m.end(1))
+        if "http" in text or "www." in text:
+            for m in URL_RE.finditer(text):
+                self.put("code", m.start(), m.end())
+        for m in idioms.finditer(text):
+            s, e = m.start(), m.end()
+            if s > 0 and text[s - 1] in NUMERAL_CHARS and text[s] in NUMERAL_CHARS:
+                continue  # 十一 inside 二十一: part of a larger numeral
+            if not mask[s]:
+                mask[s:e] = b"\x01" * (e - s)
+
+    def _label_like(self, inner: str) -> bool:
+        """A short quoted phrase is a label unless it reads as a figure with a unit (“45起”)."""
+        m = NUMBER_RE.match(inner)
+        if m and m.start() == 0:
+            rest = inner[m.end():]
+            if rest in self.lex.units or rest in ("%", "％"):
+                return False
+        return True
+
+    def lookalike(self, s: int) -> int:
+        """Mask the look-alike that covers the numeral at `s`, if any; return its end (or -1)."""
+        text = self.text
+        t = s
+        while t > 0 and text[t - 1] in " \t\u3000" and s - t < 8:
+            t -= 1
+        anchors = [s]
+        if t == 0 or text[t - 1] == "\n":
+            if t < s:
+                anchors.insert(0, t)
+        elif text[t - 1] in PREFIX_CHARS:
+            anchors.insert(0, t - 1)
+        elif t < s and text[t - 1] in "图表":
+            anchors.insert(0, t)
+        elif t == s and text[s - 1].isascii() and text[s - 1].isalpha():
+            a = s - 1
+            while a > 0 and text[a - 1].isascii() and text[a - 1].isalpha():
+                a -= 1
+            anchors.insert(0, a)
+        for a in anchors:
+            if self.mask[a]:
                 continue
-            put(kind, m.start(1), m.end(1))
-    for kind, pat in NOT_QUANTITY:
-        for m in pat.finditer(text):
+            m = LOOKALIKE_RE.match(text, a)
+            if m is None or m.end() <= s:
+                continue
+            kind = _KINDS[m.lastgroup or ""]
+            if kind == "code" and m.group().isdigit() and self.counted_after(m.end()):
+                return -1  # 120余场, 12345件: a figure that looks like a service number
             if kind == "fused":
-                g = "m" if m.group("m") else "d"
-                put("list_marker", m.start(g), m.end(g))
-                put("year", m.start("y"), m.end("y"))
+                g = "fm" if m.group("fm") else "fd"
+                self.put("list_marker", m.start(g), m.end(g))
+                self.put("year", m.start("fy"), m.end("fy"))
             else:
-                put(kind, m.start(), m.end())
-    if _IDIOMS is None:
-        _IDIOMS = _idiom_re()
-    for m in _IDIOMS.finditer(text):
-        s, e = m.start(), m.end()
-        if s > 0 and text[s - 1] in NUMERAL_CHARS and text[s] in NUMERAL_CHARS:
-            continue  # 十一 inside 二十一: part of a larger numeral
-        if not mask[s]:
-            mask[s:e] = b"\x01" * (e - s)
-    return mask, found
+                self.put(kind, m.start(), m.end())
+            return m.end()
+        return -1
 
+    def counted_after(self, pos: int) -> bool:
+        """Whether a measure word (or 余/多 before one) follows `pos`."""
+        text = self.text
+        if text[pos:pos + 1] in ("余", "多"):
+            pos += 1
+        return pos < self.n and (text[pos] in BIG_CHARS or self.units.at(text, pos)[0] is not None)
 
-def _label_like(inner: str) -> bool:
-    """A short quoted phrase is a label unless it reads as a figure with a unit (“45起”)."""
-    m = NUMBER_RE.match(inner)
-    if m and m.start() == 0:
-        rest = inner[m.end():]
-        if rest in lexicon().units or rest in ("%", "％"):
-            return False
-    return True
+    # --- the pass ----------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        text, mask, n = self.text, self.mask, self.n
+        search = NUMBER_RE.search
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            s, e = m.start(), m.end()
+            if mask[s]:
+                nxt = mask.find(0, s)
+                pos = n if nxt < 0 else nxt
+                continue
+            end = self.lookalike(s)
+            if end >= 0:
+                pos = end
+                continue
+            cut = mask.find(1, s, e)
+            if cut > 0:
+                e = cut
+            q, end = self.read(s, e, m)
+            if q is not None:
+                self.out.append(q)
+            pos = max(end, s + 1)
+        self.out.sort(key=lambda q: q.start)
+        return self.out
+
+    # --- one mention -------------------------------------------------------------------
+    def read(self, s: int, e: int, m: re.Match[str]) -> tuple[Quantity | None, int]:
+        """Read one mention starting at a numeral match; return it and where reading stopped."""
+        text = self.text
+        if m.group("num") is None:
+            if m.group("pct") is not None:
+                end = _after_qualifiers(text, e)
+                return self.make(s, end, Decimal(100), "%", "percent", None, 0, 1), end
+            if m.group("frac") is not None:
+                return self.read_per(s, e, m)
+            return self.read_fraction(s, e, m)
+        raw = text[s:e]
+        if e < self.n and (text[e] in SPACES or text[e] in POINTS):
+            e2 = self.extend(s, e)
+            if e2 > e:
+                e, raw = e2, _squeeze(text[s:e2])
+        p = parse(raw)
+        if p is None:
+            if len(raw) > 1 and raw[0] in "零〇○" and all(c in CN_DIGIT for c in raw):
+                # 零零三: a code read digit by digit
+                digits = "".join(str(DIGITS[c]) for c in raw)
+                start, sign = (s - 1, -1) if s > 0 and text[s - 1] in "负負" else (s, 1)
+                return Quantity(start, e, text[start:e], sign * Decimal(int(digits)), "", "code", numeral="chinese"), e
+            return None, e
+        if p.chinese and len(raw) == 2 and raw in VAGUE_PAIRS:
+            return None, e  # 三四个, 两三次: a vague estimate, not a figure
+        value: Decimal = p.value
+        decimals, scale = p.decimals, p.scale
+        start = s
+        neg = False
+        # a sign written before the figure
+        if s > 0 and text[s - 1] in "-－−负負" and (
+                s < 2 or not (text[s - 2].isalnum() and not _sign_word(text[s - 2]))
+                and text[s - 2] not in DIGIT_CHARS):
+            start, neg = s - 1, True
+        elif s > 1 and text[s - 2:s] == "零下":
+            start, neg = s - 2, True
+        prefix_unit = None
+        if start > 0 and text[start - 1] in PREFIX_CURRENCY and not p.chinese:
+            prefix_unit = PREFIX_CURRENCY[text[start - 1]]
+            start -= 1
+        approx_inner = None
+        pos = e
+        sm = SUFFIX_RE.match(text, e)
+        if sm is not None and sm.end() > e:
+            q1, mag, q2 = sm.group("q1"), sm.group("mag"), sm.group("q2")
+            ok = not (q1 in ("几", "幾") and raw[-1] not in "十拾百佰千仟零0")
+            if ok and mag:
+                ok = not (mag in ("k", "ｋ", "w") and (p.chinese or q1)) and not any(
+                    self.mask[sm.start("mag"):sm.end("mag")])
+                if ok:
+                    factor = _magnitude(mag)
+                    value *= factor
+                    scale *= factor
+            if ok:
+                approx_inner = q1 or q2
+                if approx_inner or mag:
+                    pos = sm.end()
+        if neg:
+            value = -value
+        if approx_inner is None and ("几" in raw or "幾" in raw):
+            approx_inner = "几" if "几" in raw else "幾"
+        if pos == e and e < self.n and text[e] in "角分" and p.chinese and not FINANCIAL.isdisjoint(raw):
+            return self.read_jiao(start, e, value)
+        unit, kind, upos = self.units.at(text, pos)
+        if unit is None and pos < self.n and text[pos] in SPACES:
+            unit, kind, upos = self.units.at(text, pos + 1)
+        if prefix_unit is not None and (unit is None or kind != "money"):
+            unit, kind, upos = prefix_unit, "money", pos
+        if unit is None:
+            return self.read_bare(start, s, e, pos, raw, p, value, decimals, scale, approx_inner)
+        assert kind is not None
+        if approx_inner is None and text.startswith(("余", "多"), upos) and kind in ("count", "money", "measure"):
+            approx_inner = text[upos]  # 3万元余 (rare): qualifier after the unit
+            upos += 1
+        if unit in YUAN:
+            jm = JIAO_RE.match(text, upos)
+            if jm is not None and jm.end() > upos:
+                j, f = jm.group("j"), jm.group("f")
+                if j or f:
+                    if j:
+                        value += (-1 if neg else 1) * _digit(j) / 10
+                        decimals = max(decimals, 1)
+                    if f:
+                        value += (-1 if neg else 1) * _digit(f) / 100
+                        decimals = 2
+                    unit, kind = "元", "money"
+                elif jm.group("t") and kind == "money":
+                    pass
+                else:
+                    jm = None
+                if jm is not None:
+                    upos = jm.end()
+            if kind == "money":
+                unit = "元"
+        elif p.chinese and len(raw) == 1 and raw in FINANCIAL and kind != "money":
+            return None, upos  # 拾起, 登陆部队: a single capital numeral inside a word
+        end = _after_qualifiers(text, upos)
+        return self.make(start, end, value, unit, kind, approx_inner, decimals, scale), end
+
+    def read_bare(self, start: int, s: int, e: int, pos: int, raw: str, p: Parsed, value: Decimal,
+                  decimals: int, scale: int, approx_inner: str | None) -> tuple[Quantity | None, int]:
+        """A numeral with no measure word after it: a fraction, 成/折, 角/分, a range, or a bare number."""
+        text = self.text
+        mm = MIXED_RE.match(text, pos)
+        if mm is not None and mm.end() > pos:
+            # 三又三分之一, 一百万又五十万分之二十五
+            fm = NUMBER_RE.match(text, mm.end())
+            if fm is not None and fm.group("den") is not None and not approx_inner:
+                f = self.fraction_value(fm)
+                if f is not None and f >= 0:
+                    total = Fraction(value) + (Fraction(f) if value >= 0 else -Fraction(f))
+                    return self.make(start, fm.end(), as_exact(total), "", "ratio", None, 0, 1), fm.end()
+        at = pos + 1 if pos < self.n and text[pos] in SPACES else pos
+        c = text[at:at + 1]
+        if c == "成":
+            r = _cheng(text, at, value, decimals, self.units)
+            if r is not None:
+                val, end = r
+                return self.make(start, end, val, "%", "percent", approx_inner, max(0, decimals - 1), 1), end
+        elif c == "折":
+            z = _zhe(text, at, raw, value, p)
+            if z is not None:
+                val, end, d = z
+                return self.make(start, end, val, "%", "percent", approx_inner, d, 1), end
+        r2 = self.read_range(start, s, e, pos, raw, p, value, scale, approx_inner)
+        if r2 is not None:
+            return r2
+        # a bare number: a code, a year or a figure without its unit
+        end = _after_qualifiers(text, pos)
+        chinese = DIGIT_CHARS.isdisjoint(raw)
+        kind = _bare_kind(text, start, pos, value, decimals, chinese, approx_inner or (text[pos:end] or None))
+        if kind is None:
+            return None, pos
+        return self.make(start, end, value, "", kind, approx_inner, decimals, scale), end
+
+    def read_jiao(self, start: int, pos: int, value: Decimal) -> tuple[Quantity | None, int]:
+        """壹角, 壹分, 伍角捌分: an amount in the financial capitals, below one 元."""
+        text = self.text
+        if text[pos] == "角":
+            val = value / 10
+            end = pos + 1
+            jm = JIAO_RE.match(text, end)
+            if jm is not None and jm.group("f") and not jm.group("j"):
+                val += _digit(jm.group("f")) / 100
+                end = jm.end()
+        else:
+            val, end = value / 100, pos + 1
+        return self.make(start, end, val, "元", "money", None, 2 if text[pos] == "分" or end > pos + 1 else 1, 1), end
+
+    def read_per(self, s: int, e: int, m: re.Match[str]) -> tuple[Quantity | None, int]:
+        """百分之五十, 千分之三, 万分之二, 百万分之五."""
+        text = self.text
+        fs = m.start("fnum")
+        if e < self.n and (text[e] in SPACES or text[e] in POINTS):
+            e = self.extend(fs, e)
+        raw = _squeeze(text[fs:e])
+        p = parse(raw)
+        while p is None and len(raw) > 1 and raw[-1] in UNIT_CHARS and raw[-2] in UNIT_CHARS:
+            raw, e = raw[:-1], e - 1  # 百分之七十百分位: the figure is 七十
+            p = parse(raw)
+        if p is None:
+            return None, e
+        value = -p.value if m.group("fsign") else p.value
+        den = _squeeze(m.group("frac"))[:-2]
+        end = _after_qualifiers(text, e)
+        unit = {"百": "%", "佰": "%", "千": "‰", "仟": "‰", "万": "‱", "萬": "‱"}.get(den)
+        if unit is None:
+            d = 1
+            for c in den:
+                d *= {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "萬": 10**4}[c]
+            return self.make(s, end, as_exact(Fraction(value) / d), "", "ratio", None, 0, 1), end
+        return self.make(s, end, value, unit, "percent", None, p.decimals, 1), end
+
+    def fraction_value(self, m: re.Match[str]) -> Decimal | Fraction | None:
+        den, nom = parse(_squeeze(m.group("den"))), parse(_squeeze(m.group("nom")))
+        if den is None or nom is None or den.value == 0:
+            return None
+        if nom.decimals and den.chinese != nom.chinese:
+            return None  # 五百分之2.2: not a fraction anyone writes
+        sign = -1 if m.group("nsign") else 1
+        return as_exact(sign * Fraction(nom.value) / Fraction(den.value))
+
+    def read_fraction(self, s: int, e: int, m: re.Match[str]) -> tuple[Quantity | None, int]:
+        """三分之二 (a Fraction), 四分之一 (a Decimal), 负３分之负一百五十七."""
+        f = self.fraction_value(m)
+        if f is None:
+            return None, e
+        start = s
+        if s > 0 and self.text[s - 1] in "负負-－":
+            start, f = s - 1, -f
+        end = _after_qualifiers(self.text, e)
+        return self.make(start, end, f, "", "ratio", None, 0, 1), end
+
+    def read_range(self, start: int, s: int, e: int, pos: int, raw: str, p: Parsed, value: Decimal, scale: int,
+                   approx_inner: str | None) -> tuple[Quantity, int] | None:
+        """3至5次, 5-20%, 八到九百亿, 十八至三十万日元: the right end's unit and magnitude carry to the left."""
+        text = self.text
+        sep = RANGE_SEP_RE.match(text, pos)
+        if sep is None:
+            return None
+        rs = sep.end()
+        if rs >= self.n or self.mask[rs] or text[rs] not in NUMERAL_CHARS:
+            return None
+        rm = NUM_ONLY_RE.match(text, rs)
+        if rm is None or self.lookalike(rs) >= 0:
+            return None
+        right = rm.group(0)
+        rp = parse(right)
+        if rp is None:
+            return None
+        sm = SUFFIX_RE.match(text, rm.end())
+        rpos = rm.end()
+        mag_factor = 1
+        mag = sm.group("mag") if sm is not None else None
+        if sm is not None and mag and not (mag in ("k", "ｋ", "w") and rp.chinese):
+            mag_factor = _magnitude(mag)
+            rpos = sm.end()
+        rvalue = rp.value * mag_factor
+        unit, kind, upos = self.units.at(text, rpos)
+        has_mag = mag_factor > 1 or any(c in UNIT_CHARS for c in right)
+        if unit is None and not has_mag:
+            return None
+        low, lscale = value, scale
+        left_has_mag = pos > e or any(c in BIG_CHARS for c in raw)
+        if not left_has_mag:
+            tail = 1
+            k = len(right)
+            while k > 0 and right[k - 1] in BIG_CHARS:
+                k -= 1
+                tail *= MAGNITUDE[right[k]]
+            tail *= mag_factor
+            lead = _leading(right)
+            if not any(c in UNIT_CHARS for c in raw) and lead and value <= lead:
+                factor = rvalue / lead  # 八到九百亿: the left end takes 百亿 too
+            else:
+                factor = Decimal(tail)  # 一百二十到一百五十万: the left end takes 万
+            if factor > 1 and value * factor <= rvalue:  # 从8500到3万: 8500 already says all
+                low, lscale = clean(value * factor), int(scale * factor) if factor == int(factor) else scale
+        end = upos if unit else rpos
+        if unit in YUAN or (kind == "money" and unit in ("人民币",)):
+            unit = "元"
+        end = _after_qualifiers(text, end)
+        q = Quantity(start, end, text[start:end], low, unit or "", kind or "number", self.before(start) or approx_inner,
+                     p.decimals, lscale, high=clean(rvalue), numeral="chinese" if p.chinese else "arabic")
+        return q, end
+
+    def extend(self, s: int, e: int) -> int:
+        """Carry a numeral across the spaces a PDF puts inside it: 一百 五 十 二, 7 万5 千4 百, 四百 点 五.
+
+        A piece is joined only where a unit or 点 sits at the seam and the whole still
+        reads as one numeral, so 1 2 or 2023 12 are never run together.
+        """
+        text, n = self.text, self.n
+        has_point = any(c in POINTS for c in text[s:e])
+        while e < n:
+            k = e
+            pt = False
+            if text[k] in POINTS and not has_point:
+                pt, k = True, k + 1
+            sp = k
+            while k < n and k - sp < 2 and text[k] in SPACES:
+                k += 1
+            if k == sp and not pt:
+                break
+            if not pt and k < n and text[k] in POINTS and not has_point:
+                pt, k = True, k + 1
+                while k < n and text[k] in SPACES and k - sp < 5:
+                    k += 1
+            if k >= n or self.mask[k]:
+                break
+            c, last = text[k], text[e - 1]
+            if pt:
+                if c not in CN_DIGIT or last not in CN_CHARS:
+                    break
+            elif not (c in UNIT_CHARS or (last in UNIT_CHARS and c in CN_DIGIT)
+                      or (last in UNIT_CHARS and c in DIGIT_CHARS and text[k + 1:k + 2] in UNIT_CHARS)):
+                break
+            m = NUM_ONLY_RE.match(text, k)
+            if m is None or parse(_squeeze(text[s:m.end()])) is None:
+                break
+            e = m.end()
+            has_point = has_point or pt
+        return e
+
+    # --- output ------------------------------------------------------------------------
+    def before(self, s: int) -> str | None:
+        before, text = self.lex.before, self.text
+        for k in (3, 2, 1):
+            if s >= k and text[s - k:s] in before:
+                return text[s - k:s]
+        return None
+
+    def make(self, s: int, e: int, value: Decimal | Fraction, unit: str, kind: str, inner: str | None,
+             decimals: int, scale: int) -> Quantity:
+        text = self.text
+        words = [w for w in (self.before(s), inner) if w]
+        if e - s > 1 and text[e - 1] in "上下右内多":
+            tail = text[max(s, e - 3):e]
+            for w in AFTER_QUALIFIERS:
+                if tail.endswith(w):
+                    words.append(w)
+                    break
+        span = text[s:e]
+        numeral = "arabic" if CN_CHARS.isdisjoint(span.replace(unit, "") if unit else span) else "chinese"
+        if isinstance(value, Decimal):
+            value = clean(value)
+        return Quantity(s, e, span, value, unit, kind, " ".join(words) or None, decimals, scale, numeral=numeral)
 
 
 def extract(text: str) -> list[Quantity]:
@@ -161,199 +613,90 @@ def extract(text: str) -> list[Quantity]:
     >>> [(q.text, str(q.value), q.unit, q.approx) for q in extract("接待群众87.5余万人次")]
     [('87.5余万人次', '875000', '人次', '余')]
     """
-    mask, out = _mask(text)
-    lex = lexicon()
-    n = len(text)
-    pos = 0
-    while True:
-        m = NUMBER_RE.search(text, pos)
-        if m is None:
-            break
-        s, e = m.start(), m.end()
-        if mask[s]:
-            nxt = mask.find(0, s)
-            pos = n if nxt < 0 else nxt
-            continue
-        cut = mask.find(1, s, e)
-        if cut > 0:
-            e = cut
-        q, end = _read(text, s, e, m, lex, mask)
-        if q is not None:
-            out.append(q)
-        pos = max(end, s + 1)
-    out.sort(key=lambda q: q.start)
-    return out
+    if not text:
+        return []
+    return _Scan(text).run()
 
 
-def _read(text: str, s: int, e: int, m: re.Match[str], lex, mask: bytearray) -> tuple[Quantity | None, int]:  # type: ignore[no-untyped-def]
-    """Read one mention starting at a numeral match; return it and where reading stopped."""
-    if m.group("pct") is not None:
-        end = _after_qualifiers(text, e, lex)
-        return _make(text, s, end, Decimal(100), "%", "percent", None, 0, 1, lex), end
-    if m.group("frac") is not None:
-        p = parse(text[m.start("fnum"):e])
-        if p is None:
-            return None, e
-        unit = {"百分之": "%", "千分之": "‰", "万分之": "‱"}[m.group("frac")]
-        end = _after_qualifiers(text, e, lex)
-        return _make(text, s, end, p.value, unit, "percent", None, p.decimals, 1, lex), end
-    if m.group("den") is not None:
-        den, nom = parse_number(m.group("den")), parse_number(m.group("nom"))
-        if den is None or nom is None or den == 0:
-            return None, e
-        return _make(text, s, e, Fraction(nom) / Fraction(den), "", "ratio", None, 0, 1, lex), e
-    raw = text[s:e]
-    p = parse(raw)
-    if p is None:
-        # a run that is not one numeral (二三十, 一一): try its longest numeral prefix
-        return None, e
-    value, decimals, scale = p.value, p.decimals, p.scale
-    start = s
-    # a sign written before the figure
-    if s > 0 and text[s - 1] in "-－−负負" and (s < 2 or not (text[s - 2].isalnum() and not _sign_word(text[s - 2]))):
-        if not (s >= 2 and text[s - 2] in "0123456789０１２３４５６７８９"):
-            start = s - 1
-            value = -value
-    sm = SUFFIX_RE.match(text, e)
-    approx_inner = None
-    pos = e
-    if sm and sm.end() > e:
-        mag = sm.group("mag")
-        if mag and not any(mask[sm.start("mag"):sm.end("mag")]):
-            factor = 1
-            for c in mag.replace("千万", "K").replace("百万", "M"):
-                factor *= {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "K": 10**7, "M": 10**6}[c]
-            value *= factor
-            scale *= factor
-        elif mag:
-            sm = None
-        if sm is not None:
-            approx_inner = sm.group("q1") or sm.group("q2")
-            if approx_inner or mag:
-                pos = sm.end()
-            elif text[e:sm.end()].strip() == "":
-                pos = e
-    unit, kind, upos = _unit(text, pos, lex)
-    if unit is None and pos != e and not approx_inner and not sm:
-        unit, kind, upos = _unit(text, e, lex)
-    if unit is None:
-        # ranges: 3至5次, 5-20%, 八到九百亿
-        r = _range(text, s, e, p, value, scale, lex, mask)
-        if r is not None:
-            return r
-        cheng = _cheng(text, pos, value, decimals, p.chinese)
-        if cheng is not None:
-            val, end = cheng
-            return _make(text, start, end, val, "%", "percent", approx_inner, max(0, decimals - 1), 1, lex), end
-        # a bare number: a code, a year or a figure without its unit
-        kind = _bare_kind(text, start, pos, value, decimals, p.chinese, approx_inner)
-        if kind is None:
-            return None, pos
-        return _make(text, start, pos, value, "", kind, approx_inner, decimals, scale, lex), pos
-    assert kind is not None
-    if approx_inner is None and text.startswith(("余", "多"), upos) and kind in ("count", "money", "measure"):
-        approx_inner = text[upos]  # 3万元余 (rare): qualifier after the unit
-        upos += 1
-    end = _after_qualifiers(text, upos, lex)
-    if kind == "money":
-        unit = "元" if unit in ("元", "圆", "块钱", "人民币") else unit
-    return _make(text, start, end, value, unit, kind, approx_inner, decimals, scale, lex), end
+def _squeeze(s: str) -> str:
+    return s.replace(" ", "").replace("\u3000", "") if " " in s or "\u3000" in s else s
+
+
+def _digit(c: str) -> Decimal:
+    if c in DIGIT_CHARS:
+        return Decimal("0123456789０１２３４５６７８９".index(c) % 10)
+    p = parse(c)
+    return p.value if p is not None else Decimal(0)
+
+
+def _first_value(text: str, s: int, e: int) -> Decimal:
+    """The value of the first numeral inside a look-alike (2023 for a year, 3 for 第三), for reference."""
+    m = NUM_ONLY_RE.search(text, s, e)
+    if m is None:
+        return Decimal(0)
+    p = parse(m.group(0))
+    return p.value if p is not None and abs(p.value) < 10**30 else Decimal(0)
+
+
+def _magnitude(mag: str) -> int:
+    """万 -> 10^4, 亿 -> 10^8, 万亿 -> 10^12, 千万 -> 10^7, k -> 1000, w -> 10^4."""
+    factor = 1
+    for c in mag.replace("千万", "K").replace("百万", "M"):
+        factor *= MAGNITUDE[c]
+    return factor
 
 
 def _sign_word(c: str) -> bool:
     return c in "为是至到达长降增减少"
 
 
-def _unit(text: str, pos: int, lex) -> tuple[str | None, str | None, int]:  # type: ignore[no-untyped-def]
-    """Longest unit at `pos`: percent signs, 个百分点, 倍 and the measure words of the lexicon."""
-    c = text[pos:pos + 1]
-    if c in ("%", "％"):
-        return "%", "percent", pos + 1
-    if c in ("‰",):
-        return "‰", "percent", pos + 1
-    for w in ("个百分点", "個百分點", "百分点", "个千分点", "千分点"):
-        if text.startswith(w, pos):
-            return "个百分点" if "百" in w else "个千分点", "points", pos + len(w)
-    for k in range(min(lex.max_unit, len(text) - pos), 0, -1):
-        u = text[pos:pos + k]
-        if u in lex.units:
-            return u, lex.units[u], pos + k
-    return None, None, pos
-
-
-def _after_qualifiers(text: str, pos: int, lex) -> int:  # type: ignore[no-untyped-def]
-    for w in ("及以上", "以上", "以下", "以内", "左右", "之多", "上下"):
-        if text.startswith(w, pos):
-            return pos + len(w)
+def _after_qualifiers(text: str, pos: int) -> int:
+    if pos < len(text) and text[pos] in "及以左之上":
+        for w in AFTER_QUALIFIERS:
+            if text.startswith(w, pos):
+                return pos + len(w)
     return pos
 
 
-def _cheng(text: str, pos: int, value: Decimal, decimals: int, chinese: bool) -> tuple[Decimal, int] | None:
-    """九成 = 90%, 九成五 = 95%, 8.5成 = 85%."""
-    if not text.startswith("成", pos) or value <= 0 or value > 10:
+def _cheng(text: str, pos: int, value: Decimal, decimals: int, units: _Units) -> tuple[Decimal, int] | None:
+    """九成 = 90%, 九成五 = 95%, 8.5成 = 85%, 三成半 = 35%."""
+    if value <= 0 or value > 10:
         return None
     nxt = text[pos + 1:pos + 2]
     val = value * 10
     end = pos + 1
     if nxt and nxt in "一二三四五六七八九" and decimals == 0:
-        after = text[pos + 2:pos + 3]
-        if not (after and _is_cjk(after) and after not in "以左"):
+        if units.at(text, pos + 2)[0] is None and not text.startswith(("成", "倍"), pos + 2):
             val += Decimal("一二三四五六七八九".index(nxt) + 1)
             end += 1
+    elif nxt == "半" and decimals == 0:
+        val += 5
+        end += 1
     elif nxt and nxt in CHENG_BLOCK:
         return None
     return val, end
 
 
-def _range(text, s, e, p, value, scale, lex, mask):  # type: ignore[no-untyped-def]
-    sep = RANGE_SEP_RE.match(text, e)
-    if sep is None:
+def _zhe(text: str, pos: int, raw: str, value: Decimal, p: Parsed) -> tuple[Decimal, int, int] | None:
+    """九折 = 90%, 8.5折 = 85%, 五五折 = 55%, 75折 = 75%: the price paid, in percent."""
+    nxt = text[pos + 1:pos + 2]
+    if nxt and nxt in ZHE_BLOCK:
         return None
-    rs = sep.end()
-    rm = NUM_ONLY_RE.match(text, rs)
-    if rm is None or mask[rs]:
-        return None
-    right = rm.group(0)
-    rp = parse(right)
-    if rp is None:
-        return None
-    # the suffix of the right end: its magnitude, qualifier and unit carry to the left end
-    sm = SUFFIX_RE.match(text, rm.end())
-    rvalue, rscale = rp.value, rp.scale
-    pos = rm.end()
-    mag_factor = 1
-    if sm and sm.group("mag"):
-        for c in sm.group("mag"):
-            mag_factor *= 10**8 if c in "亿億" else 10**4
-        pos = sm.end()
-    rvalue *= mag_factor
-    unit, kind, upos = _unit(text, pos, lex)
-    has_mag = mag_factor > 1 or any(c in "万萬亿億千百" for c in right)
-    if unit is None and not has_mag:
-        return None
-    # carry the right end's magnitude to a bare left end: 八到九百亿, 3至5万元
-    mantissa = _leading(right)
-    low = value
-    if p.decimals == 0 and not any(c in "万萬亿億千百十" for c in text[s:e]) and mantissa is not None and value < mantissa:
-        if mantissa:
-            low = value * (rp.value * mag_factor / mantissa)
-    end = upos if unit else pos
-    end = _after_qualifiers(text, end, lex)
-    kind = kind or "number"
-    unit = unit or ""
-    if kind == "money":
-        unit = "元" if unit in ("元", "圆", "块钱", "人民币") else unit
-    q = Quantity(s, end, text[s:end], low, unit, kind, _before(text, s, lex), p.decimals, scale, high=rvalue,
-                 numeral="chinese" if p.chinese else "arabic")
-    return q, end
+    if len(raw) == 2 and p.decimals == 0 and 10 < value < 100 and (
+            all(c in DIGIT_CHARS for c in raw) or all(c in CN_DIGIT for c in raw)):
+        return value, pos + 1, 0
+    if 0 < value < 10:
+        return value * 10, pos + 1, max(0, p.decimals - 1)
+    return None
 
 
 def _leading(numeral: str) -> Decimal | None:
     """The leading figure of a numeral before its units: 九百亿 -> 9, 20 -> 20."""
-    m = re.match(rf"[{D}.]+|[{CN_DIGIT}]", numeral)
+    m = re.match(rf"[{D}.．]+|[{CN_DIGIT}]", numeral)
     if m is None:
         return None
-    return parse_number(m.group(0))
+    p = parse(m.group(0))
+    return None if p is None else p.value
 
 
 def _bare_kind(text: str, s: int, e: int, value: Decimal, decimals: int, chinese: bool,
@@ -371,25 +714,3 @@ def _bare_kind(text: str, s: int, e: int, value: Decimal, decimals: int, chinese
             return "year"
         return "code"  # 106团, 110平台: a name or service number
     return "number"
-
-
-def _before(text: str, s: int, lex) -> str | None:  # type: ignore[no-untyped-def]
-    for k in (3, 2, 1):
-        w = text[max(0, s - k):s]
-        if len(w) == k and w in lex.before:
-            return w
-    return None
-
-
-def _make(text: str, s: int, e: int, value: Decimal | Fraction, unit: str, kind: str, inner: str | None, decimals: int,
-          scale: int, lex) -> Quantity:  # type: ignore[no-untyped-def]
-    words = [w for w in (_before(text, s, lex), inner) if w]
-    tail = text[e - 3:e]
-    for w in ("及以上", "以上", "以下", "以内", "左右", "之多", "上下"):
-        if tail.endswith(w):
-            words.append(w)
-            break
-    numeral = "chinese" if any(c in CN_NUM for c in text[s:e] if c not in unit) else "arabic"
-    if isinstance(value, Decimal):
-        value = clean(value)
-    return Quantity(s, e, text[s:e], value, unit, kind, " ".join(words) or None, decimals, scale, numeral=numeral)

@@ -45,7 +45,7 @@ CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join
 #: 几 after a unit (二十几, 一百零几万) is a vague digit: read as 0, the approximation is the caller's
 VAGUE = "几幾"
 
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[%s]|[%s]|[%s]" % (
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[{}]|[{}]|[{}]".format(
     "".join(DIGITS), "".join(SMALL_UNITS), "".join(BIG_UNITS)))
 _PLAIN = re.compile(r"[0-9]*\.?[0-9]+")
 _SCI = re.compile(r"(?P<m>[0-9]*\.?[0-9]+)(?:[eE](?P<e>[+-]?[0-9]{1,3})|\^(?P<p>[+-]*[0-9]{1,2}))")
@@ -240,7 +240,8 @@ def _scientific(m: re.Match[str], neg: bool) -> Parsed | None:
             if isinstance(x, Fraction):
                 return None
             v = x
-            decimals = max(0, -v.as_tuple().exponent) if isinstance(v.as_tuple().exponent, int) else 0
+            exponent = v.as_tuple().exponent
+            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     except (InvalidOperation, ValueError, OverflowError):
         return None
     return Parsed(-v if neg else v, decimals, 1, False)
@@ -315,8 +316,6 @@ def _parse_mixed(s: str) -> tuple[Decimal, int, int] | None:
             if number is None:
                 if prev == "" and t not in "十拾" and len(tokens) == 1:
                     return None  # 百 / 千 alone are not numerals here
-                if prev == "u":
-                    return None  # 十百
                 number = Decimal(1)
             if last_unit and u >= last_unit:
                 return None  # 十百, 五十千: units out of order
@@ -329,8 +328,16 @@ def _parse_mixed(s: str) -> tuple[Decimal, int, int] | None:
         else:
             u = BIG_UNITS[t]
             group = section + (number or 0)
-            if group == 0 and prev != "U":
-                return None  # 万 alone, 零万
+            if number is None and section == 0:
+                if prev != "U":
+                    return None  # 万 alone, 零万
+                # 万亿, 四万万: the magnitude multiplies the group just closed
+                v, w = parts.pop()
+                parts.append((v * u, w * u))
+                if seen_decimal:
+                    scale *= u
+                prev = "U"
+                continue
             while parts and parts[-1][1] < u:
                 group += parts.pop()[0]
             if parts and parts[-1][1] == u:
