@@ -1,0 +1,74 @@
+"""U101 rate-without-unit: a rate or percentage stated without its unit (SPEC.md, docs/rules/U101.md)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor import Finding, audit_text
+
+CODE = "U101"
+SEVERITY = "error"
+NOTHING = "全年共召开政府常务会议12次，专题研究法治工作5次。"
+
+
+# (text, figure whose span must carry the finding (None: anywhere), expected numbers)
+FAIL = [
+    pytest.param("共受理3件，胜诉2件，胜诉率达到66.6，", "66.6", {"claimed": "66.6"}, id="rate-verb-bare"),
+    pytest.param("团场应诉的3起案件均,胜诉率达到66.6", "66.6", {}, id="seed-shape-end-of-text"),
+    pytest.param("本年度共应诉行政案件3起,胜诉2起,胜诉率为66.67", "66.67", {"claimed": "66.67"}, id="doc-example"),
+    pytest.param("全乡调解矛盾纠纷52起，调解成功率为98，群众满意。", "98", {}, id="whole-number-rate"),
+    pytest.param("组织干部参加学法考试，参考率100，及格率96.5。", "100", {}, id="first-of-two"),
+    pytest.param("组织干部参加学法考试，参考率100，及格率96.5。", "96.5", {}, id="second-of-two"),
+    pytest.param("涉及群众1536人，占比达到80.8，", "80.8", {}, id="share-word"),
+]
+
+PASS = [
+    pytest.param("共受理3件，胜诉2件，胜诉率66.7%，", id="with-percent"),
+    pytest.param("学法覆盖率达到100%，参考率100％。", id="full-width-percent"),
+    pytest.param("案件办结率达到九成。", id="cheng"),
+    pytest.param("群众满意率为百分之九十八。", id="baifenzhi"),
+    pytest.param("满意度测评得分为96.5分。", id="score-with-unit"),
+    pytest.param("全年共受理案件45件，结案率稳步提高。", id="rate-word-without-figure"),
+    pytest.param(NOTHING, id="nothing-flagged"),
+]
+
+
+def hits(text: str) -> list[Finding]:
+    return [f for f in audit_text(text).findings if f.code == CODE]
+
+
+def covering(found: list[Finding], text: str, figure: str | None, occurrence: int = 1) -> Finding:
+    """The finding whose span covers the n-th occurrence of `figure` in the text, or any when None."""
+    if figure is None:
+        assert found, f"{CODE} not raised"
+        return found[0]
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(figure, at + 1)
+    over = [f for f in found if f.start <= at and at + len(figure) <= f.end]
+    assert over, f"{CODE} not raised at {figure!r}; {CODE} findings: {[(f.start, f.end, f.text) for f in found]}"
+    return over[0]
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), FAIL)
+def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
+    f = covering(hits(text), text, figure, int(want.get("occurrence") or 1))
+    if want.get("severity", SEVERITY) is not None:
+        assert f.severity.value == want.get("severity", SEVERITY)
+    assert 0 <= f.start < f.end <= len(text)
+    if "expression" in want:
+        assert f.expression == want["expression"]
+    if "recomputed" in want:
+        assert f.recomputed is not None and Decimal(f.recomputed) == Decimal(want["recomputed"])
+    if "claimed" in want:
+        assert f.claimed is not None and Decimal(f.claimed) == Decimal(want["claimed"])
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_not_flagged(text: str) -> None:
+    assert [(f.start, f.end, f.text) for f in hits(text)] == []
+
+
+def test_nothing_flagged_at_all() -> None:
+    assert [(f.code, f.text) for f in audit_text(NOTHING).findings] == []
