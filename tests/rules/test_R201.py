@@ -1,0 +1,84 @@
+"""R201 rate-mismatch: a stated rate that part/whole does not give under half-up rounding (SPEC.md)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor import Finding, audit_text
+
+CODE = "R201"
+SEVERITY = "error"
+NOTHING = "全年共受理行政复议申请86件，依法受理80件。"
+
+
+# (text, figure whose span must carry the finding (None: anywhere), expected numbers)
+FAIL = [
+    pytest.param("共受理信访事项45件，办结43件，办结率97.8%", "97.8%",
+                 {"expression": "43/45", "recomputed": "95.5556", "claimed": "97.8"}, id="brief-example"),
+    pytest.param("热线中心累计受理企业、群众办件37116件,办结37082件,按时办结率99.98%", "99.98%",
+                 {"expression": "37082/37116", "recomputed": "99.9084"}, id="spec-example-subset-above-bound"),
+    pytest.param("全年受理政务服务事项52360件,办结52118件,办结率99.85%", "99.85%",
+                 {"expression": "52118/52360", "recomputed": "99.5378"}, id="doc-example"),
+    pytest.param("共受理7件，办结6件，办结率85.0%。", "85.0%", {"expression": "6/7", "recomputed": "85.7143"},
+                 id="trailing-zero-decimal"),
+    pytest.param("共受理40件，办结37件，办结率不足90%", "90%", {"expression": "37/40", "recomputed": "92.5"},
+                 id="upper-bound-fails"),
+    pytest.param("共受理40件，办结37件，办结率约96%", "96%", {"expression": "37/40", "recomputed": "92.5"},
+                 id="approx-beyond-one-unit"),
+    pytest.param("共受理10件，办结5件，办结率80.0%", "80.0%", {"expression": "5/10", "recomputed": "50"},
+                 id="far-off"),
+]
+
+PASS = [
+    pytest.param("共受理信访事项45件，办结43件，办结率95.6%", id="brief-example"),
+    pytest.param("共调解各类矛盾纠纷45起。化解43起，化解率为95.6%", id="spec-example-next-sentence"),
+    pytest.param("全年办理人大代表建议48件，满意47件，满意率97.92%", id="two-decimals"),
+    pytest.param("共受理40件，办结37件，办结率约93%", id="approx-within-one-unit"),
+    pytest.param("共受理40件，办结38件，办结率达95%以上", id="lower-bound-holds"),
+    pytest.param("共受理45件，办结45件，办结率100%。", id="all-done"),
+    pytest.param("受理1.4万件,占全部15.7万件的8.7%", id="doc-example-rounded-operands"),
+    pytest.param("共受理45件，办结率95.6%。", id="no-part-unverifiable"),
+    pytest.param("调处各类矛盾纠纷731件，调处成功率达98%以上。", id="seed-shape-unverifiable"),
+    pytest.param(NOTHING, id="nothing-flagged"),
+]
+
+
+def hits(text: str) -> list[Finding]:
+    return [f for f in audit_text(text).findings if f.code == CODE]
+
+
+def covering(found: list[Finding], text: str, figure: str | None, occurrence: int = 1) -> Finding:
+    """The finding whose span covers the n-th occurrence of `figure` in the text, or any when None."""
+    if figure is None:
+        assert found, f"{CODE} not raised"
+        return found[0]
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(figure, at + 1)
+    over = [f for f in found if f.start <= at and at + len(figure) <= f.end]
+    assert over, f"{CODE} not raised at {figure!r}; {CODE} findings: {[(f.start, f.end, f.text) for f in found]}"
+    return over[0]
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), FAIL)
+def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
+    f = covering(hits(text), text, figure, int(want.get("occurrence") or 1))
+    if want.get("severity", SEVERITY) is not None:
+        assert f.severity.value == want.get("severity", SEVERITY)
+    assert 0 <= f.start < f.end <= len(text)
+    if "expression" in want:
+        assert f.expression == want["expression"]
+    if "recomputed" in want:
+        assert f.recomputed is not None and Decimal(f.recomputed) == Decimal(want["recomputed"])
+    if "claimed" in want:
+        assert f.claimed is not None and Decimal(f.claimed) == Decimal(want["claimed"])
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_not_flagged(text: str) -> None:
+    assert [(f.start, f.end, f.text) for f in hits(text)] == []
+
+
+def test_nothing_flagged_at_all() -> None:
+    assert [(f.code, f.text) for f in audit_text(NOTHING).findings] == []

@@ -1,0 +1,87 @@
+"""R205 qualifier-contradicts-figure: 达/以上/超过/均/全部/百分百 against the recomputed value (SPEC.md)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor import Finding, audit_text
+
+CODE = "R205"
+SEVERITY = "warning"
+NOTHING = "各村（社区）均配备了法律顾问。"
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    """A case SPEC.md requires that the implementation misses today; strict, so a fix shows up."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (text, figure whose span must carry the finding (None: anywhere), expected numbers)
+FAIL = [
+    pytest.param("应诉的3起案件均胜诉，胜诉率为66.7%。", "66.7%", {"recomputed": "100"}, id="jun-vs-rate"),
+    pytest.param("团场应诉的3起案件均,胜诉率达到66.6", "66.6", {"recomputed": "100"}, id="spec-example-no-unit"),
+    pytest.param("共受理5件，已全部办结，办结率80%。", "80%", {"recomputed": "100"}, id="quanbu"),
+    pytest.param("各村（社区）法律顾问实现全覆盖，覆盖率为90%。", "90%", {"recomputed": "100"}, id="quanfugai"),
+    pytest.param("全年行政机关负责人出庭应诉案件37件,应诉案件共40件,出庭应诉率达95%以上", "95%以上", {},
+                 id="doc-example-yishang",
+                 marks=xfail("docs/rules/R205.md example: 37/40 = 92.5% fails the lower bound 以上 (R205); "
+                             "R201 is raised instead")),
+    pytest.param("共受理40件，办结37件，办结率超过95%", "95%", {}, id="chaoguo",
+                 marks=xfail("SPEC R205 lists 超过: 37/40 = 92.5% is not above 95%; R201 is raised instead")),
+    pytest.param("团场应诉的3起案件均胜诉,胜诉2起", None, {}, id="doc-example-jun-vs-count",
+                 marks=xfail("docs/rules/R205.md example: 均 claims 3 of 3, the counts give 2 of 3; nothing raised")),
+]
+
+PASS = [
+    pytest.param("应诉的3起案件均胜诉，胜诉率为100%。", id="jun-100"),
+    pytest.param("共受理5件，均已办结，办结率100%。", id="jun-banjie-100"),
+    pytest.param("共受理40件，办结38件，办结率达95%以上", id="lower-bound-holds"),
+    pytest.param("参考率、及格率均在80%以上", id="jun-over-rates"),
+    pytest.param("人均学法时长40学时", id="renjun"),
+    pytest.param("调解矛盾纠纷5726件，调解成功5726件，成功率达100%", id="seed-shape-all"),
+    pytest.param("受理1.4万件,占全部15.7万件的8.7%", id="quanbu-as-of-the-whole",
+                 marks=xfail("全部 in 占全部…的 names the whole, not 100% (docs/rules/R201.md calls this example "
+                             "consistent); R205 is raised")),
+    pytest.param(NOTHING, id="nothing-flagged"),
+]
+
+
+def hits(text: str) -> list[Finding]:
+    return [f for f in audit_text(text).findings if f.code == CODE]
+
+
+def covering(found: list[Finding], text: str, figure: str | None, occurrence: int = 1) -> Finding:
+    """The finding whose span covers the n-th occurrence of `figure` in the text, or any when None."""
+    if figure is None:
+        assert found, f"{CODE} not raised"
+        return found[0]
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(figure, at + 1)
+    over = [f for f in found if f.start <= at and at + len(figure) <= f.end]
+    assert over, f"{CODE} not raised at {figure!r}; {CODE} findings: {[(f.start, f.end, f.text) for f in found]}"
+    return over[0]
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), FAIL)
+def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
+    f = covering(hits(text), text, figure, int(want.get("occurrence") or 1))
+    if want.get("severity", SEVERITY) is not None:
+        assert f.severity.value == want.get("severity", SEVERITY)
+    assert 0 <= f.start < f.end <= len(text)
+    if "expression" in want:
+        assert f.expression == want["expression"]
+    if "recomputed" in want:
+        assert f.recomputed is not None and Decimal(f.recomputed) == Decimal(want["recomputed"])
+    if "claimed" in want:
+        assert f.claimed is not None and Decimal(f.claimed) == Decimal(want["claimed"])
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_not_flagged(text: str) -> None:
+    assert [(f.start, f.end, f.text) for f in hits(text)] == []
+
+
+def test_nothing_flagged_at_all() -> None:
+    assert [(f.code, f.text) for f in audit_text(NOTHING).findings] == []
