@@ -1,0 +1,80 @@
+"""G301 growth-rate-mismatch: a growth rate that (new - old) / old does not give (SPEC.md)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor import Finding, audit_text
+
+CODE = "G301"
+SEVERITY = "error"
+NOTHING = "全年受理政务热线工单26840件，较上年同期有所增长。"
+
+
+# (text, figure whose span must carry the finding (None: anywhere), expected numbers)
+FAIL = [
+    pytest.param("今年受理336件，同比2022年（214件）增加122件，增长75%", "75%",
+                 {"expression": "(336-214)/214", "recomputed": "57.0093"}, id="brief-example"),
+    pytest.param("全年受理政务热线工单26840件,较上年同期的21350件增长28.35%", "28.35%",
+                 {"expression": "(26840-21350)/21350", "recomputed": "25.7143"}, id="doc-example"),
+    pytest.param("全年非税收入完成18,650万元,同比增长12.4%,增收2,160万元", "12.4%", {"recomputed": "13.0988"},
+                 id="doc-example-increment-after"),
+    pytest.param("全年办理法律援助案件1086件,比上年的1032件增长6.2%", "6.2%",
+                 {"expression": "(1086-1032)/1032", "recomputed": "5.2326"}, id="one-decimal"),
+    pytest.param("全年收案120件，较上年（100件）增长2%。", "2%", {"expression": "(120-100)/100", "recomputed": "20"},
+                 id="dropped-digit"),
+    pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57.1%", "57.1%",
+                 {"severity": None, "recomputed": "57.0093"}, id="one-unit-off"),
+]
+
+PASS = [
+    pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57%", id="brief-example"),
+    pytest.param("刊336篇，同比2022年（214篇）增加122篇，增长率57%", id="spec-example"),
+    pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57.0%", id="one-decimal"),
+    pytest.param("全年办理法律援助案件1086件,比上年的1032件增长5.2%", id="bi-shangnian"),
+    pytest.param("共发生生产安全事故23起,较上年的27起下降14.81%", id="decline"),
+    pytest.param("全年收案120件，较上年（50件）增长140%。", id="over-100"),
+    pytest.param("全年受理案件38447件，同比下降24.85%。", id="current-value-only-unverifiable"),
+    pytest.param(NOTHING, id="nothing-flagged"),
+]
+
+
+def hits(text: str) -> list[Finding]:
+    return [f for f in audit_text(text).findings if f.code == CODE]
+
+
+def covering(found: list[Finding], text: str, figure: str | None, occurrence: int = 1) -> Finding:
+    """The finding whose span covers the n-th occurrence of `figure` in the text, or any when None."""
+    if figure is None:
+        assert found, f"{CODE} not raised"
+        return found[0]
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(figure, at + 1)
+    over = [f for f in found if f.start <= at and at + len(figure) <= f.end]
+    assert over, f"{CODE} not raised at {figure!r}; {CODE} findings: {[(f.start, f.end, f.text) for f in found]}"
+    return over[0]
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), FAIL)
+def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
+    f = covering(hits(text), text, figure, int(want.get("occurrence") or 1))
+    if want.get("severity", SEVERITY) is not None:
+        assert f.severity.value == want.get("severity", SEVERITY)
+    assert 0 <= f.start < f.end <= len(text)
+    if "expression" in want:
+        assert f.expression == want["expression"]
+    if "recomputed" in want:
+        assert f.recomputed is not None and Decimal(f.recomputed) == Decimal(want["recomputed"])
+    if "claimed" in want:
+        assert f.claimed is not None and Decimal(f.claimed) == Decimal(want["claimed"])
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_not_flagged(text: str) -> None:
+    assert [(f.start, f.end, f.text) for f in hits(text)] == []
+
+
+def test_nothing_flagged_at_all() -> None:
+    assert [(f.code, f.text) for f in audit_text(NOTHING).findings] == []
