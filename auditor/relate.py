@@ -168,10 +168,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     # the rate's own label, e.g. 按时办结 for 按时办结率
     stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
     near_text = text[max(0, q.start - 16):q.start]
-    all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text
+    all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
+        and not re.search(r"占[^，,。；;]*全部", near_text)
     cands = [j for j in _window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")]
     if not cands:
-        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim, extra={"stem": stem})
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
@@ -200,7 +201,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
             part_j = near[0]
             subset = False
     if part_j is None:
-        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim)
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim, extra={"stem": stem})
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and _same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not _has_own_share(text, qs, j)]
@@ -263,7 +264,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far)),
-                                                     "unique": "1" if len(wholes) == 1 and not extra_comp else "",
+                                                     "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                                                      "complementary": extra_comp})
 
 
@@ -311,6 +312,13 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_
     for j in same:
         c = qs[j]
         if c.kind == "percent":
+            if q.kind == "percent" and old is None and new is None and \
+                    OLD_TAIL.search(text[max(0, c.start - 12):c.start].rstrip("的")):
+                old = j  # 较上年的94.5%提高1.8%: the old rate
+                continue
+            if old is not None and new is None and qs[old].kind == "percent":
+                new = j  # 满意率为96.3%,较上年的94.5%…
+                break
             if new is None and "占" not in text[max(0, c.start - 10):c.start]:
                 break  # another growth rate in between: the operands belong to it
             continue
@@ -501,9 +509,11 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
     run = Fraction(0)
     tv = Fraction(t.value)
     chosen = parts
-    for n, x in enumerate(parts):
+    full = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
+    for n, x in enumerate(parts if full != tv else ()):
         run += Fraction(qs[x].value)
-        if n >= 1 and (run == tv or _near(run, tv, t, [qs[y] for y in parts[: n + 1]])):
+        nxt_other = n + 1 < len(parts) and any(w in _label(text, qs[parts[n + 1]], 0) for w in OTHER_WORD)
+        if n >= 1 and not nxt_other and (run == tv or _near(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
     last_lab = _label(text, qs[chosen[-1]], 0)
@@ -518,6 +528,9 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
                         sent_start: list[int]) -> Relation | None:
     """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
     t = qs[j]
+    small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
+    if small and not re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]):
+        return None
     fwd: list[int] = []
     k = j + 1
     while k < len(qs) and len(fwd) < 24:

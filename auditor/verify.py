@@ -152,10 +152,11 @@ def _claim(r: Relation, text: str, **kw: object) -> Claim:
 def _verify_rate(r: Relation) -> Claim:
     q = r.claim
     text = q.text
-    bounded = r.kind == "share" or any(w in r.extra.get("stem", "") for w in BOUNDED_RATES) or r.kind == "rate"
+    bounded = r.kind == "rate" and any(w in r.extra.get("stem", "") for w in BOUNDED_RATES)
     claimed = claimed_interval(q)
-    if q.kind == "percent" and fr(q.value) > 100 and bounded and r.kind == "rate" and r.strong:
-        return _claim(r, text, status="inconsistent", code="R203", hint="over-100")
+    if q.kind == "percent" and fr(q.value) - q.half_ulp >= 100 and bounded:
+        return _claim(r, text, status="inconsistent", code="R203", hint="over-100", recomputed="100",
+                      expression="≤ 100%")
     first = None
     for parts, whole in r.alternatives:
         iv = ratio(parts, whole)
@@ -307,7 +308,7 @@ def _verify_points(r: Relation) -> Claim:
     base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}", recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), claimed_interval(q)):
         return _claim(r, text, status="consistent", **base)
-    if meets((abs(lo), abs(hi)), claimed_interval(q)) and lo < 0:
+    if hi < 0 and meets((-hi, -lo), claimed_interval(q)):
         return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
     return _claim(r, text, status="inconsistent", code="G302", **base)
 

@@ -12,7 +12,7 @@ LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})(?:为|是|达到|达)?$")
 
 
 def _label(text: str, start: int) -> str:
-    m = LABEL.search(text[max(0, start - 12):start])
+    m = LABEL.search(re.sub(r"(为|是|达到|达)$", "", text[max(0, start - 12):start]))
     return m.group(1) if m else ""
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
 
+#: measure words that count the same things: never a mix
+INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"次", "场次", "场"})
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
 
 
@@ -40,7 +42,7 @@ def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
             q = by_span.get((op.start, op.end))
             if q is None or q.kind != "count" or q.unit == total_unit:
                 continue
-            if not total_unit or {q.unit, total_unit} <= {"件", "宗", "起", "个", "件次"}:
+            if not total_unit or any({q.unit, total_unit} <= same for same in INTERCHANGEABLE):
                 continue
             yield Finding("U102", Severity.WARNING, q.start, q.end, q.text,
                           message=f"分项{q.text}的量词“{q.unit}”与总数的“{total_unit}”不一致",
