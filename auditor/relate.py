@@ -168,11 +168,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
     # the rate's own label, e.g. 按时办结 for 按时办结率
     stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
     near_text = text[max(0, q.start - 16):q.start]
+    # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
+    carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
         and not re.search(r"占[^，,。；;]*全部", near_text)
     cands = [j for j in _window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")]
     if not cands:
-        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim, extra={"stem": stem})
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
+                        extra={"stem": stem, "carried": carried})
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
@@ -201,7 +204,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
             part_j = near[0]
             subset = False
     if part_j is None:
-        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim, extra={"stem": stem})
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
+                        extra={"stem": stem, "carried": carried})
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and _same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not _has_own_share(text, qs, j)]
@@ -263,9 +267,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
-                    alternatives=tuple(alts), extra={"direct": str(n_direct), "near": str(len(alts) - len(far)),
-                                                     "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
-                                                     "complementary": extra_comp})
+                    alternatives=tuple(alts),
+                    extra={"direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
+                           "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
+                           "complementary": extra_comp})
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:

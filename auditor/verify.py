@@ -152,7 +152,8 @@ def _claim(r: Relation, text: str, **kw: object) -> Claim:
 def _verify_rate(r: Relation) -> Claim:
     q = r.claim
     text = q.text
-    bounded = r.kind == "rate" and any(w in r.extra.get("stem", "") for w in BOUNDED_RATES)
+    bounded = r.kind == "rate" and any(w in r.extra.get("stem", "") for w in BOUNDED_RATES) \
+        and not r.extra.get("carried")
     claimed = claimed_interval(q)
     if q.kind == "percent" and fr(q.value) - q.half_ulp >= 100 and bounded:
         return _claim(r, text, status="inconsistent", code="R203", hint="over-100", recomputed="100",

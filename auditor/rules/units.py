@@ -8,7 +8,7 @@ from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
 
 #: measure words that count the same things: never a mix
-INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"次", "场次", "场"})
+INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"})
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
 
 

@@ -38,9 +38,7 @@ PASS = [
     pytest.param("结案率由90.5%提高到95.2%，提高4.7个百分点", id="points"),
     pytest.param("得分率61.74%,比上年的59.70%上升2.04个百分点", id="doc-example-g304"),
     pytest.param("结案率由95.2%下降到90.5%，下降4.7个百分点", id="points-down"),
-    pytest.param("结案率由95.2%下降到90.5%，提高4.7个百分点", id="points-wrong-direction-is-g303",
-                 marks=xfail("SPEC G303: the size matches, only the direction is wrong; verify._verify_points "
-                             "takes abs() of the interval without swapping its ends, so G302 is raised")),
+    pytest.param("结案率由95.2%下降到90.5%，提高4.7个百分点", id="points-wrong-direction-is-g303"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 

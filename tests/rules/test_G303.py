@@ -26,11 +26,8 @@ FAIL = [
     pytest.param("共发生生产安全事故23起,较上年的27起增加4起", "4起", {"expression": "23-27", "recomputed": "-4"},
                  id="difference"),
     pytest.param("今年受理336件，同比2022年（214件）减少122件，下降57%", "57%", {}, id="decline-while-rising"),
-    pytest.param("结案率由95.2%下降到90.5%，提高4.7个百分点", "4.7个百分点", {}, id="points-from-to",
-                 marks=xfail("SPEC G303: 90.5 < 95.2 while the text says 提高; G302 is raised because "
-                             "verify._verify_points takes abs() of (-4.8, -4.6) as (4.8, 4.6), an empty interval")),
-    pytest.param("满意率95.2%，比上年的90.5%下降4.7个百分点", "4.7个百分点", {}, id="points-bi-shangnian",
-                 marks=xfail("SPEC G303: 95.2 > 90.5 while the text says 下降; G302 is raised (same abs() bug)")),
+    pytest.param("结案率由95.2%下降到90.5%，提高4.7个百分点", "4.7个百分点", {}, id="points-from-to"),
+    pytest.param("满意率95.2%，比上年的90.5%下降4.7个百分点", "4.7个百分点", {}, id="points-bi-shangnian"),
 ]
 
 PASS = [

@@ -21,14 +21,11 @@ def xfail(reason: str) -> pytest.MarkDecorator:
 FAIL = [
     pytest.param("共受理45件，办结43件，办结率105%。", "105%", {}, id="bounded-rate-over-100"),
     pytest.param("共受理45件，办结43件，办结率100.5%。", "100.5%", {}, id="just-over-100"),
-    pytest.param("共受理45件，办结50件，办结率111.1%。", "111.1%", {}, id="part-over-whole",
-                 marks=xfail("SPEC R203: a part larger than its whole with a rate above 100%; "
-                             "the claim is left unverifiable")),
+    pytest.param("共受理45件，办结50件，办结率111.1%。", "111.1%", {}, id="part-over-whole"),
     pytest.param("全局共有行政执法人员420名,其中持证上岗436名,持证率103.81%", "103.81%", {}, id="doc-example",
                  marks=xfail("docs/rules/R203.md example: 436/420 = 103.81% is R203; only S401 is raised, "
                              "on the total")),
-    pytest.param("群众满意率达到100.6%", "100.6%", {}, id="doc-example-no-operands",
-                 marks=xfail("docs/rules/R203.md: a satisfaction rate above 100% is R203 even with no operands")),
+    pytest.param("群众满意率达到100.6%", "100.6%", {}, id="doc-example-no-operands"),
 ]
 
 PASS = [

@@ -30,9 +30,7 @@ FAIL = [
     pytest.param("共开展普法活动120余场,其中送法下乡90余场、法治讲座50余场", "120余场",
                  {"severity": "warning", "recomputed": "150"}, id="doc-example-overlap-warning"),
     pytest.param("共梳理行政职权3项，其中行政许可2项、行政处罚1项、其他类1项。", "3项", {"recomputed": "4"},
-                 id="prefix-adds-up",
-                 marks=xfail("the list is cut where 2+1 already equals the total, so 其他类1项 is dropped "
-                             "(relate._explicit_breakdown nested-breakdown cut)")),
+                 id="prefix-adds-up"),
     pytest.param("共受理复议案件30件，维持、撤销、驳回分别为10件、8件、14件。", "30件", {"recomputed": "32"},
                  id="fenbie", marks=xfail("SPEC S401: 10+8+14 = 32 > 30; no sum claim for 分别为 lists")),
 ]
