@@ -42,6 +42,7 @@ POINT = "点點"
 #: the financial capitals, written on cheques and receipts so that no stroke can be added
 FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS)
+_CN_SET = frozenset(CN_CHARS)
 #: 几 after a unit (二十几, 一百零几万) is a vague digit: read as 0, the approximation is the caller's
 VAGUE = "几幾"
 
@@ -168,6 +169,13 @@ def parse(s: str) -> Parsed | None:
     >>> parse("2.5e3").value
     Decimal('2500')
     """
+    if s.isascii() and s.isdigit():
+        return Parsed(Decimal(s), 0, 1, False)
+    if len(s) == 1:
+        if s in DIGITS:
+            return Parsed(Decimal(DIGITS[s]), 0, 1, True)
+        if s in "十拾":
+            return Parsed(Decimal(10), 0, 1, True)
     s = normalise(s).strip()
     if not s:
         return None
@@ -181,9 +189,9 @@ def parse(s: str) -> Parsed | None:
         v = Decimal(s)
         d = len(s) - s.index(".") - 1 if "." in s else 0
         return Parsed(-v if neg else v, d, 1, False)
-    sci = _SCI.fullmatch(s)
-    if sci is not None:
-        return _scientific(sci, neg)
+    if "e" in s or "E" in s or "^" in s:
+        sci = _SCI.fullmatch(s)
+        return None if sci is None else _scientific(sci, neg)
     for c in TENS:
         if c in s:
             s = s.replace(c, TENS[c])
@@ -192,7 +200,7 @@ def parse(s: str) -> Parsed | None:
             if s.startswith(c):
                 return None
             s = s.replace(c, "")
-    chinese = any(c in CN_CHARS for c in s)
+    chinese = not _CN_SET.isdisjoint(s)
     # split off a decimal part written with 点
     frac_digits: str | None = ""
     for p in POINT:
