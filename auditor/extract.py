@@ -30,6 +30,8 @@ UNIT_CHARS = frozenset(CN_UNIT + CN_BIG + "兆")
 BIG_CHARS = frozenset(CN_BIG + "兆")
 SP = " \u3000"
 SPACES = frozenset(SP)
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_DIGIT_RE = re.compile("[０-９]")
 FINANCIAL = frozenset(_FINANCIAL)
 POINTS = frozenset("点點")
 
@@ -185,10 +187,13 @@ def _state() -> tuple[Lexicon, _Units, re.Pattern[str]]:
 class _Scan:
     """The state of one pass over a text: the mask of look-alikes and what was found."""
 
-    __slots__ = ("text", "n", "mask", "out", "lex", "units")
+    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units")
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        # patterns read full-width digits as ASCII ones: the copy has the same length, so
+        # every offset is an offset into the original too; spans are cut from the original
+        self.orig = text
+        self.text = text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text
         self.n = len(text)
         self.mask = bytearray(self.n)
         self.out: list[Quantity] = []
@@ -200,7 +205,7 @@ class _Scan:
         if e > s and not self.mask[s]:
             self.mask[s:e] = b"\x01" * (e - s)
             value = Decimal(0) if kind == "date" else _first_value(self.text, s, e)
-            self.out.append(Quantity(s, e, self.text[s:e], value, "", kind))
+            self.out.append(Quantity(s, e, self.orig[s:e], value, "", kind))
 
     def _premask(self, idioms: re.Pattern[str]) -> None:
         text, mask = self.text, self.mask
@@ -345,7 +350,8 @@ class _Scan:
                 # 零零三: a code read digit by digit
                 digits = "".join(str(DIGITS[c]) for c in raw)
                 start, sign = (s - 1, -1) if s > 0 and text[s - 1] in "负負" else (s, 1)
-                return Quantity(start, e, text[start:e], sign * Decimal(int(digits)), "", "code", numeral="chinese"), e
+                return Quantity(start, e, self.orig[start:e], sign * Decimal(int(digits)), "", "code",
+                                numeral="chinese"), e
             return None, e
         if p.chinese and len(raw) == 2 and raw in VAGUE_PAIRS:
             return None, e  # 三四个, 两三次: a vague estimate, not a figure
@@ -453,8 +459,11 @@ class _Scan:
             return r2
         # a bare number: a code, a year or a figure without its unit
         end = _after_qualifiers(text, pos)
-        chinese = DIGIT_CHARS.isdisjoint(raw)
-        kind = _bare_kind(text, start, pos, value, decimals, chinese, approx_inner or (text[pos:end] or None))
+        # a Chinese numeral inside a word is no figure (统一, 十八顷地村), but one with a magnitude
+        # (两个亿的资金, 三十万的投入) is: no word is built on 万 or 亿 (十万火急 is in the idioms)
+        chinese = DIGIT_CHARS.isdisjoint(raw) and pos == e and BIG_CHARS.isdisjoint(raw)
+        kind = _bare_kind(text, start, pos, value, decimals, chinese,
+                          bool(approx_inner or end > pos or not BIG_CHARS.isdisjoint(raw) or scale > 1))
         if kind is None:
             return None, pos
         return self.make(start, end, value, "", kind, approx_inner, decimals, scale), end
@@ -566,8 +575,9 @@ class _Scan:
         if unit in YUAN or (kind == "money" and unit in ("人民币",)):
             unit = "元"
         end = _after_qualifiers(text, end)
-        q = Quantity(start, end, text[start:end], low, unit or "", kind or "number", self.before(start) or approx_inner,
-                     p.decimals, lscale, high=clean(rvalue), numeral="chinese" if p.chinese else "arabic")
+        q = Quantity(start, end, self.orig[start:end], low, unit or "", kind or "number",
+                     self.before(start) or approx_inner, p.decimals, lscale, high=clean(rvalue),
+                     numeral="chinese" if p.chinese else "arabic")
         return q, end
 
     def extend(self, s: int, e: int) -> int:
@@ -632,7 +642,8 @@ class _Scan:
         numeral = "arabic" if CN_CHARS.isdisjoint(span.replace(unit, "") if unit else span) else "chinese"
         if isinstance(value, Decimal):
             value = clean(value)
-        return Quantity(s, e, span, value, unit, kind, " ".join(words) or None, decimals, scale, numeral=numeral)
+        return Quantity(s, e, self.orig[s:e], value, unit, kind, " ".join(words) or None, decimals, scale,
+                        numeral=numeral)
 
 
 def extract(text: str) -> list[Quantity]:
@@ -741,8 +752,12 @@ def _leading(numeral: str) -> Decimal | None:
 
 
 def _bare_kind(text: str, s: int, e: int, value: Decimal, decimals: int, chinese: bool,
-               approx: str | None) -> str | None:
-    """Kind of a number with no unit after it, or None when it is no mention at all."""
+               figure: bool) -> str | None:
+    """Kind of a number with no unit after it, or None when it is no mention at all.
+
+    `figure` says the number carries a qualifier or a magnitude (200余, 3万), which no
+    name or code has.
+    """
     prev = text[s - 1] if s > 0 else ""
     nxt = text[e] if e < len(text) else ""
     if chinese:
@@ -750,7 +765,7 @@ def _bare_kind(text: str, s: int, e: int, value: Decimal, decimals: int, chinese
         if (prev and _is_cjk(prev)) or (nxt and _is_cjk(nxt)):
             return None
         return "number"
-    if nxt and _is_cjk(nxt) and not approx:
+    if nxt and _is_cjk(nxt) and not figure:
         if decimals == 0 and 1900 <= value <= 2099:
             return "year"
         return "code"  # 106团, 110平台: a name or service number

@@ -86,8 +86,10 @@ def clean(v: Decimal) -> Decimal:
     sign, digits, exp = v.as_tuple()
     if not isinstance(exp, int):
         return v
+    if not any(digits):
+        return Decimal(0)
     if exp >= 0:
-        return Decimal((sign, digits + (0,) * exp, 0)) if digits != (0,) else Decimal(0)
+        return Decimal((sign, digits + (0,) * exp, 0))
     k = 0
     while k < -exp and len(digits) > k and digits[-1 - k] == 0:
         k += 1
@@ -203,19 +205,24 @@ def parse(s: str) -> Parsed | None:
     chinese = not _CN_SET.isdisjoint(s)
     # split off a decimal part written with 点
     frac_digits: str | None = ""
+    factor = 1
     for p in POINT:
         if p in s:
             s, _, frac = s.partition(p)
-            frac_digits = _digit_string(frac)
-            if frac_digits is None or not s:
+            k = len(frac)
+            while k > 0 and frac[k - 1] in BIG_UNITS:
+                k -= 1
+                factor *= BIG_UNITS[frac[k]]  # 一点二五万 = 12500
+            frac_digits = _digit_string(frac[:k])
+            if frac_digits is None or not s or factor > 1 and any(c in BIG_UNITS for c in s):
                 return None
             break
     if frac_digits:
         whole = _parse_integer(s)
         if whole is None:
             return None
-        v = whole + Decimal("0." + frac_digits)
-        return Parsed(clean(-v if neg else v), len(frac_digits), 1, chinese)
+        v = (whole + Decimal("0." + frac_digits)) * factor
+        return Parsed(clean(-v if neg else v), len(frac_digits), factor, chinese)
     r = _parse_mixed(s)
     if r is None:
         return None

@@ -39,8 +39,11 @@ def lexicon() -> Lexicon:
         if kind not in KINDS:
             raise ValueError(f"units.toml: unknown kind {kind!r}")
         for u in table["units"]:
-            if u in units and units[u] != kind:
-                raise ValueError(f"units.toml: {u!r} listed as {units[u]} and {kind}")
+            if not isinstance(u, str) or not u.strip():
+                raise ValueError(f"units.toml: empty or non-text unit {u!r} in {kind}")
+            if u in units:
+                which = "twice" if units[u] == kind else f"as {units[u]} and {kind}"
+                raise ValueError(f"units.toml: {u!r} listed {which}")
             units[u] = kind
     quals = _read("qualifiers.toml")
     for section in ("before", "after", "inner"):
@@ -50,5 +53,7 @@ def lexicon() -> Lexicon:
     idioms = tuple(_read("idioms.toml")["words"])
     if len(set(idioms)) != len(idioms):
         raise ValueError("idioms.toml: duplicate entries")
+    if not all(isinstance(w, str) and len(w) > 1 for w in idioms):
+        raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
                    after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms)

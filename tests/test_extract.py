@@ -1,0 +1,239 @@
+"""Quantity mentions: what is read as a figure (value, unit, kind, qualifier), what is not, and
+properties that hold for any text (spans, full-width digits, no crash)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from auditor import extract as X
+from auditor.extract import extract
+from auditor.model import QUANTITY_KINDS, Quantity
+
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def mention(text: str, fragment: str) -> Quantity:
+    """The mention whose span is exactly `fragment` (its first occurrence)."""
+    qs = extract(text)
+    for q in qs:
+        if q.text == fragment:
+            return q
+    raise AssertionError(f"{fragment!r} not read; got {[(q.text, q.kind) for q in qs]}")
+
+
+# (sentence, the mention as written, value, unit, kind, qualifier)
+POSITIVE = [
+    ("全年共受理行政复议案件128件,办结121件", "128件", "128", "件", "count", None),
+    ("累计接待来访群众87.5余万人次", "87.5余万人次", "875000", "人次", "count", "余"),
+    ("完成造林绿化1.8万亩", "1.8万亩", "18000", "亩", "measure", None),
+    ("发放法律援助补贴26.4万元", "26.4万元", "264000", "元", "money", None),
+    ("累计参训人员达15万余人次", "15万余人次", "150000", "人次", "count", "达 余"),
+    ("化解率达到96.3%", "96.3%", "96.3", "%", "percent", "达到"),
+    ("满意率为９７．５％", "９７．５％", "97.5", "%", "percent", None),
+    ("同比下降2.4个百分点", "2.4个百分点", "2.4", "个百分点", "points", None),
+    ("收案数量是上年的3倍", "3倍", "3", "倍", "multiple", None),
+    ("群众满意度超过九成", "九成", "90", "%", "percent", "超过"),
+    ("九成五的事项实现网上办理", "九成五", "95", "%", "percent", None),
+    ("门票按八折收取", "八折", "80", "%", "percent", None),
+    ("同比增长百分之十二点五", "百分之十二点五", "12.5", "%", "percent", None),
+    ("政务服务事项实现百分之百网上可办", "百分之百", "100", "%", "percent", None),
+    ("复议纠错率百分百落实", "百分百", "100", "%", "percent", None),
+    ("投诉率控制在千分之三以内", "千分之三以内", "3", "‰", "percent", "以内"),
+    ("受理案件1,100万件", "1,100万件", "11000000", "件", "count", None),
+    ("全县参保25万6千人", "25万6千人", "256000", "人", "count", None),
+    ("新增城镇就业3万4000人", "3万4000人", "34000", "人", "count", None),
+    ("补助资金1千零20元", "1千零20元", "1020", "元", "money", None),
+    ("共计二十五件", "二十五件", "25", "件", "count", None),
+    ("全乡两千三百余户", "两千三百余户", "2300", "户", "count", "余"),
+    ("培训基层干部1200多人次", "1200多人次", "1200", "人次", "count", "多"),
+    ("每季度开展督查不少于两次", "两次", "2", "次", "count", "不少于"),
+    ("约350名干部参加培训", "350名", "350", "名", "count", "约"),
+    ("参加人数5000人左右", "5000人左右", "5000", "人", "count", "左右"),
+    ("涉案金额近700万元", "700万元", "7000000", "元", "money", "近"),
+    ("惠及群众二十几万人", "二十几万人", "200000", "人", "count", "几"),
+    ("涉案金额壹拾贰万叁仟元整", "壹拾贰万叁仟元整", "123000", "元", "money", None),
+    ("误餐补助每人十二元五角", "十二元五角", "12.5", "元", "money", None),
+    ("最低气温零下四摄氏度", "零下四摄氏度", "-4", "摄氏度", "measure", None),
+    ("利润同比增长-3.5%", "-3.5%", "-3.5", "%", "percent", None),
+    ("收到捐款￥3000", "￥3000", "3000", "元", "money", None),
+    ("全年投入资金三点五亿元", "三点五亿元", "350000000", "元", "money", None),
+    ("共计 3 万元", "3 万元", "30000", "元", "money", None),
+    ("办理信访事项1114 件", "1114 件", "1114", "件", "count", None),
+    ("预算执行率为98.56 %", "98.56 %", "98.56", "%", "percent", None),
+    ("另有两个亿的项目资金", "两个亿", "200000000", "", "number", None),
+    ("发放宣传资料2.3w份", "2.3w份", "23000", "份", "count", None),
+    ("发放手册12345份", "12345份", "12345", "份", "count", None),
+    ("组织培训120余场", "120余场", "120", "场", "count", "余"),
+    ("为1690名老人发放补贴", "1690名", "1690", "名", "count", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "value", "unit", "kind", "approx"), POSITIVE)
+def test_quantity(text: str, fragment: str, value: str, unit: str, kind: str, approx: str | None) -> None:
+    q = mention(text, fragment)
+    assert (q.value, q.unit, q.kind, q.approx) == (Decimal(value), unit, kind, approx)
+
+
+# (sentence, mention, low, high, unit, kind)
+RANGES = [
+    ("每年开展宣传活动3至5次", "3至5次", "3", "5", "次", "count"),
+    ("差异率控制在5-20%", "5-20%", "5", "20", "%", "percent"),
+    ("预计总投资八到九百亿元", "八到九百亿元", "80000000000", "90000000000", "元", "money"),
+    ("项目投资一千到两千万元", "一千到两千万元", "10000000", "20000000", "元", "money"),
+    ("补贴标准为20至30万元", "20至30万元", "200000", "300000", "元", "money"),
+    ("单笔金额从8500到3万元", "8500到3万元", "8500", "30000", "元", "money"),
+    ("执法人员年龄在25~40岁", "25~40岁", "25", "40", "岁", "measure"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "low", "high", "unit", "kind"), RANGES)
+def test_range_carries_unit_and_magnitude(text: str, fragment: str, low: str, high: str, unit: str,
+                                          kind: str) -> None:
+    q = mention(text, fragment)
+    assert (q.value, q.high, q.unit, q.kind) == (Decimal(low), Decimal(high), unit, kind)
+
+
+@pytest.mark.parametrize(("text", "fragment", "value"), [
+    ("全市三分之二以上的村建立了调解室", "三分之二以上", Fraction(2, 3)),
+    ("约四分之一的案件当场化解", "四分之一", Decimal("0.25")),
+    ("三又三分之一", "三又三分之一", Fraction(10, 3)),
+])
+def test_ratio(text: str, fragment: str, value: Decimal | Fraction) -> None:
+    q = mention(text, fragment)
+    assert (q.value, q.kind) == (value, "ratio")
+
+
+@pytest.mark.parametrize(("text", "fragment", "decimals", "scale"), [
+    ("资金39.22余万元", "39.22余万元", 2, 10**4),
+    ("办结率99.90%", "99.90%", 2, 1),
+    ("案件1200件", "1200件", 0, 1),
+    ("完成八点五成", "八点五成", 0, 1),
+])
+def test_reported_precision(text: str, fragment: str, decimals: int, scale: int) -> None:
+    q = mention(text, fragment)
+    assert (q.decimals, q.scale) == (decimals, scale)
+
+
+def test_points_never_merge_with_percent() -> None:
+    kinds = {q.text: q.kind for q in extract("占比12.5%,比上年提高1.5个百分点")}
+    assert kinds == {"12.5%": "percent", "1.5个百分点": "points"}
+
+
+# (sentence, fragment that must not be counted, its look-alike kind or None when it is no mention)
+NOT_QUANTITY = [
+    ("2023年全县共受理案件", "2023", "year"),
+    ("二〇二三年工作总结", "二〇二三", "year"),
+    ("2019-2021年规划", "2019-2021", "year"),
+    ("围绕3·15消费者权益日开展宣传", "3·15", "date"),
+    ("组织“12·4”国家宪法日活动", "12·4", "date"),
+    ("发布时间2025年09月05日", "2025年09月05日", "date"),
+    ("于5月12日召开会议", "5月12日", "date"),
+    ("上午9点30分开庭", "9点30分", "date"),
+    ("第三季度办结率提升", "第三季度", "date"),
+    ("1.加强组织领导", "1.", "list_marker"),
+    ("（一）健全工作机制", "（一）", "list_marker"),
+    ("一是强化普法宣传", "一是", "list_marker"),
+    ("拨打12345热线反映问题", "12345", "code"),
+    ("12348法律服务热线全天服务", "12348", "code"),
+    ("根据〔2023〕5号文件要求", "〔2023〕5号", "code"),
+    ("第一师106团开展排查", "106", "code"),
+    ("第三师召开会议", "第三", "ordinal"),
+    ("落实“1+4+X”工作机制", "1+4+X", "label"),
+    ("推行“3+”服务模式", "3+", "label"),
+    ("严格执行“三重一大”制度", "三重一大", "label"),
+    ("版本号3.2.1", "3.2.1", "code"),
+    ("身份证号330102199001011234", "330102199001011234", "code"),
+    ("电话0571-88886666", "0571", "code"),
+    ("5G基站建设", "5G", "code"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind"), NOT_QUANTITY)
+def test_look_alike(text: str, fragment: str, kind: str) -> None:
+    q = mention(text, fragment)
+    assert q.kind == kind
+    assert not q.is_quantity
+
+
+@pytest.mark.parametrize("text", [
+    "统一受理群众诉求", "实行一站式服务", "一把手负总责", "坚持一案一补", "村两委换届", "落实第一责任人制度",
+    "万一发生险情", "年末结余资金", "开展八五普法宣传", "进一步规范执法", "三四个部门联合检查", "两三次整改",
+    "登陆部队已经上岸", "小明拾起石子", "队伍人才短缺", "百姓满意", "一波三折",
+    "三番五次催办", "百分之二三十", "两两结对", "五百分之2.2",
+])
+def test_no_counted_quantity(text: str) -> None:
+    assert [q.text for q in extract(text) if q.is_quantity] == []
+
+
+def test_year_value_is_kept_for_reference() -> None:
+    (q,) = [q for q in extract("2023年") if q.kind == "year"]
+    assert q.value == 2023
+
+
+def test_spans_and_order() -> None:
+    text = "2023年共受理案件128件，办结121件，办结率94.5%。"
+    qs = extract(text)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    assert all(text[q.start:q.end] == q.text for q in qs)
+    assert [q.text for q in qs if q.is_quantity] == ["128件", "121件", "94.5%"]
+
+
+# --- properties ---------------------------------------------------------------------------
+PIECES = [
+    "共受理", "案件", "件", "人次", "万", "亿", "余", "多", "约", "近", "以上", "左右", "%", "％", "个百分点", "倍",
+    "元", "角", "分", "年", "月", "日", "号", "第", "（", "）", "“", "”", "、", "，", "。", "\n", " ", "-", "至",
+    "一", "二", "两", "三", "十", "百", "千", "零", "〇", "点", "成", "折", "几", "分之", "百分之", "壹", "拾",
+    "12345", "2023", "1+4", "·", ".", ",", "k", "e", "^", "又", "负", "热线", "统一", "一是", "三重一大",
+]
+report_text = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.integers(min_value=0, max_value=10**7).map(str),
+              st.decimals(min_value=0, max_value=10**5, places=2, allow_nan=False).map(str)),
+    max_size=30).map("".join)
+NUMERAL_SOUP = ("0123456789０１２３４５６７８９.,%万亿千百十一二三四五六七八九零两"
+                "点分之成折余多几年月日号第个件人元 \n-至到“”（）")
+any_text = st.one_of(st.text(max_size=60), st.text(alphabet=st.sampled_from(NUMERAL_SOUP), max_size=60), report_text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_any_text_spans_are_exact_and_ordered(text: str) -> None:
+    qs = extract(text)
+    starts = [q.start for q in qs]
+    assert starts == sorted(starts)
+    for q in qs:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert isinstance(q.value, Decimal | Fraction)
+        assert q.kind in QUANTITY_KINDS or not q.is_quantity
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report_text)
+def test_fullwidth_digits_give_the_same_quantities(text: str) -> None:
+    def key(qs: list[Quantity]) -> list[tuple[object, ...]]:
+        return [(q.start, q.end, q.value, q.unit, q.kind, q.approx, q.decimals, q.scale, q.high) for q in qs]
+
+    assert key(extract(text.translate(FULLWIDTH))) == key(extract(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_the_look_alike_shortcut_changes_nothing(text: str) -> None:
+    """The cheap pre-check before the look-alike match only skips numerals it cannot match at."""
+    fast = extract(text)
+    original = X._Scan.may_look_alike
+    X._Scan.may_look_alike = lambda self, s, e: True  # type: ignore[method-assign]
+    try:
+        full = extract(text)
+    finally:
+        X._Scan.may_look_alike = original  # type: ignore[method-assign]
+    assert fast == full
+
+
+def test_empty_and_whitespace() -> None:
+    assert extract("") == []
+    assert extract(" \n\t") == []
