@@ -39,7 +39,9 @@ _EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D
 #: thousands groups (1,100万, ４，５６５) only after a lead group of one to three digits
 ARABIC = rf"(?:[{D}]{{1,3}}(?:[,，][{D}]{{3}}(?![{D}]))+|[{D}]+)(?:[.．][{D}]+)?{_EXP}"
 _CN_CONT = rf"[{CN_NUM}]|兆(?![瓦帕赫欧字比焦])|(?<=[十拾百佰千仟零〇])[几幾]"
-NUM = (rf"(?:{ARABIC}|[{CN_NUM}])(?:[{D}]+(?:[.．][{D}]+)?|{_CN_CONT})*"
+#: one numeral: pieces of digits only ever follow a Chinese character (25万6千), so a run of
+#: digits has one reading and a failed match never backtracks through it
+NUM = (rf"(?:{ARABIC}|[{CN_NUM}])(?:{_CN_CONT}|(?<=[{CN_NUM}兆几幾])[{D}]+(?:[.．][{D}]+)?)*"
        rf"(?:(?<=[{CN_NUM}])[点點](?:[{D}]+|[{CN_DIGIT}])+)?")
 
 NUMBER_RE = re.compile(
@@ -51,8 +53,8 @@ NUMBER_RE = re.compile(
 NUM_ONLY_RE = re.compile(NUM)
 SUFFIX_RE = re.compile(
     rf"[{SP}]{{0,2}}(?P<q1>[余多几幾])?[{SP}]{{0,2}}(?:个(?=[万亿萬億]))?"
-    rf"(?P<mag>(?:[万萬亿億]|千万|百万)+|[kｋw](?![A-Za-z0-9]))?(?P<q2>[余多])?")
-SUFFIX_START = frozenset("余多几幾个万萬亿億千百kｋw" + SP)
+    rf"(?P<mag>(?:[万萬亿億]|千万|百万)+|[kｋ](?![A-Za-z0-9]))?(?P<q2>[余多])?")
+SUFFIX_START = frozenset("余多几幾个万萬亿億千百kｋ" + SP)
 RANGE_SEP_RE = re.compile(r"[ \u3000]?(?:[-—–~～]{1,2}|至|到)[ \u3000]?")
 MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
 #: 元角分: 十二元五角, 123元1角1分, 壹元零壹分, 一百三十五块六角七分钱
@@ -62,7 +64,7 @@ URL_RE = re.compile(r"https?://\S+|www\.\S+")
 HAS_NUMERAL_RE = re.compile(rf"[{D}{CN_NUM}]")
 
 MAGNITUDE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12, "K": 10**7, "M": 10**6,
-             "k": 1000, "ｋ": 1000, "w": 10**4}
+             "k": 1000, "ｋ": 1000}
 AFTER_QUALIFIERS = ("及以上", "以上", "以下", "以内", "左右", "之多", "上下")
 PREFIX_CURRENCY = {"￥": "元", "¥": "元", "$": "美元", "＄": "美元", "€": "欧元", "£": "英镑"}
 YUAN = frozenset({"元", "圆", "圓", "块钱", "塊錢", "人民币", "块", "塊"})
@@ -87,6 +89,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?<![{D}.])[{D}]{{1,2}}[·•・][{D}]{{1,2}}(?![{D}])"
      rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?![{D}])"
      rf"|(?<![{D}.])[{D}]{{1,2}}[点时][{D}]{{1,2}}分(?![钟之])"
+     rf"|(?<=上午|下午|中午|晚上|凌晨|傍晚|早上|时间)[{D}]{{1,2}}[点时](?:[{D}]{{1,2}}分?|半)?"
      rf"|(?:第)?[{D}一二三四]\s*季度"),
     ("year",
      rf"(?<![{D}]){_Y}\s*(?:[-—–~～至到]{{1,2}}\s*{_Y}\s*)?(?=年|以来|届|版|[)）])"
@@ -96,7 +99,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*号"
      rf"|[{D}]+号"
      rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
-     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋw](?![A-Za-z0-9])|[eE][+\-－]?[{D}])[A-Za-z][{D}A-Za-z/\-]*"
+     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}])[A-Za-z][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
     ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"),
     ("list_marker",
@@ -377,7 +380,7 @@ class _Scan:
             q1, mag, q2 = sm.group("q1"), sm.group("mag"), sm.group("q2")
             ok = not (q1 in ("几", "幾") and raw[-1] not in "十拾百佰千仟零0")
             if ok and mag:
-                ok = not (mag in ("k", "ｋ", "w") and (p.chinese or q1)) and not any(
+                ok = not (mag in ("k", "ｋ") and (p.chinese or q1)) and not any(
                     self.mask[sm.start("mag"):sm.end("mag")])
                 if ok:
                     factor = _magnitude(mag)
@@ -547,7 +550,7 @@ class _Scan:
         rpos = rm.end()
         mag_factor = 1
         mag = sm.group("mag") if sm is not None else None
-        if sm is not None and mag and not (mag in ("k", "ｋ", "w") and rp.chinese):
+        if sm is not None and mag and not (mag in ("k", "ｋ") and rp.chinese):
             mag_factor = _magnitude(mag)
             rpos = sm.end()
         rvalue = rp.value * mag_factor
@@ -691,7 +694,7 @@ def _first_value(text: str, s: int, e: int) -> Decimal:
 
 
 def _magnitude(mag: str) -> int:
-    """万 -> 10^4, 亿 -> 10^8, 万亿 -> 10^12, 千万 -> 10^7, k -> 1000, w -> 10^4."""
+    """万 -> 10^4, 亿 -> 10^8, 万亿 -> 10^12, 千万 -> 10^7, k -> 1000."""
     factor = 1
     for c in mag.replace("千万", "K").replace("百万", "M"):
         factor *= MAGNITUDE[c]
