@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 from auditor.lexicon import Lexicon, lexicon
 from auditor.model import Quantity
@@ -61,6 +62,7 @@ MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
 JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
 QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
+CIRCLED_RE = re.compile("[①-⑳]")
 HAS_NUMERAL_RE = re.compile(rf"[{D}{CN_NUM}]")
 
 MAGNITUDE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12, "K": 10**7, "M": 10**6,
@@ -107,8 +109,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|[{D}]{{1,2}}\s*[.．、](?![{D}])|[{CN_SMALL}]{{1,3}}\s*[、.．)）])"
      rf"|[（(][{CN_SMALL}]{{1,3}}[)）]"
      rf"|(?<=[。；;：:，,\s])[{D}]{{1,2}}[.．、](?=[^{D}\s])"
-     rf"|(?<![{CN_NUM}])[{CN_SMALL}]{{1,2}}是(?=[^{D}])"
-     rf"|[①-⑳]"),
+     rf"|(?<![{CN_NUM}])[{CN_SMALL}]{{1,2}}是(?=[^{D}])"),
     ("ordinal",
      rf"第\s*(?:[{D}]+|[{CN_NUM}]+)"
      rf"|(?<=[图表])\s*[{D}]+(?:[-.][{D}]+)?"
@@ -176,21 +177,25 @@ class _Units:
         return None, None, pos
 
 
-_STATE: dict[str, object] = {}
+class _Lexicon:
+    """What the pass needs from the lexicon, built once: units by first letter, the idiom pattern."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.units = _Units(lex)
+        self.idioms = re.compile("|".join(map(re.escape, sorted(lex.idioms, key=len, reverse=True))))
+        self.before_last = frozenset(w[-1] for w in lex.before)
 
 
-def _state() -> tuple[Lexicon, _Units, re.Pattern[str]]:
-    if not _STATE:
-        lex = lexicon()
-        words = sorted(lex.idioms, key=len, reverse=True)
-        _STATE.update(lex=lex, units=_Units(lex), idioms=re.compile("|".join(map(re.escape, words))))
-    return _STATE["lex"], _STATE["units"], _STATE["idioms"]  # type: ignore[return-value]
+@cache
+def _state() -> _Lexicon:
+    return _Lexicon(lexicon())
 
 
 class _Scan:
     """The state of one pass over a text: the mask of look-alikes and what was found."""
 
-    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units")
+    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last")
 
     def __init__(self, text: str) -> None:
         # patterns read full-width digits as ASCII ones: the copy has the same length, so
@@ -200,8 +205,9 @@ class _Scan:
         self.n = len(text)
         self.mask = bytearray(self.n)
         self.out: list[Quantity] = []
-        self.lex, self.units, idioms = _state()
-        self._premask(idioms)
+        state = _state()
+        self.lex, self.units, self.before_last = state.lex, state.units, state.before_last
+        self._premask(state.idioms)
 
     # --- look-alikes -------------------------------------------------------------------
     def put(self, kind: str, s: int, e: int) -> None:
@@ -223,6 +229,8 @@ class _Scan:
         if "http" in text or "www." in text:
             for m in URL_RE.finditer(text):
                 self.put("code", m.start(), m.end())
+        for m in CIRCLED_RE.finditer(text):
+            self.put("list_marker", m.start(), m.end())
         for m in idioms.finditer(text):
             s, e = m.start(), m.end()
             if s > 0 and text[s - 1] in NUMERAL_CHARS and text[s] in NUMERAL_CHARS:
@@ -624,7 +632,7 @@ class _Scan:
     # --- output ------------------------------------------------------------------------
     def before(self, s: int) -> str | None:
         before, text = self.lex.before, self.text
-        if s == 0 or text[s - 1] not in _state_before_last():
+        if s == 0 or text[s - 1] not in self.before_last:
             return None
         for k in (3, 2, 1):
             if s >= k and text[s - k:s] in before:
@@ -658,13 +666,6 @@ def extract(text: str) -> list[Quantity]:
     if not text:
         return []
     return _Scan(text).run()
-
-
-def _state_before_last() -> frozenset[str]:
-    v = _STATE.get("before_last")
-    if v is None:
-        v = _STATE["before_last"] = frozenset(w[-1] for w in _state()[0].before)
-    return v  # type: ignore[return-value]
 
 
 def _squeeze(s: str) -> str:
