@@ -591,7 +591,7 @@ class _Scan:
         end = _after_qualifiers(text, end)
         q = Quantity(start, end, self.orig[start:end], low, unit or "", kind or "number",
                      self.before(start) or approx_inner, p.decimals, lscale, high=clean(rvalue),
-                     numeral="chinese" if p.chinese else "arabic")
+                     numeral=_script(text[start:end].replace(unit, "") if unit else text[start:end]))
         return q, end
 
     def extend(self, s: int, e: int) -> int:
@@ -653,7 +653,7 @@ class _Scan:
                     words.append(w)
                     break
         span = text[s:e]
-        numeral = "arabic" if CN_CHARS.isdisjoint(span.replace(unit, "") if unit else span) else "chinese"
+        numeral = _script(span.replace(unit, "") if unit else span)
         if isinstance(value, Decimal):
             value = clean(value)
         return Quantity(s, e, self.orig[s:e], value, unit, kind, " ".join(words) or None, decimals, scale,
@@ -669,6 +669,13 @@ def extract(text: str) -> list[Quantity]:
     if not text:
         return []
     return _Scan(text).run()
+
+
+def _script(s: str) -> str:
+    """How a numeral is written: arabic (128), chinese (一百二十八) or mixed (1.8万, 25万6千)."""
+    if CN_CHARS.isdisjoint(s):
+        return "arabic"
+    return "chinese" if DIGIT_CHARS.isdisjoint(s) else "mixed"
 
 
 def _squeeze(s: str) -> str:

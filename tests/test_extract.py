@@ -164,10 +164,18 @@ def test_look_alike(text: str, fragment: str, kind: str) -> None:
     "统一受理群众诉求", "实行一站式服务", "一把手负总责", "坚持一案一补", "村两委换届", "落实第一责任人制度",
     "万一发生险情", "年末结余资金", "开展八五普法宣传", "进一步规范执法", "三四个部门联合检查", "两三次整改",
     "登陆部队已经上岸", "小明拾起石子", "队伍人才短缺", "百姓满意", "一波三折",
-    "三番五次催办", "百分之二三十", "两两结对", "五百分之2.2",
+    "三番五次催办", "百分之二三十", "两两结对", "五百分之2.2", "涌现出一批先进典型", "与上一年度持平",
 ])
 def test_no_counted_quantity(text: str) -> None:
     assert [q.text for q in extract(text) if q.is_quantity] == []
+
+
+@pytest.mark.parametrize(("text", "fragment", "script"), [
+    ("受理128件", "128件", "arabic"), ("受理一百二十八件", "一百二十八件", "chinese"),
+    ("完成1.8万亩", "1.8万亩", "mixed"), ("参保25万6千人", "25万6千人", "mixed"),
+])
+def test_numeral_script(text: str, fragment: str, script: str) -> None:
+    assert mention(text, fragment).numeral == script
 
 
 def test_year_value_is_kept_for_reference() -> None:
