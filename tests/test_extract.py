@@ -118,6 +118,24 @@ def test_reported_precision(text: str, fragment: str, decimals: int, scale: int)
     assert (q.decimals, q.scale) == (decimals, scale)
 
 
+@pytest.mark.parametrize(("text", "fragment", "approx"), [
+    ("受理案件300余件", "300余件", "余"),
+    ("培训300多人次", "300多人次", "多"),
+    ("惠及近5000户", "5000户", "近"),
+    ("投入约1.2亿元", "1.2亿元", "约"),
+    ("参加人数800人左右", "800人左右", "左右"),
+    ("满意率90%以上", "90%以上", "以上"),
+    ("误差在5%以下", "5%以下", "以下"),
+    ("办件超过500件", "500件", "超过"),
+    ("占比不足10%", "10%", "不足"),
+    ("每年不少于两次", "两次", "不少于"),
+    ("结案率达98.5%", "98.5%", "达"),
+    ("逾300名志愿者参与", "300名", "逾"),
+])
+def test_qualifiers_as_written(text: str, fragment: str, approx: str) -> None:
+    assert mention(text, fragment).approx == approx
+
+
 def test_points_never_merge_with_percent() -> None:
     kinds = {q.text: q.kind for q in extract("占比12.5%,比上年提高1.5个百分点")}
     assert kinds == {"12.5%": "percent", "1.5个百分点": "points"}
@@ -165,6 +183,7 @@ def test_look_alike(text: str, fragment: str, kind: str) -> None:
     "万一发生险情", "年末结余资金", "开展八五普法宣传", "进一步规范执法", "三四个部门联合检查", "两三次整改",
     "登陆部队已经上岸", "小明拾起石子", "队伍人才短缺", "百姓满意", "一波三折",
     "三番五次催办", "百分之二三十", "两两结对", "五百分之2.2", "涌现出一批先进典型", "与上一年度持平",
+    "严格落实三重一大制度",
 ])
 def test_no_counted_quantity(text: str) -> None:
     assert [q.text for q in extract(text) if q.is_quantity] == []

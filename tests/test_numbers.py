@@ -170,3 +170,12 @@ def test_fullwidth_digits_read_the_same(x: Decimal) -> None:
 def test_parse_never_raises(s: str) -> None:
     v = parse_number(s)
     assert v is None or isinstance(v, Decimal | Fraction)
+
+
+@pytest.mark.parametrize("module", ["auditor.numbers", "auditor.extract"])
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
