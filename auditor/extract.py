@@ -34,6 +34,8 @@ SPACES = frozenset(SP)
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 FULLWIDTH_DIGIT_RE = re.compile("[０-９]")
 FINANCIAL = frozenset(_FINANCIAL)
+#: capitals that are also everyday morphemes (拾起, 登陆, 队伍, 放肆, 參加): alone, they are words
+WORDY_CAPITALS = frozenset("拾陆陸伍肆佰仟參")
 POINTS = frozenset("点點")
 
 _EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D}]))?"
@@ -438,7 +440,7 @@ class _Scan:
                     upos = jm.end()
             if kind == "money":
                 unit = "元"
-        elif p.chinese and len(raw) == 1 and raw in FINANCIAL and kind != "money":
+        elif p.chinese and len(raw) == 1 and raw in WORDY_CAPITALS and kind != "money":
             return None, upos  # 拾起, 登陆部队: a single capital numeral inside a word
         end = _after_qualifiers(text, upos)
         return self.make(start, end, value, unit, kind, approx_inner, decimals, scale), end

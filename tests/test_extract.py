@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from auditor import extract as X
@@ -265,3 +265,25 @@ def test_the_look_alike_shortcut_changes_nothing(text: str) -> None:
 def test_empty_and_whitespace() -> None:
     assert extract("") == []
     assert extract(" \n\t") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(["low", "up"]))
+def test_any_chinese_count_in_a_sentence(x: int, mode: str) -> None:
+    import cn2an
+
+    written = cn2an.an2cn(x, mode)
+    assume(written not in X.WORDY_CAPITALS)  # a lone 陆, 伍 or 肆 is read as the word it usually is
+    text = f"全年共受理案件{written}件，办结率为95.5%"
+    counts = [q for q in extract(text) if q.kind == "count"]
+    assert [q.value for q in counts] == [x]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=Decimal("0.01"), max_value=99999, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["万元", "亿元", "万人次"]))
+def test_any_magnitude_figure_in_a_sentence(x: Decimal, unit: str) -> None:
+    text = f"累计发放{x}{unit}，同比增长12.5%"
+    (q,) = [q for q in extract(text) if q.kind in ("money", "count")]
+    factor = 10**4 if unit.startswith("万") else 10**8
+    assert (q.value, q.unit, q.scale) == (x * factor, unit[1:], factor)
