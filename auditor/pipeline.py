@@ -10,7 +10,7 @@ from pathlib import Path
 
 from auditor.document import Document
 from auditor.load import SUFFIXES, LoadError, load
-from auditor.model import DocError, DocumentResult
+from auditor.model import Claim, DocError, DocumentResult
 
 
 def extract_document(doc: Document) -> DocumentResult:
@@ -27,10 +27,22 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
     from auditor.verify import verify
 
     quantities = tuple(extract(doc.text))
-    claims = tuple(verify(c) for c in relate(doc.text, quantities))
+    claims = _unique(verify(c) for c in relate(doc.text, quantities))
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
                           claims=claims, findings=findings)
+
+
+def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """One claim per figure, kind and arithmetic: two routes to the same breakdown report it once."""
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for c in claims:
+        key = (c.kind, c.text, c.claimed, c.expression) if c.expression else (c.kind, str(c.start), c.text, None)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return tuple(out)
 
 
 def audit_text(text: str, path: str = "<text>") -> DocumentResult:

@@ -244,6 +244,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: _Seg, sent_start: list
                                    and not _has_own_share(text, qs, w)]:
                     if j not in run and qs[j].value >= total:
                         alts.append((ptuple, (qs[j],)))
+    if not stem_matched and kind == "rate":
+        # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
+        exact = [not any(x.approx for x in a[0] + a[1]) for a in alts]
+        n_direct = sum(exact[:n_direct])
+        alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
     # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
     far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
            and _same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None]

@@ -169,7 +169,7 @@ def _verify_rate(r: Relation) -> Claim:
             return _claim(r, text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
                           recomputed=fmt(mid(iv)), status="consistent")
     if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), _plain(q)):
-        return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均 = 100%",
+        return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均（全部）",
                       hint="all")
     if first is None:
         return _claim(r, text, status="unverifiable")
