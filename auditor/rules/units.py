@@ -9,6 +9,7 @@ from auditor.rules import Context, rule
 
 #: measure words that count the same things: never a mix
 INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"})
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
 
 
@@ -28,6 +29,31 @@ def rate_without_unit(ctx: Context) -> Iterator[Finding]:
         yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
                       message=f"比率{q.text}缺少单位（%）",
                       message_en=f"the rate {q.text} is stated without its unit (%)", claimed=q.text)
+    yield from _counts_without_measure_word(ctx)
+
+
+def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
+    """行政处罚2100,占…33.9%; 水务局4,供电局3件: a count whose measure word was dropped."""
+    qs = ctx.quantities
+    text = ctx.text
+    for k, q in enumerate(qs):
+        if q.kind != "number" or q.decimals or q.start == 0 or not CJK_CHAR.match(text[q.start - 1]):
+            continue
+        after = text[q.end:q.end + 1]
+        if after not in ("，", ",", "、", "；", ";"):
+            continue
+        nxt = next((x for x in qs[k + 1:] if x.kind not in ("year", "date", "list_marker")), None)
+        if nxt is None or nxt.start - q.end > 24:
+            continue
+        between = text[q.end:nxt.start]
+        if "。" in between or "\n" in between:
+            continue
+        share_next = nxt.kind == "percent" and re.search(r"占|率", between)
+        sibling_next = nxt.kind == "count" and re.fullmatch(r"[，,、；;][\u4e00-\u9fff]{1,10}", between)
+        if share_next or sibling_next:
+            yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
+                          message=f"数量{q.text}缺少量词",
+                          message_en=f"the count {q.text} is stated without its measure word", claimed=q.text)
 
 
 @rule("U102", "mixed-measure-words", Severity.WARNING)

@@ -21,6 +21,8 @@ FAIL = [
     pytest.param("组织干部参加学法考试，参考率100，及格率96.5。", "100", {}, id="first-of-two"),
     pytest.param("组织干部参加学法考试，参考率100，及格率96.5。", "96.5", {}, id="second-of-two"),
     pytest.param("涉及群众1536人，占比达到80.8，", "80.8", {}, id="share-word"),
+    pytest.param("引发争议的行为中，行政处罚2100,占收到申请总数的33.9%。", "2100", {}, id="count-before-its-share"),
+    pytest.param("涉及单位中，水务局4,供电局3件。", "4", {}, id="count-among-counted-siblings"),
 ]
 
 PASS = [
@@ -30,6 +32,8 @@ PASS = [
     pytest.param("群众满意率为百分之九十八。", id="baifenzhi"),
     pytest.param("满意度测评得分为96.5分。", id="score-with-unit"),
     pytest.param("全年共受理案件45件，结案率稳步提高。", id="rate-word-without-figure"),
+    pytest.param("| 行政处罚 | 2100 | 33.9% |", id="table-cell-with-header-unit"),
+    pytest.param("引发争议的行为中，行政处罚2100件,占收到申请总数的33.9%。", id="count-with-measure-word"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
