@@ -135,6 +135,29 @@ def relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
             if d is not None:
                 yield d
     yield from _breakdowns(text, qs, seg, sent_start)
+    yield from _repeats(text, qs)
+
+
+def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
+    """A figure stated again later in the document: the same metric (or a rare value) with the same value."""
+    first: dict[tuple[str, str, Fraction], int] = {}
+    for j, q in enumerate(qs):
+        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
+            continue
+        key = (q.kind, q.unit, Fraction(q.value))
+        k = first.get(key)
+        if k is None:
+            first[key] = j
+            continue
+        p = qs[k]
+        v = abs(Fraction(q.value))
+        same_metric = _overlap(_label(text, p, 0), _label(text, q, 0)) >= 1
+        rare = q.kind != "percent" and (v >= 100 or q.decimals > 0)
+        trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
+        if q.start - p.end > 8 and not trivial and (same_metric or rare):
+            yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,))
+            yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,))
+        first[key] = j
 
 
 # --- rates and shares ---------------------------------------------------------------

@@ -140,7 +140,7 @@ def _ops(*qs: Quantity) -> tuple[Operand, ...]:
 
 def verify(r: Relation) -> Claim:
     fn = {"rate": _verify_rate, "share": _verify_rate, "growth": _verify_growth, "difference": _verify_difference,
-          "points": _verify_points, "sum": _verify_sum}[r.kind]
+          "points": _verify_points, "sum": _verify_sum, "repeat": _verify_repeat}[r.kind]
     return fn(r)
 
 
@@ -332,3 +332,10 @@ def _verify_sum(r: Relation) -> Claim:
     if r.exhaustive and r.strong:
         return _claim(r, text, status="inconsistent", code="S402", **base)
     return _claim(r, text, status="consistent", **base)
+
+
+def _verify_repeat(r: Relation) -> Claim:
+    """The same figure stated twice agrees with itself: recorded so the reader sees both places."""
+    other = r.whole[0]
+    return _claim(r, r.claim.text, operands=_ops(other), expression=f"= {other.text}", recomputed=num(other),
+                  status="consistent")
