@@ -40,7 +40,10 @@ POINTS = frozenset("点點")
 
 _EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D}]))?"
 #: thousands groups (1,100万, ４，５６５) only after a lead group of one to three digits
-ARABIC = rf"(?:[{D}]{{1,3}}(?:[,，][{D}]{{3}}(?![{D}]))+|[{D}]+)(?:[.．][{D}]+)?{_EXP}"
+#: thousands grouped with single spaces (321 146件) only when a measure word or % follows
+_UNIT_AHEAD = "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True))
+_SPACED = rf"[{D}]{{1,3}}(?: [{D}]{{3}}(?![{D}]))+(?= ?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％]))"
+ARABIC = rf"(?:{_SPACED}|[{D}]{{1,3}}(?:[,，][{D}]{{3}}(?![{D}]))+|[{D}]+)(?:[.．][{D}]+)?{_EXP}"
 _CN_CONT = rf"[{CN_NUM}]|兆(?![瓦帕赫欧字比焦])|(?<=[十拾百佰千仟零〇])[几幾]"
 #: one numeral: pieces of digits only ever follow a Chinese character (25万6千), so a run of
 #: digits has one reading and a failed match never backtracks through it

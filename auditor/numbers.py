@@ -75,7 +75,12 @@ def normalise(s: str) -> str:
     s = s.translate(FULLWIDTH)
     if "," in s or "，" in s:
         s = s.replace(",", "").replace("，", "")
+    if " " in s:
+        s = _SPACED_GROUP.sub("", s)  # 271 997: thousands grouped with spaces
     return s
+
+
+_SPACED_GROUP = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 
 
 def clean(v: Decimal) -> Decimal:

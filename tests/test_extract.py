@@ -28,6 +28,8 @@ def mention(text: str, fragment: str) -> Quantity:
 # (sentence, the mention as written, value, unit, kind, qualifier)
 POSITIVE = [
     ("全年共受理行政复议案件128件,办结121件", "128件", "128", "件", "count", None),
+    ("全省法院新收各类案件321 146件", "321 146件", "321146", "件", "count", None),
+    ("占有罪人犯总数2 189人", "2 189人", "2189", "人", "count", None),
     ("累计接待来访群众87.5余万人次", "87.5余万人次", "875000", "人次", "count", "余"),
     ("完成造林绿化1.8万亩", "1.8万亩", "18000", "亩", "measure", None),
     ("发放法律援助补贴26.4万元", "26.4万元", "264000", "元", "money", None),
@@ -187,6 +189,14 @@ def test_look_alike(text: str, fragment: str, kind: str) -> None:
 ])
 def test_no_counted_quantity(text: str) -> None:
     assert [q.text for q in extract(text) if q.is_quantity] == []
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("第 1 页 共 100 页", ["100"]),  # digits apart with no measure word right after stay apart
+    ("编号 12 345 678", ["12", "345", "678"]),
+])
+def test_spaced_digits_without_unit_stay_apart(text: str, figures: list[str]) -> None:
+    assert [q.text for q in extract(text) if q.kind == "number"] == figures
 
 
 @pytest.mark.parametrize(("text", "fragment", "script"), [
