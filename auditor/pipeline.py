@@ -38,7 +38,8 @@ def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     seen: set[tuple[str, str, str, str | None]] = set()
     out = []
     for c in claims:
-        key = (c.kind, c.text, c.claimed, c.expression) if c.expression else (c.kind, str(c.start), c.text, None)
+        same_figure = c.expression and c.kind != "repeat"
+        key = (c.kind, c.text, c.claimed, c.expression) if same_figure else (c.kind, str(c.start), c.text, None)
         if key not in seen:
             seen.add(key)
             out.append(c)

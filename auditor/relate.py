@@ -134,6 +134,10 @@ def relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
             d = _difference(text, qs, i, seg, sent_start, before)
             if d is not None:
                 yield d
+            elif PER_UNIT.search(before):
+                a = _average(qs, i, seg)
+                if a is not None:
+                    yield a
     yield from _breakdowns(text, qs, seg, sent_start)
     yield from _repeats(text, qs)
 
@@ -312,6 +316,26 @@ def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -
     if m is None:
         return q.start
     return q.start - len(before) + m.start(0) + len(m.group(1)) - min(len(m.group(1)), 4)
+
+
+PER_UNIT = re.compile(
+    r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
+
+
+def _average(qs: Sequence[Quantity], i: int, seg: _Seg) -> Relation | None:
+    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
+
+    Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
+    """
+    q = qs[i]
+    near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
+            and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
+    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value]
+    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0]
+    alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
+    if not alts:
+        return None
+    return Relation("rate", q, q.start, q.end, alternatives=alts, extra={"per": "1"})
 
 
 # --- growth and differences ------------------------------------------------------------
@@ -517,6 +541,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
     if m is None:
         return None
     lab = _label(text, t, sent_start[seg.sent[j]], CLAUSE_END)
+    if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")):
+        return None  # an increment or a bracketed prior figure is not what 其中 breaks down
     marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
     sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
     parts: list[int] = []

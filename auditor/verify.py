@@ -93,14 +93,14 @@ def meets(a: Interval, b: Interval) -> bool:
     return a[0] <= b[1] and b[0] <= a[1] and not (a[0] == a[1] and a[0] == b[1] and b[0] != b[1])
 
 
-def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> Interval | None:
+def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times: Fraction = HUNDRED) -> Interval | None:
     plo = sum((operand_interval(p)[0] for p in parts), Fraction(0))
     phi = sum((operand_interval(p)[1] for p in parts), Fraction(0))
     wlo = sum((operand_interval(w)[0] for w in whole), Fraction(0))
     whi = sum((operand_interval(w)[1] for w in whole), Fraction(0))
     if wlo <= 0:
         return None
-    return plo * HUNDRED / whi, phi * HUNDRED / wlo
+    return plo * times / whi, phi * times / wlo
 
 
 def fmt(x: Fraction | Decimal, places: int = 4) -> str:
@@ -152,6 +152,8 @@ def _claim(r: Relation, text: str, **kw: object) -> Claim:
 def _verify_rate(r: Relation) -> Claim:
     q = r.claim
     text = q.text
+    if r.extra.get("per"):
+        return _verify_average(r)
     bounded = r.kind == "rate" and any(w in r.extra.get("stem", "") for w in BOUNDED_RATES) \
         and not r.extra.get("carried")
     claimed = claimed_interval(q)
@@ -339,3 +341,15 @@ def _verify_repeat(r: Relation) -> Claim:
     other = r.whole[0]
     return _claim(r, r.claim.text, operands=_ops(other), expression=f"= {other.text}", recomputed=num(other),
                   status="consistent")
+
+
+def _verify_average(r: Relation) -> Claim:
+    """A per-unit figure: consistent when some stated total over some stated count rounds to it."""
+    q = r.claim
+    claimed = claimed_interval(q)
+    for parts, whole in r.alternatives:
+        iv = ratio(parts, whole, Fraction(1))
+        if iv is not None and meets(iv, claimed):
+            return _claim(r, q.text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
+                          recomputed=fmt(mid(iv)), status="consistent")
+    return _claim(r, q.text, status="unverifiable")
