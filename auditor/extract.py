@@ -787,5 +787,5 @@ def _bare_kind(text: str, s: int, e: int, value: Decimal, decimals: int, chinese
     if nxt and _is_cjk(nxt) and not figure:
         if decimals == 0 and 1900 <= value <= 2099:
             return "year"
-        return "code"  # 106团, 110平台: a name or service number
+        return "code"  # 12团, 110平台: a name or service number
     return "number"

@@ -15,7 +15,7 @@ RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达
 
 @rule("U101", "rate-without-unit", Severity.ERROR)
 def rate_without_unit(ctx: Context) -> Iterator[Finding]:
-    """A bare number right after a rate word (胜诉率达到66.6) lost its % sign."""
+    """A bare number right after a rate word (胜诉率达到85.7) lost its % sign."""
     for q in ctx.quantities:
         if q.kind != "number" or q.unit:
             continue
