@@ -39,7 +39,8 @@ def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     out = []
     for c in claims:
         same_figure = c.expression and c.kind != "repeat"
-        key = (c.kind, c.text, c.claimed, c.expression) if same_figure else (c.kind, str(c.start), c.text, None)
+        figure = c.detail.get("figure", c.text)
+        key = (c.kind, figure, c.claimed, c.expression) if same_figure else (c.kind, str(c.start), c.text, None)
         if key not in seen:
             seen.add(key)
             out.append(c)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -54,6 +54,7 @@ class Relation:
     all_claim: bool = False  # 均/全部 says 100%
     alternatives: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    text: str = ""  # text[start:end], filled in by relate()
 
 
 @dataclass(slots=True)
@@ -105,6 +106,12 @@ def _stem_score(core: str, lab: str) -> int:
 
 
 def relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
+    """Every claim the text makes about its figures, with the operands found for it."""
+    for r in _relate(text, quantities):
+        yield replace(r, text=text[r.start:r.end])
+
+
+def _relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
     qs = [q for q in quantities if q.is_quantity]
     if not qs:
         return

@@ -144,9 +144,11 @@ def verify(r: Relation) -> Claim:
     return fn(r)
 
 
-def _claim(r: Relation, text: str, **kw: object) -> Claim:
+def _claim(r: Relation, figure: str, **kw: object) -> Claim:
+    """The verified claim: its text is the span's (text[start:end]); `figure` is the claimed figure as written."""
     q = r.claim
-    return Claim(kind=r.kind, start=r.start, end=r.end, text=text, claimed=num(q), unit=q.unit, **kw)  # type: ignore[arg-type]
+    return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=num(q), unit=q.unit,
+                 detail={"figure": figure}, **kw)  # type: ignore[arg-type]
 
 
 def _verify_rate(r: Relation) -> Claim:

@@ -106,12 +106,13 @@ def _claims(doc: DocumentResult, lang: str) -> list[RenderableType]:
 
     t = strings(lang)
     out: list[RenderableType] = []
-    ok = sorted((c for c in doc.claims if c.status == "consistent"), key=lambda c: c.start)
+    # a figure stated twice is bookkeeping, not a verification worth a line of its own
+    ok = sorted((c for c in doc.claims if c.status == "consistent" and c.kind != "repeat"), key=lambda c: c.start)
     if ok:
         out.append(Text(f"{t['verified']} ({len(ok)})", style="bold"))
         for c in ok:
             line = Text("✓ ", style="auditor.ok")
-            line.append(_clip(c.text, CLAIM_CELLS))
+            line.append(_clip(c.detail.get("figure", c.text), CLAIM_CELLS))
             arith = claim_arithmetic(c)
             if arith:
                 line.append("  ")

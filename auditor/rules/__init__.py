@@ -51,6 +51,11 @@ def claim_finding(c: Claim, code: str, severity: Severity, zh: str, en: str) -> 
                    claimed=c.claimed, recomputed=c.recomputed, expression=c.expression, hint=c.hint)
 
 
+def fig(c: Claim) -> str:
+    """The claimed figure as written (95.6%), for messages; the claim's text is its whole span."""
+    return c.detail.get("figure", c.text)
+
+
 def claims_with(ctx: Context, code: str) -> Iterator[Claim]:
     return (c for c in ctx.claims if c.code == code)
 
