@@ -553,6 +553,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
     marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
     sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
     parts: list[int] = []
+    seps: set[str] = set()
     k = j + 1
     while k < len(qs) and seg.sent[k] <= sid:
         p = qs[k]
@@ -566,7 +567,12 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: _Seg,
             break
         between = text[qs[k - 1].end:p.start]
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
-            break
+            break  # a comparison or a nested 其中 ends the list
+        if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
+                and not any(w in between for w in OTHER_WORD):
+            break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)
+        if parts:
+            seps.update(c for c in between if c in "、，,；;")
         parts.append(k)
         k += 1
     if not parts:
