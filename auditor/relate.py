@@ -147,6 +147,41 @@ def _relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
                     yield a
     yield from _breakdowns(text, qs, seg, sent_start)
     yield from _repeats(text, qs)
+    yield from _named_lists(text, qs)
+
+
+NAMES_AFTER = re.compile(r"[,，]?[^，,。；;\d]{0,10}?(?:分别为|分别是|包括|即)[:：]?")
+QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
+NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
+
+
+def _names(chunk: str) -> list[str]:
+    """Items of a list of names: 拉萨、喀什和周口 -> three names; None-like when anything else is in it."""
+    items = [x.strip() for x in re.split(r"[、，,]|和|及|与", chunk) if x.strip()]
+    return items if items and all(NAME_ITEM.fullmatch(x) for x in items) else []
+
+
+def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
+    """7个城市分别为:A、B、…; A、B、C等3个乡镇: a count checked against the names listed with it."""
+    for q in qs:
+        if q.kind != "count" or q.value < 2 or q.value > 40 or q.approx:
+            continue
+        names: list[str] = []
+        m = NAMES_AFTER.match(text, q.end)
+        if m:
+            stop = re.search(r"[。；;\n]", text[m.end():m.end() + 400])
+            names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
+        elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
+            names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
+        elif text[max(0, q.start - 1):q.start] == "等":
+            k = q.start - 1
+            while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
+                k -= 1
+            names = _names(text[k:q.start - 1])
+            if len(names) < 2:
+                names = []
+        if names:
+            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names)})
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:

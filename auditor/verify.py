@@ -321,6 +321,11 @@ def _verify_points(r: Relation) -> Claim:
 def _verify_sum(r: Relation) -> Claim:
     t = r.claim
     text = t.text
+    if "names" in r.extra:
+        # a count against the names listed with it: confirmed, never accused (lists end in 等)
+        n = int(r.extra["names"])
+        status = "consistent" if n == t.value else "unverifiable"
+        return _claim(r, text, expression=f"count({r.extra['list']})", recomputed=str(n), status=status)
     lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
     hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
     tiv = operand_interval(t)

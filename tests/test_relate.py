@@ -52,3 +52,19 @@ def test_breakdown_shapes_consistent(text: str) -> None:
 def test_spaced_thousands_feed_a_share() -> None:
     text = "全省法院收案321 146件，其中基层法院收案271 997件，占全省法院收案总数的84.7%。"
     assert ("consistent", "271997/321146") in claims(text, "share")
+
+
+@pytest.mark.parametrize("text", [
+    "全年有7个城市未达标，分别为:甲市、乙市、丙市、丁市、戊市、己市和庚市。",
+    "对东坪、西坪、南坪、北坪、中坪等5个乡镇进行检查。",
+    "新增了“调解协议确认案件”和“担保物权实现案件”两类案件。",
+])
+def test_count_matches_the_names_listed(text: str) -> None:
+    assert [s for s, _ in claims(text, "sum")] == ["consistent"]
+
+
+def test_count_against_names_never_flagged() -> None:
+    """A list of names may be cut short (等): a count that does not match stays quiet."""
+    r = audit_text("共有4个单位未按期办结，分别为甲局、乙局。")
+    assert [s for s, _ in claims("共有4个单位未按期办结，分别为甲局、乙局。", "sum")] != ["consistent"]
+    assert not [f for f in r.findings if f.severity.value in ERRORS]
