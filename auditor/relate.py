@@ -150,7 +150,7 @@ def _relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
     yield from _named_lists(text, qs)
 
 
-NAMES_AFTER = re.compile(r"[,，]?[^，,。；;\d]{0,10}?(?:分别为|分别是|包括|即)[:：]?")
+NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
 QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
 NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
 
