@@ -2,20 +2,12 @@
 (docs/rules/R206.md; a code added after SPEC's table, in the R family)."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
-
-from auditor import Finding, audit_text
+from harness import check_flagged, check_not_flagged, check_nothing, xfail
 
 CODE = "R206"
 SEVERITY = "warning"
 NOTHING = "批准逮捕25人，不捕24人。"
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    """A case SPEC.md requires that the implementation misses today; strict, so a fix shows up."""
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 # (text, figure whose span must carry the finding (None: anywhere), expected numbers)
@@ -38,41 +30,15 @@ PASS = [
 ]
 
 
-def hits(text: str) -> list[Finding]:
-    return [f for f in audit_text(text).findings if f.code == CODE]
-
-
-def covering(found: list[Finding], text: str, figure: str | None, occurrence: int = 1) -> Finding:
-    """The finding whose span covers the n-th occurrence of `figure` in the text, or any when None."""
-    if figure is None:
-        assert found, f"{CODE} not raised"
-        return found[0]
-    at = -1
-    for _ in range(occurrence):
-        at = text.index(figure, at + 1)
-    over = [f for f in found if f.start <= at and at + len(figure) <= f.end]
-    assert over, f"{CODE} not raised at {figure!r}; {CODE} findings: {[(f.start, f.end, f.text) for f in found]}"
-    return over[0]
-
-
 @pytest.mark.parametrize(("text", "figure", "want"), FAIL)
 def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
-    f = covering(hits(text), text, figure, int(want.get("occurrence") or 1))
-    if want.get("severity", SEVERITY) is not None:
-        assert f.severity.value == want.get("severity", SEVERITY)
-    assert 0 <= f.start < f.end <= len(text)
-    if "expression" in want:
-        assert f.expression == want["expression"]
-    if "recomputed" in want:
-        assert f.recomputed is not None and Decimal(f.recomputed) == Decimal(want["recomputed"])
-    if "claimed" in want:
-        assert f.claimed is not None and Decimal(f.claimed) == Decimal(want["claimed"])
+    check_flagged(CODE, SEVERITY, text, figure, want)
 
 
 @pytest.mark.parametrize("text", PASS)
 def test_not_flagged(text: str) -> None:
-    assert [(f.start, f.end, f.text) for f in hits(text)] == []
+    check_not_flagged(CODE, text)
 
 
 def test_nothing_flagged_at_all() -> None:
-    assert [(f.code, f.text) for f in audit_text(NOTHING).findings] == []
+    check_nothing(NOTHING)
