@@ -278,44 +278,49 @@ def _verify_growth(r: Relation) -> Claim:
     return _claim(r, text, status="inconsistent", code="G301", **base)
 
 
-def _verify_difference(r: Relation) -> Claim:
-    q = r.claim
-    text = q.text
+def _signed_change(r: Relation) -> tuple[Quantity, Quantity, Interval] | None:
+    """New, old, and the interval of new - old signed by the stated direction (减少 counts down)."""
     if not r.parts or not r.whole:
-        return _claim(r, text, status="unverifiable")
+        return None
     new, old = r.parts[0], r.whole[0]
     nlo, nhi = operand_interval(new)
     olo, ohi = operand_interval(old)
     lo, hi = nlo - ohi, nhi - olo
     if r.direction < 0:
         lo, hi = -hi, -lo
-    base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}" if r.direction > 0
-                else f"{num(old)}-{num(new)}", recomputed=fmt(mid((lo, hi))))
-    claimed = operand_interval(q)
-    if meets((lo, hi), claimed):
-        return _claim(r, text, status="consistent", **base)
+    return new, old, (lo, hi)
+
+
+def _verify_difference(r: Relation) -> Claim:
+    """增加122篇: the stated difference against new - old (old - new for a decrease)."""
+    q = r.claim
+    change = _signed_change(r)
+    if change is None:
+        return _claim(r, q.text, status="unverifiable")
+    new, old, (lo, hi) = change
+    expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+    base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid((lo, hi))))
+    if meets((lo, hi), operand_interval(q)):
+        return _claim(r, q.text, status="consistent", **base)
     if hi < 0:
-        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
-    return _claim(r, text, status="inconsistent", code="G302", **base)
+        return _claim(r, q.text, status="inconsistent", code="G303", hint="direction", **base)
+    return _claim(r, q.text, status="inconsistent", code="G302", **base)
 
 
 def _verify_points(r: Relation) -> Claim:
+    """X个百分点 against the difference of the two stated rates."""
     q = r.claim
-    text = q.text
-    if not r.parts or not r.whole:
-        return _claim(r, text, status="unverifiable")
-    new, old = r.parts[0], r.whole[0]
-    nlo, nhi = operand_interval(new)
-    olo, ohi = operand_interval(old)
-    lo, hi = nlo - ohi, nhi - olo
-    if r.direction < 0:
-        lo, hi = -hi, -lo
+    change = _signed_change(r)
+    if change is None:
+        return _claim(r, q.text, status="unverifiable")
+    new, old, (lo, hi) = change
     base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}", recomputed=fmt(mid((lo, hi))))
-    if meets((lo, hi), claimed_interval(q)):
-        return _claim(r, text, status="consistent", **base)
-    if hi < 0 and meets((-hi, -lo), claimed_interval(q)):
-        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
-    return _claim(r, text, status="inconsistent", code="G302", **base)
+    claimed = claimed_interval(q)
+    if meets((lo, hi), claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    if hi < 0 and meets((-hi, -lo), claimed):
+        return _claim(r, q.text, status="inconsistent", code="G303", hint="direction", **base)
+    return _claim(r, q.text, status="inconsistent", code="G302", **base)
 
 
 def _verify_sum(r: Relation) -> Claim:
