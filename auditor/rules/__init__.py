@@ -46,6 +46,28 @@ def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Check]:
     return register
 
 
+Words = Callable[[Claim], tuple[str, str]]
+
+
+def claim_rule(code: str, name: str, severity: Severity,
+               softened: Callable[[Claim], bool] | None = None) -> Callable[[Words], Words]:
+    """A rule over the claims verify() gave this code: the function only words the message (zh, en).
+
+    `softened(claim)` true makes that finding a warning (a truncated growth rate, parts that may overlap).
+    """
+    def register(words: Words) -> Words:
+        def check(ctx: Context) -> Iterator[Finding]:
+            for c in claims_with(ctx, code):
+                zh, en = words(c)
+                sev = Severity.WARNING if softened is not None and softened(c) else severity
+                yield claim_finding(c, code, sev, zh, en)
+
+        rule(code, name, severity)(check)
+        return words
+
+    return register
+
+
 def claim_finding(c: Claim, code: str, severity: Severity, zh: str, en: str) -> Finding:
     return Finding(code=code, severity=severity, start=c.start, end=c.end, text=c.text, message=zh, message_en=en,
                    claimed=c.claimed, recomputed=c.recomputed, expression=c.expression, hint=c.hint)

@@ -1,26 +1,20 @@
 """Breakdowns: parts against their total (S401, S402)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from auditor.model import Finding, Severity
-from auditor.rules import Context, claim_finding, claims_with, fig, rule
+from auditor.model import Claim, Severity
+from auditor.rules import claim_rule, fig
 
 
-@rule("S401", "parts-exceed-total", Severity.ERROR)
-def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
-    for c in claims_with(ctx, "S401"):
-        sev = Severity.ERROR if c.status == "inconsistent" else Severity.WARNING
-        zh = f"分项之和{c.expression} = {c.recomputed}，大于总数{fig(c)}"
-        en = f"the parts {c.expression} = {c.recomputed} exceed the total {fig(c)}"
-        if sev is Severity.WARNING:
-            zh, en = zh + "（分项可能有交叉）", en + " (the parts may overlap)"
-        yield claim_finding(c, "S401", sev, zh, en)
+@claim_rule("S401", "parts-exceed-total", Severity.ERROR, softened=lambda c: c.status != "inconsistent")
+def parts_exceed_total(c: Claim) -> tuple[str, str]:
+    zh = f"分项之和{c.expression} = {c.recomputed}，大于总数{fig(c)}"
+    en = f"the parts {c.expression} = {c.recomputed} exceed the total {fig(c)}"
+    if c.status != "inconsistent":
+        zh, en = zh + "（分项可能有交叉）", en + " (the parts may overlap)"
+    return zh, en
 
 
-@rule("S402", "breakdown-misses-total", Severity.ERROR)
-def breakdown_misses_total(ctx: Context) -> Iterator[Finding]:
-    for c in claims_with(ctx, "S402"):
-        zh = f"完整分项之和{c.expression} = {c.recomputed}，不等于总数{fig(c)}"
-        en = f"the complete breakdown {c.expression} = {c.recomputed} does not add up to the total {fig(c)}"
-        yield claim_finding(c, "S402", Severity.ERROR, zh, en)
+@claim_rule("S402", "breakdown-misses-total", Severity.ERROR)
+def breakdown_misses_total(c: Claim) -> tuple[str, str]:
+    return (f"完整分项之和{c.expression} = {c.recomputed}，不等于总数{fig(c)}",
+            f"the complete breakdown {c.expression} = {c.recomputed} does not add up to the total {fig(c)}")
