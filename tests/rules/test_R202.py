@@ -13,6 +13,8 @@ NOTHING = "共审结行政诉讼案件8件，其中调解结案1件。"
 FAIL = [
     pytest.param("共受理3件，胜诉2件，胜诉率66.6%", "66.6%", {"expression": "2/3", "recomputed": "66.6667"},
                  id="brief-example-truncated"),
+    pytest.param("共受理3件，胜诉2件，胜诉率达到66.6%", "66.6%", {"expression": "2/3", "recomputed": "66.6667"},
+                 id="da-is-exact-so-truncation-shows"),
     pytest.param("共受理100000人次，调解成功99999人次，调解成功率99.99%", "99.99%",
                  {"expression": "99999/100000", "recomputed": "99.999"}, id="truncated-two-decimals"),
     pytest.param("共审结案件8件,其中调解结案1件,调解率12%", "12%", {"expression": "1/8", "recomputed": "12.5"},
@@ -29,7 +31,7 @@ PASS = [
     pytest.param("共受理3件，胜诉2件，胜诉率66.7%", id="rounded-half-up"),
     pytest.param("共审结案件8件,其中调解结案1件,调解率13%", id="exact-half-rounded-up"),
     pytest.param("共受理100000人次，调解成功99999人次，调解成功率100.0%", id="rounds-up-to-100"),
-    pytest.param("共受理3件，胜诉2件，胜诉率达到66.6%", id="lower-bound-da"),
+    pytest.param("共受理3件，胜诉2件，胜诉率超过66.6%", id="lower-bound-chaoguo"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
