@@ -39,6 +39,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure measures and what it is, read from the structure of the text (frames.py)."""
+
+    subject: str = ""  # 钢材产量, 受理案件
+    role: str = "level"  # level|change|growth|rate|share|points|multiple|prior|average
+    period: str = ""  # a year, prior, current, span, or "" where the text names none
+    plan: bool = False  # a target, plan or budget figure, not an actual
+    base: str = ""  # the whole a share names (占全省的 -> 全省)
+    item: int = -1  # the parallel item the figure belongs to
+    clause: int = -1
+    sentence: int = -1
+    paragraph: int = -1
+    aside: bool = False  # inside a bracketed aside
+
+
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """One number as written, with its unit, kind, qualifier and precision.
 
@@ -60,6 +76,7 @@ class Quantity:
     scale: int = 1
     high: Number | None = None
     numeral: str = "arabic"  # arabic | chinese | mixed
+    frame: Frame | None = field(default=None, compare=False, hash=False, repr=False)
 
     @property
     def span(self) -> Span:

@@ -15,8 +15,9 @@ from auditor.model import Claim, DocError, DocumentResult
 
 def extract_document(doc: Document) -> DocumentResult:
     from auditor.extract import extract
+    from auditor.frames import frames
 
-    quantities = tuple(extract(doc.text))
+    quantities = frames(doc.text, tuple(extract(doc.text)))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities)
 
 
@@ -24,10 +25,13 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
     from auditor.extract import extract
     from auditor.relate import relate
     from auditor.rules import run_rules
+    from auditor.frames import frames
+    from auditor.segment import segment
     from auditor.verify import verify
 
-    quantities = tuple(extract(doc.text))
-    claims = _unique(verify(c) for c in relate(doc.text, quantities))
+    seg = segment(doc.text)
+    quantities = frames(doc.text, tuple(extract(doc.text)), seg)
+    claims = _unique(verify(c) for c in relate(doc.text, quantities, seg))
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
                           claims=claims, findings=findings)

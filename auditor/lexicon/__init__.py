@@ -57,3 +57,36 @@ def lexicon() -> Lexicon:
         raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
                    after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The claim words of `zh/claims.toml`, by `section.key`, each list longest first."""
+
+    lists: dict[str, tuple[str, ...]]
+
+    def __call__(self, name: str) -> tuple[str, ...]:
+        return self.lists[name]
+
+    def alternation(self, name: str) -> str:
+        """The list as one regex alternation (longest first, escaped)."""
+        import re
+
+        return "|".join(re.escape(w) for w in self.lists[name])
+
+
+@cache
+def claim_words() -> ClaimWords:
+    doc = _read("claims.toml")
+    lists: dict[str, tuple[str, ...]] = {}
+    for section, table in doc.items():
+        for key, words in table.items():
+            name = f"{section}.{key}"
+            if not isinstance(words, list) or not words:
+                raise ValueError(f"claims.toml: {name} is not a non-empty list")
+            if not all(isinstance(w, str) and w.strip() == w and w for w in words):
+                raise ValueError(f"claims.toml: {name} has an empty or padded entry")
+            if len(set(words)) != len(words):
+                raise ValueError(f"claims.toml: {name} lists an entry twice")
+            lists[name] = tuple(sorted(words, key=len, reverse=True))
+    return ClaimWords(lists)

@@ -107,6 +107,11 @@ def quantity_dict(q: Quantity) -> dict[str, object]:
     if q.high is not None:
         d["high"] = fmt_number(q.high)
     d.update(unit=q.unit, kind=q.kind, approx=q.approx, decimals=q.decimals)
+    if q.frame is not None:
+        f = q.frame
+        d.update(subject=f.subject, role=f.role, period=f.period, plan=f.plan, item=f.item)
+        if f.base:
+            d["base"] = f.base
     return d
 
 

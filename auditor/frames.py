@@ -1,0 +1,208 @@
+"""Frames: what each figure measures (subject), what it is (role), when (period), and its item.
+
+Reports are built from parallel items (`钢材产量1200万吨，增加50万吨；水泥产量800万吨，增加30万吨`):
+an item is a clause that names a subject, with the clauses after it that only add to it (a
+change, a growth rate, a share, a bracketed prior value). A claim's operands come from its own
+item or from an explicit link (relate/link.py); a figure's frame is what linking compares.
+
+Roles: level, change (an amount of change: 增加50万吨), growth (a growth rate), rate, share,
+points, multiple, prior (the value of an earlier period or a comparison base), average
+(人均, 平均每, 年均). `plan` marks targets, plans and budgets; `period` is the year, `prior`,
+`current` or `span` the text gives; `base` is the whole a share names (占全省的 -> 全省).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from auditor.lexicon import claim_words
+from auditor.model import Frame, Quantity
+from auditor.segment import Segments, segment
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    change_tail: re.Pattern[str]
+    growth_tail: re.Pattern[str]
+    to_level: re.Pattern[str]
+    rate_tail: re.Pattern[str]
+    share: re.Pattern[str]
+    old_tail: re.Pattern[str]
+    average: re.Pattern[str]
+    plan: re.Pattern[str]
+    prior: re.Pattern[str]
+    current: re.Pattern[str]
+    span: re.Pattern[str]
+    continues: re.Pattern[str]
+    openers: re.Pattern[str]
+    verbs: re.Pattern[str]
+    base: re.Pattern[str]
+    plan_head: re.Pattern[str]
+    growth_end: re.Pattern[str]
+
+
+@cache
+def patterns() -> _Patterns:
+    w = claim_words()
+    growth = f"{w.alternation('growth.up')}|{w.alternation('growth.down')}"
+    return _Patterns(
+        change_tail=re.compile(rf"(?:{w.alternation('growth.amount')})了?(?:约|近|超过|超)?$"),
+        growth_tail=re.compile(rf"(?:{growth})了?(?:为|率为|率|达|达到|约|近|超过|超)?[^\d，,。；;、]{{0,2}}$"),
+        to_level=re.compile(rf"(?:{growth})(?:{w.alternation('growth.to_level')})[^\d，,。；;]{{0,2}}$"),
+        rate_tail=re.compile(rf"(?:{w.alternation('rate.words')})[^，,。；;\d]{{0,4}}$"),
+        share=re.compile(w.alternation("rate.share")),
+        old_tail=re.compile(rf"(?:(?:{w.alternation('old.markers')})[^，,。；;\d]{{0,12}}?|[（(])$"),
+        average=re.compile(w.alternation("average.words")),
+        plan=re.compile(w.alternation("plan.words")),
+        prior=re.compile(w.alternation("period.prior")),
+        current=re.compile(w.alternation("period.current")),
+        span=re.compile(w.alternation("period.span")),
+        continues=re.compile(rf"^\s*(?:{w.alternation('item.continues')})"),
+        openers=re.compile(rf"^(?:{w.alternation('item.openers')})+"),
+        verbs=re.compile(rf"(?:{w.alternation('item.verbs')})+$"),
+        plan_head=re.compile(rf"^(?:{w.alternation('plan.words')})+[是为]?"),
+        growth_end=re.compile(rf"(?:同比|环比|比上年|比去年|较上年|较去年)?(?:{growth})+$"),
+        base=re.compile(r"占([\u4e00-\u9fff]{1,12}?)(?:总数|总量|总额|比重|比例)?(?:的|之)"),
+    )
+
+
+ASIDE = re.compile(r"[（(][^（()）]{0,160}[）)]")
+YEAR = re.compile(r"((?:19|20)\d\d)年(?![度底末]?[\d-])")
+#: a growth word straight before a figure that is stated as "by how much" (增长5%), not "to" (增长到)
+NON_WORD = re.compile(r"[\d.．%％]+")
+
+
+def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = None) -> tuple[Quantity, ...]:
+    """Each quantity with its frame; look-alikes (years, dates, codes) are returned unchanged."""
+    seg = seg or segment(text)
+    p = patterns()
+    out: list[Quantity] = []
+    item = -1
+    item_subject = ""
+    last_clause = -2
+    last_sentence = -1
+    item_plan = False
+    prev_end_in_clause: dict[int, int] = {}
+    for q in quantities:
+        if not q.is_quantity:
+            out.append(q)
+            continue
+        ci = seg.clause_of(q.start)
+        clause = seg.clauses[ci] if ci >= 0 else None
+        c0 = clause.start if clause is not None else 0
+        si = seg.sentence_of(q.start)
+        pi = seg.paragraph_of(q.start)
+        s0 = seg.sentences[si] if si >= 0 else 0
+        lab_start = max(c0, prev_end_in_clause.get(ci, c0))
+        label = text[lab_start:q.start]
+        opening = text[c0:q.start]
+        if ci != last_clause:
+            new_item = _opens_item(text, seg, ci, si, last_sentence, opening, p)
+            if new_item:
+                item += 1
+                item_subject = ""
+                item_plan = False
+            last_clause = ci
+        last_sentence = si
+        prev_end_in_clause[ci] = q.end
+        role = _role(text, q, label, opening, p)
+        aside = bool(clause and clause.aside)
+        sent_text = ASIDE.sub(lambda m: "\u3000" * len(m.group(0)), text[s0:q.start]) if not aside else text[s0:q.start]
+        period = _period(text[c0:q.start], sent_text, p)
+        if aside and role == "level" and (YEAR.search(opening) or p.prior.search(opening)):
+            role = "prior"  # 412件（2022年355件）: the bracketed value of an earlier period
+        if role in ("change", "growth", "points") and period == "prior":
+            period = _period("", sent_text, p)  # 比上年增加: the change is this period's
+        subject = _subject(label, p)
+        if not subject:
+            subject = item_subject
+        elif not item_subject and role not in ("change", "growth", "points"):
+            item_subject = subject
+        plan = item_plan or bool(p.plan.search(text[s0:q.start]))
+        item_plan = plan
+        bm = p.base.search(opening) if role == "share" else None
+        frame = Frame(subject=subject, role=role, period=period, plan=plan, base=bm.group(1) if bm else "",
+                      item=item, clause=ci, sentence=si, paragraph=pi, aside=aside)
+        out.append(replace(q, frame=frame))
+    return tuple(out)
+
+
+def _opens_item(text: str, seg: Segments, ci: int, si: int, last_sentence: int, opening: str, p: _Patterns) -> bool:
+    if si != last_sentence or ci < 0:
+        return True
+    clause = seg.clauses[ci]
+    if clause.aside:
+        return False
+    if clause.sep in "；;":
+        return True
+    if opening.lstrip().startswith(("其中", "包括")):
+        return True
+    body = NON_WORD.sub("", opening).strip()
+    if not CJK.search(body):
+        return False  # 1200万吨，50万吨: a bare figure adds to the item
+    return not p.continues.search(opening)
+
+
+def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str:
+    tail = label[-14:]
+    after = text[q.end:q.end + 2]
+    if q.kind == "points":
+        return "points"
+    if q.kind == "multiple" or after.startswith("倍"):
+        return "multiple"
+    if p.average.search(tail) and not p.share.search(tail[-3:]):
+        return "average"
+    if q.kind in ("percent", "number"):
+        if p.to_level.search(tail):
+            return "rate"
+        if p.growth_tail.search(tail) and not p.rate_tail.search(tail[-6:]):
+            return "growth"
+        if p.share.search(tail):
+            return "share"
+        return "rate"
+    if p.to_level.search(tail):
+        return "level"
+    if p.change_tail.search(tail):
+        return "change"
+    if p.old_tail.search(tail) or tail.endswith(("由", "从")):
+        return "prior"
+    if p.prior.search(tail[-8:]) and not p.current.search(tail[-8:]):
+        return "prior"
+    return "level"
+
+
+def _subject(label: str, p: _Patterns) -> str:
+    """The words a figure measures: 全年钢材产量达到 -> 钢材产量."""
+    s = YEAR.sub("", label)
+    s = NON_WORD.sub("", s)
+    s = re.sub(r"^[\s\W\d]+|[\s\W]+$", "", s)
+    s = p.openers.sub("", s)
+    s = p.plan_head.sub("", s)
+    s = p.verbs.sub("", s)
+    s = p.growth_end.sub("", s)
+    s = p.verbs.sub("", s)
+    s = re.sub(r"^(?:(?:19|20)\d\d年|上年|去年|今年|本年|同期)+", "", s)
+    if p.continues.search(s) and len(s) <= 6:
+        return ""
+    return s[-16:]
+
+
+def _period(clause_before: str, sentence_before: str, p: _Patterns) -> str:
+    years = YEAR.findall(clause_before)
+    if years:
+        return years[-1]
+    tail = clause_before[-10:]
+    if p.prior.search(tail):
+        return "prior"
+    if p.span.search(sentence_before):
+        return "span"
+    years = YEAR.findall(sentence_before)
+    if years:
+        return years[-1]
+    if p.current.search(sentence_before):
+        return "current"
+    return ""

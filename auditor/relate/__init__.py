@@ -1,0 +1,78 @@
+"""Claims: which quantities a rate, a growth figure, a difference or a breakdown speaks of.
+
+
+The text is cut into paragraphs, sentences and clauses; each claim looks for its
+operands where reports state them: the same clause, the same sentence, or the
+preceding sentences of the paragraph. A claim whose operands are not found is
+still returned, with no operands, and verify() marks it unverifiable.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from auditor.model import Quantity
+from auditor.segment import Segments
+from auditor.relate.base import (
+    BOUNDED_RATES,
+    CLAUSE_END,
+    RATE_WORD,
+    SENT_END,
+    Relation,
+    Seg,
+    bounds_after,
+    ids_of,
+)
+from auditor.relate.growth import _difference, _growth, _points
+from auditor.relate.rates import PER_UNIT, _average, _rate
+from auditor.relate.repeats import _repeats
+from auditor.relate.sums import _breakdowns, _named_lists
+
+__all__ = ["BOUNDED_RATES", "Relation", "relate"]
+
+
+def relate(text: str, quantities: Sequence[Quantity], seg: Segments | None = None) -> Iterator[Relation]:
+    """Every claim the text makes about its figures, with the operands found for it."""
+    for r in _relate(text, quantities):
+        yield replace(r, text=text[r.start:r.end])
+
+
+def _relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
+    qs = [q for q in quantities if q.is_quantity]
+    if not qs:
+        return
+    sent_b = bounds_after(text, SENT_END)
+    clause_b = bounds_after(text, CLAUSE_END)
+    para_b = bounds_after(text, "\n")
+    starts = [q.start for q in qs]
+    seg = Seg(ids_of(starts, sent_b), ids_of(starts, clause_b), ids_of(starts, para_b))
+    sent_start = [0, *sent_b]
+    clause_start = [0, *clause_b]
+    used_as_growth: set[int] = set()
+    for i, q in enumerate(qs):
+        cs = clause_start[seg.clause[i]]
+        before = text[cs:q.start]
+        if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
+            g = _growth(text, qs, i, seg, sent_start, before)
+            if g is not None:
+                used_as_growth.add(i)
+                yield from g
+                continue
+            r = _rate(text, qs, i, seg, sent_start, clause_start, before)
+            if r is not None:
+                yield r
+        elif q.kind == "points":
+            yield _points(text, qs, i, seg, sent_start)
+        elif q.kind in ("count", "money", "measure"):
+            d = _difference(text, qs, i, seg, sent_start, before)
+            if d is not None:
+                yield d
+            elif PER_UNIT.search(before):
+                a = _average(qs, i, seg)
+                if a is not None:
+                    yield a
+    yield from _breakdowns(text, qs, seg, sent_start)
+    yield from _repeats(text, qs)
+    yield from _named_lists(text, qs)
+
+

@@ -1,0 +1,144 @@
+"""What every claim family shares: the Relation value, clause labels, units and windows."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from auditor.model import Quantity
+
+SENT_END = "。！？!?\n"
+CLAUSE_END = SENT_END + "，,；;：:|"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+RATE_WORD = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:率|比例|比重|占比)")
+SHARE_WORD = re.compile(r"占|比重|比例|份额")
+GROWTH_UP = ("增长", "上升", "提高", "增加", "提升", "增幅", "增速", "上涨", "攀升", "增长率", "上升率")
+GROWTH_DOWN = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "下跌", "减")
+GROWTH_WORD = re.compile(
+    r"(同比|环比|较|比|相比)?[^，,。；;]{0,20}?"
+    r"(增长|上升|提高|增加|提升|增幅|增速|上涨|攀升|下降|减少|降低|下滑|回落|降幅|减幅|下跌|增收|减收|多|少)"
+    r"(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$"
+)
+TOTAL_WORD = re.compile(r"(共|合计|总计|累计|总数|总量|一共|总共|全年|总额|总)[\u4e00-\u9fff]{0,16}$")
+OTHER_WORD = ("其他", "其它", "其余", "另有", "剩余")
+SUBSET_MODIFIERS = ("按时", "按期", "及时", "当场", "现场", "一次性", "限时", "提前", "当日", "当天", "实际")
+BOUNDED_RATES = ("办结", "结案", "化解", "成功", "满意", "胜诉", "参与", "合格", "及格", "覆盖", "知晓", "回复",
+                 "答复", "接通", "解决", "参考", "到位", "完成", "执行", "审结", "受理", "处理", "反馈", "出庭",
+                 "应诉", "公示", "签约", "纠错", "采纳", "落实", "达标")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A claim before verification: the claimed figure and the operands found for it."""
+
+    kind: str  # rate|share|growth|difference|points|multiple|sum|repeat|missing_unit
+    claim: Quantity
+    start: int
+    end: int
+    parts: tuple[Quantity, ...] = ()  # numerator parts (rate), the parts (sum), the new value (growth)
+    whole: tuple[Quantity, ...] = ()  # denominator terms (rate), the total (sum), the old value (growth)
+    direction: int = 0  # growth: +1 up, -1 down
+    exhaustive: bool = False  # sum: every part listed
+    overlap: bool = False  # sum: parts may overlap
+    subset: bool = False  # rate: the stated part bounds the true part from above (按时办结 <= 办结)
+    strong: bool = False  # operands identified confidently enough to call an error
+    all_claim: bool = False  # 均/全部 says 100%
+    alternatives: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    text: str = ""  # text[start:end], filled in by relate()
+
+
+@dataclass(slots=True)
+class Seg:
+    sent: list[int]  # sentence id per quantity
+    clause: list[int]
+    para: list[int]
+
+
+def bounds_after(text: str, chars: str) -> list[int]:
+    """Sorted offsets just after each boundary character (a cheap linear scan)."""
+    return [i + 1 for i, c in enumerate(text) if c in chars]
+
+
+def ids_of(offsets: Sequence[int], bounds: list[int]) -> list[int]:
+    out, j = [], 0
+    for o in offsets:
+        while j < len(bounds) and bounds[j] <= o:
+            j += 1
+        out.append(j)
+    return out
+
+
+def label_before(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、（(）)") -> str:
+    """The words before a figure in its clause: 化解43起 -> 化解."""
+    i = q.start
+    j = i
+    while j > lo and i - j < 40 and text[j - 1] not in stops:
+        j -= 1
+    return text[j:i]
+
+
+TOTAL_MARK = re.compile(r"共|总|合计|累计|受理|收到|接到|呼入|办理|收案|新收|登记|涉及|全年|全部|所有|应")
+OUTCOME = ("成功", "不成", "未", "失败", "不予", "不")
+
+
+def stem_score(core: str, lab: str) -> int:
+    """How well a figure's label carries a rate's stem: 2 plain match, 1 match qualified by an outcome word."""
+    k = lab.rfind(core)
+    if k < 0:
+        return 0
+    rest = lab[k + len(core):]
+    if rest.startswith(OUTCOME) and not core.endswith(OUTCOME):
+        return 1
+    pre = lab[:k]
+    if pre.endswith(("不", "未")) and not core.startswith(("不", "未")):
+        return 1
+    return 2
+
+
+
+def window(qs: Sequence[Quantity], i: int, seg: Seg, sentences: int = 2) -> list[int]:
+    """Indexes of quantities before i in the same paragraph, at most `sentences` sentences back."""
+    out = []
+    j = i - 1
+    while j >= 0 and seg.para[j] == seg.para[i] and seg.sent[i] - seg.sent[j] <= sentences:
+        out.append(j)
+        j -= 1
+    return out
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or (a.kind == b.kind == "count" and {a.unit, b.unit} <= {"件", "宗", "起", "个", "件次"})
+
+
+
+INCREMENT_TAIL = re.compile(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$")
+OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
+
+
+def overlap(a: str, b: str) -> int:
+    """Shared two-character words of two labels (死亡 in 死亡33人 and 死亡人数减少)."""
+    grams = {a[k:k + 2] for k in range(len(a) - 1)}
+    return sum(1 for k in range(len(b) - 1) if b[k:k + 2] in grams and CJK.match(b[k]))
+
+
+def growth_start(text: str, q: Quantity) -> int:
+    s = q.start
+    k = s
+    while k > 0 and s - k < 6 and text[k - 1] not in CLAUSE_END and not text[k - 1].isdigit():
+        k -= 1
+    return k
+
+
+
+def near_total(run: Fraction, total: Fraction, t: Quantity, parts: list[Quantity]) -> bool:
+    """Parts and total agree within their rounding (1.8万 + 0.6万) or qualifiers."""
+    slack = t.half_ulp + sum((p.half_ulp for p in parts), Fraction(0))
+    if any(p.approx for p in parts) or t.approx:
+        slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), Fraction(0))
+    rounded = t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts)
+    return slack > 0 and abs(run - total) <= slack and rounded
+
+

@@ -1,0 +1,180 @@
+"""Rates and shares: the part and the whole a rate speaks of, and per-unit averages."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.model import Quantity
+from auditor.relate.base import (
+    CLAUSE_END,
+    RATE_WORD,
+    SHARE_WORD,
+    SUBSET_MODIFIERS,
+    TOTAL_MARK,
+    Relation,
+    Seg,
+    label_before,
+    same_unit,
+    stem_score,
+    window,
+)
+
+
+def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: list[int],
+          before: str) -> Relation | None:
+    q = qs[i]
+    found = list(RATE_WORD.finditer(before))
+    m = found[-1] if found else None
+    share = bool(SHARE_WORD.search(before))
+    if m is None and not share:
+        return None
+    stem = m.group(1) if m is not None else ""
+    if m is not None and not share and ("增长" in stem or "增" in stem[-1:] or stem.endswith(("上升", "下降"))):
+        return None
+    kind = "share" if share and (m is None or "占" in before) else "rate"
+    # the rate's own label, e.g. 按时办结 for 按时办结率
+    stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
+    near_text = text[max(0, q.start - 16):q.start]
+    # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
+    carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
+    all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
+        and not re.search(r"占[^，,。；;]*全部", near_text)
+    cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")]
+    if not cands:
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
+                        extra={"stem": stem, "carried": carried})
+    # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
+    part_j = None
+    subset = False
+    core = stem
+    for mod in SUBSET_MODIFIERS:
+        if core.startswith(mod) and len(core) > len(mod):
+            core, subset = core[len(mod):], True
+            break
+    if core:
+        best = 0
+        for j in cands:
+            sc = stem_score(core, label_before(text, qs[j], 0))
+            if sc > best:
+                part_j, best = j, sc
+            if best == 2:
+                break
+        if part_j is None and len(core) >= 2:
+            for j in cands:
+                if core[-2:] in label_before(text, qs[j], 0):
+                    part_j = j
+                    break
+    stem_matched = part_j is not None
+    if part_j is None:
+        near = [j for j in cands if seg.sent[j] == seg.sent[i]]
+        if near:
+            part_j = near[0]
+            subset = False
+    if part_j is None:
+        return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
+                        extra={"stem": stem, "carried": carried})
+    part = qs[part_j]
+    wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
+              and not qs[j].high and not _has_own_share(text, qs, j)]
+    # the likely whole first: a figure labelled as a total, then (for shares) the largest
+    wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
+                               -qs[j].value if kind == "share" else 0))
+    alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
+    for j in wholes:
+        alts.append(((part,), (qs[j],)))
+    # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
+    counts = [j for j in cands if same_unit(qs[j], part)]
+    complementary: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
+    for j in counts:
+        if j != part_j and seg.sent[j] >= seg.sent[part_j] - 1 and \
+                re.search(r"[不未非]", label_before(text, part, 0) + label_before(text, qs[j], 0)):
+            complementary.append(((part,), (part, qs[j])))
+    if complementary and stem_matched and re.match(r"[不未非]", core or "x"):
+        alts = complementary + alts
+        extra_comp = "1"
+    else:
+        alts = alts + complementary
+        extra_comp = ""
+    n_direct = len(alts) - (len(complementary) if not extra_comp else 0)
+    # a rate of several adjacent parts: 按时结案597件,超时办理4件,结案率100%; 交通类783件、城建类579件,占…77%
+    ordered = sorted(j for j in counts if seg.sent[j] == seg.sent[part_j] or j == part_j)
+    if part_j in ordered:
+        at = ordered.index(part_j)
+        for lo in range(max(0, at - 3), at + 1):
+            for hi in range(at, min(len(ordered), at + 3)):
+                if hi - lo < 1:
+                    continue
+                run = ordered[lo:hi + 1]
+                ptuple = tuple(qs[r] for r in run)
+                total = sum(x.value for x in ptuple)
+                for j in wholes + [w for w in counts if w not in run and w not in wholes
+                                   and not _has_own_share(text, qs, w)]:
+                    if j not in run and qs[j].value >= total:
+                        alts.append((ptuple, (qs[j],)))
+    if not stem_matched and kind == "rate":
+        # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
+        exact = [not any(x.approx for x in a[0] + a[1]) for a in alts]
+        n_direct = sum(exact[:n_direct])
+        alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
+    # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
+    far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
+           and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None]
+    for j in reversed(far):
+        alts.append(((part,), (qs[j],)))
+    # a share that names its base (占调整预算…) must find that base in the whole's words
+    base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before)
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", base.group(1)) if base else ""
+    if base_name and len(base_name) >= 3 and wholes:
+        wl0 = label_before(text, qs[wholes[0]], 0, CLAUSE_END)
+        if not any(base_name[k:k + 3] in wl0 for k in range(len(base_name) - 2)):
+            n_direct = 0
+            wholes = wholes[:0] + wholes[1:] + wholes[:1]  # keep it as an alternative, not as the base
+    strong = False
+    if n_direct:
+        w = alts[0][1][0]
+        wl = label_before(text, w, 0, CLAUSE_END)
+        same_sentence = seg.sent[qs.index(w)] >= seg.sent[i] - 1
+        marked = bool(TOTAL_MARK.search(wl))
+        named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
+    return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
+                    whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
+                    alternatives=tuple(alts),
+                    extra={"direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
+                           "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
+                           "complementary": extra_comp})
+
+
+def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
+    """A figure followed at once by its own share (投诉类103件,占比37.32%) is a part of the whole."""
+    nxt = qs[j + 1] if j + 1 < len(qs) else None
+    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[j].end <= 10 and \
+        "占" in text[qs[j].end:nxt.start]
+
+
+def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:
+    if m is None:
+        return q.start
+    return q.start - len(before) + m.start(0) + len(m.group(1)) - min(len(m.group(1)), 4)
+
+
+PER_UNIT = re.compile(
+    r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
+
+
+def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
+
+    Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
+    """
+    q = qs[i]
+    near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
+            and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
+    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value]
+    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0]
+    alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
+    if not alts:
+        return None
+    return Relation("rate", q, q.start, q.end, alternatives=alts, extra={"per": "1"})
+
+

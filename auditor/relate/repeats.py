@@ -1,0 +1,36 @@
+"""Repeats: one metric stated twice in a document."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+from auditor.model import Quantity
+from auditor.relate.base import (
+    Relation,
+    label_before,
+    overlap,
+)
+
+
+def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
+    """A figure stated again later in the document: the same metric (or a rare value) with the same value."""
+    first: dict[tuple[str, str, Fraction], int] = {}
+    for j, q in enumerate(qs):
+        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
+            continue
+        key = (q.kind, q.unit, Fraction(q.value))
+        k = first.get(key)
+        if k is None:
+            first[key] = j
+            continue
+        p = qs[k]
+        v = abs(Fraction(q.value))
+        same_metric = overlap(label_before(text, p, 0), label_before(text, q, 0)) >= 1
+        rare = q.kind != "percent" and (v >= 100 or q.decimals > 0)
+        trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
+        if q.start - p.end > 8 and not trivial and (same_metric or rare):
+            yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,))
+            yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,))
+        first[key] = j
+
+

@@ -1,0 +1,261 @@
+"""Breakdowns: totals and their parts, shares that add up to 100%, counts of named lists."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from auditor.model import Quantity
+from auditor.relate.base import (
+    CLAUSE_END,
+    INCREMENT_TAIL,
+    OTHER_WORD,
+    TOTAL_MARK,
+    TOTAL_WORD,
+    Relation,
+    Seg,
+    label_before,
+    near_total,
+    same_unit,
+)
+
+NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
+QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
+NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
+
+
+def _names(chunk: str) -> list[str]:
+    """Items of a list of names: 拉萨、喀什和周口 -> three names; None-like when anything else is in it."""
+    items = [x.strip() for x in re.split(r"[、，,]|和|及|与", chunk) if x.strip()]
+    return items if items and all(NAME_ITEM.fullmatch(x) for x in items) else []
+
+
+def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
+    """7个城市分别为:A、B、…; A、B、C等3个乡镇: a count checked against the names listed with it."""
+    for q in qs:
+        if q.kind != "count" or q.value < 2 or q.value > 40 or q.approx:
+            continue
+        names: list[str] = []
+        m = NAMES_AFTER.match(text, q.end)
+        if m:
+            stop = re.search(r"[。；;\n]", text[m.end():m.end() + 400])
+            names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
+        elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
+            names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
+        elif text[max(0, q.start - 1):q.start] == "等":
+            k = q.start - 1
+            while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
+                k -= 1
+            names = _names(text[k:q.start - 1])
+            if len(names) < 2:
+                names = []
+        if names:
+            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names)})
+
+
+
+
+# --- breakdowns -------------------------------------------------------------------------
+
+def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
+    """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
+    共计 after its parts."""
+    counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None]
+    for j in counted:
+        rel = _explicit_breakdown(text, qs, j, seg, sent_start)
+        if rel is None:
+            rel = _implicit_breakdown(text, qs, j, seg, sent_start)
+        if rel is not None:
+            yield rel
+    yield from _parallel_units(text, qs, seg)
+    yield from _shares_to_100(text, qs, seg)
+    yield from _sentence_breakdowns(text, qs, seg, sent_start)
+
+
+def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
+    """A sentence opening with 其中 breaks down a figure of the sentence before (刊336篇，同比…。其中：…)."""
+    by_sent: dict[int, list[int]] = {}
+    for j, q in enumerate(qs):
+        if q.kind in ("count", "money", "measure") and q.high is None:
+            by_sent.setdefault(seg.sent[j], []).append(j)
+    for sid, idx in by_sent.items():
+        opening = text[sent_start[sid]:sent_start[sid] + 6].lstrip()
+        if not opening.startswith(("其中", "包括")) or sid - 1 not in by_sent:
+            continue
+        prev = by_sent[sid - 1]
+        if re.match(r"[)）]?[。；;]", text[qs[prev[-1]].end:qs[prev[-1]].end + 2]) and \
+                qs[prev[-1]].end >= sent_start[sid] - 2:
+            continue  # the total closes the sentence: _explicit_breakdown has it
+        first = qs[idx[0]]
+        parts = [j for j in idx if qs[j].kind == first.kind and (first.kind == "count" or qs[j].unit == first.unit)]
+        if len(parts) < 2:
+            continue
+        total = sum((Fraction(qs[j].value) for j in parts), Fraction(0))
+        totals = [j for j in prev if qs[j].kind == first.kind]
+        match = [j for j in totals if qs[j].value == total]
+        if match:
+            t = qs[match[0]]
+            yield Relation("sum", t, t.start, qs[parts[-1]].end, parts=tuple(qs[j] for j in parts), whole=(t,),
+                           exhaustive=True)
+
+
+def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
+                        sent_start: list[int]) -> Relation | None:
+    """共X项，其中：A项、B项、其他C项 — parts announced by 其中 (or 包括) right after the total."""
+    t = qs[j]
+    after = text[t.end:t.end + 8]
+    m = re.match(r"[)）]?[,，。；;:：]?\s*(其中|包括|含)[,，:：]?", after)
+    if m is None:
+        return None
+    lab = label_before(text, t, sent_start[seg.sent[j]], CLAUSE_END)
+    if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")):
+        return None  # an increment or a bracketed prior figure is not what 其中 breaks down
+    marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
+    sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
+    parts: list[int] = []
+    seps: set[str] = set()
+    k = j + 1
+    while k < len(qs) and seg.sent[k] <= sid:
+        p = qs[k]
+        if seg.sent[k] < sid:
+            k += 1
+            continue
+        if p.kind == "percent":
+            k += 1
+            continue
+        if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
+            break
+        between = text[qs[k - 1].end:p.start]
+        if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
+            break  # a comparison or a nested 其中 ends the list
+        if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
+                and not any(w in between for w in OTHER_WORD):
+            break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)
+        if parts:
+            seps.update(c for c in between if c in "、，,；;")
+        parts.append(k)
+        k += 1
+    if not parts:
+        return None
+    # nested breakdowns: stop the parts where a prefix already adds up to the total
+    run = Fraction(0)
+    tv = Fraction(t.value)
+    chosen = parts
+    full = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
+    for n, x in enumerate(parts if full != tv else ()):
+        run += Fraction(qs[x].value)
+        nxt_other = n + 1 < len(parts) and any(w in label_before(text, qs[parts[n + 1]], 0) for w in OTHER_WORD)
+        if n >= 1 and not nxt_other and (run == tv or near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
+            chosen = parts[: n + 1]
+            break
+    last_lab = label_before(text, qs[chosen[-1]], 0)
+    exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
+    overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
+    strong = marked and sid == seg.sent[j]
+    return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
+                    exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
+                        sent_start: list[int]) -> Relation | None:
+    """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
+    t = qs[j]
+    small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
+    if small and not re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]):
+        return None
+    fwd: list[int] = []
+    k = j + 1
+    while k < len(qs) and len(fwd) < 24:
+        p = qs[k]
+        if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
+            break
+        if p.high is None and p.kind == t.kind and same_unit(p, t):
+            fwd.append(k)
+        k += 1
+    found = _exact_run(qs, fwd, t)
+    if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
+        back: list[int] = []
+        k = j - 1
+        while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24:
+            p = qs[k]
+            if p.high is None and p.kind == t.kind and same_unit(p, t):
+                back.append(k)
+            k -= 1
+        found = _exact_run(qs, back, t)
+    if found is None:
+        return None
+    parts = sorted(found)
+    lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
+    return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False)
+
+
+def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
+    """The first run of at least two consecutive candidates (from any start) that adds up to the total."""
+    total = Fraction(t.value)
+    for a in range(min(len(idx), 8)):
+        run = Fraction(0)
+        for b in range(a, len(idx)):
+            run += Fraction(qs[idx[b]].value)
+            if b > a and (run == total or near_total(run, total, t, [qs[x] for x in idx[a:b + 1]])):
+                return idx[a:b + 1]
+            if run > total:
+                break
+    return None
+
+
+def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """Three or more shares of one whole (占A%、占B%、占C%) that total 100%."""
+    run: list[int] = []
+    for j, q in enumerate(qs + [None]):  # type: ignore[operator]
+        ok = q is not None and q.kind == "percent" and "占" in text[max(0, q.start - 8):q.start] and \
+            (not run or (seg.para[j] == seg.para[run[-1]] and seg.sent[j] - seg.sent[run[-1]] <= 1))
+        if ok:
+            run.append(j)
+            continue
+        if len(run) >= 3:
+            total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
+            tol = sum((qs[r].half_ulp for r in run), Fraction(0))
+            if abs(total - 100) <= tol:
+                first = qs[run[0]]
+                hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
+                yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
+                               whole=(hundred,), exhaustive=False)
+        run = [j] if ok else []
+
+
+
+
+def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """5门类、17大类 … 禁止类3门类、8大类 … 限制类4门类、9大类: each unit's groups against its total."""
+    # runs of counts with distinct units joined by 、
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for j, q in enumerate(qs):
+        if q.kind == "count" and cur and seg.sent[j] == seg.sent[cur[-1]] and \
+                text[qs[cur[-1]].end:q.start] == "、" and q.unit not in {qs[c].unit for c in cur}:
+            cur.append(j)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [j] if q.kind == "count" else []
+    if len(cur) >= 2:
+        runs.append(cur)
+    n = 0
+    while n < len(runs):
+        head = runs[n]
+        units = [qs[j].unit for j in head]
+        groups = []
+        m = n + 1
+        while m < len(runs) and [qs[j].unit for j in runs[m]] == units and seg.sent[runs[m][0]] == seg.sent[head[0]]:
+            groups.append(runs[m])
+            m += 1
+        if len(groups) >= 2:
+            for col, tj in enumerate(head):
+                t = qs[tj]
+                parts = tuple(qs[g[col]] for g in groups)
+                yield Relation("sum", t, t.start, t.end, parts=parts, whole=(t,), exhaustive=False, overlap=True,
+                               strong=True)
+            n = m
+        else:
+            n += 1

@@ -1,0 +1,143 @@
+"""The structure of a text: paragraphs, sentences, clauses and bracketed asides, built once.
+
+One linear pass over the characters. Reports break lines inside sentences (PDF text,
+fixed-width files): a line break with no sentence end before it, after a long line, and
+with text going on after it, joins the two lines into one paragraph. `。\\n` is one
+boundary, not two. A clause runs to the next ，、；：or sentence end; a bracketed aside
+(`（占45.6%）`, `（2022年为198件）`) is its own clause, marked `aside`, and belongs to the
+item of the figure before it (frames.py decides items).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+SENT_END = frozenset("。！？!?")
+CLOSERS = frozenset("”’」』\"'")
+CLAUSE_SEP = frozenset("，,；;：:、")
+OPEN = frozenset("（(【[")
+CLOSE = frozenset("）)】]")
+SPACE = frozenset(" \t\u3000\r\u200b\ufeff")
+#: a line this long that stops without a sentence end was wrapped, not ended
+WRAP_MIN = 24
+#: an aside longer than this was an unclosed bracket: the clause ends there
+ASIDE_MAX = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    sep: str  # the separator before the clause: "" at a sentence start, else one of ，、；：（
+    aside: bool = False  # inside brackets
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    paragraphs: tuple[int, ...]  # start offsets
+    sentences: tuple[int, ...]
+    clauses: tuple[Clause, ...]
+    clause_starts: tuple[int, ...]
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset) - 1
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.sentences, offset) - 1
+
+    def clause_of(self, offset: int) -> int:
+        return bisect_right(self.clause_starts, offset) - 1
+
+
+def _soft_break(text: str, i: int, line_start: int) -> bool:
+    """Is the line break at i a wrap inside a sentence?"""
+    k = i - 1
+    while k >= line_start and text[k] in SPACE:
+        k -= 1
+    if k < line_start or i - line_start < WRAP_MIN:
+        return False
+    prev = text[k]
+    if prev in SENT_END or prev in CLOSERS or prev in "：:；;|":
+        return False
+    j = i + 1
+    while j < len(text) and text[j] in SPACE:
+        j += 1
+    if j >= len(text) or text[j] == "\n":
+        return False
+    nxt = text[j]
+    # a new line that opens a list item (一、 （一） 1. 第一) is a new paragraph
+    if nxt in "（(第" or (nxt.isdigit() and j + 1 < len(text) and text[j + 1] in ".、．"):
+        return False
+    if j + 1 < len(text) and text[j + 1] == "、":
+        return False
+    return _wordy(prev) and _wordy(nxt)
+
+
+def _wordy(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c.isdigit() or c in "，,、%％）)"
+
+
+def segment(text: str) -> Segments:
+    paragraphs = [0]
+    sentences = [0]
+    clauses: list[Clause] = []
+    c_start, c_sep, depth, aside_at = 0, "", 0, -1
+    line_start = 0
+    n = len(text)
+
+    def close_clause(end: int, next_start: int, sep: str) -> None:
+        nonlocal c_start, c_sep
+        if end > c_start:
+            clauses.append(Clause(c_start, end, c_sep, depth > 0))
+        c_start, c_sep = next_start, sep
+
+    def new_sentence(at: int) -> None:
+        while at < n and text[at] in SPACE:
+            at += 1
+        if at > sentences[-1]:
+            sentences.append(at)
+
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            soft = _soft_break(text, i, line_start)
+            line_start = i + 1
+            if not soft:
+                depth = 0
+                close_clause(i, i + 1, "")
+                at = i + 1
+                while at < n and text[at] in SPACE:
+                    at += 1
+                if at > paragraphs[-1]:
+                    paragraphs.append(at)
+                # `。\n`: the sentence already ended; never two boundaries for one
+                if sentences[-1] < at and text[sentences[-1]:at].strip():
+                    sentences.append(at)
+                elif sentences[-1] < at:
+                    sentences[-1] = at
+                c_start = at
+        elif ch in SENT_END and depth == 0:
+            j = i + 1
+            while j < n and (text[j] in CLOSERS or text[j] in SENT_END):
+                j += 1
+            close_clause(j, j, "")
+            new_sentence(j)
+            c_start = sentences[-1] if sentences[-1] >= j else j
+            i = j
+            continue
+        elif ch in OPEN:
+            close_clause(i, i + 1, ch)
+            depth += 1
+            aside_at = i
+        elif ch in CLOSE and depth > 0:
+            close_clause(i, i + 1, ch)
+            depth -= 1
+        elif ch in CLAUSE_SEP:
+            close_clause(i, i + 1, ch)
+        if depth > 0 and i - aside_at > ASIDE_MAX:
+            depth = 0
+        i += 1
+    close_clause(n, n, "")
+    clauses = [c for c in clauses if text[c.start:c.end].strip()] or [Clause(0, n, "")]
+    return Segments(tuple(paragraphs), tuple(sentences), tuple(clauses), tuple(c.start for c in clauses))
