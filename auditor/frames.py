@@ -42,6 +42,7 @@ class _Patterns:
     verbs: re.Pattern[str]
     base: re.Pattern[str]
     plan_head: re.Pattern[str]
+    growth_rate: re.Pattern[str]
     growth_end: re.Pattern[str]
 
 
@@ -64,6 +65,7 @@ def patterns() -> _Patterns:
         continues=re.compile(rf"^\s*(?:{w.alternation('item.continues')})"),
         openers=re.compile(rf"^(?:{w.alternation('item.openers')})+"),
         verbs=re.compile(rf"(?:{w.alternation('item.verbs')})+$"),
+        growth_rate=re.compile(rf"(?:{growth})率"),
         plan_head=re.compile(rf"^(?:{w.alternation('plan.words')})+[是为]?"),
         growth_end=re.compile(rf"(?:同比|环比|比上年|比去年|较上年|较去年)?(?:{growth})+$"),
         base=re.compile(r"占([\u4e00-\u9fff]{1,12}?)(?:总数|总量|总额|比重|比例)?(?:的|之)"),
@@ -85,6 +87,7 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
     item_subject = ""
     last_clause = -2
     last_sentence = -1
+    last_paragraph = -1
     item_plan = False
     prev_end_in_clause: dict[int, int] = {}
     for q in quantities:
@@ -101,13 +104,14 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         label = text[lab_start:q.start]
         opening = text[c0:q.start]
         if ci != last_clause:
-            new_item = _opens_item(text, seg, ci, si, last_sentence, opening, p)
+            new_item = _opens_item(text, seg, ci, si, last_sentence, last_paragraph, pi, opening, p)
             if new_item:
                 item += 1
                 item_subject = ""
                 item_plan = False
             last_clause = ci
         last_sentence = si
+        last_paragraph = pi
         prev_end_in_clause[ci] = q.end
         role = _role(text, q, label, opening, p)
         aside = bool(clause and clause.aside)
@@ -131,9 +135,13 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
     return tuple(out)
 
 
-def _opens_item(text: str, seg: Segments, ci: int, si: int, last_sentence: int, opening: str, p: _Patterns) -> bool:
-    if si != last_sentence or ci < 0:
+def _opens_item(text: str, seg: Segments, ci: int, si: int, last_sentence: int, last_paragraph: int, pi: int,
+                opening: str, p: _Patterns) -> bool:
+    if ci < 0 or pi != last_paragraph:
         return True
+    if si != last_sentence:
+        # a sentence that opens with 比去年同期增加… goes on about the item before it
+        return not (p.continues.search(opening) and not p.plan.search(opening))
     clause = seg.clauses[ci]
     if clause.aside:
         return False
@@ -154,12 +162,12 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         return "points"
     if q.kind == "multiple" or after.startswith("倍"):
         return "multiple"
-    if p.average.search(tail) and not p.share.search(tail[-3:]):
+    if q.kind != "percent" and p.average.search(tail) and not p.share.search(tail[-3:]):
         return "average"
-    if q.kind in ("percent", "number"):
+    if q.kind == "percent" or (q.kind == "number" and p.rate_tail.search(tail)):
         if p.to_level.search(tail):
             return "rate"
-        if p.growth_tail.search(tail) and not p.rate_tail.search(tail[-6:]):
+        if p.growth_tail.search(tail) and (not p.rate_tail.search(tail[-6:]) or p.growth_rate.search(tail[-8:])):
             return "growth"
         if p.share.search(tail):
             return "share"

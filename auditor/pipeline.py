@@ -16,22 +16,25 @@ from auditor.model import Claim, DocError, DocumentResult
 def extract_document(doc: Document) -> DocumentResult:
     from auditor.extract import extract
     from auditor.frames import frames
+    from auditor.script import simplified
 
-    quantities = frames(doc.text, tuple(extract(doc.text)))
+    quantities = frames(simplified(doc.text), tuple(extract(doc.text)))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities)
 
 
 def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> DocumentResult:
     from auditor.extract import extract
+    from auditor.frames import frames
     from auditor.relate import relate
     from auditor.rules import run_rules
-    from auditor.frames import frames
+    from auditor.script import simplified
     from auditor.segment import segment
     from auditor.verify import verify
 
-    seg = segment(doc.text)
-    quantities = frames(doc.text, tuple(extract(doc.text)), seg)
-    claims = _unique(verify(c) for c in relate(doc.text, quantities, seg))
+    matching = simplified(doc.text)  # claim words are matched in one script; offsets are the text's
+    seg = segment(matching)
+    quantities = frames(matching, tuple(extract(doc.text)), seg)
+    claims = _unique(verify(c) for c in relate(matching, quantities, seg, source=doc.text))
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
                           claims=claims, findings=findings)

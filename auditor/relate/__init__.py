@@ -11,43 +11,53 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from auditor.frames import frames
 from auditor.model import Quantity
-from auditor.segment import Segments
 from auditor.relate.base import (
     BOUNDED_RATES,
     CLAUSE_END,
     RATE_WORD,
-    SENT_END,
     Relation,
     Seg,
     bounds_after,
     ids_of,
 )
 from auditor.relate.growth import _difference, _growth, _points
+from auditor.relate.link import NO_FRAME
 from auditor.relate.rates import PER_UNIT, _average, _rate
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
+from auditor.segment import Segments, segment
 
 __all__ = ["BOUNDED_RATES", "Relation", "relate"]
 
 
-def relate(text: str, quantities: Sequence[Quantity], seg: Segments | None = None) -> Iterator[Relation]:
-    """Every claim the text makes about its figures, with the operands found for it."""
-    for r in _relate(text, quantities):
-        yield replace(r, text=text[r.start:r.end])
+def relate(text: str, quantities: Sequence[Quantity], seg: Segments | None = None,
+           source: str | None = None) -> Iterator[Relation]:
+    """Every claim the text makes about its figures, with the operands found for it.
+
+    `text` is the text words are matched in (script.simplified); `source`, of the same length,
+    the text as read, from which each claim's text is taken.
+    """
+    shown = text if source is None else source
+    for r in _relate(text, quantities, seg):
+        yield replace(r, text=shown[r.start:r.end])
 
 
-def _relate(text: str, quantities: Sequence[Quantity]) -> Iterator[Relation]:
+def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None) -> Iterator[Relation]:
+    if segments is None or any(q.frame is None for q in quantities if q.is_quantity):
+        segments = segments or segment(text)
+        quantities = frames(text, quantities, segments)
     qs = [q for q in quantities if q.is_quantity]
     if not qs:
         return
-    sent_b = bounds_after(text, SENT_END)
     clause_b = bounds_after(text, CLAUSE_END)
-    para_b = bounds_after(text, "\n")
     starts = [q.start for q in qs]
-    seg = Seg(ids_of(starts, sent_b), ids_of(starts, clause_b), ids_of(starts, para_b))
-    sent_start = [0, *sent_b]
+    fr = [q.frame or NO_FRAME for q in qs]
     clause_start = [0, *clause_b]
+    seg = Seg([f.sentence for f in fr], ids_of(starts, clause_b), [f.paragraph for f in fr], [f.item for f in fr],
+              clause_start)
+    sent_start = list(segments.sentences)
     used_as_growth: set[int] = set()
     for i, q in enumerate(qs):
         cs = clause_start[seg.clause[i]]

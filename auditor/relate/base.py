@@ -55,6 +55,8 @@ class Seg:
     sent: list[int]  # sentence id per quantity
     clause: list[int]
     para: list[int]
+    item: list[int]  # the parallel item (frames.py) per quantity
+    clause_start: list[int]  # offsets where the clauses (ids in `clause`) begin
 
 
 def bounds_after(text: str, chars: str) -> list[int]:

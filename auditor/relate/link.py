@@ -1,0 +1,120 @@
+"""The link policy: which figures may stand as a claim's operands, and why.
+
+Pairing is the auditor's judgement, so it lives here, in one small module. Distance alone
+never links two figures: an operand comes from the claim's own item (frames.py), or from an
+explicit link (a total marked 共/合计, a 其中 list, the same subject, a bracketed prior value).
+A change amount is never a level; a plan, target or budget is never an actual; an average is
+never a part or a total. Each link returns the reason the claim reports (`"link"` in JSON).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from auditor.model import Frame, Quantity
+
+#: roles a figure may have to stand as a level (a part, a whole, a new or an old value)
+LEVELS = frozenset({"level", "prior"})
+NO_FRAME = Frame()
+
+
+def frame(q: Quantity) -> Frame:
+    return q.frame or NO_FRAME
+
+
+def same_item(a: Quantity, b: Quantity) -> bool:
+    fa, fb = frame(a), frame(b)
+    return fa.item >= 0 and fa.item == fb.item
+
+
+def same_plan(a: Quantity, b: Quantity) -> bool:
+    """A target and an actual are different metrics."""
+    return frame(a).plan == frame(b).plan
+
+
+def is_level(q: Quantity) -> bool:
+    """A figure that states an amount of something (not a change, an average, a rate of it)."""
+    return frame(q).role in LEVELS
+
+
+def is_current_level(q: Quantity) -> bool:
+    return frame(q).role == "level"
+
+
+def grams(s: str) -> set[str]:
+    return {s[k:k + 2] for k in range(len(s) - 1) if "\u4e00" <= s[k] <= "\u9fff" and "\u4e00" <= s[k + 1] <= "\u9fff"}
+
+
+#: two-character words too common in subjects to tie two figures together
+COMMON = frozenset({"全市", "全省", "全区", "全县", "全国", "累计", "共计", "合计", "其中", "同比", "比上", "上年",
+                    "去年", "今年", "全年", "完成", "实现", "达到", "增长", "增加", "提高", "下降", "减少", "新增",
+                    "亿元", "万元", "以上", "以下", "左右", "分别", "年度", "工作", "开展", "推进", "建设"})
+
+
+def same_subject(a: Quantity, b: Quantity) -> bool:
+    """Both figures measure the same thing: their subjects share a content word."""
+    sa, sb = frame(a).subject, frame(b).subject
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    return bool((grams(sa) & grams(sb)) - COMMON)
+
+
+def same_period(a: Quantity, b: Quantity) -> bool:
+    pa, pb = frame(a).period, frame(b).period
+    return pa == pb or not pa and pb == "current" or not pb and pa == "current"
+
+
+def repeat_of(a: Quantity, b: Quantity) -> bool:
+    """Two mentions of one metric: the same subject, period and plan, and the same role."""
+    fa, fb = frame(a), frame(b)
+    if fa.role != fb.role or fa.plan != fb.plan or not same_period(a, b):
+        return False
+    if not fa.subject or not fb.subject:
+        return False
+    sa, sb = fa.subject, fb.subject
+    return sa == sb or sa.endswith(sb) or sb.endswith(sa) or len((grams(sa) & grams(sb)) - COMMON) >= 2
+
+
+def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentences: int = 2) -> int | None:
+    """The one level before qs[i], in its paragraph, that measures the same subject (and unit as `like`).
+
+    The link of a change or growth rate whose own item states no level: 事故37起 … 事故起数减少8起,
+    下降17.77%. None where no figure, or more than one, fits.
+    """
+    q = qs[i]
+    f = frame(q)
+    found: list[int] = []
+    for j in range(i - 1, -1, -1):
+        g = frame(qs[j])
+        if g.paragraph != f.paragraph or f.sentence - g.sentence > sentences:
+            break
+        c = qs[j]
+        if g.role != "level" or g.item == f.item or c.high is not None or not same_plan(c, q):
+            continue
+        if like is not None and (c.kind != like.kind or not _unit_like(c, like)):
+            continue
+        if like is None and c.kind not in ("count", "money", "measure"):
+            continue
+        if subject_names(c, q) or (like is not None and subject_names(c, like)):
+            found.append(j)
+    return found[0] if len(found) == 1 else None
+
+
+MEASURE_SUFFIX = ("起数", "人数", "件数", "户数", "次数", "数量", "总量", "总数", "总额", "金额", "规模", "量", "数",
+                  "额")
+
+
+def subject_names(level: Quantity, q: Quantity) -> bool:
+    """q's subject names the level's (举报量 -> 受理消费者举报; 事故起数 -> 发生各类生产安全事故)."""
+    a, b = frame(level).subject, frame(q).subject
+    for suf in MEASURE_SUFFIX:
+        if b.endswith(suf) and len(b) - len(suf) >= 2:
+            b = b[: -len(suf)]
+            break
+    b = b.removesuffix("的")
+    return len(b) >= 2 and len(a) >= 2 and (b in a or a in b)
+
+
+def _unit_like(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or (a.kind == b.kind == "count" and {a.unit, b.unit} <= {"件", "宗", "起", "个", "件次"})
