@@ -7,7 +7,8 @@ item or from an explicit link (relate/link.py); a figure's frame is what linking
 
 Roles: level, change (an amount of change: 增加50万吨), growth (a growth rate), rate, share,
 points, multiple, prior (the value of an earlier period or a comparison base), average
-(人均, 平均每, 年均). `plan` marks targets, plans and budgets; `period` is the year, `prior`,
+(人均, 平均每, 年均), attribute (a figure that describes a noun: 50万元以上的行政村).
+`plan` marks targets, plans and budgets; `period` is the year, `prior`,
 `current` or `span` the text gives; `base` is the whole a share names (占全省的 -> 全省).
 """
 from __future__ import annotations
@@ -72,6 +73,8 @@ def patterns() -> _Patterns:
     )
 
 
+SENT_HEAD = re.compile(r"[^，,；;：:]*[：:]")
+ATTRIBUTE = re.compile(r"(?:以上|以下|及以上|左右)?的(?![一-龥]{0,2}[，,。；;])")
 ASIDE = re.compile(r"[（(][^（()）]{0,160}[）)]")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?![度底末]?[\d-])")
 #: a growth word straight before a figure that is stated as "by how much" (增长5%), not "to" (增长到)
@@ -126,7 +129,9 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
             subject = item_subject
         elif not item_subject and role not in ("change", "growth", "points"):
             item_subject = subject
-        plan = item_plan or bool(p.plan.search(text[s0:q.start]))
+        # a target: plan words in the figure's clause, in its item, or heading its sentence (主要预期目标是：…)
+        head = SENT_HEAD.match(text, s0, q.start)
+        plan = item_plan or bool(p.plan.search(opening)) or bool(head and p.plan.search(head.group(0)))
         item_plan = plan
         bm = p.base.search(opening) if role == "share" else None
         frame = Frame(subject=subject, role=role, period=period, plan=plan, base=bm.group(1) if bm else "",
@@ -172,6 +177,8 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         if p.share.search(tail):
             return "share"
         return "rate"
+    if ATTRIBUTE.match(text, q.end):
+        return "attribute"  # 收入50万元以上的行政村: a threshold that describes a noun, not an amount of it
     if p.to_level.search(tail):
         return "level"
     if p.change_tail.search(tail):

@@ -6,27 +6,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from auditor.lexicon import claim_words
 from auditor.model import Quantity
 
 SENT_END = "。！？!?\n"
 CLAUSE_END = SENT_END + "，,；;：:|"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-RATE_WORD = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:率|比例|比重|占比)")
-SHARE_WORD = re.compile(r"占|比重|比例|份额")
-GROWTH_UP = ("增长", "上升", "提高", "增加", "提升", "增幅", "增速", "上涨", "攀升", "增长率", "上升率")
-GROWTH_DOWN = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "下跌", "减")
+_W = claim_words()
+RATE_WORD = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?)(?:{_W.alternation('rate.words')})")
+SHARE_WORD = re.compile(_W.alternation("rate.share"))
+GROWTH_UP = _W("growth.up")
+GROWTH_DOWN = _W("growth.down")
 GROWTH_WORD = re.compile(
-    r"(同比|环比|较|比|相比)?[^，,。；;]{0,20}?"
-    r"(增长|上升|提高|增加|提升|增幅|增速|上涨|攀升|下降|减少|降低|下滑|回落|降幅|减幅|下跌|增收|减收|多|少)"
+    rf"(同比|环比|较|比|相比)?[^，,。；;]{{0,20}}?({_W.alternation('growth.up')}|{_W.alternation('growth.down')})"
     r"(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$"
 )
-TOTAL_WORD = re.compile(r"(共|合计|总计|累计|总数|总量|一共|总共|全年|总额|总)[\u4e00-\u9fff]{0,16}$")
-OTHER_WORD = ("其他", "其它", "其余", "另有", "剩余")
-SUBSET_MODIFIERS = ("按时", "按期", "及时", "当场", "现场", "一次性", "限时", "提前", "当日", "当天", "实际")
-BOUNDED_RATES = ("办结", "结案", "化解", "成功", "满意", "胜诉", "参与", "合格", "及格", "覆盖", "知晓", "回复",
-                 "答复", "接通", "解决", "参考", "到位", "完成", "执行", "审结", "受理", "处理", "反馈", "出庭",
-                 "应诉", "公示", "签约", "纠错", "采纳", "落实", "达标")
+TOTAL_WORD = re.compile(rf"({_W.alternation('total.words')})[\u4e00-\u9fff]{{0,16}}$")
+OTHER_WORD = _W("total.other")
+SUBSET_MODIFIERS = _W("rate_stem.subset")
+BOUNDED_RATES = _W("rate_stem.bounded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +81,8 @@ def label_before(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、
     return text[j:i]
 
 
-TOTAL_MARK = re.compile(r"共|总|合计|累计|受理|收到|接到|呼入|办理|收案|新收|登记|涉及|全年|全部|所有|应")
-OUTCOME = ("成功", "不成", "未", "失败", "不予", "不")
+TOTAL_MARK = re.compile(_W.alternation("total.markers"))
+OUTCOME = _W("rate_stem.outcome")
 
 
 def stem_score(core: str, lab: str) -> int:

@@ -118,3 +118,9 @@ def subject_names(level: Quantity, q: Quantity) -> bool:
 
 def _unit_like(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit or (a.kind == b.kind == "count" and {a.unit, b.unit} <= {"件", "宗", "起", "个", "件次"})
+
+
+def sibling(total: Quantity, q: Quantity) -> bool:
+    """q is a sibling of the total, not one of its parts: their subjects open alike (新建铁路 / 新建公路)."""
+    a, b = frame(total).subject, frame(q).subject
+    return len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] and a != b

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
     CLAUSE_END,
@@ -18,6 +19,7 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
+from auditor.relate.link import frame, same_plan
 
 
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: list[int],
@@ -39,7 +41,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
         and not re.search(r"占[^，,。；;]*全部", near_text)
-    cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")]
+    # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
+    cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
+             and frame(qs[j]).role == "level" and same_plan(qs[j], q)]
     if not cands:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried})
@@ -65,17 +69,24 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     part_j = j
                     break
     stem_matched = part_j is not None
+    link = f"same subject {core}" if stem_matched else ""
     if part_j is None:
-        near = [j for j in cands if seg.sent[j] == seg.sent[i]]
+        # no stem: the part is the figure of the rate's own item (投诉类158件（36.4%）)
+        near = [j for j in cands if seg.item[j] == seg.item[i]]
         if near:
             part_j = near[0]
             subset = False
+            link = "same item"
+        elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1:
+            # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence
+            part_j, subset, link = cands[0], False, "preceding item"
     if part_j is None:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried})
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high and not _has_own_share(text, qs, j)]
+              and not qs[j].high and not _has_own_share(text, qs, j)
+              and _whole_link(text, qs, j, part_j, i, seg, before, stem_matched)]
     # the likely whole first: a figure labelled as a total, then (for shares) the largest
     wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
@@ -117,8 +128,15 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         n_direct = sum(exact[:n_direct])
         alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
     # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
+    # (only a figure marked as a total, or one the share names as its base, is linked from afar)
+    far_base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before.rstrip())
+    far_name = far_base.group(1) if far_base else ""
     far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
-           and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None]
+           and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None
+           and frame(qs[j]).role == "level" and same_plan(qs[j], q)
+           and (len(far_name) >= 3 and _names_base(far_name, label_before(text, qs[j], 0, CLAUSE_END))
+                or not far_name and (FAR_TOTAL.search(label_before(text, qs[j], 0, CLAUSE_END))
+                                     or COLON_HEAD.match(text, qs[j].end)))]
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
     # a share that names its base (占调整预算…) must find that base in the whole's words
@@ -140,9 +158,52 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
-                    extra={"direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
+                    extra={"link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp})
+
+
+def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
+                stem_matched: bool) -> bool:
+    """May qs[j] be the whole of the part qs[part_j]? Only by structure, never by nearness alone.
+
+    A whole is marked as one (共/总/合计/受理…), or is named by the share (占全省…的), or announces
+    a breakdown (…，其中), or stands in the rate's own item, or opens the sentence of a part the rate
+    names by its stem (调解纠纷45起，成功43起，成功率95.6%); without a stem, only the figure just
+    before the part, of its unit, in its sentence.
+    """
+    w = qs[j]
+    lab = label_before(text, w, 0, CLAUSE_END)
+    if TOTAL_MARK.search(lab):
+        return True
+    if seg.item[j] == seg.item[i] and j != part_j:
+        return True
+    base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before.rstrip())
+    if base and _names_base(base.group(1), lab):
+        return True
+    if j < part_j and BREAKDOWN_AFTER.match(text, w.end):
+        return True  # 本单位收入为1687.45万元，其中：… the total the part is listed under
+    if j < part_j and seg.sent[j] == seg.sent[part_j]:
+        if stem_matched:
+            return True  # the rate names its part; a figure of the part's unit before it in its sentence
+        between = [k for k in range(j + 1, part_j) if same_unit(qs[k], w)]
+        return not between
+    return False
+
+
+BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")
+
+
+def _names_base(name: str, label: str) -> bool:
+    """The whole's words carry the base a share names (占全省受理总数 ~ 全省共受理)."""
+    name = re.sub(r"(总数|总量|总额|比重|比例)$", "", name)
+    return any(name[k:k + 2] in label for k in range(len(name) - 1) if name[k:k + 2] not in COMMON_BASE)
+
+
+#: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
+COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
+FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:

@@ -19,10 +19,12 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.link import frame, sibling
 
 NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
 QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
 NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
+
 
 
 def _names(chunk: str) -> list[str]:
@@ -109,8 +111,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     if m is None:
         return None
     lab = label_before(text, t, sent_start[seg.sent[j]], CLAUSE_END)
-    if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")):
-        return None  # an increment or a bracketed prior figure is not what 其中 breaks down
+    if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")) or frame(t).role != "level":
+        return None  # an increment, an average or a bracketed prior figure is not what 其中 breaks down
     marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
     sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
     parts: list[int] = []
@@ -127,6 +129,13 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
             break
         between = text[qs[k - 1].end:p.start]
+        if frame(p).role != "level":
+            if frame(p).role in ("change", "average", "attribute"):
+                break  # 由40元提高到80元, 平均用棉量: not a part of the total
+            k += 1
+            continue
+        if re.search(r"[；;]", text[t.end:p.start]) and (not parts or sibling(t, p)):
+            break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \

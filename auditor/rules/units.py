@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
 
 from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
@@ -58,14 +60,23 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
 
 @rule("U102", "mixed-measure-words", Severity.WARNING)
 def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
-    """One part of a breakdown counted in another measure word than its total (14条 among 篇)."""
+    """One part of a breakdown counted in another measure word than its total (14条 among 篇).
+
+    Only where the breakdown adds up to its total exactly with that part counted in: otherwise the
+    part is another concept (结案44663件，其中判刑26227人), not a slip of the measure word.
+    """
     by_span = {(q.start, q.end): q for q in ctx.quantities}
     for c in ctx.claims:
         if c.kind != "sum" or c.status not in ("consistent", "inconsistent", "borderline"):
             continue
         total_unit = c.unit
-        for op in c.operands:
-            q = by_span.get((op.start, op.end))
+        ops = [by_span.get((op.start, op.end)) for op in c.operands]
+        if any(q is None for q in ops):
+            continue
+        values = [Fraction(q.value) for q in ops if q is not None]
+        if sum(values, Fraction(0)) != Fraction(Decimal(c.claimed)):
+            continue
+        for q in ops:
             if q is None or q.kind != "count" or q.unit == total_unit:
                 continue
             if not total_unit or any({q.unit, total_unit} <= same for same in INTERCHANGEABLE):
