@@ -166,4 +166,12 @@ class Report:
         for d in self.documents:
             for f in d.findings:
                 counts[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity.value]] += 1
+        if self.mode == "check":
+            # claims actually recomputed from stated operands; a repeat (one figure stated twice) is no check
+            claims = [c for d in self.documents for c in d.claims]
+            checks = [c for c in claims if c.kind != "repeat"]
+            counts["claims"] = len(checks)
+            counts["recomputed"] = sum(1 for c in checks if c.status != "unverifiable")
+            counts["consistent"] = sum(1 for c in checks if c.status == "consistent")
+            counts["repeats"] = len(claims) - len(checks)
         return counts

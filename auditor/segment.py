@@ -56,6 +56,9 @@ def _soft_break(text: str, i: int, line_start: int) -> bool:
         k -= 1
     if k < line_start or i - line_start < WRAP_MIN:
         return False
+    line = text[line_start:i]
+    if i - line_start < 2 * WRAP_MIN and not any(c in line for c in "，,、；;（("):
+        return False  # a title or heading: no clause inside it
     prev = text[k]
     if prev in SENT_END or prev in CLOSERS or prev in "：:；;|":
         return False

@@ -144,11 +144,18 @@ def verify(r: Relation) -> Claim:
     return fn(r)
 
 
-def _claim(r: Relation, figure: str, **kw: object) -> Claim:
-    """The verified claim: its text is the span's (text[start:end]); `figure` is the claimed figure as written."""
+def _claim(r: Relation, figure: str, link: str | None = None, **kw: object) -> Claim:
+    """The verified claim: its text is the span's (text[start:end]); `figure` is the claimed figure as written.
+
+    `link` says why the operands were chosen (relate/link.py); by default the relation's own.
+    """
     q = r.claim
+    detail = {"figure": figure}
+    why = link if link is not None else r.extra.get("link", "")
+    if why and kw.get("operands"):
+        detail["link"] = why
     return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=num(q), unit=q.unit,
-                 detail={"figure": figure}, **kw)  # type: ignore[arg-type]
+                 detail=detail, **kw)  # type: ignore[arg-type]
 
 
 def _verify_rate(r: Relation) -> Claim:
@@ -171,7 +178,7 @@ def _verify_rate(r: Relation) -> Claim:
             first = (parts, whole, iv)
         if meets(iv, claimed):
             return _claim(r, text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
-                          recomputed=fmt(mid(iv)), status="consistent")
+                          recomputed=fmt(mid(iv)), status="consistent", link=_rate_link(r, parts, whole))
     if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), _plain(q)):
         return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均（全部）",
                       hint="all")
@@ -208,6 +215,16 @@ def _verify_rate(r: Relation) -> Claim:
         # far off: more likely the operands were paired wrongly than the report wrong
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
+
+
+def _rate_link(r: Relation, parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
+    """Why these operands: the part's link and the whole's (same subject 办结; total marked 受理)."""
+    part = r.extra.get("link", "")
+    key = whole[0].start if len(whole) == 1 else parts[0].start
+    w = r.extra.get(f"why{key}", "")
+    if len(parts) > 1:
+        part = "adjacent parts"
+    return "; ".join(x for x in (part, w) if x)
 
 
 def _plausible(x: Fraction, claimed: Fraction) -> bool:

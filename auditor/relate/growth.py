@@ -170,7 +170,7 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     if oq.start > nq.start and "由" not in text[sent_start[seg.sent[i]]:nq.start]:
         pass
     return Relation("difference", q, min(oq.start, q.start - len(m.group(0))), q.end, parts=(nq,), whole=(oq,),
-                    direction=direction, strong=True)
+                    direction=direction, strong=True, extra={"link": "same item"})
 
 
 def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation:
@@ -192,6 +192,7 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
             new, old = a, b  # A%, 比上年的B%高出X个百分点
         if new is not None and old is not None:
             return Relation("points", q, growth_start(text, q), q.end, parts=(new,), whole=(old,),
+                            extra={"link": "same item: old and new rate"},
                             direction=-1 if down else 1, strong=True)
     return Relation("points", q, growth_start(text, q), q.end, direction=-1 if down else 1)
 

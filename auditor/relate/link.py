@@ -65,10 +65,18 @@ def same_period(a: Quantity, b: Quantity) -> bool:
     return pa == pb or not pa and pb == "current" or not pb and pa == "current"
 
 
+def periods_differ(a: Quantity, b: Quantity) -> bool:
+    """The text gives the two figures different periods: two years, or an earlier period and another."""
+    pa, pb = frame(a).period, frame(b).period
+    if pa.isdigit() and pb.isdigit():
+        return pa != pb
+    return (pa == "prior") != (pb == "prior")
+
+
 def repeat_of(a: Quantity, b: Quantity) -> bool:
     """Two mentions of one metric: the same subject, period and plan, and the same role."""
     fa, fb = frame(a), frame(b)
-    if fa.role != fb.role or fa.plan != fb.plan or not same_period(a, b):
+    if fa.role != fb.role or fa.plan != fb.plan or periods_differ(a, b):
         return False
     if not fa.subject or not fb.subject:
         return False

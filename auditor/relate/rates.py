@@ -91,8 +91,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
+    why: dict[str, str] = {}  # the link of each whole, by its offset, for the claim to report
     for j in wholes:
         alts.append(((part,), (qs[j],)))
+        why[f"why{qs[j].start}"] = _whole_link(text, qs, j, part_j, i, seg, before, stem_matched)
     # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
     counts = [j for j in cands if same_unit(qs[j], part)]
     complementary: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
@@ -100,6 +102,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         if j != part_j and seg.sent[j] >= seg.sent[part_j] - 1 and \
                 re.search(r"[不未非]", label_before(text, part, 0) + label_before(text, qs[j], 0)):
             complementary.append(((part,), (part, qs[j])))
+            why[f"why{part.start}"] = "part and its complement"
     if complementary and stem_matched and re.match(r"[不未非]", core or "x"):
         alts = complementary + alts
         extra_comp = "1"
@@ -118,9 +121,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 run = ordered[lo:hi + 1]
                 ptuple = tuple(qs[r] for r in run)
                 total = sum(x.value for x in ptuple)
-                for j in wholes + [w for w in counts if w not in run and w not in wholes
-                                   and not _has_own_share(text, qs, w)]:
-                    if j not in run and qs[j].value >= total:
+                # only against a whole marked as the total: a run of parts fits some figure by chance
+                for j in wholes:
+                    if j not in run and qs[j].value >= total and \
+                            why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
@@ -139,6 +143,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                                      or COLON_HEAD.match(text, qs[j].end)))]
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
+        why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")
     # a share that names its base (占调整预算…) must find that base in the whole's words
     base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before)
     base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", base.group(1)) if base else ""
@@ -158,13 +163,13 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
-                    extra={"link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
+                    extra={**why, "link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp})
 
 
 def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
-                stem_matched: bool) -> bool:
+                stem_matched: bool) -> str:
     """May qs[j] be the whole of the part qs[part_j]? Only by structure, never by nearness alone.
 
     A whole is marked as one (共/总/合计/受理…), or is named by the share (占全省…的), or announces
@@ -174,21 +179,21 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     """
     w = qs[j]
     lab = label_before(text, w, 0, CLAUSE_END)
-    if TOTAL_MARK.search(lab):
-        return True
+    if (mark := TOTAL_MARK.search(lab)) is not None:
+        return f"total marked {mark.group(0)}"
     if seg.item[j] == seg.item[i] and j != part_j:
-        return True
+        return "same item"
     base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before.rstrip())
     if base and _names_base(base.group(1), lab):
-        return True
+        return f"named base {base.group(1)}"
     if j < part_j and BREAKDOWN_AFTER.match(text, w.end):
-        return True  # 本单位收入为1687.45万元，其中：… the total the part is listed under
+        return "其中 total"  # 本单位收入为1687.45万元，其中：… the total the part is listed under
     if j < part_j and seg.sent[j] == seg.sent[part_j]:
         if stem_matched:
-            return True  # the rate names its part; a figure of the part's unit before it in its sentence
+            return "heads the part's sentence"  # the rate names its part; a figure of its unit before it
         between = [k for k in range(j + 1, part_j) if same_unit(qs[k], w)]
-        return not between
-    return False
+        return "" if between else "figure before the part"
+    return ""
 
 
 BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")

@@ -7,13 +7,12 @@ from fractions import Fraction
 from auditor.model import Quantity
 from auditor.relate.base import (
     Relation,
-    label_before,
-    overlap,
 )
+from auditor.relate.link import frame, repeat_of
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
-    """A figure stated again later in the document: the same metric (or a rare value) with the same value."""
+    """A figure stated again later in the document: the same metric (subject, period, role) and value."""
     first: dict[tuple[str, str, Fraction], int] = {}
     for j, q in enumerate(qs):
         if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
@@ -25,12 +24,12 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             continue
         p = qs[k]
         v = abs(Fraction(q.value))
-        same_metric = overlap(label_before(text, p, 0), label_before(text, q, 0)) >= 1
-        rare = q.kind != "percent" and (v >= 100 or q.decimals > 0)
+        # equal numbers of different metrics are nothing: one subject, period, role and plan
         trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
-        if q.start - p.end > 8 and not trivial and (same_metric or rare):
-            yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,))
-            yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,))
+        if q.start - p.end > 8 and not trivial and repeat_of(p, q):
+            link = f"same subject {frame(q).subject}"
+            yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,), extra={"link": link})
+            yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,), extra={"link": link})
         first[key] = j
 
 

@@ -53,7 +53,8 @@ def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             if len(names) < 2:
                 names = []
         if names:
-            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names)})
+            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
+                                                           "link": "names listed with the count"})
 
 
 
@@ -99,6 +100,7 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
         if match:
             t = qs[match[0]]
             yield Relation("sum", t, t.start, qs[parts[-1]].end, parts=tuple(qs[j] for j in parts), whole=(t,),
+                           extra={"link": "sentence opening with 其中"},
                            exhaustive=True)
 
 
@@ -163,6 +165,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
     strong = marked and sid == seg.sent[j]
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
+                    extra={"link": f"{m.group(1)} list"},
                     exhaustive=exhaustive, overlap=overlap, strong=strong)
 
 
@@ -196,7 +199,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         return None
     parts = sorted(found)
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
-    return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False)
+    return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
+                    extra={"link": "parts after the total add up to it"})
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
@@ -229,6 +233,7 @@ def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Rela
                 first = qs[run[0]]
                 hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
                 yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
+                               extra={"link": "shares of one whole"},
                                whole=(hundred,), exhaustive=False)
         run = [j] if ok else []
 
@@ -264,6 +269,7 @@ def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Rel
                 t = qs[tj]
                 parts = tuple(qs[g[col]] for g in groups)
                 yield Relation("sum", t, t.start, t.end, parts=parts, whole=(t,), exhaustive=False, overlap=True,
+                               extra={"link": "parallel groups, one column each"},
                                strong=True)
             n = m
         else:

@@ -234,10 +234,12 @@ def claim_arithmetic(claim: Claim) -> str:
 
 
 def claim_counts(report: Report) -> dict[str, int]:
-    counts = {"consistent": 0, "inconsistent": 0, "borderline": 0, "unverifiable": 0}
+    """Claims by status; repeats (one figure stated twice) are counted apart: they recompute nothing."""
+    counts = {"consistent": 0, "inconsistent": 0, "borderline": 0, "unverifiable": 0, "repeat": 0}
     for doc in report.documents:
         for c in doc.claims:
-            counts[c.status] = counts.get(c.status, 0) + 1
+            key = "repeat" if c.kind == "repeat" else c.status
+            counts[key] = counts.get(key, 0) + 1
     return counts
 
 

@@ -48,7 +48,8 @@ def _summary(report: Report, t: dict[str, str]) -> str:
         rows += [(t["errors"], s["errors"]), (t["warnings"], s["warnings"]), (t["infos"], s["infos"]),
                  (t["quantities"], sum(len(d.quantities) for d in report.documents)),
                  (t["claims"], " / ".join(f"{t[k]} {cc[k]}" for k in
-                                          ("consistent", "inconsistent", "borderline", "unverifiable")))]
+                                          ("consistent", "inconsistent", "borderline", "unverifiable"))),
+                 (t["repeats"], cc["repeat"])]
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in rows)
     return f'<table class="summary">{body}</table>'
 

@@ -20,6 +20,7 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "claimed": c.claimed, "unit": c.unit,
         "operands": [{"start": o.start, "end": o.end, "text": o.text} for o in c.operands],
         "expression": c.expression, "recomputed": c.recomputed, "status": c.status,
+        "link": c.detail.get("link"),
     }
 
 

@@ -179,8 +179,9 @@ def _summary(report: Report, lang: str) -> RenderableType:
         grid.add_row(t["warnings"], str(s["warnings"]), style="severity.warning" if s["warnings"] else None)
         grid.add_row(t["infos"], str(s["infos"]))
         cc = claim_counts(report)
-        grid.add_row(t["claims"], f"{sum(cc.values())}: " + ", ".join(
+        grid.add_row(t["claims"], f"{sum(cc.values()) - cc['repeat']}: " + ", ".join(
             f"{t[k]} {cc[k]}" for k in ("consistent", "inconsistent", "borderline", "unverifiable")))
+        grid.add_row(t["repeats"], str(cc["repeat"]))
     return Panel(grid, title=t["summary"], title_align="left", expand=False)
 
 

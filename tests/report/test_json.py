@@ -15,7 +15,8 @@ from auditor.report.common import fmt_number
 from .conftest import TEXT, build_document, build_error_document
 
 QUANTITY_KEYS = ["start", "end", "text", "value", "unit", "kind", "approx", "decimals"]
-CLAIM_KEYS = ["kind", "start", "end", "text", "claimed", "unit", "operands", "expression", "recomputed", "status"]
+CLAIM_KEYS = ["kind", "start", "end", "text", "claimed", "unit", "operands", "expression", "recomputed", "status",
+              "link"]  # `link` (why these operands) is this project's addition to auditor/v1
 FINDING_KEYS = ["code", "severity", "start", "end", "line", "column", "text", "message", "claimed", "recomputed",
                 "expression"]
 
@@ -30,7 +31,14 @@ def test_top_level(report: Report) -> None:
     data = load(report)
     assert list(data) == ["schema", "documents", "summary"]
     assert data["schema"] == "auditor/v1"
-    assert data["summary"] == {"documents": 2, "errors": 1, "warnings": 0, "infos": 0}
+    # SPEC's four counts first; the claim counts are additions (a repeat is never counted as a check)
+    assert list(data["summary"])[:4] == ["documents", "errors", "warnings", "infos"]
+    assert {k: data["summary"][k] for k in ("documents", "errors", "warnings", "infos")} == \
+        {"documents": 2, "errors": 1, "warnings": 0, "infos": 0}
+    claims = [c for d in data["documents"] for c in d["claims"]]
+    assert data["summary"]["claims"] == sum(1 for c in claims if c["kind"] != "repeat")
+    assert data["summary"]["recomputed"] == sum(1 for c in claims if c["kind"] != "repeat"
+                                                and c["status"] != "unverifiable")
     doc = data["documents"][0]
     assert list(doc) == ["path", "sha256", "chars", "error", "quantities", "claims", "findings"]
     assert doc["path"] == "reports/2023年报告.txt"
@@ -126,7 +134,8 @@ def test_extract_mode_has_no_claims_or_findings(extract_report: Report) -> None:
 
 def test_empty_report() -> None:
     assert load(Report(())) == {"schema": "auditor/v1", "documents": [],
-                                "summary": {"documents": 0, "errors": 0, "warnings": 0, "infos": 0}}
+                                "summary": {"documents": 0, "errors": 0, "warnings": 0, "infos": 0,
+                                            "claims": 0, "recomputed": 0, "consistent": 0, "repeats": 0}}
 
 
 def test_error_only_report() -> None:
