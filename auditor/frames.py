@@ -165,6 +165,8 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
     after = text[q.end:q.end + 2]
     if q.kind == "points":
         return "points"
+    if q.kind == "percent" and ATTRIBUTE.match(text, q.end) and not p.share.search(text[q.end:q.end + 3]):
+        return "attribute"  # 占比超过10%的有44种: a threshold that sorts the items, not a share of them
     if q.kind == "multiple" or after.startswith("倍"):
         return "multiple"
     if q.kind != "percent" and p.average.search(tail) and not p.share.search(tail[-3:]):
@@ -176,6 +178,8 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
             return "growth"
         if p.share.search(tail):
             return "share"
+        if p.old_tail.search(tail):
+            return "prior"  # 比今年上半年平均接通率98.12%: the rate of the period compared with
         return "rate"
     if ATTRIBUTE.match(text, q.end):
         return "attribute"  # 收入50万元以上的行政村: a threshold that describes a noun, not an amount of it

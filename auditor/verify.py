@@ -171,7 +171,7 @@ def _verify_rate(r: Relation) -> Claim:
                       expression="≤ 100%")
     first = None
     for parts, whole in r.alternatives:
-        iv = ratio(parts, whole)
+        iv = ratio(parts, whole, _per(q))
         if iv is None:
             continue
         if first is None:
@@ -195,7 +195,7 @@ def _verify_rate(r: Relation) -> Claim:
     near = int(r.extra.get("near", len(r.alternatives)))
     direct = int(r.extra.get("direct", 1))
     for n, (ps, ws) in enumerate(r.alternatives):
-        aiv = ratio(ps, ws)
+        aiv = ratio(ps, ws, _per(q))
         if aiv is None or aiv[0] != aiv[1] or (n >= near and r.kind != "share"):
             continue
         cause = _misrounded(aiv[0], q)
@@ -215,6 +215,11 @@ def _verify_rate(r: Relation) -> Claim:
         # far off: more likely the operands were paired wrongly than the report wrong
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
+
+
+def _per(q: Quantity) -> Fraction:
+    """Per hundred, per thousand (‰) or per ten thousand (‱)."""
+    return {"‰": Fraction(1000), "‱": Fraction(10000)}.get(q.unit, HUNDRED)
 
 
 def _rate_link(r: Relation, parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:

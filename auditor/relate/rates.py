@@ -25,6 +25,8 @@ from auditor.relate.link import frame, same_plan
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: list[int],
           before: str) -> Relation | None:
     q = qs[i]
+    if frame(q).role == "prior":
+        return Relation("rate", q, q.start, q.end)  # an earlier period's rate: its operands are not stated
     found = list(RATE_WORD.finditer(before))
     m = found[-1] if found else None
     share = bool(SHARE_WORD.search(before))
@@ -159,7 +161,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         same_sentence = seg.sent[qs.index(w)] >= seg.sent[i] - 1
         marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
-        strong = (stem_matched or kind == "share") and same_sentence and (marked or named)
+        # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%"
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),

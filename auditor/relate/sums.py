@@ -138,6 +138,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             continue
         if re.search(r"[；;]", text[t.end:p.start]) and (not parts or sibling(t, p)):
             break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
+        if parts and TOTAL_WORD.search(label_before(text, p, 0)):
+            break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
@@ -149,6 +151,11 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         k += 1
     if not parts:
         return None
+    odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
+    if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
+        parts = parts[:odd[0]]  # 游客340万人次，演出1.2万场: another measure word is another thing…
+        if not parts:
+            return None  # …unless the parts add up to the total only with it (U102: 14条 among 篇)
     # nested breakdowns: stop the parts where a prefix already adds up to the total
     run = Fraction(0)
     tv = Fraction(t.value)
