@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 from auditor.lexicon import lexicon
 from auditor.model import Claim, Operand, Quantity
@@ -144,18 +145,19 @@ def verify(r: Relation) -> Claim:
     return fn(r)
 
 
-def _claim(r: Relation, figure: str, link: str | None = None, **kw: object) -> Claim:
+def _claim(r: Relation, figure: str, **kw: Any) -> Claim:
     """The verified claim: its text is the span's (text[start:end]); `figure` is the claimed figure as written.
 
     `link` says why the operands were chosen (relate/link.py); by default the relation's own.
     """
     q = r.claim
     detail = {"figure": figure}
+    link = kw.pop("link", None)
     why = link if link is not None else r.extra.get("link", "")
     if why and kw.get("operands"):
         detail["link"] = why
     return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=num(q), unit=q.unit,
-                 detail=detail, **kw)  # type: ignore[arg-type]
+                 detail=detail, **kw)
 
 
 def _verify_rate(r: Relation) -> Claim:

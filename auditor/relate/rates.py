@@ -166,7 +166,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
-                    extra={**why, "link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)), "carried": carried,
+                    extra={**why, "link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)),
+                           "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp})
 
