@@ -6,7 +6,7 @@ named; code reads them through `lexicon()`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -22,6 +22,8 @@ class Lexicon:
     after: dict[str, str]
     inner: dict[str, str]
     idioms: tuple[str, ...]
+    #: words around a numeral that decide a look-alike (idioms.toml, [context]), by list name
+    context: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def bound(self, qualifier: str) -> str | None:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
@@ -50,13 +52,18 @@ def lexicon() -> Lexicon:
         for word, bound in quals[section].items():
             if bound not in BOUNDS:
                 raise ValueError(f"qualifiers.toml: {word!r} has unknown bound {bound!r}")
-    idioms = tuple(_read("idioms.toml")["words"])
+    idioms_doc = _read("idioms.toml")
+    idioms = tuple(idioms_doc["words"])
+    context = {name: tuple(words) for name, words in idioms_doc.get("context", {}).items()}
+    if not all(isinstance(w, str) and w for words in context.values() for w in words):
+        raise ValueError("idioms.toml: an empty or non-text entry in [context]")
     if len(set(idioms)) != len(idioms):
         raise ValueError("idioms.toml: duplicate entries")
     if not all(isinstance(w, str) and len(w) > 1 for w in idioms):
         raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
-                   after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms)
+                   after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms,
+                   context=context)
 
 
 @dataclass(frozen=True, slots=True)
