@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋ｅＥ／", "0123456789.,-%+eE/")
+#: full-width digits and signs to ASCII; a middle dot between digits is a decimal point (12·5)
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋ｅＥ／·・", "0123456789.,-%+eE/..")
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
