@@ -37,13 +37,36 @@ FINANCIAL = frozenset(_FINANCIAL)
 #: capitals that are also everyday morphemes (拾起, 登陆, 队伍, 放肆, 參加): alone, they are words
 WORDY_CAPITALS = frozenset("拾陆陸伍肆佰仟參")
 POINTS = frozenset("点點")
+#: the numerals of a project phase (二期工程): one character, 一 to 九
+PHASE_NUMERALS = frozenset("一二三四五六七八九")
 
 _EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D}]))?"
 #: thousands groups (1,100万, ４，５６５) only after a lead group of one to three digits
 #: thousands grouped with single spaces (321 146件) only when a measure word or % follows
-_UNIT_AHEAD = "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True))
+#: the measure words as one alternation, behind a class of their first letters so that a
+#: failed look-ahead costs one character test instead of one per measure word
+_UNIT_AHEAD = ("(?=[" + "".join(sorted({re.escape(u[0]) for u in lexicon().units})) + "])(?:"
+               + "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True)) + ")")
 _SPACED = rf"[{D}]{{1,3}}(?: [{D}]{{3}}(?![{D}]))+(?= ?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％]))"
-ARABIC = rf"(?:{_SPACED}|[{D}]{{1,3}}(?:[,，][{D}]{{3}}(?![{D}]))+|[{D}]+)(?:[.．][{D}]+)?{_EXP}"
+#: a figure a PDF spelt out digit by digit (8 5 ％, 5 ．4 ％, 1 2 件): single spaces between single
+#: digits or beside the point, only when % or a measure word (not 年/月/日) ends it; the runs are
+#: bounded, so a long row of spaced digits costs a fixed amount per digit
+_SPACED_FRAC = rf"(?:[{D}](?: [{D}]){{1,3}}|[{D}]{{1,4}})"
+_SPACED_DIGITS = (rf"(?=[{D}]{{1,3}}(?: |[.．] ))(?<![{D}.．])(?<![{D}.．] )"
+                  rf"(?:[{D}](?: [{D}]){{1,6}}(?: ?[.．] ?{_SPACED_FRAC})?"
+                  rf"|[{D}]{{1,3}}(?: [.．] ?|[.．] ){_SPACED_FRAC})"
+                  rf"(?= ?(?:{_UNIT_AHEAD}|[%％]))(?! ?[年月日号])")
+#: full-width commas are also the comma of the sentence: as thousands separators (2，315万吨) only
+#: when the figure goes on after them, with a point, a magnitude, % or a measure word, ASCII
+#: groups (1，233,000) or the end of the line (not 新建项目2，3个, nor 编号31，452，已归档); at most
+#: six groups, so a failed look-ahead gives back a bounded number of them
+_GROUP = rf"[{D}]{{3}}(?![{D}])"
+_FW_GROUPS = (rf"[{D}]{{1,3}}(?:，{_GROUP}){{1,6}}(?:(?:,{_GROUP})+(?:[,，]{_GROUP})*"
+              rf"|(?=[.．][{D}]|[{SP}]?[余多]?(?:[万萬亿億]|{_UNIT_AHEAD}|[%％])|[{SP}]*(?:\n|\Z)))")
+#: a middle dot as the decimal point (12·5％), only before a percent sign: 3·15 is a date
+_DOT = rf"[·・][{D}]+(?=[{SP}]?[%％])"
+ARABIC = (rf"(?:{_SPACED_DIGITS}|{_SPACED}|[{D}]{{1,3}}(?:,{_GROUP})+(?:[,，]{_GROUP})*|{_FW_GROUPS}|[{D}]+)"
+          rf"(?:[.．][{D}]+|{_DOT})?{_EXP}")
 _CN_CONT = rf"[{CN_NUM}]|兆(?![瓦帕赫欧字比焦])|(?<=[十拾百佰千仟零〇])[几幾]"
 #: one numeral: pieces of digits only ever follow a Chinese character (25万6千), so a run of
 #: digits has one reading and a failed match never backtracks through it
@@ -68,6 +91,13 @@ RANGE_SEP_RE = re.compile(r"[ \u3000]?(?:[-—–~～]{1,2}|至|到)[ \u3000]?")
 MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
 #: 元角分: 十二元五角, 123元1角1分, 壹元零壹分, 一百三十五块六角七分钱
 JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
+#: three or more figures joined by ratio colons: 4.0∶37.7∶58.3, 5.2：40.1：54.7, 3:4:5
+_RATIO_TERM = rf"[{D}]{{1,6}}(?:[.．][{D}]{{1,4}})?"
+RATIO_RE = re.compile(rf"(?<![{D}.．:：∶]){_RATIO_TERM}(?:[{SP}]?[∶：:][{SP}]?{_RATIO_TERM}){{2,}}"
+                      rf"(?![{D}:：∶]|[.．][{D}])")
+RATIO_TERM_RE = re.compile(_RATIO_TERM)
+#: where a ratio may run through: a colon before a digit (a plain class scan, cheap on prose)
+RATIO_SEP_RE = re.compile(rf"[∶：:](?=[{SP}]?[{D}])")
 QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 CIRCLED_RE = re.compile("[①-⑳]")
@@ -86,18 +116,23 @@ VAGUE_PAIRS = frozenset({"一二", "一两", "两三", "二三", "三四", "四�
 _Y = r"(?:19|20)[0-9]{2}"
 _CNY = r"[一二][〇零○一二三四五六七八九]{3}"
 _MD = rf"(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})"
+_NO_UNIT = rf"[{SP}]?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％])"
+#: a day of the month written without 日 (3月15发布), never one a measure word follows (3月15个项目)
+_DAY = rf"(?:[12][0-9]|3[01]|0?[1-9])(?![{D}.．]|{_NO_UNIT})"
 NOT_QUANTITY: tuple[tuple[str, str], ...] = (
     # list numbering fused to a year: 12014年 (item 1 + 2014年), 6.2023年 (item 6 + 2023年)
     ("fused", rf"(?:^[ \t\u3000]*(?P<fm>[1-9])|(?<![{D}.])(?P<fd>[{D}]{{1,2}}[.．]))(?P<fy>{_Y})(?=年)"),
     ("date",
-     rf"(?:{_Y}|{_CNY})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号])?(?:\s*[0-9]{{1,2}}[:：][0-9]{{2}})?"
+     rf"(?:{_Y}|{_CNY})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]|\s*{_DAY})?(?:\s*[0-9]{{1,2}}[:：][0-9]{{2}})?"
      rf"|{_Y}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
      rf"|(?<![{D}.]){_MD}\s*月\s*{_MD}\s*[日号](?:\s*(?:[-—~至到])\s*(?:{_MD}\s*月\s*)?{_MD}\s*[日号])?"
      rf"|(?<![{D}.])[{D}]{{1,2}}\s*[-—~至到]\s*[{D}]{{1,2}}\s*月份?"
+     rf"|(?<![{D}.个])(?:0?[1-9]|1[0-2])\s*月\s*{_DAY}"
+     rf"|{_Y}[-/](?:0[1-9]|1[0-2])(?![{D}年]|[-/.．][{D}]|{_NO_UNIT})"
      rf"|(?<![{D}.个])(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*月份?(?![{D}])"
      rf"|(?<![{D}.])[{D}]{{1,2}}\s*[日号](?=[至到\-—,，。、\s（(])"
-     rf"|(?<![{D}.])[{D}]{{1,2}}[·•・][{D}]{{1,2}}(?![{D}])"
-     rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?![{D}])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}[·•・][{D}]{{1,2}}(?![{D}]|[{SP}]?[%％])"
+     rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?:[:：][0-9]{{2}})?(?![{D}])"
      rf"|(?<![{D}.])[{D}]{{1,2}}[点时][{D}]{{1,2}}分(?![钟之])"
      rf"|(?<=上午|下午|中午|晚上|凌晨|傍晚|早上|时间)[{D}]{{1,2}}[点时](?:[{D}]{{1,2}}分?|半)?"
      rf"|(?:第)?[{D}一二三四]\s*季度"),
@@ -127,6 +162,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?<![{D}.])[{D}]+(?:/[{D}-]+)+"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+){{2,}}"
      rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％]|\s?(?:[元万亿萬億]|美元|港元|欧元|日元|英镑|人民币))"
+     rf"|(?<![{D}.])0[{D}]{{2,3}}[{SP}]?[-—–－]{{1,2}}[{SP}]?[{D}]{{7,8}}(?![{D}])"
      rf"|(?<![{D}.])0[{D}]{{3,}}"
      rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}(?=\s)"),
 )
@@ -193,6 +229,27 @@ class _Lexicon:
         self.units = _Units(lex)
         self.idioms = re.compile("|".join(map(re.escape, sorted(lex.idioms, key=len, reverse=True))))
         self.before_last = frozenset(w[-1] for w in lex.before)
+        ctx = lex.context
+        # 邮编 330000, 电话：0791-8686 1234: the digits (and the dashes inside them) after a code word
+        self.code_after = re.compile(
+            rf"(?:{_alternation(ctx.get('code_before', ()))})[：:]?[{SP}]?"
+            rf"(?P<c>[{D}](?:[{D}]|[-—–－](?=[{D}])){{4,18}})"
+            rf"(?![{D}]|[{SP}]?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％]))")
+        self.phase_after = _prefixes(ctx.get("phase_after", ()))
+        self.phase_not_after = tuple(sorted(ctx.get("phase_not_after", ()), key=len, reverse=True))
+        self.list_before = tuple(sorted(ctx.get("list_before", ()), key=len, reverse=True))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """The words as one regex alternation, longest first; one that never matches when there are none."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!)"
+
+
+def _prefixes(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w)
+    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in by_first.items()}
 
 
 @cache
@@ -203,7 +260,7 @@ def _state() -> _Lexicon:
 class _Scan:
     """The state of one pass over a text: the mask of look-alikes and what was found."""
 
-    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last")
+    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last", "state")
 
     def __init__(self, text: str) -> None:
         # patterns read full-width digits as ASCII ones: the copy has the same length, so
@@ -215,6 +272,7 @@ class _Scan:
         self.out: list[Quantity] = []
         state = _state()
         self.lex, self.units, self.before_last = state.lex, state.units, state.before_last
+        self.state = state
         self._premask(state.idioms)
 
     # --- look-alikes -------------------------------------------------------------------
@@ -239,12 +297,46 @@ class _Scan:
                 self.put("code", m.start(), m.end())
         for m in CIRCLED_RE.finditer(text):
             self.put("list_marker", m.start(), m.end())
+        for m in self.state.code_after.finditer(text):
+            self.put("code", m.start("c"), m.end("c"))
+        if "∶" in text or ":" in text or "：" in text:
+            done = 0
+            for sep in RATIO_SEP_RE.finditer(text):
+                k = sep.start()
+                if k < done:
+                    continue
+                if k > 0 and text[k - 1] in SPACES:
+                    k -= 1
+                # back over the term before the colon (at most a few characters: terms are short)
+                while k > 0 and k > sep.start() - 12 and (text[k - 1] in DIGIT_CHARS or text[k - 1] in ".．"):
+                    k -= 1
+                rm = RATIO_RE.match(text, k)
+                if rm is not None:
+                    self.put_ratio(rm)
+                    done = rm.end()
         for m in idioms.finditer(text):
             s, e = m.start(), m.end()
             if s > 0 and text[s - 1] in NUMERAL_CHARS and text[s] in NUMERAL_CHARS:
                 continue  # 十一 inside 二十一: part of a larger numeral
             if not mask[s]:
                 mask[s:e] = b"\x01" * (e - s)
+
+    def put_ratio(self, m: re.Match[str]) -> None:
+        """4.0∶37.7∶58.3: each term a ratio figure of its own, none a bare number missing its unit."""
+        s, e = m.start(), m.end()
+        terms = list(RATIO_TERM_RE.finditer(self.text, s, e))
+        sep = self.text[terms[0].end():terms[1].start()].strip()
+        if sep != "∶" and all("." not in t.group() and "．" not in t.group() for t in terms) and all(
+                len(t.group()) == 2 for t in terms[1:]):
+            return  # 10:30:00, a time of day
+        if self.mask.find(1, s, e) >= 0:
+            return
+        self.mask[s:e] = b"\x01" * (e - s)
+        for t in terms:
+            p = parse(t.group())
+            if p is not None:
+                self.out.append(Quantity(t.start(), t.end(), self.orig[t.start():t.end()], clean(p.value), "",
+                                         "ratio", decimals=p.decimals))
 
     def _label_like(self, inner: str) -> bool:
         """A short quoted phrase is a label unless it reads as a figure with a unit (“45起”)."""
@@ -311,6 +403,27 @@ class _Scan:
             return m.end()
         return -1
 
+    def after_list_word(self, s: int) -> bool:
+        """Whether a word that introduces list items (分别为, 依次为) ends right before `s`."""
+        text = self.text
+        return any(text.startswith(w, s - len(w)) for w in self.state.list_before if s >= len(w))
+
+    def is_phase(self, s: int, end: int) -> bool:
+        """二期 in 二期工程 or 某某石化一期、: the phase of a project, not a count of sessions.
+
+        The numeral follows a Chinese word and comes before a project word (工程, 项目) or
+        closes a list item (、, 等); after a verb or a counter (举办, 开展, 分, 共) it counts.
+        """
+        text = self.text
+        if s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in NUMERAL_CHARS:
+            return False
+        if any(text.startswith(w, s - len(w)) for w in self.state.phase_not_after if s >= len(w)):
+            return False
+        nxt = text[end:end + 1]
+        if nxt in ("、", "等"):
+            return True
+        return any(text.startswith(w, end) for w in self.state.phase_after.get(nxt, ()))
+
     def counted_after(self, pos: int) -> bool:
         """Whether a measure word (or 余/多 before one) follows `pos`."""
         text = self.text
@@ -359,6 +472,11 @@ class _Scan:
         if m.group("nom") is not None:
             return self.read_fraction(s, e, m)
         raw = text[s:e]
+        if "，" in raw and self.after_list_word(s):
+            e = s + raw.index("，")  # 分别为5，120件: two items, not 5120
+            raw = text[s:e]
+        if " " in raw:
+            raw = _squeeze(raw)  # 8 5, 5 ．4, 321 146: one figure spelt with spaces
         if e < self.n and (text[e] in SPACES or text[e] in POINTS):
             e2 = self.extend(s, e)
             if e2 > e:
@@ -420,6 +538,8 @@ class _Scan:
         if unit is None:
             return self.read_bare(start, s, e, pos, raw, p, value, decimals, scale, approx_inner)
         assert kind is not None
+        if unit == "期" and upos == e + 1 and raw in PHASE_NUMERALS and self.is_phase(start, upos):
+            return self.make(start, upos, value, "", "label", None, 0, 1), upos
         if approx_inner is None and text.startswith(("余", "多"), upos) and kind in ("count", "money", "measure"):
             approx_inner = text[upos]  # 3万元余 (rare): qualifier after the unit
             upos += 1

@@ -168,7 +168,7 @@ NOT_QUANTITY = [
     ("严格执行“三重一大”制度", "三重一大", "label"),
     ("版本号3.2.1", "3.2.1", "code"),
     ("身份证号330102199001011234", "330102199001011234", "code"),
-    ("电话0571-88886666", "0571", "code"),
+    ("电话0571-88886666", "0571-88886666", "code"),
     ("5G基站建设", "5G", "code"),
 ]
 
@@ -218,6 +218,127 @@ def test_spans_and_order() -> None:
     assert [q.start for q in qs] == sorted(q.start for q in qs)
     assert all(text[q.start:q.end] == q.text for q in qs)
     assert [q.text for q in qs if q.is_quantity] == ["128件", "121件", "94.5%"]
+
+
+# --- slips seen on full-length reports ------------------------------------------------------
+# (sentence, mention, value, unit, kind, decimals)
+WRITTEN_APART = [
+    # full-width commas as thousands separators, when a unit or magnitude follows the groups
+    ("全区蔬菜产量4，608万吨", "4，608万吨", "46080000", "吨", "measure", 0),
+    ("共发放补贴3，275，410元", "3，275，410元", "3275410", "元", "money", 0),
+    ("新增用户2，416.5万户", "2，416.5万户", "24165000", "户", "count", 1),
+    ("投资总额2，406,300元", "2，406,300元", "2406300", "元", "money", 0),  # mixed with ASCII groups
+    ("年末登记总数6，352\n", "6，352", "6352", "", "number", 0),  # the groups end the line
+    # a middle dot as the decimal point before a percent sign
+    ("旅游收入增长13·6％", "13·6％", "13.6", "%", "percent", 1),
+    ("参保率达到9・4%", "9・4%", "9.4", "%", "percent", 1),
+    # digits a PDF spelt out one by one
+    ("群众知晓率为9 3 ％", "9 3 ％", "93", "%", "percent", 0),
+    ("同比回落6 ．2 ％", "6 ．2 ％", "6.2", "%", "percent", 1),
+    ("办结1 2 件", "1 2 件", "12", "件", "count", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "value", "unit", "kind", "decimals"), WRITTEN_APART)
+def test_figure_written_apart(text: str, fragment: str, value: str, unit: str, kind: str, decimals: int) -> None:
+    q = mention(text, fragment)
+    assert (q.value, q.unit, q.kind, q.decimals) == (Decimal(value), unit, kind, decimals)
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("新建站点2，3个", ["2", "3个"]),  # a comma before one or two digits: two figures
+    ("受理案件分别为7，260件", ["7", "260件"]),  # list items after 分别为
+    ("抽查批次依次为4，5，6", ["4", "5", "6"]),
+    ("样本编号为31，452，已归档", ["31", "452"]),  # no unit after the groups: the sentence's commas
+    ("规划期2019 2020年", ["2019"]),  # two separate numbers never run together
+])
+def test_commas_and_spaces_between_figures_keep_them_apart(text: str, figures: list[str]) -> None:
+    assert [q.text for q in extract(text) if q.kind in ("number", "count", "code")] == figures
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("三次产业结构调整为6.1∶39.4∶54.5", ["6.1", "39.4", "54.5"]),
+    ("一二三产业之比为8.2：41.3：50.5", ["8.2", "41.3", "50.5"]),
+    ("按2:3:5的比例分配", ["2", "3", "5"]),
+])
+def test_ratio_notation(text: str, terms: list[str]) -> None:
+    qs = [q for q in extract(text) if q.kind not in ("year", "date")]
+    assert [(q.text, q.kind) for q in qs] == [(t, "ratio") for t in terms]
+    assert [q.value for q in qs] == [Decimal(t) for t in terms]
+
+
+def test_time_with_seconds_is_no_ratio() -> None:
+    (q,) = extract("系统于08:15:30自动备份")
+    assert (q.text, q.kind) == ("08:15:30", "date")
+
+
+@pytest.mark.parametrize("text", [
+    "一部分企业经营困难", "一小部分村庄尚未通网", "一方面加大投入", "出台一系列政策", "引进一大批人才",
+    "三次产业协调发展",
+])
+def test_article_words_are_no_figures(text: str) -> None:
+    assert [(q.text, q.kind) for q in extract(text)] == []
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("某某石化一期项目建成投产", "一期"),
+    ("某某汽车二期工程开工", "二期"),
+    ("加快三期扩建", "三期"),
+    ("某某钢铁一期、某某电子二期等相继落地", "二期"),
+])
+def test_project_phase_is_a_label(text: str, fragment: str) -> None:
+    q = mention(text, fragment)
+    assert (q.kind, q.unit) == ("label", "")
+
+
+@pytest.mark.parametrize(("text", "fragment", "value"), [
+    ("举办业务培训班15期", "15期", "15"),
+    ("开展三期技能培训", "三期", "3"),
+    ("分两期建设", "两期", "2"),
+    ("分四期建设", "四期", "4"),
+    ("全年编印简报六期", "六期", "6"),
+])
+def test_sessions_and_issues_stay_counts(text: str, fragment: str, value: str) -> None:
+    q = mention(text, fragment)
+    assert (q.kind, q.unit, q.value) == ("count", "期", Decimal(value))
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind"), [
+    ("通讯地址某某路8号，邮编341000", "341000", "code"),
+    ("邮政编码：343100", "343100", "code"),
+    ("咨询电话：0797—8123456", "0797—8123456", "code"),
+    ("值班电话0701-6228899", "0701-6228899", "code"),
+    ("举报电话：6228899", "6228899", "code"),
+    ("索引号：014502317/2023-00158", "014502317/2023-00158", "code"),
+    ("按照某府办发〔2023〕17号要求", "〔2023〕17号", "code"),
+    ("依据某政发[2022]8号文件", "[2022]8号", "code"),
+    ("该办法于4月20印发", "4月20", "date"),
+    ("数据截至2023-11", "2023-11", "date"),
+    ("2023.6.30前完成", "2023.6.30", "date"),
+    ("1-6月完成投资", "1-6月", "date"),
+    ("1—8月累计", "1—8月", "date"),
+    ("1至11月累计", "1至11月", "date"),
+    ("刊于2023年第4期", "第4", "ordinal"),
+    ("见本刊第15期", "第15", "ordinal"),
+])
+def test_codes_and_dates_of_reports(text: str, fragment: str, kind: str) -> None:
+    q = mention(text, fragment)
+    assert q.kind == kind
+    assert not q.is_quantity
+
+
+@pytest.mark.parametrize(("text", "fragment", "value", "unit"), [
+    ("接听服务电话12万余个", "12万余个", "120000", "个"),  # a count after 电话 stays a count
+    ("受理热线电话1350件", "1350件", "1350", "件"),
+    ("4月20个重点项目集中开工", "20个", "20", "个"),  # a count after a month is no day
+])
+def test_figures_next_to_codes_and_dates_stay_figures(text: str, fragment: str, value: str, unit: str) -> None:
+    q = mention(text, fragment)
+    assert (q.value, q.unit, q.is_quantity) == (Decimal(value), unit, True)
+
+
+def test_year_range_is_no_year_month() -> None:
+    assert [q.kind for q in extract("2010-11年度")] != ["date"]
 
 
 # --- properties ---------------------------------------------------------------------------
