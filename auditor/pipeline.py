@@ -46,7 +46,7 @@ def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     out = []
     for c in claims:
         same_figure = c.expression and c.kind != "repeat"
-        figure = c.detail.get("figure", c.text)
+        figure = c.detail.get("at", c.detail.get("figure", c.text))  # the claimed figure's place
         key = (c.kind, figure, c.claimed, c.expression) if same_figure else (c.kind, str(c.start), c.text, None)
         if key not in seen:
             seen.add(key)

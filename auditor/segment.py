@@ -97,7 +97,7 @@ def segment(text: str) -> Segments:
     def new_sentence(at: int) -> None:
         while at < n and text[at] in SPACE:
             at += 1
-        if at > sentences[-1]:
+        if sentences[-1] < at < n:
             sentences.append(at)
 
     i = 0
@@ -112,13 +112,13 @@ def segment(text: str) -> Segments:
                 at = i + 1
                 while at < n and text[at] in SPACE:
                     at += 1
-                if at > paragraphs[-1]:
+                if paragraphs[-1] < at < n:
                     paragraphs.append(at)
                 # `。\n`: the sentence already ended; never two boundaries for one
-                if sentences[-1] < at and text[sentences[-1]:at].strip():
+                if sentences[-1] < at < n and text[sentences[-1]:at].strip():
                     sentences.append(at)
-                elif sentences[-1] < at:
-                    sentences[-1] = at
+                elif sentences[-1] < at and len(sentences) > 1:
+                    sentences[-1] = at  # the sentence that began after `。` begins after the break
                 c_start = at
         elif ch in SENT_END and depth == 0:
             j = i + 1

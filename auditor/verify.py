@@ -151,7 +151,7 @@ def _claim(r: Relation, figure: str, **kw: Any) -> Claim:
     `link` says why the operands were chosen (relate/link.py); by default the relation's own.
     """
     q = r.claim
-    detail = {"figure": figure}
+    detail = {"figure": figure, "at": str(q.start)}
     link = kw.pop("link", None)
     why = link if link is not None else r.extra.get("link", "")
     if why and kw.get("operands"):

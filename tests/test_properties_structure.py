@@ -1,0 +1,95 @@
+"""Properties of pairing by structure (issue: claims read from the structure of the text).
+
+- A consistent list of parallel items, each with its level, change and growth rate, gives no finding
+  however many items it has, and each item's growth is confirmed from its own figures.
+- Perturbing one item's growth rate flags that item, and no other.
+- Two different metrics that carry the same figure make no claim about each other.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor import audit_text
+
+SUBJECTS = ("钢材产量", "水泥产量", "原煤产量", "粮食产量", "棉花产量", "发电量", "货运量", "化肥产量")
+UNITS = ("万吨", "亿元", "万人", "件")
+SEPARATORS = ("；", "，")
+SETTINGS = settings(max_examples=40, deadline=None)
+
+
+def growth(level: int, change: int) -> Decimal:
+    return (Decimal(change) * 100 / Decimal(level - change)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@st.composite
+def item_list(draw: st.DrawFn) -> list[tuple[str, int, int, str]]:
+    n = draw(st.integers(2, 6))
+    subjects = draw(st.permutations(SUBJECTS))[:n]
+    out = []
+    for s in subjects:
+        level = draw(st.integers(200, 90_000))
+        change = draw(st.integers(1, level // 2))
+        out.append((s, level, change, draw(st.sampled_from(UNITS))))
+    return out
+
+
+def sentence(items: list[tuple[str, int, int, str]], sep: str, rates: list[Decimal]) -> str:
+    parts = [f"{s}{level}{u}，比上年增加{change}{u}，增长{r}%" for (s, level, change, u), r in zip(items, rates,
+                                                                                          strict=True)]
+    return sep.join(parts) + "。"
+
+
+@SETTINGS
+@given(item_list(), st.sampled_from(SEPARATORS))
+def test_consistent_parallel_items_give_no_finding(items: list[tuple[str, int, int, str]], sep: str) -> None:
+    rates = [growth(level, change) for _, level, change, _ in items]
+    text = sentence(items, sep, rates)
+    r = audit_text(text)
+    assert not r.findings, [(f.code, f.text, f.expression) for f in r.findings]
+    confirmed = [c for c in r.claims if c.kind == "growth" and c.status == "consistent"]
+    assert len(confirmed) == len(items)
+    for c, (_, level, change, u) in zip(confirmed, items, strict=True):
+        assert [o.text for o in c.operands] == [f"{level}{u}", f"{change}{u}"]
+
+
+@SETTINGS
+@given(item_list(), st.sampled_from(SEPARATORS), st.data())
+def test_one_perturbed_item_is_flagged_alone(items: list[tuple[str, int, int, str]], sep: str,
+                                             data: st.DataObject) -> None:
+    rates = [growth(level, change) for _, level, change, _ in items]
+    k = data.draw(st.integers(0, len(items) - 1))
+    rates[k] = rates[k] + Decimal(5) if rates[k] < 50 else rates[k] / 2
+    text = sentence(items, sep, rates)
+    r = audit_text(text)
+    flagged = [f for f in r.findings if f.severity.value == "error"]
+    assert [f.code for f in flagged] == ["G301"], [(f.code, f.text) for f in r.findings]
+    at = text.index(f"增长{rates[k]}%")
+    assert flagged[0].start <= at + 2 < flagged[0].end
+    assert flagged[0].recomputed is not None
+    assert Decimal(flagged[0].recomputed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) == \
+        growth(items[k][1], items[k][2])
+
+
+METRICS = (("地区生产总值增长", "城镇居民人均可支配收入增长"), ("建成20万吨级泊位", "疏浚20万吨级航道"),
+           ("受理行政复议案件", "举办普法讲座"), ("新增就业", "培训农民工"))
+
+
+@SETTINGS
+@given(st.sampled_from(METRICS), st.integers(10, 9999), st.sampled_from(("%", "件", "人", "个")),
+       st.integers(0, 2))
+def test_equal_figures_of_different_metrics_make_no_claim(metric: tuple[str, str], value: int, unit: str,
+                                                          places: int) -> None:
+    figure = f"{Decimal(value).scaleb(-places)}{unit}"
+    text = f"全年{metric[0]}{figure}。\n另外，{metric[1]}{figure}。"
+    r = audit_text(text)
+    assert not [c for c in r.claims if c.kind == "repeat"], [(c.text, c.detail) for c in r.claims]
+    assert not r.findings
+
+
+def test_the_same_metric_stated_twice_is_a_repeat() -> None:
+    r = audit_text("全年受理行政复议案件1234件。\n……全年共受理行政复议案件1234件，同比增长5%。")
+    repeats = [c for c in r.claims if c.kind == "repeat"]
+    assert len(repeats) == 2 and all(c.status == "consistent" for c in repeats)

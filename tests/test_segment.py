@@ -1,0 +1,64 @@
+"""segment.py: paragraphs, sentences, clauses and asides, with hard line breaks read as wraps."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.segment import segment
+
+
+def sentences(text: str) -> list[str]:
+    seg = segment(text)
+    ends = [*seg.sentences[1:], len(text)]
+    return [text[a:b].strip() for a, b in zip(seg.sentences, ends, strict=True)]
+
+
+def test_sentence_end_then_line_break_is_one_boundary() -> None:
+    text = "共受理案件120件。\n办结118件。"
+    seg = segment(text)
+    assert sentences(text) == ["共受理案件120件。", "办结118件。"]
+    assert len(seg.paragraphs) == 2
+
+
+def test_line_wrapped_inside_a_sentence_joins_the_paragraph() -> None:
+    text = "全年共受理各类行政复议案件，依法办结行政复议案件共计\n37082件，按时办结率99.9%。\n"
+    seg = segment(text)
+    assert len(seg.paragraphs) == 1
+    assert seg.sentence_of(text.index("37082")) == seg.sentence_of(text.index("按时"))
+
+
+def test_heading_is_its_own_paragraph() -> None:
+    text = "二、主要工作情况\n全年受理案件120件。"
+    seg = segment(text)
+    assert len(seg.paragraphs) == 2
+    assert seg.paragraph_of(text.index("全年")) == 1
+
+
+def test_bracketed_aside_is_a_clause_of_its_own() -> None:
+    text = "受理投诉412件（2022年355件），同比增长16.1%。"
+    seg = segment(text)
+    aside = seg.clauses[seg.clause_of(text.index("355"))]
+    assert aside.aside and text[aside.start:aside.end] == "2022年355件"
+    assert not seg.clauses[seg.clause_of(text.index("412"))].aside
+
+
+def test_clauses_split_at_commas_enumeration_commas_and_semicolons() -> None:
+    text = "钢材产量1200万吨，增加50万吨；水泥产量800万吨、增加30万吨。"
+    seg = segment(text)
+    pieces = [text[c.start:c.end] for c in seg.clauses]
+    assert pieces == ["钢材产量1200万吨", "增加50万吨", "水泥产量800万吨", "增加30万吨。"]
+    assert [c.sep for c in seg.clauses] == ["", "，", "；", "、"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("共受理120件，。；、（）()\n 其中增长%：")), max_size=120))
+def test_any_text_gives_ordered_spans_inside_it(text: str) -> None:
+    seg = segment(text)
+    assert list(seg.paragraphs) == sorted(set(seg.paragraphs))
+    assert list(seg.sentences) == sorted(set(seg.sentences))
+    for c in seg.clauses:
+        assert 0 <= c.start <= c.end <= len(text)
+    starts = [c.start for c in seg.clauses]
+    assert starts == sorted(starts)
+    for k in range(len(text)):
+        assert seg.sentence_of(k) >= 0 and seg.paragraph_of(k) >= 0
