@@ -12,7 +12,8 @@ from auditor.report.common import fmt_number, iter_findings, message_for
 
 FINDING_COLUMNS = ("path", "line", "column", "code", "severity", "text", "claimed", "recomputed",
                    "expression", "message")
-QUANTITY_COLUMNS = ("path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals")
+QUANTITY_COLUMNS = ("path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals", "subject", "role",
+                    "period")
 
 
 def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
@@ -22,8 +23,10 @@ def render(report: Report, lang: str = "zh", color: bool = False, width: int | N
         w.writerow(QUANTITY_COLUMNS)
         for doc in report.documents:
             for q in doc.quantities:
+                f = q.frame
                 w.writerow((doc.path, q.start, q.end, q.text, fmt_number(q.value), q.unit, q.kind,
-                            q.approx or "", q.decimals))
+                            q.approx or "", q.decimals, f.subject if f else "", f.role if f else "",
+                            f.period if f else ""))
     else:
         w.writerow(FINDING_COLUMNS)
         for doc, f, line, col in iter_findings(report):

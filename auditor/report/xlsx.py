@@ -14,9 +14,9 @@ from auditor.report.common import Lines, fmt_number, iter_findings, message_for
 from auditor.report.csv import FINDING_COLUMNS
 
 CLAIM_COLUMNS = ("path", "line", "column", "kind", "text", "claimed", "unit", "expression", "recomputed",
-                 "status", "operands")
+                 "status", "operands", "link")
 QUANTITY_COLUMNS = ("path", "line", "column", "start", "end", "text", "value", "high", "unit", "kind",
-                    "approx", "decimals")
+                    "approx", "decimals", "subject", "role", "period")
 DOCUMENT_COLUMNS = ("path", "sha256", "chars", "error", "message")
 # what openpyxl refuses in a cell (control characters other than tab, newline, return)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -41,11 +41,12 @@ def _rows(report: Report, lang: str) -> dict[str, tuple[tuple[str, ...], list[tu
                           d.error.message if d.error else None))
         if check:
             claims.extend((d.path, *lines.line_col(c.start), c.kind, c.text, c.claimed, c.unit, c.expression,
-                           c.recomputed, c.status, " | ".join(o.text for o in c.operands))
+                           c.recomputed, c.status, " | ".join(o.text for o in c.operands), c.detail.get("link"))
                           for c in sorted(d.claims, key=lambda c: c.start))
         quantities.extend((d.path, *lines.line_col(q.start), q.start, q.end, q.text, fmt_number(q.value),
                            fmt_number(q.high) if q.high is not None else None, q.unit, q.kind, q.approx,
-                           q.decimals) for q in d.quantities)
+                           q.decimals, q.frame.subject if q.frame else None, q.frame.role if q.frame else None,
+                           q.frame.period if q.frame else None) for q in d.quantities)
     return {
         "Findings": (FINDING_COLUMNS, findings),
         "Claims": (CLAIM_COLUMNS, claims),

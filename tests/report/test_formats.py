@@ -77,11 +77,12 @@ def test_csv_quotes_commas_and_quotes() -> None:
 
 def test_csv_extract_row_per_quantity(extract_report: Report) -> None:
     rows = list(csv.reader(io.StringIO(text_of(extract_report, "csv"))))
-    assert rows[0] == ["path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals"]
+    assert rows[0] == ["path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals", "subject",
+                       "role", "period"]
     assert len(rows) == 10
     start = TEXT.index("87.5")
-    assert rows[7] == ["reports/2023年报告.txt", str(start), str(start + 8), "87.5余万人次", "875000", "人次",
-                       "count", "余", "1"]
+    assert rows[7][:9] == ["reports/2023年报告.txt", str(start), str(start + 8), "87.5余万人次", "875000", "人次",
+                           "count", "余", "1"]
 
 
 # --- html ---
@@ -212,3 +213,15 @@ def test_error_only_batch_in_every_text_format() -> None:
     r = Report((build_error_document(),))
     assert text_of(r, "csv").count("\n") == 1
     assert json.loads(text_of(r, "sarif"))["runs"][0]["results"] == []
+
+
+def test_csv_extract_shows_each_figure_frame() -> None:
+    from auditor.document import Document
+    from auditor.pipeline import extract_document
+
+    text = "钢材产量1200万吨，增加50万吨。"
+    report = Report((extract_document(Document.from_text(text, "x.txt")),), mode="extract")
+    rows = list(csv.reader(io.StringIO(text_of(report, "csv"))))
+    by_text = {r[3]: r for r in rows[1:]}
+    assert by_text["1200万吨"][-3:] == ["钢材产量", "level", ""]
+    assert by_text["50万吨"][-3:-1] == ["钢材产量", "change"]
