@@ -375,6 +375,11 @@ def _verify_sum(r: Relation) -> Claim:
 def _verify_repeat(r: Relation) -> Claim:
     """The same figure stated twice agrees with itself: recorded so the reader sees both places."""
     other = r.whole[0]
+    if r.extra.get("rounded"):
+        # a rounded or qualified restatement: its interval must hold the exact figure
+        ok = meets(claimed_interval(r.claim), operand_interval(other))
+        return _claim(r, r.claim.text, operands=_ops(other), expression=f"≈ {other.text}", recomputed=num(other),
+                      status="consistent" if ok else "unverifiable")
     return _claim(r, r.claim.text, operands=_ops(other), expression=f"= {other.text}", recomputed=num(other),
                   status="consistent")
 

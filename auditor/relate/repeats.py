@@ -31,5 +31,36 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,), extra={"link": link})
             yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,), extra={"link": link})
         first[key] = j
+    yield from _rounded_repeats(qs)
+
+
+#: how many earlier mentions of one kind and unit a rounded figure is compared with (keeps the pass linear)
+RECENT = 40
+
+
+def _rounded_repeats(qs: Sequence[Quantity]) -> Iterator[Relation]:
+    """A figure restated rounded or qualified (36.7万人 … 三十六万余人; 5432美元 … 超5千美元).
+
+    Only between mentions of one subject, role, plan and period; verify() confirms the pair when the
+    rounded figure's interval holds the other, and otherwise leaves it unverifiable (never an error:
+    a headline may round differently from the body).
+    """
+    recent: dict[tuple[str, str], list[int]] = {}
+    for j, q in enumerate(qs):
+        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
+            continue
+        bucket = recent.setdefault((q.kind, q.unit), [])
+        rounded = bool(q.approx) or q.scale > 1
+        for k in bucket:
+            p = qs[k]
+            if p.value == q.value or not (rounded or p.approx or p.scale > 1) or not repeat_of(p, q):
+                continue
+            link = f"same subject {frame(q).subject}, restated rounded"
+            rough, exact = (q, p) if (q.approx or q.scale > p.scale) else (p, q)
+            yield Relation("repeat", rough, rough.start, rough.end, parts=(rough,), whole=(exact,),
+                           extra={"link": link, "rounded": "1"})
+        bucket.append(j)
+        if len(bucket) > RECENT:
+            del bucket[0]
 
 
