@@ -93,3 +93,15 @@ def test_the_same_metric_stated_twice_is_a_repeat() -> None:
     r = audit_text("全年受理行政复议案件1234件。\n……全年共受理行政复议案件1234件，同比增长5%。")
     repeats = [c for c in r.claims if c.kind == "repeat"]
     assert len(repeats) == 2 and all(c.status == "consistent" for c in repeats)
+
+
+def test_a_rounded_restatement_of_one_metric_is_a_repeat() -> None:
+    r = audit_text("上半年共批捕各类犯罪嫌疑人三十六万余人。\n……上半年共批捕各类犯罪嫌疑人36.7万人，同比下降3%。")
+    repeats = [c for c in r.claims if c.kind == "repeat"]
+    assert [c.status for c in repeats] == ["consistent"] and repeats[0].detail["figure"] == "三十六万余人"
+
+
+def test_a_rounded_restatement_that_does_not_hold_is_left_quiet() -> None:
+    r = audit_text("我国人均国内生产总值超5千美元。\n……我国人均国内生产总值4800美元。")
+    assert [c.status for c in r.claims if c.kind == "repeat"] == ["unverifiable"]
+    assert not r.findings

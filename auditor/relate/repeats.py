@@ -56,7 +56,10 @@ def _rounded_repeats(qs: Sequence[Quantity]) -> Iterator[Relation]:
             if p.value == q.value or not (rounded or p.approx or p.scale > 1) or not repeat_of(p, q):
                 continue
             link = f"same subject {frame(q).subject}, restated rounded"
-            rough, exact = (q, p) if (q.approx or q.scale > p.scale) else (p, q)
+            if bool(q.approx) != bool(p.approx):
+                rough, exact = (q, p) if q.approx else (p, q)  # the qualified one is the rough one
+            else:
+                rough, exact = (q, p) if q.half_ulp >= p.half_ulp else (p, q)
             yield Relation("repeat", rough, rough.start, rough.end, parts=(rough,), whole=(exact,),
                            extra={"link": link, "rounded": "1"})
         bucket.append(j)
