@@ -24,7 +24,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.growth import _difference, _growth, _points
 from auditor.relate.link import NO_FRAME
-from auditor.relate.rates import PER_UNIT, _average, _rate
+from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.segment import Segments, segment
@@ -82,6 +82,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 if a is not None:
                     yield a
     yield from _breakdowns(text, qs, seg, sent_start)
+    yield from _structures(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
@@ -36,6 +37,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if m is not None and not share and ("增长" in stem or "增" in stem[-1:] or stem.endswith(("上升", "下降"))):
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
+    inner = _inner_whole(text, qs, i, seg, before)
+    if inner is not None:
+        return inner
     # the rate's own label, e.g. 按时办结 for 按时办结率
     stem = re.sub(r"^.*?(?:的|是|为|其中|以及|和|及)", "", stem) if stem else ""
     near_text = text[max(0, q.start - 16):q.start]
@@ -200,7 +204,50 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     return ""
 
 
+#: 占年初预算10065万元的43.2%: the whole is printed inside the share's own phrase, between 占 and 的
+INNER_BASE = re.compile(r"占([\u4e00-\u9fff]{1,16})$")
+
+
+def _inner_whole(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: str) -> Relation | None:
+    """完成财政总收入4348万元，占年初预算10065万元的43.2%: the share names its whole with its figure.
+
+    The whole is the figure straight before 的 in the share's clause, after 占 and its name (a budget
+    or a target is allowed: the share says it is the base); the part is the level of the share's own
+    item just before it, of the whole's unit.
+    """
+    q = qs[i]
+    if i < 1 or q.unit != "%":
+        return None
+    w = qs[i - 1]
+    if w.kind not in ("count", "money", "measure") or w.high is not None or seg.clause[i - 1] != seg.clause[i]:
+        return None
+    if not re.fullmatch(r"\s*[的之]\s*", text[w.end:q.start]):
+        return None
+    lead = text[seg.clause_start[seg.clause[i]]:w.start]
+    nm = INNER_BASE.search(lead)
+    if nm is None:
+        return None
+    part = None
+    for j in range(i - 2, -1, -1):
+        c = qs[j]
+        if seg.item[j] != seg.item[i] or seg.sent[j] != seg.sent[i]:
+            break
+        if c.kind == w.kind and same_unit(c, w) and c.high is None:
+            if frame(c).role == "level":
+                part = c
+            break  # the nearest figure of the whole's unit is the part, or there is none
+    if part is None:
+        return Relation("share", q, q.start - len(before) + lead.rfind("占"), q.end)
+    link = f"same item; whole named in the share 占{nm.group(1)}"
+    return Relation("share", q, part.start, q.end, parts=(part,), whole=(w,),
+                    strong=True, alternatives=(((part,), (w,)),),
+                    extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
+                           "stem": "", "complementary": ""})
+
+
 BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")
+#: 其中 opening a clause between a total and its first part
+BREAKDOWN_OPENS = re.compile(r"[，,。；;:：]\s*其中")
 
 
 def _names_base(name: str, label: str) -> bool:
@@ -248,3 +295,68 @@ def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
     return Relation("rate", q, q.start, q.end, alternatives=alts, extra={"per": "1"})
 
 
+
+
+STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
+                       r"[\u4e00-\u9fff]{0,4}$")
+ORDINALS = claim_words()("rate_stem.ordinals")
+RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
+
+
+def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
+    """三次产业结构为5.6:56.6:37.8: each term is the share of one part the structure names.
+
+    The parts are linked by name: the structure's noun (产业) with the ordinal of the term's place
+    (第一产业, 第二产业, 第三产业), one level each, before the ratio in its paragraph. The whole is the
+    figure their 其中 list hangs from; without one, the parts' own sum (the structure is of them).
+    Only terms that add up to about 100 are shares.
+    """
+    out: list[Relation] = []
+    i = 0
+    n = len(qs)
+    while i < n:
+        if qs[i].kind != "ratio":
+            i += 1
+            continue
+        k = i
+        while k + 1 < n and qs[k + 1].kind == "ratio" and RATIO_JOIN.fullmatch(text, qs[k].end, qs[k + 1].start):
+            k += 1
+        run = list(range(i, k + 1))
+        i = k + 1
+        terms = [qs[r] for r in run]
+        if not 2 <= len(terms) <= len(ORDINALS) or abs(sum((Fraction(t.value) for t in terms), Fraction(0)) - 100) > 1:
+            continue
+        lead = text[seg.clause_start[seg.clause[run[0]]]:terms[0].start]
+        sm = STRUCTURE.search(lead)
+        if sm is None:
+            continue
+        noun = sm.group(1)
+        window_js = window(qs, run[0], seg, 3)
+        parts: list[int] = []
+        for o in ORDINALS[:len(terms)]:
+            name = o + noun
+            js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
+                  and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
+            if not js:
+                break
+            parts.append(js[0])  # the nearest before the ratio
+        if len(parts) != len(terms) or parts != sorted(parts) or \
+                any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
+            continue
+        ptuple = tuple(qs[j] for j in parts)
+        # the whole: the figure of the parts' unit just before the first part, with 其中 between them
+        head = [j for j in window_js if j < parts[0] and same_unit(qs[j], ptuple[0])][:1]
+        whole: tuple[Quantity, ...]
+        if head and frame(qs[head[0]]).role == "level" and qs[head[0]].high is None and \
+                BREAKDOWN_OPENS.search(text, qs[head[0]].end, ptuple[0].start):
+            whole, why, strong = (qs[head[0]],), "其中 total", True
+        else:
+            whole, why, strong = ptuple, "sum of the parts", False
+        start = sm.start(0) + seg.clause_start[seg.clause[run[0]]]
+        for n_t, (t, p) in enumerate(zip(terms, ptuple, strict=True)):
+            link = f"{ORDINALS[n_t]}{noun} names the term's part; {why}"
+            out.append(Relation("share", t, start, t.end,
+                                parts=(p,), whole=whole, strong=strong, alternatives=(((p,), whole),),
+                                extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
+                                       "stem": "", "complementary": "", "structure": "1"}))
+    return out
