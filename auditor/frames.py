@@ -74,7 +74,10 @@ def patterns() -> _Patterns:
 
 
 SENT_HEAD = re.compile(r"[^，,；;：:]*[：:]")
+#: 较 as a degree word (较大事故, 较多), not a comparison: removed before looking for an old-value marker
+RELATIVE = re.compile(r"较(?=[大小多少高低重轻快慢好差为])")
 ATTRIBUTE = re.compile(r"(?:以上|以下|及以上|左右)?的(?![一-龥]{0,2}[，,。；;])")
+PLAN_BASE = re.compile(r"(?:占|完成)[^，,。；;]{0,6}$")
 ASIDE = re.compile(r"[（(][^（()）]{0,160}[）)]")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?![度底末]?[\d-])")
 #: a growth word straight before a figure that is stated as "by how much" (增长5%), not "to" (增长到)
@@ -131,8 +134,11 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
             item_subject = subject
         # a target: plan words in the figure's clause, in its item, or heading its sentence (主要预期目标是：…)
         head = SENT_HEAD.match(text, s0, q.start)
-        plan = item_plan or bool(p.plan.search(opening)) or bool(head and p.plan.search(head.group(0)))
-        item_plan = plan
+        pm = p.plan.search(opening)
+        headed = bool(head and p.plan.search(head.group(0)))
+        plan = item_plan or bool(pm) or headed
+        # 占年初预算数…的56.3%, 完成年初预算的53.5%: the plan is the base of a share; the item stays an actual
+        item_plan = item_plan or headed or bool(pm and not PLAN_BASE.search(opening, 0, pm.start()))
         bm = p.base.search(opening) if role == "share" else None
         frame = Frame(subject=subject, role=role, period=period, plan=plan, base=bm.group(1) if bm else "",
                       item=item, clause=ci, sentence=si, paragraph=pi, aside=aside)
@@ -187,7 +193,7 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         return "level"
     if p.change_tail.search(tail):
         return "change"
-    if p.old_tail.search(tail) or tail.endswith(("由", "从")):
+    if p.old_tail.search(RELATIVE.sub("", tail)) or tail.endswith(("由", "从")):
         return "prior"
     if p.prior.search(tail[-8:]) and not p.current.search(tail[-8:]):
         return "prior"

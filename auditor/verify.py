@@ -42,6 +42,17 @@ def operand_interval(q: Quantity) -> Interval:
     return lo, hi
 
 
+def level_interval(q: Quantity) -> Interval:
+    """A level compared across periods: 二十八万人 is rounded to the 万 as 28万人 is (growth only)."""
+    lo, hi = operand_interval(q)
+    if q.scale != 1 or q.decimals or q.numeral == "arabic" or q.approx:
+        return lo, hi
+    for word, scale in (("亿", 10**8), ("万", 10**4)):
+        if q.text.removesuffix(q.unit).endswith(word) and q.value % scale == 0:
+            return lo - Fraction(scale, 2), hi + Fraction(scale, 2)
+    return lo, hi
+
+
 def _step(q: Quantity) -> Fraction:
     """One unit of the last significant stated digit: 2800 -> 100, 87.5万 -> 1000, 95.6 -> 0.1."""
     if q.decimals or q.scale > 1:
@@ -257,9 +268,9 @@ def _verify_growth(r: Relation) -> Claim:
     inc = r.alternatives[0][1][0] if r.alternatives else None
     if new is None or (old is None and inc is None):
         return _claim(r, text, status="unverifiable")
-    nlo, nhi = operand_interval(new)
+    nlo, nhi = level_interval(new)
     if old is not None:
-        olo, ohi = operand_interval(old)
+        olo, ohi = level_interval(old)
         expr = f"({num(new)}-{num(old)})/{num(old)}"
         ops = _ops(new, old)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from auditor.frames import patterns
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
@@ -46,15 +47,136 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     q = qs[i]
     gm = GROWTH_WORD.search(before)
     if gm is None:
-        return None
+        listed = _listed(text, qs, i, seg, sent_start)  # 下降47.06%、56.52%: a later member of a list
+        return iter([listed]) if listed is not None else None
     word = gm.group(2)
     if word in ("多", "少") and not gm.group(1):
         return None
+    if patterns().to_level.search(before):
+        return iter(())  # 提高到95.2%: the new level, not a change (nor a rate of the nearest figures)
     direction = -1 if word in GROWTH_DOWN or word in ("减收", "少") else 1
     if q.value < 0:
         direction = 1  # a signed figure (-32.18%) carries its own direction
+    listed = _listed(text, qs, i, seg, sent_start)
+    if listed is not None:
+        return iter([listed])
     rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
     return iter([rel])
+
+
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = claim_words()
+    growth = f"{w.alternation('growth.up')}|{w.alternation('growth.down')}"
+    gap = re.compile(rf"\s*(?:{w.alternation('growth.joints')})\s*([\u4e00-\u9fff]{{0,8}}?)((?:{growth})?)了?\s*$")
+    word = re.compile(rf"(?:{growth})(?:了|为|率为|率|达|达到)?[^\d，,。；;、]{{0,2}}$")
+    return gap, word, re.compile(w.alternation("growth.each"))
+
+
+LIST_GAP, LIST_WORD, EACH = _words()
+
+
+
+def _rate_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[list[int], list[str], list[int]]:
+    """The growth rates listed with qs[i] (47.06%、56.52%): their indexes, own labels and directions (0: inherited)."""
+    members, labels, dirs = [i], [""], [0]
+    k = i
+    while k > 0 and seg.sent[k - 1] == seg.sent[i] and qs[k - 1].kind == "percent":
+        m = LIST_GAP.match(text, qs[k - 1].end, qs[k].start)
+        if m is None:
+            break
+        members.insert(0, k - 1)
+        labels[0] = m.group(1)
+        dirs[0] = _dir(m.group(2)) if m.group(2) else 0
+        labels.insert(0, "")
+        dirs.insert(0, 0)
+        k -= 1
+    k = i
+    while k + 1 < len(qs) and seg.sent[k + 1] == seg.sent[i] and qs[k + 1].kind == "percent":
+        m = LIST_GAP.match(text, qs[k].end, qs[k + 1].start)
+        if m is None:
+            break
+        members.append(k + 1)
+        labels.append(m.group(1))
+        dirs.append(_dir(m.group(2)) if m.group(2) else 0)
+        k += 1
+    return members, labels, dirs
+
+
+def _dir(word: str) -> int:
+    return -1 if word in GROWTH_DOWN or word in ("减收", "少") else 1
+
+
+def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """A rate of a list that pairs with the levels listed before it (分别, or labels 件数…、人数…).
+
+    `共受理…18件20人,去年同期为34件46人,件数和人数分别同比下降47.06%、56.52%`: rate k goes with
+    level k and prior k. None where the rate is alone and its item states one level of each unit.
+    """
+    members, labels, dirs = _rate_list(text, qs, i, seg)
+    first = members[0]
+    head = GROWTH_WORD.search(text, seg.clause_start[seg.clause[first]], qs[first].start)
+    if head is None:
+        return None
+    cur, prior = _listed_levels(qs, first, seg, text)
+    if len(members) == 1 and not any(text[qs[a].end:qs[b].start].strip() == "" and qs[a].unit != qs[b].unit
+                                     for a, b in zip(cur, cur[1:], strict=False) if seg.item[b] == seg.item[i]):
+        return None  # one rate, one level: the item's own operands (_growth_operands), unless 18件20人
+    k = members.index(i)
+    q = qs[i]
+    d0 = _dir(head.group(2))
+    direction = dirs[k] or d0
+    if q.value < 0:
+        direction = 1
+    empty = Relation("growth", q, growth_start(text, q), q.end, direction=direction)
+    label = labels[k] or (_own_label(text, qs, first, seg) if k == 0 else "")
+    named = [j for j in cur if label and f"{qs[j].unit}数" in label]
+    if len(named) == 1:
+        # 同比件数下降54.55%、人数下降61.43%: the label names the level by its measure word
+        # (件数和人数分别下降 names them all: the list's order pairs them)
+        new = named[0]
+        olds = [j for j in prior if qs[j].unit == qs[new].unit]
+        link = f"labelled {label}"
+    elif EACH.search(text, sent_start[seg.sent[first]], qs[first].start) and len(cur) == len(members) and \
+            (not prior or len(prior) == len(cur)):
+        new = cur[k]
+        olds = [prior[k]] if prior else []
+        link = f"分别: item {k + 1} of {len(members)}"
+    else:
+        return empty
+    if len(olds) != 1 or not same_unit(qs[olds[0]], qs[new]):
+        return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), direction=direction,
+                        extra={"link": link})
+    return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), whole=(qs[olds[0]],),
+                    direction=direction, strong=True, extra={"link": link})
+
+
+def _own_label(text: str, qs: Sequence[Quantity], first: int, seg: Seg) -> str:
+    """The words between the clause's start and the first rate: 同比件数下降 -> 同比件数下降."""
+    return text[seg.clause_start[seg.clause[first]]:qs[first].start]
+
+
+def _listed_levels(qs: Sequence[Quantity], first: int, seg: Seg, text: str) -> tuple[list[int], list[int]]:
+    """The levels and the prior values stated before a list of rates, in their sentence, in order.
+
+    The run stops at another rate or a ；(the list of another item).
+    """
+    cur: list[int] = []
+    prior: list[int] = []
+    j = first - 1
+    stop = qs[first].start
+    while j >= 0 and seg.sent[j] == seg.sent[first]:
+        c = qs[j]
+        if c.kind in ("percent", "points", "multiple") or any(ch in text[c.end:stop] for ch in "；;"):
+            break
+        stop = c.start
+        f = frame(c)
+        if c.kind in ("count", "money", "measure") and not f.plan and c.high is None:
+            if f.role == "prior" or f.role == "level" and f.period == "prior":
+                prior.insert(0, j)
+            elif f.role == "level":
+                cur.insert(0, j)
+        j -= 1
+    return cur, prior
 
 
 def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], q: Quantity,
@@ -80,16 +202,17 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if old is not None and new is None and qs[old].kind == "percent":
                 new = j  # 满意率为96.3%,较上年的94.5%…
                 break
-            if new is None and "占" not in text[max(0, c.start - 10):c.start]:
+            if new is None and not _share_of_base(text, c, seg.clause_start[seg.clause[j]]):
                 break  # another growth rate in between: the operands belong to it
             continue
         lab = text[sent_start[seg.sent[j]]:c.start]
         tail = lab[-12:]
         if re.search(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$", tail) and inc is None and new is None:
             inc = j
-        elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail):
+        elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
+                or _bare_prior(qs, j, same):
             if old is None:
-                old = j
+                old = j  # 2313件(去年同期为2296件): the value of the period compared with
         elif new is None:
             new = j
     if inc is None and new is not None:
@@ -142,6 +265,23 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 
+def _bare_prior(qs: Sequence[Quantity], j: int, same: Sequence[int]) -> bool:
+    """qs[j] is the earlier value of a level of its item: 2313件(去年同期为2296件), 18件,去年同期为34件.
+
+    Its label names nothing of its own (its subject is the item's), so 2313件(不含上年旧存802件) is not one.
+    """
+    fc = frame(qs[j])
+    if fc.role != "prior" and fc.period != "prior":
+        return False
+    return any(frame(qs[k]).subject == fc.subject and frame(qs[k]).role == "level" and frame(qs[k]).period != "prior"
+               for k in same if k != j)
+
+
+def _share_of_base(text: str, c: Quantity, clause_start: int) -> bool:
+    """A share or completion ratio (占年初预算数…的56.3%), not another growth rate, between a rate and its level."""
+    return frame(c).role in ("share", "rate") and ("占" in text[clause_start:c.start] or frame(c).plan)
+
+
 def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int],
                 before: str) -> Relation | None:
     """增加122篇 after the new value and the old one: new - old = 122."""
@@ -176,8 +316,9 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
 def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation:
     """X个百分点 against the two rates the sentence states."""
     q = qs[i]
+    # 由90.5%提高到95.2% and 比上年的59.70%: the old rate is a prior value (frames.py)
     rates = [j for j in range(i - 1, -1, -1) if seg.item[j] == seg.item[i] and qs[j].kind == "percent"
-             and frame(qs[j]).role in ("rate", "share") and same_plan(qs[j], q)]
+             and frame(qs[j]).role in ("rate", "share", "prior") and same_plan(qs[j], q)]
     before = text[sent_start[seg.sent[i]]:q.start]
     down = bool(re.search(r"下降|降低|减少|回落|低", before[-8:]))
     if len(rates) >= 2:

@@ -1,0 +1,146 @@
+"""Growth rates, differences, points and multiples: which figures are a claim's new and old value.
+
+Every pattern has a PASS case (consistent figures: a `consistent` claim, nothing flagged) and a
+FAIL case (the same sentence with one figure wrong: flagged with the right code). Figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from auditor import audit_text
+
+LOUD = ("error", "warning")
+
+
+def claims(text: str, kind: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.status, c.expression, c.code) for c in audit_text(text).claims if c.kind == kind]
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in LOUD]
+
+
+def confirmed(text: str, kind: str, expression: str) -> None:
+    got = claims(text, kind)
+    assert ("consistent", expression, None) in got, got
+    assert not loud(text)
+
+
+def flagged(text: str, kind: str, expression: str, code: str) -> None:
+    got = claims(text, kind)
+    assert any(e == expression and c == code for _, e, c in got), got
+    assert code in loud(text)
+
+
+# ---- the prior value in brackets or in its own clause ----------------------------------------
+
+def test_bracketed_prior_pass() -> None:
+    confirmed("共受理民事案件1250件(去年同期为1000件),同比上升25%。", "growth", "(1250-1000)/1000")
+
+
+def test_bracketed_prior_fail() -> None:
+    flagged("共受理民事案件1250件(去年同期为1000件),同比上升20%。", "growth", "(1250-1000)/1000", "G301")
+
+
+def test_bracketed_value_of_another_metric_is_no_prior() -> None:
+    """(不含上年旧存…) names a metric of its own: not the value the rate compares with."""
+    text = "共受理案件5000件(不含上年旧存800件),比上年下降1.3%。"
+    assert not loud(text)
+    assert all(s == "unverifiable" for s, _, _ in claims(text, "growth"))
+
+
+# ---- 分别 lists and labelled lists ------------------------------------------------------------
+
+LIST = "共受理审查逮捕案件30件40人,去年同期为24件50人,件数和人数分别同比{}25%、{}20%。"
+
+
+def test_each_list_pass() -> None:
+    text = LIST.format("上升", "下降")
+    confirmed(text, "growth", "(30-24)/24")
+    confirmed(text, "growth", "(40-50)/50")
+
+
+def test_each_list_fail() -> None:
+    text = "共受理审查逮捕案件30件40人,去年同期为24件50人,件数和人数分别同比下降25%、20%。"
+    flagged(text, "growth", "(30-24)/24", "G303")  # 30 cases against 24 is a rise, not a fall
+
+
+def test_each_list_second_member_fail() -> None:
+    text = "共受理审查逮捕案件30件40人,去年同期为24件50人,同比分别上升25%、下降25%。"
+    flagged(text, "growth", "(40-50)/50", "G301")
+
+
+def test_labelled_list_pass() -> None:
+    text = "审结案件60件80人,去年同期为50件100人,同比件数上升20%、人数下降20%。"
+    confirmed(text, "growth", "(60-50)/50")
+    confirmed(text, "growth", "(80-100)/100")
+
+
+def test_labelled_list_fail() -> None:
+    text = "审结案件60件80人,去年同期为50件100人,同比件数上升20%、人数下降25%。"
+    flagged(text, "growth", "(80-100)/100", "G301")
+
+
+def test_list_that_does_not_pair_is_unverifiable() -> None:
+    """Three levels and two rates: which two the rates speak of is not said."""
+    text = "受理100件,其中刑事40件、民事60件,去年同期为80件、30件、50件,同比分别增长33.3%、20%。"
+    assert not loud(text)
+
+
+def test_compound_level_without_pairing_is_unverifiable() -> None:
+    """18件20人 with one rate: it may measure either count."""
+    text = "共审结案件18件20人,去年同期为30件40人,同比下降40%。"
+    assert not loud(text)
+    assert all(s == "unverifiable" for s, _, _ in claims(text, "growth"))
+
+
+# ---- a share of the budget between a level and its growth rate -------------------------------
+
+def test_share_of_budget_does_not_make_the_item_a_plan_pass() -> None:
+    text = "一般公共预算收入累计完成6600万元,占年初预算数12000万元的55%,同比增长10%,增收600万元。"
+    confirmed(text, "growth", "6000000/(66000000-6000000)")
+
+
+def test_share_of_budget_does_not_make_the_item_a_plan_fail() -> None:
+    text = "一般公共预算收入累计完成6600万元,占年初预算数12000万元的55%,同比增长12%,增收600万元。"
+    flagged(text, "growth", "6000000/(66000000-6000000)", "G301")
+
+
+# ---- percentage points against a prior rate --------------------------------------------------
+
+def test_points_against_prior_rate_pass() -> None:
+    confirmed("平均接通率为98.5%,比上半年平均接通率97.8%高出0.7个百分点。", "points", "98.5-97.8")
+
+
+def test_points_against_prior_rate_fail() -> None:
+    flagged("平均接通率为98.5%,比上半年平均接通率97.8%高出0.9个百分点。", "points", "98.5-97.8", "G302")
+
+
+def test_to_level_is_not_growth() -> None:
+    """提高到1.2% is the new level: no growth claim, and no rate of the nearest figures."""
+    text = "研发经费116亿元,占地区生产总值的比重从0.6%提高到1.2%。"
+    assert not loud(text)
+    assert not claims(text, "growth")
+
+
+# ---- a level in Chinese numerals is rounded to its magnitude ---------------------------------
+
+def test_chinese_numeral_magnitude_is_rounded_pass() -> None:
+    """二十八万 stands for 275000..285000, as 28万 does: 42.2% is within reach."""
+    text = "招生数将从一九八○年的二十八万人增加到四十万人,增长百分之四十二点二。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+
+
+def test_chinese_numeral_magnitude_is_rounded_fail() -> None:
+    text = "招生数将从一九八○年的二十八万人增加到四十万人,增长百分之六十。"
+    assert "G301" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "共受理民事案件1250件(去年同期为1000件),同比上升25%。",
+    "审结案件60件80人,去年同期为50件100人,同比件数上升20%、人数下降20%。",
+])
+def test_link_is_recorded(text: str) -> None:
+    got = [c.detail.get("link") for c in audit_text(text).claims if c.kind == "growth" and c.status == "consistent"]
+    assert got and all(got)
