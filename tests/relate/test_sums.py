@@ -1,0 +1,110 @@
+"""Breakdowns linked by structure: flattened tables (合计 columns, 总计 rows) and lists of parts after a total."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+LOUD = ("error", "warning")
+
+
+def sums(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.status, c.expression, c.detail.get("link", "")) for c in audit_text(text).claims if c.kind == "sum"]
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in LOUD]
+
+
+TABLE = (
+    "表1 各乡镇信访件办理情况\n"
+    "| 乡镇 | 合计 | 来信 | 来访 | 网上 |\n"
+    "甲镇 | 61 | 20 | 31 | 10 |\n"
+    "乙镇 | 47 | 12 | 15 | 20 |\n"
+    "丙镇 | 33 | 3 | 10 | 20 |\n"
+    "总计 | 141 | 35 | 56 | 50 |\n"
+)
+
+
+def test_table_total_column_and_row_confirmed() -> None:
+    found = sums(TABLE)
+    assert ("consistent", "20+31+10", "table column 合计 and the columns after it") in found
+    assert ("consistent", "61+47+33", "table row 总计 and the rows of its block") in found
+    assert not loud(TABLE)
+
+
+def test_table_row_that_breaks_its_columns_identity_is_flagged() -> None:
+    text = TABLE.replace("乙镇 | 47 |", "乙镇 | 57 |").replace("总计 | 141 |", "总计 | 151 |")
+    found = sums(text)
+    assert ("inconsistent", "12+15+20", "table column 合计 and the columns after it") in found
+    assert "S402" in loud(text)
+
+
+def test_table_one_row_alone_is_never_accused() -> None:
+    text = "| 项目 | 合计 | 男 | 女 |\n人数 | 90 | 40 | 41 |\n"
+    assert sums(text) == [] and not loud(text)
+
+
+def test_table_subset_column_is_not_a_part() -> None:
+    text = "| 单位 | 合计 | 其中:女 | 男 |\n甲 | 30 | 12 | 18 |\n乙 | 20 | 5 | 15 |\n丙 | 10 | 4 | 6 |\n"
+    assert not [s for s in sums(text) if "columns after" in s[2]]
+
+
+def test_table_nested_rows_apart() -> None:
+    text = ("| 年龄 | 人数 |\n总计 | 100 |\n60-64岁 | 60 |\n60 | 35 |\n61 | 25 |\n65-69岁 | 40 |\n"
+            "65 | 30 |\n66 | 10 |\n")
+    found = sums(text)
+    assert ("consistent", "60+40", "table row 总计 and the rows of its block (nested rows apart)") in found
+    assert ("consistent", "35+25", "a table row and the rows it heads") in found
+
+
+NUMBERED = (
+    "(二)较大事故情况\n发生较大事故12起,死亡30人,同比增加2起、5人。\n"
+    "1.矿山发生2起,死亡5人,同比增加1起、2人。\n"
+    "2.道路交通发生9起,死亡20人,同比增加1起。\n"
+    "3.渔业船舶发生1起,死亡5人。\n"
+    "相关阅读\n"
+)
+
+
+def test_numbered_paragraphs_add_up_to_the_total() -> None:
+    found = sums(NUMBERED)
+    assert ("consistent", "2+9+1", "a total, then numbered paragraphs") in found
+    assert ("consistent", "5+20+5", "a total, then numbered paragraphs") in found
+
+
+def test_numbered_paragraphs_that_miss_stay_quiet() -> None:
+    """Not announced as complete and not marked: neither confirmed nor flagged."""
+    text = NUMBERED.replace("发生较大事故12起", "发生较大事故15起")
+    assert not [s for s in sums(text) if s[1] == "2+9+1"]
+    assert not loud(text)
+
+
+def test_paragraphs_after_a_colon_with_nested_items() -> None:
+    text = ("共受理各类案件100件。其中:\n刑事案件60件,审查逮捕20件;审查起诉40件。\n"
+            "民事案件25件,支持起诉5件。\n行政案件15件。\n(二)办案效率\n")
+    assert ("consistent", "60+25+15", "a total, then paragraphs after a colon") in sums(text)
+
+
+def test_sentence_list_with_a_nested_part() -> None:
+    text = ("今年以来全市发生各类事故17起,死亡40人。\n"
+            "其中,工业企业发生8起,死亡20人;化工企业发生6起,死亡15人。非煤矿山发生2起,死亡5人;"
+            "火灾发生4起,死亡12人;道路交通发生5起,死亡8人。\n")
+    found = sums(text)
+    assert ("consistent", "8+4+5", "a total, then one part per clause or sentence (nested parts apart)") in found
+    assert ("consistent", "20+12+8", "a total, then one part per clause or sentence (nested parts apart)") in found
+
+
+def test_unmarked_figures_that_happen_to_add_up_are_not_confirmed() -> None:
+    """提前介入 is not a total: the figures after it add up to it by chance."""
+    text = "对审查逮捕案件提前介入6.2万件。\n办结民事监督案件3.7万件。提出执行监督意见2.5万件。\n"
+    assert not [s for s in sums(text) if s[2].startswith("a total")]
+
+
+def test_a_chunk_that_is_itself_a_list_is_not_one_part() -> None:
+    text = ("对未成年人犯罪,共受理审查起诉案件13人。其中,审结时起诉6人,决定附条件不起诉8人。"
+            "批准逮捕侵害未成年人权益犯罪7人。\n")
+    assert not [s for s in sums(text) if s[1] == "6+7"]
+
+
+def test_a_numbered_item_is_not_the_total_of_its_siblings() -> None:
+    text = "1.咨询类1748个。企业复工1164个。\n2.建议类239个。\n3.投诉类9个。\n4.其他类916个。\n"
+    assert not [s for s in sums(text) if s[2].startswith("a total")]
