@@ -80,6 +80,7 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
     yield from _list_parts(text, qs, seg, sent_start)
+    yield from _complements(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -503,3 +504,35 @@ def _top_level(parts: list[Quantity]) -> list[Quantity]:
         out.append(parts[i])
         i = end + 1 if end > 0 else i + 1
     return out
+
+
+# --- complementary parts ---------------------------------------------------------------------
+
+COMPLEMENTS = tuple(tuple(x.split("|", 1)) for x in _CW("sums.complements"))
+
+
+def _complements(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """批准逮捕34件，不捕6件 after 审结40件; 男性…女性…: two parts named as complements, confirmed against the
+    figure of their unit straight before them in the sentence. Never flagged: that figure may be another whole."""
+    for i, a in enumerate(qs):
+        if not _list_figure(a):
+            continue
+        la = text[seg.clause_start[seg.clause[i]]:a.start]
+        for j in range(i + 1, min(len(qs), i + 6)):
+            b = qs[j]
+            if seg.sent[j] != seg.sent[i]:
+                break
+            if (b.kind, b.unit) != (a.kind, a.unit) or not _list_figure(b):
+                continue
+            lb = text[seg.clause_start[seg.clause[j]]:b.start]
+            pair = next(((x, y) for x, y in COMPLEMENTS if x in la and y in lb and y not in la and x not in
+                         lb.replace(y, "")), None)
+            if pair is None:
+                break
+            w = next((k for k in range(i - 1, -1, -1) if seg.sent[k] == seg.sent[i]
+                      and (qs[k].kind, qs[k].unit) == (a.kind, a.unit)), None)
+            if w is not None and _list_figure(qs[w]) and _fits([a, b], qs[w]):
+                t = qs[w]
+                yield Relation("sum", t, t.start, b.end, parts=(a, b), whole=(t,),
+                               extra={"link": f"complementary parts {pair[0]}/{pair[1]} after their whole"})
+            break

@@ -108,3 +108,14 @@ def test_a_chunk_that_is_itself_a_list_is_not_one_part() -> None:
 def test_a_numbered_item_is_not_the_total_of_its_siblings() -> None:
     text = "1.咨询类1748个。企业复工1164个。\n2.建议类239个。\n3.投诉类9个。\n4.其他类916个。\n"
     assert not [s for s in sums(text) if s[2].startswith("a total")]
+
+
+def test_complementary_parts_confirmed_against_their_whole() -> None:
+    found = sums("审查逮捕受理12人,审结9人,批准逮捕5人,不捕4人。")
+    assert ("consistent", "5+4", "complementary parts 批准逮捕/不捕 after their whole") in found
+
+
+def test_complementary_parts_that_miss_stay_quiet() -> None:
+    """The figure before the pair may be another whole (受理, not 审结): never accused."""
+    text = "审查逮捕受理12人,审结9人,批准逮捕5人,不捕3人。"
+    assert not [s for s in sums(text) if s[2].startswith("complementary")] and not loud(text)
