@@ -61,7 +61,15 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         if core.startswith(mod) and len(core) > len(mod):
             core, subset = core[len(mod):], True
             break
-    if core:
+    own = SUBJECT_BEFORE_SHARE.match(before) if kind == "share" else None
+    if own is not None:
+        # 城镇人口占总人口比重为59.58%: the part is the figure of the words before 占
+        name = own.group(1)
+        by_name = [j for j in cands if name in label_before(text, qs[j], 0)] or \
+            [j for j in cands if name[:2] in (lb := label_before(text, qs[j], 0)) and name[-2:] in lb[2:]]
+        if len(by_name) == 1:
+            part_j, core = by_name[0], ""
+    if part_j is None and core:
         best = 0
         for j in cands:
             sc = stem_score(core, label_before(text, qs[j], 0))
@@ -76,9 +84,13 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     break
     stem_matched = part_j is not None
     link = f"same subject {core}" if stem_matched else ""
+    if own is not None and part_j is not None and not core:
+        link = f"part named before 占 ({own.group(1)})"
     if part_j is None:
         # no stem: the part is the figure of the rate's own item (投诉类158件（36.4%）)
         near = [j for j in cands if seg.item[j] == seg.item[i]]
+        # 325件（其中无照经营210件），占举报量的9%: a share after a bracket is the count's before it
+        near.sort(key=lambda j: frame(qs[j]).aside != frame(q).aside)
         if near:
             part_j = near[0]
             subset = False
@@ -86,13 +98,19 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1:
             # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence
             part_j, subset, link = cands[0], False, "preceding item"
+        elif kind == "share" and BASE_ONLY.match(before) and cands and seg.sent[cands[0]] == seg.sent[i] \
+                and seg.clause[cands[0]] == seg.clause[i] - 1:
+            # 调解12266宗，在全市调解纠纷量中占27%: the clause names only the base of the figure before it
+            part_j, subset, link = cands[0], False, "share clause continues the figure before it"
     if part_j is None:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried})
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high and not _has_own_share(text, qs, j)
-              and _whole_link(text, qs, j, part_j, i, seg, before, stem_matched)]
+              and not qs[j].high
+              and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
+              # a figure with a share of its own is a sibling part, unless this share names it as its base
+              and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
     # the likely whole first: a figure labelled as a total, then (for shares) the largest
     wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
@@ -117,7 +135,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         extra_comp = ""
     n_direct = len(alts) - (len(complementary) if not extra_comp else 0)
     # a rate of several adjacent parts: 按时结案597件,超时办理4件,结案率100%; 交通类783件、城建类579件,占…77%
-    ordered = sorted(j for j in counts if seg.sent[j] == seg.sent[part_j] or j == part_j)
+    # (a bracketed figure is nested in the one before it, never one more part of the run)
+    ordered = sorted(j for j in counts if (seg.sent[j] == seg.sent[part_j]
+                                          and frame(qs[j]).aside == frame(part).aside) or j == part_j)
     if part_j in ordered:
         at = ordered.index(part_j)
         for lo in range(max(0, at - 3), at + 1):
@@ -139,20 +159,18 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
     # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
     # (only a figure marked as a total, or one the share names as its base, is linked from afar)
-    far_base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before.rstrip())
-    far_name = far_base.group(1) if far_base else ""
+    far_name = _base_name(before.rstrip())
     far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
            and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None
            and frame(qs[j]).role == "level" and same_plan(qs[j], q)
-           and (len(far_name) >= 3 and _names_base(far_name, label_before(text, qs[j], 0, CLAUSE_END))
+           and (len(far_name) >= 3 and _names_base(far_name, _whole_label(text, qs[j]))
                 or not far_name and (FAR_TOTAL.search(label_before(text, qs[j], 0, CLAUSE_END))
                                      or COLON_HEAD.match(text, qs[j].end)))]
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
         why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")
     # a share that names its base (占调整预算…) must find that base in the whole's words
-    base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before)
-    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", base.group(1)) if base else ""
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
     if base_name and len(base_name) >= 3 and wholes:
         wl0 = label_before(text, qs[wholes[0]], 0, CLAUSE_END)
         if not any(base_name[k:k + 3] in wl0 for k in range(len(base_name) - 2)):
@@ -186,14 +204,14 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     before the part, of its unit, in its sentence.
     """
     w = qs[j]
-    lab = label_before(text, w, 0, CLAUSE_END)
+    lab = _whole_label(text, w)
     if (mark := TOTAL_MARK.search(lab)) is not None:
         return f"total marked {mark.group(0)}"
     if seg.item[j] == seg.item[i] and j != part_j:
         return "same item"
-    base = re.search(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$", before.rstrip())
-    if base and _names_base(base.group(1), lab):
-        return f"named base {base.group(1)}"
+    base = _base_name(before.rstrip())
+    if base and _names_base(base, lab):
+        return f"named base {base}"
     if j < part_j and BREAKDOWN_AFTER.match(text, w.end):
         return "其中 total"  # 本单位收入为1687.45万元，其中：… the total the part is listed under
     if j < part_j and seg.sent[j] == seg.sent[part_j]:
@@ -243,6 +261,35 @@ def _inner_whole(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: st
                     strong=True, alternatives=(((part,), (w,)),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
                            "stem": "", "complementary": ""})
+
+
+#: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
+NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
+                        r"|在([\u4e00-\u9fff]{2,16}?)中占(?:比|比重|比例)?(?:为|达)?$")
+#: a share clause that only names its base, continuing the figure before it: 调解12266宗，在全市…中占27%
+BASE_ONLY = re.compile(r"^\s*在[\u4e00-\u9fff]{2,16}?中占")
+
+
+#: a share clause that opens with the part's own words: 城镇人口占总人口比重
+SUBJECT_BEFORE_SHARE = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)占")
+ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,120}[）)]\s*$")
+
+
+def _whole_label(text: str, q: Quantity) -> str:
+    """The words before a figure, past a bracket straight before it (总人口（包括…）139538万人)."""
+    m = ASIDE_BEFORE.search(text, max(0, q.start - 130), q.start)
+    if m is None:
+        return label_before(text, q, 0, CLAUSE_END)
+    k = j = m.start()
+    while j > 0 and k - j < 40 and text[j - 1] not in CLAUSE_END:
+        j -= 1
+    return text[j:k]
+
+
+def _base_name(before: str) -> str:
+    """The name a share gives its base (占全省受理总数的 -> 全省受理总数), or ""."""
+    m = NAMED_BASE.search(re.sub(r"[（(][^（()）]{0,20}[）)]", "", before))
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")

@@ -65,3 +65,62 @@ def test_structure_term_flagged() -> None:
 def test_structure_without_named_parts_is_no_claim() -> None:
     text = "全区实现地区生产总值500.00亿元。农业30.00亿元,工业220.00亿元。三次产业结构为6.0:44.0:50.0。"
     assert claims(text) == []
+
+
+# a share printed after a bracket belongs to the count before the bracket
+BRACKET = "共受理举报2000件,其中,其他违法行为300件(其中无照经营200件),占举报总数的{}%。"
+
+
+def test_share_after_bracket_confirmed() -> None:
+    text = BRACKET.format(15)
+    assert ("consistent", "300/2000") in [g[:2] for g in claims(text)]
+    assert not loud(text)
+
+
+def test_share_after_bracket_flagged() -> None:
+    text = BRACKET.format(25)
+    assert ("inconsistent", "300/2000") in [g[:2] for g in claims(text)]
+    assert loud(text)
+
+
+# the base a share names, stated before a bracket, in another paragraph
+POPULATION = ("年末全国总人口(包括现役军人,不包括港澳台)120000万人,比上年末增加500万人。\n"
+              "另据统计,劳动年龄人口{}万人,占总人口的比重为60.0%。")
+
+
+def test_named_base_past_a_bracket_confirmed() -> None:
+    assert ("consistent", "720000000/1200000000") in [g[:2] for g in claims(POPULATION.format(72000))]
+
+
+def test_named_base_far_never_accuses() -> None:
+    """A whole from another paragraph only confirms: a miss stays unverifiable."""
+    text = POPULATION.format(82000)
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+    assert not loud(text)
+
+
+# the part named before 占, the whole named after it
+URBAN = "全国总人口100000万人。城镇常住人口60000万人,乡村常住人口40000万人;城镇人口占总人口比重为{}%。"
+
+
+def test_part_named_before_zhan() -> None:
+    got = claims(URBAN.format("60.00"))
+    assert ("consistent", "600000000/1000000000") in [g[:2] for g in got]
+    assert any("城镇人口" in g[2] for g in got)
+    assert "consistent" not in [g[0] for g in claims(URBAN.format("40.00"))]
+
+
+# 在…中占: a clause that names only the base of the figure before it
+INSIDE = "全市调解纠纷共5000宗,成功4800宗。\n社区调解组织调解1500宗,在全市调解纠纷量中占{}%。"
+
+
+def test_base_only_clause_confirmed() -> None:
+    got = claims(INSIDE.format(30))
+    assert ("consistent", "1500/5000") in [g[:2] for g in got]
+    assert not loud(INSIDE.format(30))
+
+
+def test_base_only_clause_miss_is_quiet() -> None:
+    got = claims(INSIDE.format(40))
+    assert "consistent" not in [g[0] for g in got]
+    assert not loud(INSIDE.format(40))
