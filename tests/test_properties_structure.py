@@ -105,3 +105,8 @@ def test_a_rounded_restatement_that_does_not_hold_is_left_quiet() -> None:
     r = audit_text("我国人均国内生产总值超5千美元。\n……我国人均国内生产总值4800美元。")
     assert [c.status for c in r.claims if c.kind == "repeat"] == ["unverifiable"]
     assert not r.findings
+
+
+def test_parallel_metrics_that_share_most_words_are_no_repeat() -> None:
+    r = audit_text("五年内扩大烟叶的播种面积一百多万亩。\n……扩大甘蔗的播种面积一百多万亩。")
+    assert not [c for c in r.claims if c.kind == "repeat"]

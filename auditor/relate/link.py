@@ -8,8 +8,11 @@ never a part or a total. Each link returns the reason the claim reports (`"link"
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
+from auditor.lexicon import claim_words
 from auditor.model import Frame, Quantity
 
 #: roles a figure may have to stand as a level (a part, a whole, a new or an old value)
@@ -73,6 +76,17 @@ def periods_differ(a: Quantity, b: Quantity) -> bool:
     return (pa == "prior") != (pb == "prior")
 
 
+@cache
+def _noise() -> re.Pattern[str]:
+    w = claim_words()
+    return re.compile(f"{w.alternation('total.words')}|{w.alternation('period.current')}|上半年|下半年|的")
+
+
+def _core(subject: str) -> str:
+    """A subject without its total and period words: 市热线共受理诉求 and 市热线受理诉求 are one metric."""
+    return _noise().sub("", subject)
+
+
 def repeat_of(a: Quantity, b: Quantity) -> bool:
     """Two mentions of one metric: the same subject, period and plan, and the same role."""
     fa, fb = frame(a), frame(b)
@@ -80,8 +94,13 @@ def repeat_of(a: Quantity, b: Quantity) -> bool:
         return False
     if not fa.subject or not fb.subject:
         return False
-    sa, sb = fa.subject, fb.subject
-    return sa == sb or sa.endswith(sb) or sb.endswith(sa) or len((grams(sa) & grams(sb)) - COMMON) >= 2
+    sa, sb = _core(fa.subject), _core(fb.subject)
+    if sa == sb:
+        return True
+    # one names the other in full (受理行政复议案件 / 全年共受理行政复议案件); 扩大甘蔗的播种面积 and
+    # 扩大烟叶的播种面积 share most of their words and are still two metrics
+    short, long_ = sorted((sa, sb), key=len)
+    return len(short) >= 4 and short in long_
 
 
 def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentences: int = 2) -> int | None:
