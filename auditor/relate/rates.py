@@ -82,6 +82,13 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 if core[-2:] in label_before(text, qs[j], 0):
                     part_j = j
                     break
+    total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
+    if part_j is None and total_of is not None:
+        # 到位资金为412678万元，…，占总到位资金的41.06%: the part is its entry's figure of what the base totals
+        entry = [j for j in cands if seg.sent[j] == seg.sent[i] and not re.search(r"[；;]", text[qs[j].end:q.start])
+                 and total_of.group(1) in label_before(text, qs[j], 0)]
+        if len(entry) == 1:
+            part_j, core = entry[0], total_of.group(1)
     stem_matched = part_j is not None
     link = f"same subject {core}" if stem_matched else ""
     if own is not None and part_j is not None and not core:

@@ -124,3 +124,15 @@ def test_base_only_clause_miss_is_quiet() -> None:
     got = claims(INSIDE.format(40))
     assert "consistent" not in [g[0] for g in got]
     assert not loud(INSIDE.format(40))
+
+
+# 占总X的: the part is the figure of X in the share's own list entry
+ENTRY = ("全市实际到位资金1000000万元。其中:省外项目113个,到位资金为400000万元,完成目标任务的120.5%,"
+         "占总到位资金的{}%;省内项目79个,到位资金600000万元,占总到位资金的60%。")
+
+
+def test_part_of_a_total_in_its_entry() -> None:
+    got = claims(ENTRY.format(40))
+    assert ("consistent", "4000000000/10000000000") in [g[:2] for g in got]
+    assert "consistent" not in [g[0] for g in claims(ENTRY.format(45))[:1]]
+    assert not loud(ENTRY.format(45))
