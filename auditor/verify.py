@@ -263,6 +263,8 @@ def _verify_growth(r: Relation) -> Claim:
     text = q.text
     claimed = claimed_interval(q)
     sign = r.direction if q.value >= 0 else 1
+    if "old_lo" in r.extra:
+        return _verify_rebuilt(r, claimed, sign)
     new = r.parts[0] if r.parts else None
     old = r.whole[0] if r.whole else None
     inc = r.alternatives[0][1][0] if r.alternatives else None
@@ -311,6 +313,26 @@ def _verify_growth(r: Relation) -> Claim:
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:
+    """A total's growth against the prior total rebuilt from its parts' own rates: confirms, never accuses."""
+    q, new = r.claim, r.parts[0]
+    olo, ohi = Fraction(r.extra["old_lo"]), Fraction(r.extra["old_hi"])
+    nlo, nhi = level_interval(new)
+    ops = _ops(*r.alternatives[0][0]) if r.alternatives else _ops(new)
+    expr = f"{num(new)}/({r.extra['rebuilt']})-1"
+    others = [tuple(Fraction(x) for x in pair.split(",", 1)) for pair in r.extra.get("old_more", "").split(";") if pair]
+    ivs = []
+    for lo, hi in [(olo, ohi), *others]:
+        if lo <= 0:
+            return _claim(r, q.text, status="unverifiable")
+        a, b = (nlo - hi) / hi * 100 * sign, (nhi - lo) / lo * 100 * sign
+        ivs.append((min(a, b), max(a, b)))
+    x = mid(ivs[0])
+    if all(meets(iv, claimed) for iv in ivs):
+        return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="consistent")
+    return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="unverifiable")
 
 
 def _signed_change(r: Relation) -> tuple[Quantity, Quantity, Interval] | None:

@@ -22,7 +22,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.growth import _difference, _growth, _points
+from auditor.relate.growth import _difference, _growth, _points, parts_index
 from auditor.relate.link import NO_FRAME
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.repeats import _repeats
@@ -59,11 +59,13 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
               clause_start)
     sent_start = list(segments.sentences)
     used_as_growth: set[int] = set()
+    sums = list(_breakdowns(text, qs, seg, sent_start))
+    wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
     for i, q in enumerate(qs):
         cs = clause_start[seg.clause[i]]
         before = text[cs:q.start]
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
-            g = _growth(text, qs, i, seg, sent_start, before)
+            g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 used_as_growth.add(i)
                 yield from g
@@ -81,7 +83,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 a = _average(qs, i, seg)
                 if a is not None:
                     yield a
-    yield from _breakdowns(text, qs, seg, sent_start)
+    yield from sums
     yield from _structures(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)

@@ -144,3 +144,37 @@ def test_chinese_numeral_magnitude_is_rounded_fail() -> None:
 def test_link_is_recorded(text: str) -> None:
     got = [c.detail.get("link") for c in audit_text(text).claims if c.kind == "growth" and c.status == "consistent"]
     assert got and all(got)
+
+
+# ---- a total's growth rebuilt from its parts' own rates ---------------------------------------
+
+REBUILT = "共受理案件150件,同比{}%;其中旧存50件,同比上升25%;新收100件,同比下降20%。"
+
+
+def test_total_rebuilt_from_parts_pass() -> None:
+    """Priors 40 and 125 (the only whole numbers for +25% and -20%): 150/165 - 1 = -9.09%."""
+    text = REBUILT.format("下降9.09")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "9.09"]
+    assert [c.status for c in got] == ["consistent"], got
+    assert "own rate" in got[0].detail["link"]
+    assert not loud(text)
+
+
+def test_total_rebuilt_from_parts_fail_is_never_confirmed() -> None:
+    """A total's rate that its parts do not give is not confirmed (nor accused: the rebuild only confirms)."""
+    text = REBUILT.format("下降12")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "12"]
+    assert got and all(c.status != "consistent" for c in got)
+    assert not loud(text)
+
+
+def test_parts_of_another_comparison_do_not_rebuild() -> None:
+    """环比 parts say nothing of the total's 同比 rate."""
+    text = "共受理案件150件,同比下降9.09%;其中旧存50件,环比上升25%;新收100件,环比下降20%。"
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "9.09"]
+    assert all(c.status != "consistent" for c in got)
+
+
+def test_gdp_growth_is_real_and_not_rebuilt() -> None:
+    text = "地区生产总值150亿元,下降9.1%;其中第一产业50亿元,增长25%;第二产业100亿元,下降20%。"
+    assert all(c.status != "consistent" for c in audit_text(text).claims if c.kind == "growth")
