@@ -76,6 +76,8 @@ def patterns() -> _Patterns:
 SENT_HEAD = re.compile(r"[^，,；;：:]*[：:]")
 #: 较 as a degree word (较大事故, 较多), not a comparison: removed before looking for an old-value marker
 RELATIVE = re.compile(r"较(?=[大小多少高低重轻快慢好差为])")
+#: what follows the old value of 由A增加到B / 从A提高至B
+FROM_TO = re.compile(r"[^，,。；;]{0,14}?(?:到|至|为)")
 ATTRIBUTE = re.compile(r"(?:以上|以下|及以上|左右)?的(?![一-龥]{0,2}[，,。；;])")
 PLAN_BASE = re.compile(r"(?:占|完成)[^，,。；;]{0,6}$")
 ASIDE = re.compile(r"[（(][^（()）]{0,160}[）)]")
@@ -193,7 +195,10 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         return "level"
     if p.change_tail.search(tail):
         return "change"
-    if p.old_tail.search(RELATIVE.sub("", tail)) or tail.endswith(("由", "从")):
+    old = p.old_tail.search(RELATIVE.sub("", tail))
+    if old and old.group(0)[0] in "由从" and not FROM_TO.match(text, q.end):
+        old = None  # 由法院法官调解10883件: 由 names who did it; only 由A增加到B gives an old value
+    if old or (tail.endswith(("由", "从")) and FROM_TO.match(text, q.end)):
         return "prior"
     if p.prior.search(tail[-8:]) and not p.current.search(tail[-8:]):
         return "prior"

@@ -57,3 +57,8 @@ def test_prior_period_rate() -> None:
 def test_sentence_opening_with_a_comparison_goes_on_about_the_item_before() -> None:
     f = framed("受理举报3618件。比去年同期增加433件。")
     assert f["433件"].item == f["3618件"].item and f["433件"].role == "change"
+
+
+def test_you_marks_an_old_value_only_before_a_new_one() -> None:
+    assert framed("由每人每年50元提高到100元。")["50元"].role == "prior"
+    assert framed("由法院法官自行调解案件10883件，占诉前调解结案数的66.7%。")["10883件"].role == "level"
