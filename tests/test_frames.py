@@ -60,5 +60,5 @@ def test_sentence_opening_with_a_comparison_goes_on_about_the_item_before() -> N
 
 
 def test_you_marks_an_old_value_only_before_a_new_one() -> None:
-    assert framed("由每人每年50元提高到100元。")["50元"].role == "prior"
+    assert framed("财政收入由1559亿元增加到2570亿元。")["1559亿元"].role == "prior"
     assert framed("由法院法官自行调解案件10883件，占诉前调解结案数的66.7%。")["10883件"].role == "level"
