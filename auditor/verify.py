@@ -265,6 +265,8 @@ def _verify_growth(r: Relation) -> Claim:
     sign = r.direction if q.value >= 0 else 1
     if "old_lo" in r.extra:
         return _verify_rebuilt(r, claimed, sign)
+    if r.extra.get("granular") and not r.whole:
+        return _verify_granular(r, sign)
     new = r.parts[0] if r.parts else None
     old = r.whole[0] if r.whole else None
     inc = r.alternatives[0][1][0] if r.alternatives else None
@@ -313,6 +315,43 @@ def _verify_growth(r: Relation) -> Claim:
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[int]:
+    """Whole numbers p with (n - p)/p·100·sign in [lo, hi]."""
+    out: list[int] = []
+    if any(1 + g * sign / 100 <= 0 for g in (lo, hi)):
+        return []
+    a, b = n / (1 + max(lo * sign, hi * sign) / 100), n / (1 + min(lo * sign, hi * sign) / 100)
+    p = -((-a.numerator) // a.denominator)
+    while p <= b and len(out) < 3:
+        if p > 0:
+            out.append(p)
+        p += 1
+    return out
+
+
+def _verify_granular(r: Relation, sign: int) -> Claim:
+    """Only the new count is stated: its prior must be a whole number (41件50人、上升50% has none).
+
+    Each count the rate may speak of is tried; one whole prior for any of them leaves the claim
+    unverifiable, a prior only under truncation is G301 (truncated), none at all G301.
+    """
+    q = r.claim
+    v = fr(q.value)
+    unit = Fraction(1, 10**q.decimals)
+    lo, hi = _plain(q)
+    levels = [ps[0] for ps, _ in r.alternatives]
+    if any(_whole_priors(fr(x.value), lo, hi, sign) for x in levels):
+        return _claim(r, q.text, status="unverifiable")
+    x = levels[-1]
+    n = fr(x.value)
+    p = max(1, round(n / (1 + v * sign / 100)))
+    rec = (n - p) / p * 100 * sign
+    base = dict(operands=_ops(*levels), expression=f"({num(x)}-{p})/{p}", recomputed=fmt(rec))
+    if any(_whole_priors(fr(y.value), v, v + unit - Fraction(1, 10**12), sign) for y in levels):
+        return _claim(r, q.text, status="borderline", code="G301", hint="truncated", **base)
+    return _claim(r, q.text, status="inconsistent", code="G301", hint="granularity", **base)
 
 
 def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:

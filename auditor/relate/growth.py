@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -70,7 +71,37 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         again = rebuilt(text, qs, i, total, seg, sent_start, wholes) if total is not None else None
         if again is not None:
             return iter([again])
+    if rel.parts and not rel.whole and not rel.alternatives:
+        rel = _granular(text, qs[i], rel.parts, rel)
     return iter([rel])
+
+
+def _granular(text: str, q: Quantity, levels: Sequence[Quantity], rel: Relation) -> Relation:
+    """Mark a rate whose only operand is a whole count it follows directly (41件50人、上升50%).
+
+    A count changes by whole units, so its prior must be a whole number; verify() tests that.
+    Only exact counts (no 约/余, no rounded hundreds) followed by nothing but comparison and growth words.
+    """
+    if q.approx or not levels:
+        return rel
+    for lvl in levels:
+        if lvl.kind != "count" or lvl.scale != 1 or lvl.decimals or lvl.approx or lvl.value <= 0 \
+                or lvl.value % 100 == 0 or frame(lvl).role != "level" or frame(lvl).aside:
+            return rel
+    if GRANULAR_GAP.fullmatch(text, levels[-1].end, q.start) is None:
+        return rel
+    return replace(rel, alternatives=tuple(((lvl,), ()) for lvl in levels),
+                   extra={**rel.extra, "granular": "1", "link": rel.extra.get("link") or "same item"})
+
+
+def _gap_words() -> re.Pattern[str]:
+    w = claim_words()
+    words = "|".join(re.escape(x) for x in sorted({*w("growth.up"), *w("growth.down"), *w("growth.year_on_year"),
+                                                   *w("growth.period_on_period")}, key=len, reverse=True))
+    return re.compile(rf"[、，,（(\s]*(?:{words})*(?:了|为|达|达到)?\s*")
+
+
+GRANULAR_GAP = _gap_words()
 
 
 def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -137,6 +168,11 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     if q.value < 0:
         direction = 1
     empty = Relation("growth", q, growth_start(text, q), q.end, direction=direction)
+    if len(members) == 1:
+        # 41件50人、上升50%: either count's prior must be a whole number
+        pair = [j for j in cur if seg.item[j] == seg.item[i]][-2:]
+        if len(pair) == 2 and text[qs[pair[0]].end:qs[pair[1]].start].strip() == "":
+            empty = _granular(text, q, [qs[j] for j in pair], empty)
     label = labels[k] or (_own_label(text, qs, first, seg) if k == 0 else "")
     named = [j for j in cur if label and f"{qs[j].unit}数" in label]
     if len(named) == 1:

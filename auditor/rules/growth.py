@@ -10,6 +10,10 @@ from auditor.rules.rates import CAUSES
 def growth_mismatch(c: Claim) -> tuple[str, str]:
     zh = f"{fig(c)}：增幅应为{c.expression} = {c.recomputed}%，与所报{c.claimed}%不符"
     en = f"{fig(c)}: growth is {c.expression} = {c.recomputed}%, not {c.claimed}%"
+    if c.hint == "granularity":
+        zh = f"{fig(c)}：没有整数的上期数能得出所报{c.claimed}%（最接近的{c.expression} = {c.recomputed}%）"
+        en = (f"{fig(c)}: no whole-number prior count gives {c.claimed}% "
+              f"(the nearest, {c.expression}, gives {c.recomputed}%)")
     if c.hint in CAUSES:
         why_zh, why_en = CAUSES[c.hint]
         zh, en = f"{zh}（疑为{why_zh}）", f"{en} ({why_en})"

@@ -178,3 +178,32 @@ def test_parts_of_another_comparison_do_not_rebuild() -> None:
 def test_gdp_growth_is_real_and_not_rebuilt() -> None:
     text = "地区生产总值150亿元,下降9.1%;其中第一产业50亿元,增长25%;第二产业100亿元,下降20%。"
     assert all(c.status != "consistent" for c in audit_text(text).claims if c.kind == "growth")
+
+
+# ---- whole-number granularity: a count's prior is a whole number -----------------------------
+
+def test_granularity_fail() -> None:
+    """50 = p × 1.5 needs p = 33.3; by cases 41 = p × 1.5 needs 27.3: no whole prior at all."""
+    text = "共受理审查逮捕各类犯罪41件50人、上升50%。"
+    got = [(c.status, c.code, c.hint) for c in audit_text(text).claims if c.kind == "growth"]
+    assert got == [("inconsistent", "G301", "granularity")]
+    assert "G301" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "共受理案件33件,同比增长10%。",  # 30 → 33
+    "共受理审查逮捕各类犯罪42件51人、上升50%。",  # 34 → 51 (and 28 → 42)
+    "共受理审查起诉各类犯罪99件136人,增加136%。",  # 42 → 99 fits the cases: which count is not said
+    "执行案件315件(包括非诉执行案件7件,同比增长42.53%)。",  # the rate is the 315's, not the bracket's 7
+    "共受理案件约50件,同比增长50%。",  # an approximate count
+    "共受理案件1200件,同比增长7.77%。",  # a round count may be rounded
+])
+def test_granularity_pass(text: str) -> None:
+    assert not loud(text)
+
+
+def test_granularity_truncated_is_a_warning() -> None:
+    """128/72 - 1 = 77.777…%: 77.77 is the truncation, not the rounding."""
+    text = "民间借贷案件128件(同比增长77.77%)。"
+    f = [f for f in audit_text(text).findings if f.code == "G301"]
+    assert [x.severity.value for x in f] == ["warning"]
