@@ -152,7 +152,7 @@ def _ops(*qs: Quantity) -> tuple[Operand, ...]:
 
 def verify(r: Relation) -> Claim:
     fn = {"rate": _verify_rate, "share": _verify_rate, "growth": _verify_growth, "difference": _verify_difference,
-          "points": _verify_points, "sum": _verify_sum, "repeat": _verify_repeat}[r.kind]
+          "points": _verify_points, "sum": _verify_sum, "repeat": _verify_repeat, "multiple": _verify_multiple}[r.kind]
     return fn(r)
 
 
@@ -265,6 +265,8 @@ def _verify_growth(r: Relation) -> Claim:
     sign = r.direction if q.value >= 0 else 1
     if "old_lo" in r.extra:
         return _verify_rebuilt(r, claimed, sign)
+    if "years" in r.extra:
+        return _verify_compound(r)
     if r.extra.get("granular") and not r.whole:
         return _verify_granular(r, sign)
     new = r.parts[0] if r.parts else None
@@ -315,6 +317,63 @@ def _verify_growth(r: Relation) -> Claim:
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _verify_multiple(r: Relation) -> Claim:
+    """增长N倍 against new/old − 1, 是…的N倍 against new/old; or N against a 年均 rate compounded over the years."""
+    q = r.claim
+    if "years" in r.extra:
+        return _verify_compound(r)
+    if not r.parts or not r.whole:
+        return _claim(r, q.text, status="unverifiable")
+    new, old = r.parts[0], r.whole[0]
+    iv = ratio((new,), (old,), Fraction(1))
+    if iv is None:
+        return _claim(r, q.text, status="unverifiable")
+    increase = r.extra.get("reading") == "increase"
+    shift = 1 if increase else 0
+    got = (iv[0] - shift, iv[1] - shift)
+    expr = f"{num(new)}/{num(old)}" + ("-1" if increase else "")
+    base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid(got)))
+    claimed = claimed_interval(q)
+    if meets(got, claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    other = (iv[0] - 1 + shift, iv[1] - 1 + shift)
+    if meets(other, claimed):
+        # 增长3倍 for new = 3 × old (or the reverse): the two readings of 倍 confused
+        return _claim(r, q.text, status="borderline", code="G301", hint="multiple-reading", **base)
+    if not r.strong:
+        return _claim(r, q.text, status="unverifiable", **base)
+    return _claim(r, q.text, status="inconsistent", code="G301", **base)
+
+
+def _verify_compound(r: Relation) -> Claim:
+    """A multiple over n stated years against an average annual rate: 1 + N against (1 + g)^n.
+
+    Either figure may be the claim (kind multiple: the multiple; kind growth: the rate). Confirms only:
+    the span a 年均 rate covers is often left open by a year.
+    """
+    q = r.claim
+    n = int(r.extra["years"])
+    mult, rate = (q, r.parts[0]) if r.kind == "multiple" else (r.parts[0], q)
+    mlo, mhi = claimed_interval(mult) if mult is q else _plain(mult)
+    glo, ghi = claimed_interval(rate) if rate is q else _plain(rate)
+    if 1 + glo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    shift = 1 if r.extra.get("reading") == "increase" else 0
+    plo, phi = (1 + glo / 100) ** n - shift, (1 + ghi / 100) ** n - shift
+    ops = _ops(r.parts[0])
+    if r.kind == "multiple":
+        expr = f"(1+{num(rate)}%)^{n}" + ("-1" if shift else "")
+        x = mid((plo, phi))
+        ok = meets((plo, phi), (mlo, mhi))
+    else:
+        expr = f"({shift}+{num(mult)})^(1/{n})-1"
+        point = (Decimal(shift) + Decimal(str(mult.value))) ** (Decimal(1) / Decimal(n)) - 1
+        x = fr(point * 100)
+        ok = meets((plo, phi), (mlo, mhi))
+    status = "consistent" if ok else "unverifiable"
+    return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status=status)
 
 
 def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[int]:

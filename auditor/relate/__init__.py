@@ -24,6 +24,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.growth import _difference, _growth, _points, parts_index
 from auditor.relate.link import NO_FRAME
+from auditor.relate.multiples import _multiple
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
@@ -75,6 +76,10 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 yield r
         elif q.kind == "points":
             yield _points(text, qs, i, seg, sent_start)
+        elif q.kind == "multiple":
+            m = _multiple(text, qs, i, seg, sent_start)
+            if m is not None:
+                yield m
         elif q.kind in ("count", "money", "measure"):
             d = _difference(text, qs, i, seg, sent_start, before)
             if d is not None:

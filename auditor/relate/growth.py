@@ -25,6 +25,7 @@ from auditor.relate.base import (
     same_unit,
 )
 from auditor.relate.link import frame, is_level, same_plan, subject_level
+from auditor.relate.multiples import compound_of
 
 
 def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: int | None = None) -> bool:
@@ -228,7 +229,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                      direction: int) -> Relation:
     """Find the new value, the old value and the increment of a growth rate in its sentence."""
     if unlinkable_growth(text, q, sent_start[seg.sent[i]], item_start(qs, i, seg, seg.clause_start)):
-        return Relation("growth", q, growth_start(text, q), q.end, direction=direction)
+        # 比2002年增长1.4倍，年均增长10.1%: the average rate against the multiple over the years stated
+        compound = compound_of(text, qs, i, seg, sent_start)
+        return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     # levels that are averages compare only with averages (日均量 3313 vs 上半年日均量 2135)
     averaged = any(frame(qs[j]).role == "average" for j in range(i) if seg.item[j] == seg.item[i]
                    and frame(qs[j]).role == "average" and not frame(qs[j]).subject.startswith(("年均", "平均每年")))

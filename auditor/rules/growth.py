@@ -6,10 +6,14 @@ from auditor.rules import claim_rule, fig
 from auditor.rules.rates import CAUSES
 
 
-@claim_rule("G301", "growth-rate-mismatch", Severity.ERROR, softened=lambda c: c.hint in CAUSES)
+@claim_rule("G301", "growth-rate-mismatch", Severity.ERROR,
+            softened=lambda c: c.hint in CAUSES or c.hint == "multiple-reading")
 def growth_mismatch(c: Claim) -> tuple[str, str]:
     zh = f"{fig(c)}：增幅应为{c.expression} = {c.recomputed}%，与所报{c.claimed}%不符"
     en = f"{fig(c)}: growth is {c.expression} = {c.recomputed}%, not {c.claimed}%"
+    if c.hint == "multiple-reading":
+        zh = f"{fig(c)}：{c.expression} = {c.recomputed}，疑将“增长N倍”与“是…的N倍”混用"
+        en = f"{fig(c)}: {c.expression} = {c.recomputed}; 增长N倍 (new = (1+N)·old) and 是…的N倍 (new = N·old) confused"
     if c.hint == "granularity":
         zh = f"{fig(c)}：没有整数的上期数能得出所报{c.claimed}%（最接近的{c.expression} = {c.recomputed}%）"
         en = (f"{fig(c)}: no whole-number prior count gives {c.claimed}% "

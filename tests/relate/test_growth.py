@@ -207,3 +207,54 @@ def test_granularity_truncated_is_a_warning() -> None:
     text = "民间借贷案件128件(同比增长77.77%)。"
     f = [f for f in audit_text(text).findings if f.code == "G301"]
     assert [x.severity.value for x in f] == ["warning"]
+
+
+# ---- multiples (倍) ---------------------------------------------------------------------------
+
+def test_multiple_times_pass() -> None:
+    confirmed("全年办理法律援助案件120件,是上年40件的3倍。", "multiple", "120/40")
+
+
+def test_multiple_times_fail() -> None:
+    flagged("全年办理法律援助案件120件,是上年40件的5倍。", "multiple", "120/40", "G301")
+
+
+def test_multiple_increase_pass() -> None:
+    confirmed("全年受理案件336件,比上年的96件增长2.5倍。", "multiple", "336/96-1")
+
+
+def test_multiple_increase_fail() -> None:
+    flagged("全年受理案件336件,比上年的96件增长5.5倍。", "multiple", "336/96-1", "G301")
+
+
+def test_multiple_readings_confused_is_a_warning() -> None:
+    """336 = 3.5 × 96: 增长3.5倍 says 4.5 × 96; the writer meant 是…的3.5倍."""
+    text = "全年受理案件336件,比上年的96件增长3.5倍。"
+    f = [f for f in audit_text(text).findings if f.code == "G301"]
+    assert [x.severity.value for x in f] == ["warning"]
+
+
+def test_multiple_without_its_base_is_unverifiable() -> None:
+    text = "改判4600余件,同比上升1.4倍。"
+    assert [s for s, _, _ in claims(text, "multiple")] == ["unverifiable"]
+    assert not loud(text)
+
+
+def test_multiple_over_a_compared_period_is_no_level() -> None:
+    """比前五年: the span of time is the period compared with, not its value."""
+    text = "五年累计2.43万亿元,比前五年增长1.26倍。"
+    assert not loud(text)
+
+
+def test_multiple_against_compound_rate_pass() -> None:
+    """1.101^9 = 2.378: 增长1.4倍 (2.35..2.45 times) holds it, and 10.1% a year is within 1.4倍's reach."""
+    text = "2011年,人均生产总值达到35083元,扣除价格因素,比2002年增长1.4倍,年均增长10.1%。"
+    assert [s for s, _, _ in claims(text, "multiple")] == ["consistent"]
+    assert ("consistent", "(1+1.4)^(1/9)-1", None) in claims(text, "growth")
+    assert not loud(text)
+
+
+def test_multiple_against_compound_rate_fail_is_never_confirmed() -> None:
+    text = "2011年,人均生产总值达到35083元,扣除价格因素,比2002年增长1.4倍,年均增长12.1%。"
+    assert "consistent" not in [s for s, _, _ in claims(text, "multiple")]
+    assert not loud(text)
