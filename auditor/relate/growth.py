@@ -23,6 +23,7 @@ from auditor.relate.base import (
     near_total,
     overlap,
     same_unit,
+    window,
 )
 from auditor.relate.link import frame, is_level, same_plan, subject_level
 from auditor.relate.multiples import compound_of
@@ -232,9 +233,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         # 比2002年增长1.4倍，年均增长10.1%: the average rate against the multiple over the years stated
         compound = compound_of(text, qs, i, seg, sent_start)
         return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
+    earlier = _rate_of_earlier_year(text, qs, i, seg)
+    if earlier is not None:
+        a, b = earlier
+        return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[a],), whole=(qs[b],),
+                        direction=direction, strong=True,
+                        extra={"link": f"same rate {_rate_name(text, qs[a], seg, a)}, period {frame(qs[b]).period}"})
     # levels that are averages compare only with averages (日均量 3313 vs 上半年日均量 2135)
-    averaged = any(frame(qs[j]).role == "average" for j in range(i) if seg.item[j] == seg.item[i]
-                   and frame(qs[j]).role == "average" and not frame(qs[j]).subject.startswith(("年均", "平均每年")))
+    averaged = any(frame(qs[j]).role == "average" and not frame(qs[j]).subject.startswith(("年均", "平均每年"))
+                   for j in _item_before(seg, i))
     same = [j for j in range(i - 1, -1, -1)
             if seg.item[j] == seg.item[i] and qs[j].kind in ("count", "money", "measure", "percent")
             and frame(qs[j]).role not in ("growth", "multiple") and same_plan(qs[j], q)
@@ -311,6 +318,47 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                     extra=extra, alternatives=((parts, (iq,)),) if iq is not None else ())
 
 
+
+
+def _item_before(seg: Seg, i: int) -> Iterator[int]:
+    """Indexes of the figures before qs[i] in its item, nearest first (items are runs of figures)."""
+    j = i - 1
+    while j >= 0 and seg.item[j] == seg.item[i]:
+        yield j
+        j -= 1
+
+
+def _rate_of_earlier_year(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int] | None:
+    """A rate's change after the rate itself, against the same rate of the year it names or the year before.
+
+    `在2014年,平均得分率为59.7%;在2015年,平均得分率为61.74%,上升2.04%` and `…66.31%,较之2015年上升4.57%`:
+    the new rate directly precedes the change in its item; the old one is the one rate of the same
+    subject stated for that year in the two sentences before. None where no year is given or several fit.
+    """
+    q = qs[i]
+    if q.kind != "percent" or i == 0 or seg.item[i - 1] != seg.item[i]:
+        return None
+    new = i - 1
+    n = qs[new]
+    fn = frame(n)
+    name = _rate_name(text, n, seg, new)
+    if n.kind != "percent" or fn.role not in ("rate", "share") or not fn.period.isdigit() or not name:
+        return None
+    named = YEAR_IN.findall(text, seg.clause_start[seg.clause[i]], q.start)
+    year = named[-1] if named else str(int(fn.period) - 1)
+    found = [j for j in window(qs, new, seg, 2) if qs[j].kind == "percent" and frame(qs[j]).role in ("rate", "share")
+             and frame(qs[j]).period == year and same_plan(qs[j], n) and _rate_name(text, qs[j], seg, j) == name]
+    return (new, found[0]) if len(found) == 1 else None
+
+
+YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
+RATE_NAME = re.compile(rf"([\u4e00-\u9fff]{{1,8}}?(?:{claim_words().alternation('rate.words')}))(?:为|达|是|达到)?$")
+
+
+def _rate_name(text: str, q: Quantity, seg: Seg, j: int) -> str:
+    """The rate a figure states, named right before it: 平均得分率为61.74% -> 平均得分率 (its last 8 characters)."""
+    m = RATE_NAME.search(text, max(seg.clause_start[seg.clause[j]], q.start - 14), q.start)
+    return m.group(1)[-8:] if m else ""
 
 
 def _bare_prior(qs: Sequence[Quantity], j: int, same: Sequence[int]) -> bool:

@@ -258,3 +258,30 @@ def test_multiple_against_compound_rate_fail_is_never_confirmed() -> None:
     text = "2011年,人均生产总值达到35083元,扣除价格因素,比2002年增长1.4倍,年均增长12.1%。"
     assert "consistent" not in [s for s, _, _ in claims(text, "multiple")]
     assert not loud(text)
+
+
+# ---- a rate's change against the same rate of an earlier year --------------------------------
+
+def test_rate_change_against_earlier_year_in_percent_pass() -> None:
+    """(66-60)/60 = 10%: the change of the rate, as percent, checks out."""
+    text = "在2014年,平均得分率为60%;在2015年,平均得分率为66%,上升10%。"
+    assert ("consistent", "(66-60)/60", None) in claims(text, "growth")
+    assert not [c for c in loud(text) if c.startswith("G")]
+
+
+def test_rate_change_written_as_percent_is_points_fail() -> None:
+    """61.74 - 59.7 = 2.04 points, printed with a % sign (as percent it would be 3.42%): G304."""
+    text = "在2014年,平均得分率为59.7%;在2015年,平均得分率为61.74%,上升2.04%。"
+    f = [x for x in audit_text(text).findings if x.code == "G304"]
+    assert [x.severity.value for x in f] == ["warning"]
+
+
+def test_rate_change_names_its_year() -> None:
+    """较之2014年: the 2014 rate, not the 2015 one between."""
+    text = "2014年,平均得分率为50%。2015年,平均得分率为55%。2016年,平均得分率为60%,较之2014年上升20%。"
+    assert ("consistent", "(60-50)/50", None) in claims(text, "growth")
+
+
+def test_rate_change_without_an_earlier_year_is_unverifiable() -> None:
+    text = "平均得分率为61.74%,上升2.04%。"
+    assert not loud(text)
