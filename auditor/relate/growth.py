@@ -49,9 +49,53 @@ def item_start(qs: Sequence[Quantity], i: int, seg: Seg, clause_start: Sequence[
     return clause_start[seg.clause[j]] if seg.clause[j] < len(clause_start) else qs[j].start
 
 
+def _identity(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """A rate defined as the difference of two rates its sentence states: 自然增长率 = 出生率 - 死亡率."""
+    q = qs[i]
+    for name, (first, second) in IDENTITIES:
+        if not _named(text, q, seg.clause_start[seg.clause[i]], name):
+            continue
+        found: dict[str, list[int]] = {first: [], second: []}
+        for j in range(i - 1, -1, -1):
+            if seg.sent[j] != seg.sent[i]:
+                break
+            for op in (first, second):
+                if qs[j].unit == q.unit and _named(text, qs[j], seg.clause_start[seg.clause[j]], op, name):
+                    found[op].append(j)
+        if len(found[first]) != 1 or len(found[second]) != 1:
+            return Relation("difference", q, growth_start(text, q), q.end, direction=1)
+        a, b = qs[found[first][0]], qs[found[second][0]]
+        return Relation("difference", q, growth_start(text, q), q.end, parts=(a,), whole=(b,), direction=1,
+                        strong=True, extra={"link": f"by definition {name} = {first} - {second}, same sentence"})
+    return None
+
+
+def _identities() -> tuple[tuple[str, tuple[str, str]], ...]:
+    out = []
+    for entry in claim_words()("identity.difference"):
+        name, rest = entry.split("=", 1)
+        first, second = rest.split("-", 1)
+        out.append((name, (first, second)))
+    return tuple(out)
+
+
+IDENTITIES = _identities()
+PINYIN = re.compile(r"[（(][a-zA-Z\u00c0-\u024f\u01cd-\u01dc]{1,8}[）)]")
+
+
+def _named(text: str, q: Quantity, clause_start: int, name: str, unless: str = "") -> bool:
+    """The figure is labelled `name` right before it (出生率为10.94‰), and not `unless` (自然增长率)."""
+    lab = PINYIN.sub("", text[max(clause_start, q.start - 24):q.start]).rstrip()  # 增長(zhǎng)率: a converter's pinyin
+    lab = re.sub(r"(?:为|是|达|达到|约)$", "", lab)
+    return lab.endswith(name) and not (unless and lab.endswith(unless))
+
+
 def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int],
             before: str, wholes: dict[int, list[tuple[int, ...]]] | None = None) -> Iterator[Relation] | None:
     q = qs[i]
+    ident = _identity(text, qs, i, seg, sent_start)
+    if ident is not None:
+        return iter([ident])
     gm = GROWTH_WORD.search(before)
     if gm is None:
         listed = _listed(text, qs, i, seg, sent_start)  # 下降47.06%、56.52%: a later member of a list

@@ -285,3 +285,21 @@ def test_rate_change_names_its_year() -> None:
 def test_rate_change_without_an_earlier_year_is_unverifiable() -> None:
     text = "平均得分率为61.74%,上升2.04%。"
     assert not loud(text)
+
+
+# ---- a rate defined as the difference of two rates (claims.toml [identity]) ------------------
+
+def test_natural_growth_rate_pass() -> None:
+    text = "全年出生人口1.5万人,出生率为10.94‰;死亡人口1万人,死亡率为7.13‰;人口自然增长率为3.81‰。"
+    confirmed(text, "difference", "10.94-7.13")
+
+
+def test_natural_growth_rate_fail() -> None:
+    text = "全年出生人口1.5万人,出生率为10.94‰;死亡人口1万人,死亡率为7.13‰;人口自然增长率为4.81‰。"
+    flagged(text, "difference", "10.94-7.13", "G302")
+
+
+def test_natural_growth_rate_needs_both_rates() -> None:
+    text = "全年出生人口6312人,出生率为8.25‰,人口自然增长率为3.03‰。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "difference")] == ["unverifiable"]
