@@ -465,6 +465,8 @@ def _verify_difference(r: Relation) -> Claim:
 def _verify_points(r: Relation) -> Claim:
     """X个百分点 against the difference of the two stated rates."""
     q = r.claim
+    if "months" in r.extra and r.parts:
+        return _verify_schedule(r)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
@@ -476,6 +478,18 @@ def _verify_points(r: Relation) -> Claim:
     if hi < 0 and meets((-hi, -lo), claimed):
         return _claim(r, q.text, status="inconsistent", code="G303", hint="direction", **base)
     return _claim(r, q.text, status="inconsistent", code="G302", **base)
+
+
+def _verify_schedule(r: Relation) -> Claim:
+    """超进度 against the completion ratio minus the share of the year gone: confirms only (schedules vary)."""
+    q, done = r.claim, r.parts[0]
+    months = int(r.extra["months"])
+    gone = Fraction(months * 100, 12)
+    lo, hi = _plain(done)
+    got = ((lo - gone), (hi - gone)) if r.direction > 0 else ((gone - hi), (gone - lo))
+    expr = f"{num(done)}-{months}/12×100" if r.direction > 0 else f"{months}/12×100-{num(done)}"
+    status = "consistent" if meets(got, claimed_interval(q)) else "unverifiable"
+    return _claim(r, q.text, operands=_ops(done), expression=expr, recomputed=fmt(mid(got)), status=status)
 
 
 def _verify_sum(r: Relation) -> Claim:

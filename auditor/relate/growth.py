@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 from auditor.frames import patterns
 from auditor.lexicon import claim_words
@@ -93,7 +94,7 @@ def _named(text: str, q: Quantity, clause_start: int, name: str, unless: str = "
 def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int],
             before: str, wholes: dict[int, list[tuple[int, ...]]] | None = None) -> Iterator[Relation] | None:
     q = qs[i]
-    ident = _identity(text, qs, i, seg, sent_start)
+    ident = _identity(text, qs, i, seg, sent_start) or _schedule(text, qs, i, seg, sent_start)
     if ident is not None:
         return iter([ident])
     gm = GROWTH_WORD.search(before)
@@ -456,6 +457,9 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
 def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation:
     """X个百分点 against the two rates the sentence states."""
     q = qs[i]
+    scheduled = _schedule(text, qs, i, seg, sent_start)
+    if scheduled is not None:
+        return scheduled
     # 由90.5%提高到95.2% and 比上年的59.70%: the old rate is a prior value (frames.py)
     rates = [j for j in range(i - 1, -1, -1) if seg.item[j] == seg.item[i] and qs[j].kind == "percent"
              and frame(qs[j]).role in ("rate", "share", "prior") and same_plan(qs[j], q)]
@@ -599,3 +603,61 @@ def _dir_of(text: str, q: Quantity, seg: Seg, i: int) -> int:
     if q.value < 0 or gm is None:
         return 1
     return _dir(gm.group(2))
+
+
+# ---- a completion ratio against the share of the year gone (序时进度) -------------------------
+
+@cache
+def _schedule_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    w = claim_words()
+    ahead = re.compile(rf"(?:{w.alternation('schedule.ahead')})[^\d，,。；;]{{0,2}}$")
+    behind = re.compile(rf"(?:{w.alternation('schedule.behind')})[^\d，,。；;]{{0,2}}$")
+    months = {k: int(v) for k, v in (x.split("=", 1) for x in w("schedule.periods"))}
+    return ahead, behind, months
+
+
+MONTHS = re.compile(r"(?<!\d)1\s*(?:-|—|～|~|至|到)\s*(\d{1,2})\s*月")
+
+
+def _months_gone(text: str, paragraph_start: int, at: int) -> int | None:
+    """The months of the year a paragraph's figures cover: 2006年1-10月 -> 10, 上半年 -> 6; one reading only."""
+    _, _, words = _schedule_words()
+    span = text[paragraph_start:at]
+    found = {int(m.group(1)) for m in MONTHS.finditer(span) if 1 <= int(m.group(1)) <= 12}
+    found |= {n for word, n in words.items() if word in span}
+    return found.pop() if len(found) == 1 else None
+
+
+def _schedule(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """超进度42.31% after 完成…目标任务的125.64%: the ratio minus the months gone (10/12), in points."""
+    q = qs[i]
+    ahead, behind, _ = _schedule_words()
+    lab = text[seg.clause_start[seg.clause[i]]:q.start]
+    sign = 1 if ahead.search(lab) else -1 if behind.search(lab) else 0
+    if sign == 0:
+        return None
+    empty = Relation("points", q, growth_start(text, q), q.end, direction=sign)
+    k = i - 1
+    if k < 0 or seg.sent[k] != seg.sent[i] or qs[k].kind != "percent" or q.kind not in ("percent", "points"):
+        return empty
+    done = qs[k]
+    if "完成" not in text[seg.clause_start[seg.clause[k]]:done.start] or seg.clause[i] - seg.clause[k] != 1:
+        return empty
+    p0 = _paragraph_start(qs, i, seg, sent_start)
+    months = _months_gone(text, p0, q.start)
+    if months is None:
+        return empty
+    return Relation("points", q, growth_start(text, q), q.end, parts=(done,), direction=sign,
+                    extra={"months": str(months), "link": f"the completion ratio before it; {months} months of 12"})
+
+
+def _paragraph_start(qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> int:
+    """Where the paragraph of qs[i] begins: the first sentence of its paragraph (bounded: 40 sentences)."""
+    s = seg.sent[i]
+    j = i
+    while j > 0 and seg.para[j - 1] == seg.para[i] and s - seg.sent[j - 1] < 40:
+        j -= 1
+    first = seg.sent[j]
+    # the paragraph's opening sentence may hold no figure (2006年1-10月…): take the line start
+    lo = sent_start[first] if first < len(sent_start) else qs[j].start
+    return lo

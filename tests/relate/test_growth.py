@@ -303,3 +303,26 @@ def test_natural_growth_rate_needs_both_rates() -> None:
     text = "全年出生人口6312人,出生率为8.25‰,人口自然增长率为3.03‰。"
     assert not loud(text)
     assert [s for s, _, _ in claims(text, "difference")] == ["unverifiable"]
+
+
+# ---- a completion ratio against the share of the year gone (序时进度) -------------------------
+
+def test_schedule_pass() -> None:
+    text = "2006年1-10月,实际到位资金100亿元,完成全年目标任务的125.64%,超进度42.31%。"
+    confirmed(text, "points", "125.64-10/12×100")
+
+
+def test_schedule_behind_pass() -> None:
+    confirmed("上半年,财政收入完成年初预算的45.5%,低于序时进度4.5个百分点。", "points", "6/12×100-45.5")
+
+
+def test_schedule_mismatch_is_never_confirmed() -> None:
+    """A schedule counted by days, or to another date, is not 10/12: a mismatch confirms nothing, accuses nothing."""
+    text = "2006年1-10月,实际到位资金100亿元,完成全年目标任务的125.64%,超进度40.31%。"
+    assert "consistent" not in [s for s, _, _ in claims(text, "points")]
+    assert not loud(text)
+
+
+def test_schedule_needs_one_period() -> None:
+    text = "1-10月到位资金100亿元,上半年到位60亿元,完成全年目标任务的125.64%,超进度42.31%。"
+    assert "consistent" not in [s for s, _, _ in claims(text, "points")]
