@@ -436,14 +436,16 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     direction = -1 if word in ("减少", "减收", "少", "下降") else 1
     if frame(q).role != "change" or unlinkable_growth(text, q, sent_start[seg.sent[i]]):
         return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)
-    same = [j for j in range(i - 1, -1, -1) if seg.item[j] == seg.item[i] and same_unit(qs[j], q)
-            and is_level(qs[j]) and same_plan(qs[j], q)]
+    # an average compares with an average: 平均每户2.45人,比2000年的2.91人减少了0.46人
+    same = [j for j in _item_before(seg, i) if same_unit(qs[j], q)
+            and (is_level(qs[j]) or frame(qs[j]).role == "average") and same_plan(qs[j], q)]
     new = old = None
     for j in same:
-        tail = text[sent_start[seg.sent[j]]:qs[j].start][-12:]
-        if old is None and (OLD_TAIL.search(tail) or tail.endswith(("（", "("))):
+        tail = text[max(seg.clause_start[seg.clause[j]], qs[j].start - 24):qs[j].start]
+        avg = frame(qs[j]).role == "average"
+        if old is None and not avg and (OLD_TAIL.search(tail) or tail.endswith(("（", "("))):
             old = j
-        elif new is None and old is not None or new is None and j < i - 1:
+        elif new is None and old is not None or new is None and j < i - 1 and not avg:
             new = j
     if new is None or old is None:
         return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)

@@ -326,3 +326,14 @@ def test_schedule_mismatch_is_never_confirmed() -> None:
 def test_schedule_needs_one_period() -> None:
     text = "1-10月到位资金100亿元,上半年到位60亿元,完成全年目标任务的125.64%,超进度42.31%。"
     assert "consistent" not in [s for s, _, _ in claims(text, "points")]
+
+
+# ---- a difference of two averages ------------------------------------------------------------
+
+def test_difference_of_averages_pass() -> None:
+    confirmed("平均每个家庭户的人口为2.45人,比2000年人口普查的2.91人减少了0.46人。", "difference", "2.91-2.45")
+
+
+def test_difference_of_averages_fail() -> None:
+    flagged("平均每个家庭户的人口为2.45人,比2000年人口普查的2.91人减少了0.56人。", "difference", "2.91-2.45",
+            "G302")
