@@ -379,10 +379,14 @@ def _verify_compound(r: Relation) -> Claim:
 def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[int]:
     """Whole numbers p with (n - p)/p·100·sign in [lo, hi]."""
     out: list[int] = []
-    if any(1 + g * sign / 100 <= 0 for g in (lo, hi)):
-        return []
-    a, b = n / (1 + max(lo * sign, hi * sign) / 100), n / (1 + min(lo * sign, hi * sign) / 100)
+    top, bottom = max(lo * sign, hi * sign), min(lo * sign, hi * sign)
+    if 1 + top / 100 <= 0:
+        return []  # a fall of 100% or more leaves nothing
+    a = n / (1 + top / 100)
     p = -((-a.numerator) // a.denominator)
+    if 1 + bottom / 100 <= 0:
+        return [max(p, 1)]  # a fall of up to 100% (下降100% at its rounding): any larger prior
+    b = n / (1 + bottom / 100)
     while p <= b and len(out) < 3:
         if p > 0:
             out.append(p)

@@ -337,3 +337,13 @@ def test_difference_of_averages_pass() -> None:
 def test_difference_of_averages_fail() -> None:
     flagged("平均每个家庭户的人口为2.45人,比2000年人口普查的2.91人减少了0.56人。", "difference", "2.91-2.45",
             "G302")
+
+
+def test_granularity_fall_of_a_hundred_percent_at_its_rounding() -> None:
+    """下降100% may be 99.6%: a large prior still fits, nothing is flagged."""
+    assert not loud("办理案件3件,同比下降100%。")
+
+
+def test_granularity_doubling_an_odd_count_fail() -> None:
+    """3 is not twice a whole number: 增长100% has no prior (2 gives 50%, 1 gives 200%)."""
+    assert "G301" in loud("办理案件3件,同比增长100%。")
