@@ -160,6 +160,7 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 LIST_GAP, LIST_WORD, EACH = _words()
+LIST_JOINT = re.compile(rf"\s*(?:{claim_words().alternation('growth.joints')})\s*")
 
 
 
@@ -254,20 +255,25 @@ def _listed_levels(qs: Sequence[Quantity], first: int, seg: Seg, text: str) -> t
     """
     cur: list[int] = []
     prior: list[int] = []
+    run: list[int] = []
     j = first - 1
     stop = qs[first].start
-    while j >= 0 and seg.sent[j] == seg.sent[first]:
+    while j >= 0 and seg.sent[j] == seg.sent[first] and first - j <= 12:
         c = qs[j]
         if c.kind in ("percent", "points", "multiple") or any(ch in text[c.end:stop] for ch in "；;"):
             break
         stop = c.start
         f = frame(c)
-        if c.kind in ("count", "money", "measure") and not f.plan and c.high is None:
-            if f.role == "prior" or f.role == "level" and f.period == "prior":
-                prior.insert(0, j)
-            elif f.role == "level":
-                cur.insert(0, j)
+        if c.kind in ("count", "money", "measure") and not f.plan and c.high is None and f.role in ("level", "prior"):
+            run.insert(0, j)
         j -= 1
+    was_prior = False
+    for k, j in enumerate(run):
+        f = frame(qs[j])
+        joined = k > 0 and LIST_JOINT.fullmatch(text, qs[run[k - 1]].end, qs[j].start) is not None
+        # 去年同期分别为100件、200件: a figure listed after a prior value is one too
+        was_prior = f.role == "prior" or f.period == "prior" or was_prior and joined
+        (prior if was_prior else cur).append(j)
     return cur, prior
 
 
@@ -307,8 +313,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             continue
         lab = text[sent_start[seg.sent[j]]:c.start]
         tail = lab[-12:]
-        if re.search(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$", tail) and inc is None and new is None:
-            inc = j
+        if re.search(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$", tail):
+            if inc is None and (new is None or frame(c).role == "change"):
+                inc = j  # 比上年增加88件,达到500件: an increment, never the old value
         elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
                 or _bare_prior(qs, j, same):
             if old is None:
@@ -443,10 +450,15 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     for j in same:
         tail = text[max(seg.clause_start[seg.clause[j]], qs[j].start - 24):qs[j].start]
         avg = frame(qs[j]).role == "average"
-        if old is None and not avg and (OLD_TAIL.search(tail) or tail.endswith(("（", "("))):
+        if old is None and not avg and (OLD_TAIL.search(tail) or tail.endswith(("（", "(", "由", "从"))):
             old = j
         elif new is None and old is not None or new is None and j < i - 1 and not avg:
             new = j
+    if new is None and old is not None and text[max(0, qs[old].start - 1):qs[old].start] in ("由", "从"):
+        # 由412件增加到500件,增加88件: the level after 增加到
+        to = [j for j in same if old < j < i and patterns().to_level.search(text, qs[old].end, qs[j].start)
+              and frame(qs[j]).role == "level"]
+        new = to[0] if len(to) == 1 else None
     if new is None or old is None:
         return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)
     nq, oq = qs[new], qs[old]

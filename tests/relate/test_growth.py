@@ -347,3 +347,33 @@ def test_granularity_fall_of_a_hundred_percent_at_its_rounding() -> None:
 def test_granularity_doubling_an_odd_count_fail() -> None:
     """3 is not twice a whole number: 增长100% has no prior (2 gives 50%, 1 gives 200%)."""
     assert "G301" in loud("办理案件3件,同比增长100%。")
+
+
+# ---- level pairs and increments ---------------------------------------------------------------
+
+def test_level_pair_difference_pass() -> None:
+    confirmed("受理案件由412件增加到500件,增加88件。", "difference", "500-412")
+
+
+def test_level_pair_difference_fail() -> None:
+    flagged("受理案件由412件增加到500件,增加98件。", "difference", "500-412", "G302")
+
+
+def test_increment_before_the_level_is_never_the_old_value_pass() -> None:
+    """比上年增加88件,达到500件: 88 is the increment, so the base is 500 - 88."""
+    confirmed("比上年增加88件,达到500件,增长21.4%。", "growth", "88/(500-88)")
+
+
+def test_increment_before_the_level_fail() -> None:
+    flagged("比上年增加88件,达到500件,增长25.4%。", "growth", "88/(500-88)", "G301")
+
+
+def test_each_list_with_listed_priors_pass() -> None:
+    """去年同期分别为100件、200件: the 200件 after the 、 is a prior value too."""
+    text = "刑事、民事案件分别为120件、240件,去年同期分别为100件、200件,同比分别增长20%和20%。"
+    confirmed(text, "growth", "(240-200)/200")
+
+
+def test_each_list_with_listed_priors_fail() -> None:
+    text = "刑事、民事案件分别为120件、240件,去年同期分别为100件、200件,同比分别增长20%和25%。"
+    flagged(text, "growth", "(240-200)/200", "G301")
