@@ -195,6 +195,10 @@ def _verify_rate(r: Relation) -> Claim:
     if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), _plain(q)):
         return _claim(r, text, status="borderline", code="R205", recomputed="100", expression="均（全部）",
                       hint="all")
+    if first is None and r.all_claim and r.extra.get("all_link") and meets((HUNDRED, HUNDRED), claimed):
+        # 全部完成按时整改，按时整改率100%: the words say every item, the figure says 100%
+        return _claim(r, text, status="consistent", recomputed="100", expression="均（全部）",
+                      operands=(Operand(q.start, q.end, q.text),), link=r.extra["all_link"])
     if first is None:
         return _claim(r, text, status="unverifiable")
     parts, whole, iv = first
@@ -237,6 +241,8 @@ def _per(q: Quantity) -> Fraction:
 
 def _rate_link(r: Relation, parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
     """Why these operands: the part's link and the whole's (same subject 办结; total marked 受理)."""
+    if r.extra.get("listed"):
+        return r.extra.get("link", "")  # a list's share says both links at once
     part = r.extra.get("link", "")
     key = whole[0].start if len(whole) == 1 else parts[0].start
     w = r.extra.get(f"why{key}", "")
@@ -355,6 +361,8 @@ def _verify_compound(r: Relation) -> Claim:
     """
     q = r.claim
     n = int(r.extra["years"])
+    if r.extra.get("levels"):
+        return _verify_compound_levels(r, n)
     mult, rate = (q, r.parts[0]) if r.kind == "multiple" else (r.parts[0], q)
     mlo, mhi = claimed_interval(mult) if mult is q else _plain(mult)
     glo, ghi = claimed_interval(rate) if rate is q else _plain(rate)
@@ -374,6 +382,22 @@ def _verify_compound(r: Relation) -> Claim:
         ok = meets((plo, phi), (mlo, mhi))
     status = "consistent" if ok else "unverifiable"
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status=status)
+
+
+def _verify_compound_levels(r: Relation, n: int) -> Claim:
+    """An average annual rate against the two levels n years apart: new/old against (1 + g)^n. Confirms only."""
+    q, new, old = r.claim, r.parts[0], r.whole[0]
+    iv = ratio((new,), (old,), Fraction(1))
+    glo, ghi = claimed_interval(q)
+    if iv is None or 1 + glo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    sign = r.direction if q.value >= 0 else 1
+    lo, hi = sorted(((1 + sign * glo / 100) ** n, (1 + sign * ghi / 100) ** n))
+    point = (Decimal(str(new.value)) / Decimal(str(old.value))) ** (Decimal(1) / Decimal(n)) - 1
+    ops = _ops(new, old)
+    status = "consistent" if meets(iv, (lo, hi)) else "unverifiable"
+    return _claim(r, q.text, operands=ops, expression=f"({num(new)}/{num(old)})^(1/{n})-1",
+                  recomputed=fmt(fr(point * 100)), status=status)
 
 
 def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[int]:

@@ -42,6 +42,43 @@ def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: i
         or any(x in compound for x in w("growth.real_metrics"))
 
 
+def _compound_levels(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """年均增长10% after 由2015年的100亿元增加到2020年的161亿元: 161/100 against 1.1^5 (nominal growth only).
+
+    Both levels and both years are stated in the rate's item; the span is the difference of the years.
+    """
+    q = qs[i]
+    w = claim_words()
+    lab = text[seg.clause_start[seg.clause[i]]:q.start]
+    if not any(x in lab for x in w("growth.compound")):
+        return None
+    s0 = sent_start[seg.sent[i]]
+    item_text = text[item_start(qs, i, seg, seg.clause_start):q.start]
+    if any(x in text[s0:q.start] for x in w("growth.real")) or any(x in item_text for x in w("growth.real_metrics")):
+        return None
+    lv = [j for j in _item_before(seg, i) if qs[j].kind in ("count", "money", "measure")
+          and frame(qs[j]).role in ("level", "prior", "average") and same_plan(qs[j], q)]
+    if len(lv) != 2:
+        return None
+    new, old = lv
+    a, b = frame(qs[old]).period, frame(qs[new]).period
+    if not (a.isdigit() and b.isdigit()) or not same_unit(qs[old], qs[new]) or qs[old].kind != qs[new].kind:
+        return None
+    frm = YEAR_IN.search(text, max(seg.clause_start[seg.clause[old]], qs[old].start - 10), qs[old].start)
+    if frm is None or text[max(0, frm.start() - 1):frm.start()] not in ("由", "从") or \
+            not TO_YEAR.search(text, qs[old].end, qs[new].start):
+        return None
+    n = int(b) - int(a)
+    if not 0 < n <= 60:
+        return None
+    return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), whole=(qs[old],),
+                    direction=_dir_of(text, q, seg, i), extra={"years": str(n), "levels": "1",
+                           "link": f"由{a}年…到{b}年: the item's two levels, {n} years apart"})
+
+
+TO_YEAR = re.compile(r"(?:到|至)(?:19|20)\d\d年[^\d，,。；;]{0,3}$")
+
+
 def item_start(qs: Sequence[Quantity], i: int, seg: Seg, clause_start: Sequence[int]) -> int:
     """Where the item of qs[i] begins: the clause of its first figure."""
     j = i
@@ -282,7 +319,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     """Find the new value, the old value and the increment of a growth rate in its sentence."""
     if unlinkable_growth(text, q, sent_start[seg.sent[i]], item_start(qs, i, seg, seg.clause_start)):
         # 比2002年增长1.4倍，年均增长10.1%: the average rate against the multiple over the years stated
-        compound = compound_of(text, qs, i, seg, sent_start)
+        compound = compound_of(text, qs, i, seg, sent_start) or _compound_levels(text, qs, i, seg, sent_start)
         return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     earlier = _rate_of_earlier_year(text, qs, i, seg)
     if earlier is not None:

@@ -377,3 +377,37 @@ def test_each_list_with_listed_priors_pass() -> None:
 def test_each_list_with_listed_priors_fail() -> None:
     text = "刑事、民事案件分别为120件、240件,去年同期分别为100件、200件,同比分别增长20%和25%。"
     flagged(text, "growth", "(240-200)/200", "G301")
+
+
+# ---- average annual growth is compound ----------------------------------------------------------
+
+def test_compound_from_two_levels_and_years_pass() -> None:
+    """(161/100)^(1/5) - 1 = 9.99%: 年均 growth is compound, not 61%/5."""
+    text = "全市财政收入由2015年的100亿元增加到2020年的161亿元,年均增长10%。"
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+    assert not loud(text)
+
+
+def test_compound_from_two_levels_mismatch_is_never_confirmed() -> None:
+    text = "全市财政收入由2015年的100亿元增加到2020年的161亿元,年均增长12.2%。"  # 61/5 = 12.2: simple, not compound
+    assert "consistent" not in [s for s, _, _ in claims(text, "growth")]
+    assert not loud(text)
+
+
+def test_compound_without_the_years_is_not_simple_growth() -> None:
+    """年均 over an unstated span: the levels cannot check it."""
+    text = "全市财政收入由100亿元增加到161亿元,年均增长61%。"
+    assert not loud(text)
+    assert "consistent" not in [s for s, _, _ in claims(text, "growth")]
+
+
+def test_real_growth_is_not_nominal() -> None:
+    text = "全市工业增加值达到120亿元,比上年的100亿元按可比价格计算增长8%。"
+    assert not loud(text)
+    assert all(s == "unverifiable" for s, _, _ in claims(text, "growth"))
+
+
+def test_plan_figure_is_no_actual() -> None:
+    """The target 150亿元 is not last year's value of the actual 120亿元."""
+    text = "全市财政收入120亿元,计划目标为150亿元,同比增长20%。"
+    assert not loud(text)
