@@ -377,11 +377,16 @@ def _verify_compound(r: Relation) -> Claim:
         ok = meets((plo, phi), (mlo, mhi))
     else:
         expr = f"({shift}+{num(mult)})^(1/{n})-1"
-        point = (Decimal(shift) + Decimal(str(mult.value))) ** (Decimal(1) / Decimal(n)) - 1
+        point = (Decimal(shift) + _dec(mult.value)) ** (Decimal(1) / Decimal(n)) - 1
         x = fr(point * 100)
         ok = meets((plo, phi), (mlo, mhi))
     status = "consistent" if ok else "unverifiable"
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status=status)
+
+
+def _dec(x: Decimal | Fraction) -> Decimal:
+    f = fr(x)
+    return Decimal(f.numerator) / Decimal(f.denominator)
 
 
 def _verify_compound_levels(r: Relation, n: int) -> Claim:
@@ -393,7 +398,7 @@ def _verify_compound_levels(r: Relation, n: int) -> Claim:
         return _claim(r, q.text, status="unverifiable")
     sign = r.direction if q.value >= 0 else 1
     lo, hi = sorted(((1 + sign * glo / 100) ** n, (1 + sign * ghi / 100) ** n))
-    point = (Decimal(str(new.value)) / Decimal(str(old.value))) ** (Decimal(1) / Decimal(n)) - 1
+    point = (_dec(new.value) / _dec(old.value)) ** (Decimal(1) / Decimal(n)) - 1
     ops = _ops(new, old)
     status = "consistent" if meets(iv, (lo, hi)) else "unverifiable"
     return _claim(r, q.text, operands=ops, expression=f"({num(new)}/{num(old)})^(1/{n})-1",
