@@ -363,6 +363,8 @@ def _verify_compound(r: Relation) -> Claim:
     n = int(r.extra["years"])
     if r.extra.get("levels"):
         return _verify_compound_levels(r, n)
+    if r.extra.get("cumulative"):
+        return _verify_cumulative(r, n)
     mult, rate = (q, r.parts[0]) if r.kind == "multiple" else (r.parts[0], q)
     mlo, mhi = claimed_interval(mult) if mult is q else _plain(mult)
     glo, ghi = claimed_interval(rate) if rate is q else _plain(rate)
@@ -382,6 +384,20 @@ def _verify_compound(r: Relation) -> Claim:
         ok = meets((plo, phi), (mlo, mhi))
     status = "consistent" if ok else "unverifiable"
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status=status)
+
+
+def _verify_cumulative(r: Relation, n: int) -> Claim:
+    """An average annual rate against the growth over its n years: (1 + g)^n against 1 + G. Confirms only."""
+    q, total = r.claim, r.parts[0]
+    glo, ghi = claimed_interval(q)
+    tlo, thi = _plain(total)
+    if 1 + glo / 100 <= 0 or 1 + tlo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    lo, hi = (1 + glo / 100) ** n, (1 + ghi / 100) ** n
+    point = (1 + _dec(total.value) / 100) ** (Decimal(1) / Decimal(n)) - 1
+    status = "consistent" if meets((lo, hi), (1 + tlo / 100, 1 + thi / 100)) else "unverifiable"
+    return _claim(r, q.text, operands=_ops(total), expression=f"(1+{num(total)}%)^(1/{n})-1",
+                  recomputed=fmt(fr(point * 100)), status=status)
 
 
 def _dec(x: Decimal | Fraction) -> Decimal:
@@ -482,6 +498,13 @@ def _signed_change(r: Relation) -> tuple[Quantity, Quantity, Interval] | None:
 def _verify_difference(r: Relation) -> Claim:
     """增加122篇: the stated difference against new - old (old - new for a decrease)."""
     q = r.claim
+    if "per_year" in r.extra and r.parts:
+        # 平均每年增加60.4万人: the change over the span over its years; confirms only (the span's count may differ)
+        n, c = int(r.extra["per_year"]), r.parts[0]
+        lo, hi = operand_interval(c)
+        got = (lo / n, hi / n)
+        status = "consistent" if meets(got, claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(c), expression=f"{num(c)}/{n}", recomputed=fmt(mid(got)), status=status)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")

@@ -20,7 +20,8 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, same_plan
+from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: list[int],
@@ -37,7 +38,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if m is not None and not share and ("增长" in stem or "增" in stem[-1:] or stem.endswith(("上升", "下降"))):
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
-    inner = _inner_whole(text, qs, i, seg, before)
+    inner = _inner_whole(text, qs, i, seg, before) or (
+        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before) if kind == "share" else None)
     if inner is not None:
         return inner
     # the rate's own label, e.g. 按时办结 for 按时办结率
@@ -47,12 +49,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
         and not re.search(r"占[^，,。；;]*全部", near_text)
+    # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
+    all_x = {"all_link": al} if all_claim and (al := all_link(text, q, stem)) else {}
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
              and frame(qs[j]).role == "level" and same_plan(qs[j], q)]
     if not cands:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
-                        extra={"stem": stem, "carried": carried})
+                        extra={"stem": stem, "carried": carried, **all_x})
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
@@ -111,7 +115,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             part_j, subset, link = cands[0], False, "share clause continues the figure before it"
     if part_j is None:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
-                        extra={"stem": stem, "carried": carried})
+                        extra={"stem": stem, "carried": carried, **all_x})
     part = qs[part_j]
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high
@@ -198,7 +202,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     extra={**why, "link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)),
                            "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
-                           "complementary": extra_comp})
+                           "complementary": extra_comp, **all_x})
 
 
 def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
@@ -212,6 +216,8 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     """
     w = qs[j]
     lab = _whole_label(text, w)
+    if sibling(w, qs[part_j]) and not TOTAL_WORDS.search(lab) and not BREAKDOWN_AFTER.match(text, w.end):
+        return ""  # 新收一审案件600件,新收二审案件300件: a sibling part (新收 marks both), not the whole
     if (mark := TOTAL_MARK.search(lab)) is not None:
         return f"total marked {mark.group(0)}"
     if seg.item[j] == seg.item[i] and j != part_j:

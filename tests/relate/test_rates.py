@@ -136,3 +136,66 @@ def test_part_of_a_total_in_its_entry() -> None:
     assert ("consistent", "4000000000/10000000000") in [g[:2] for g in got]
     assert "consistent" not in [g[0] for g in claims(ENTRY.format(45))[:1]]
     assert not loud(ENTRY.format(45))
+
+
+# shares of an exhaustive list, each naming its part: the whole is the parts' sum
+LISTED = ("从收案类型看,全市新收一审案件600件,新收二审案件300件,新收执行案件100件。"
+          "从占比看,一审案件占{};二审案件占30.0%;执行案件占10.0%。")
+
+
+def test_listed_shares_confirmed() -> None:
+    text = LISTED.format("60.0%")
+    got = claims(text)
+    assert [g[:2] for g in got] == [("consistent", "600/(600+300+100)"), ("consistent", "300/(600+300+100)"),
+                                    ("consistent", "100/(600+300+100)")]
+    assert all("parts' sum" in g[2] for g in got)
+    assert not loud(text)
+
+
+def test_listed_share_flagged() -> None:
+    text = LISTED.format("59.0%")  # 600/1000 is 60.0%; the shares still add up to about 100
+    assert ("inconsistent", "600/(600+300+100)") in [g[:2] for g in claims(text)]
+    assert loud(text) == ["一审案件占59.0%"]
+
+
+def test_listed_shares_need_every_part() -> None:
+    """A level of the parts' unit with no share of its own: the list may not be the whole; nothing flagged."""
+    text = LISTED.format("59.0%").replace("新收执行案件100件。", "新收执行案件100件,新收再审案件50件。")
+    assert not loud(text)
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+
+
+# a share of the list 分别是 opens after it
+LIST_AFTER = ("全年调解纠纷共2000宗,成功1900宗。三类主要纠纷合计占纠纷总数的{},"
+              "分别是劳动争议500宗、损害赔偿400宗、婚姻家庭300宗。")
+
+
+def test_share_of_list_after_confirmed() -> None:
+    got = claims(LIST_AFTER.format("60%"))
+    assert ("consistent", "(500+400+300)/2000") in [g[:2] for g in got]
+    assert any("分别" in g[2] for g in got)
+
+
+def test_share_of_list_after_never_accuses() -> None:
+    text = LIST_AFTER.format("70%")
+    assert "consistent" not in [g[0] for g in claims(text)]
+    assert not loud(text)
+
+
+def test_share_of_list_after_counts_its_parts() -> None:
+    """四类 but three entries: not the list the share speaks of."""
+    text = LIST_AFTER.format("60%").replace("三类", "四类")
+    assert ("consistent", "(500+400+300)/2000") not in [g[:2] for g in claims(text)]
+
+
+# 均/全部 over the rate's own items
+def test_all_over_the_rates_items() -> None:
+    got = claims("截至目前,差评工单全部完成按时整改,差评按时整改率100%。", "rate")
+    assert got and got[0][0] == "consistent" and "按时整改" in got[0][2]
+    assert loud("3起案件均胜诉,胜诉率90%。", "R205")
+
+
+def test_all_over_other_items_confirms_nothing() -> None:
+    """全部 of other items, 人均 as a word: no confirmation."""
+    assert [g[0] for g in claims("工单全部录入系统,按时整改率100%。", "rate")] == ["unverifiable"]
+    assert [g[0] for g in claims("人均办理10件,办结率100%。", "rate")] == ["unverifiable"]
