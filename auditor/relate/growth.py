@@ -76,6 +76,62 @@ def _compound_levels(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                            "link": f"由{a}年…到{b}年: the item's two levels, {n} years apart"})
 
 
+def _span_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg,
+                 sent_start: list[int]) -> tuple[int, int, int | None] | None:
+    """十年共增加604.3万人,增长44.5%。平均每年…: the span (十年), the change and its rate of the sentence before.
+
+    Only where the figure's sentence opens with an average word (平均每年, 年平均) and the sentence
+    before states exactly one span of years straight before a change (N年共增加X).
+    """
+    w = claim_words()
+    s = seg.sent[i]
+    if not text[sent_start[s]:qs[i].start].lstrip().startswith(w("growth.compound")):
+        return None
+    # the sentence straight before (a line break may part them: …增长44.5%。\n平均每年增加…)
+    prev = [k for k in range(i - 1, max(-1, i - 12), -1) if seg.sent[k] == s - 1]
+    prev.reverse()
+    if not prev or sent_start[s] - qs[prev[-1]].end > 20:
+        return None
+    spans = [k for k in prev if qs[k].unit == "年" and qs[k].kind == "measure" and k + 1 < len(qs)
+             and frame(qs[k + 1]).role == "change" and seg.item[k + 1] == seg.item[k]
+             and SPAN_GAP.fullmatch(text, qs[k].end, qs[k + 1].start) is not None]
+    if len(spans) != 1:
+        return None
+    k = spans[0]
+    rate = [j for j in prev if j > k + 1 and seg.item[j] == seg.item[k] and qs[j].kind == "percent"
+            and frame(qs[j]).role == "growth"]
+    return k, k + 1, rate[0] if len(rate) == 1 else None
+
+
+SPAN_GAP = re.compile(r"(?:共|累计|总共|合计)?(?:增加|增长|减少|净增|新增)了?")
+
+
+def _per_year_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """平均每年增加60.4万人 after 十年共增加604.3万人: the change over the span divided by its years."""
+    found = _span_change(text, qs, i, seg, sent_start)
+    q = qs[i]
+    if found is None or not same_unit(qs[found[1]], q):
+        return None
+    span, change, _ = found
+    return Relation("difference", q, growth_start(text, q), q.end, parts=(qs[change],), direction=1,
+                    extra={"per_year": str(int(qs[span].value)),
+                           "link": f"the change over {qs[span].text} in the sentence before"})
+
+
+def _per_year_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
+    """年平均增长率为3.8% after 十年…增长44.5%: (1 + 44.5%)^(1/10) - 1, compound."""
+    found = _span_change(text, qs, i, seg, sent_start)
+    if found is None:
+        return None
+    span, _, rate = found
+    if rate is None:
+        return None
+    q = qs[i]
+    return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[rate],), direction=_dir_of(text, q, seg, i),
+                    extra={"years": str(int(qs[span].value)), "cumulative": "1",
+                           "link": f"the growth over {qs[span].text} in the sentence before"})
+
+
 TO_YEAR = re.compile(r"(?:到|至)(?:19|20)\d\d年[^\d，,。；;]{0,3}$")
 
 
@@ -319,7 +375,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     """Find the new value, the old value and the increment of a growth rate in its sentence."""
     if unlinkable_growth(text, q, sent_start[seg.sent[i]], item_start(qs, i, seg, seg.clause_start)):
         # 比2002年增长1.4倍，年均增长10.1%: the average rate against the multiple over the years stated
-        compound = compound_of(text, qs, i, seg, sent_start) or _compound_levels(text, qs, i, seg, sent_start)
+        compound = compound_of(text, qs, i, seg, sent_start) or _compound_levels(text, qs, i, seg, sent_start) \
+            or _per_year_rate(text, qs, i, seg, sent_start)
         return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     earlier = _rate_of_earlier_year(text, qs, i, seg)
     if earlier is not None:
@@ -478,6 +535,9 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     if word in ("多", "少") and not re.search(r"同比|较|比", before):
         return None
     direction = -1 if word in ("减少", "减收", "少", "下降") else 1
+    per_year = _per_year_change(text, qs, i, seg, sent_start) if direction > 0 else None
+    if per_year is not None:
+        return per_year
     if frame(q).role != "change" or unlinkable_growth(text, q, sent_start[seg.sent[i]]):
         return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)
     # an average compares with an average: 平均每户2.45人,比2000年的2.91人减少了0.46人

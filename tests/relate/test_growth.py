@@ -411,3 +411,22 @@ def test_plan_figure_is_no_actual() -> None:
     """The target 150亿元 is not last year's value of the actual 120亿元."""
     text = "全市财政收入120亿元,计划目标为150亿元,同比增长20%。"
     assert not loud(text)
+
+
+# ---- per-year figures after a change over a span of years --------------------------------------
+
+SPAN = "全市常住人口为1961.2万人,十年共增加604.3万人,增长44.5%。平均每年增加{}万人,年平均增长率为{}%。"
+
+
+def test_per_year_after_span_pass() -> None:
+    """604.3/10 = 60.43; (1.445)^(1/10) - 1 = 3.75%: compound, not 44.5/10."""
+    text = SPAN.format("60.4", "3.8")
+    confirmed(text, "difference", "6043000/10")
+    confirmed(text, "growth", "(1+44.5%)^(1/10)-1")
+
+
+def test_per_year_after_span_mismatch_is_never_confirmed() -> None:
+    text = SPAN.format("70.4", "4.5")  # 4.5 = 44.5/10: simple, not compound
+    got = [(c.kind, c.status) for c in audit_text(text).claims if "sentence before" in c.detail.get("link", "")]
+    assert got and all(s != "consistent" for _, s in got)
+    assert not [c for c in loud(text) if c.startswith("G")]
