@@ -207,7 +207,7 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         return iter([listed])
     rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
     if wholes and rel.parts and not rel.whole and not rel.alternatives:
-        total = next((k for k in range(i - 1, -1, -1) if qs[k] is rel.parts[0]), None)
+        total = next((k for k in range(i - 1, max(-1, i - 40), -1) if qs[k] is rel.parts[0]), None)
         again = rebuilt(text, qs, i, total, seg, sent_start, wholes) if total is not None else None
         if again is not None:
             return iter([again])
@@ -387,8 +387,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     # levels that are averages compare only with averages (日均量 3313 vs 上半年日均量 2135)
     averaged = any(frame(qs[j]).role == "average" and not frame(qs[j]).subject.startswith(("年均", "平均每年"))
                    for j in _item_before(seg, i))
-    same = [j for j in range(i - 1, -1, -1)
-            if seg.item[j] == seg.item[i] and qs[j].kind in ("count", "money", "measure", "percent")
+    same = [j for j in _item_before(seg, i)
+            if qs[j].kind in ("count", "money", "measure", "percent")
             and frame(qs[j]).role not in ("growth", "multiple") and same_plan(qs[j], q)
             and (frame(qs[j]).role != "average" or averaged)]
     new = old = inc = None
@@ -430,7 +430,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     if inc is not None:
         # the new value is the figure the increment speaks of: 死亡33人 … 死亡人数减少9人
         inc_lab = label_before(text, qs[inc], 0, CLAUSE_END)
-        pool = [j for j in range(inc - 1, -1, -1) if seg.item[j] == seg.item[i]
+        pool = [j for j in _item_before(seg, inc) if seg.item[j] == seg.item[i]
                 and same_unit(qs[j], qs[inc]) and qs[j].kind == qs[inc].kind and j != old
                 and frame(qs[j]).role == "level" and same_plan(qs[j], q)
                 and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])]
@@ -469,7 +469,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 def _item_before(seg: Seg, i: int) -> Iterator[int]:
     """Indexes of the figures before qs[i] in its item, nearest first (items are runs of figures)."""
     j = i - 1
-    while j >= 0 and seg.item[j] == seg.item[i]:
+    while j >= 0 and seg.item[j] == seg.item[i] and i - j <= 60:
         yield j
         j -= 1
 
@@ -572,7 +572,7 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     if scheduled is not None:
         return scheduled
     # 由90.5%提高到95.2% and 比上年的59.70%: the old rate is a prior value (frames.py)
-    rates = [j for j in range(i - 1, -1, -1) if seg.item[j] == seg.item[i] and qs[j].kind == "percent"
+    rates = [j for j in _item_before(seg, i) if qs[j].kind == "percent"
              and frame(qs[j]).role in ("rate", "share", "prior") and same_plan(qs[j], q)]
     before = text[sent_start[seg.sent[i]]:q.start]
     down = bool(re.search(r"下降|降低|减少|回落|低", before[-8:]))

@@ -60,7 +60,10 @@ def _multiple(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: l
     if _real(text, q, sent_start[seg.sent[i]]):
         return Relation("multiple", q, start, q.end, extra=extra)
     spans = claim_words()("sums.time_units")  # 比前五年: a span of time is the compared period, not a level
-    item = [j for j in range(i - 1, -1, -1) if seg.item[j] == seg.item[i] and same_plan(qs[j], q)
+    first = i
+    while first > 0 and seg.item[first - 1] == seg.item[i] and i - first < 40:
+        first -= 1
+    item = [j for j in range(i - 1, first - 1, -1) if same_plan(qs[j], q)
             and qs[j].kind in ("count", "money", "measure") and qs[j].high is None and qs[j].unit not in spans]
     # the old value: the figure the comparison names (是上年40件的 / 比上年的96件)
     named_at = q.start - 1 - len(named)  # 是上年40件的3倍: the figure inside 是…的
