@@ -110,3 +110,9 @@ def test_a_rounded_restatement_that_does_not_hold_is_left_quiet() -> None:
 def test_parallel_metrics_that_share_most_words_are_no_repeat() -> None:
     r = audit_text("五年内扩大烟叶的播种面积一百多万亩。\n……扩大甘蔗的播种面积一百多万亩。")
     assert not [c for c in r.claims if c.kind == "repeat"]
+
+
+def test_thresholds_that_sort_items_claim_nothing() -> None:
+    r = audit_text("国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种、超过30%的有11种。")
+    assert not [c for c in r.claims if c.status == "consistent" and c.kind in ("share", "rate", "repeat")]
+    assert not r.findings

@@ -63,6 +63,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     sums = list(_breakdowns(text, qs, seg, sent_start))
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
     for i, q in enumerate(qs):
+        if fr[i].role == "attribute":
+            continue  # 占比超过10%的有44种: a threshold that sorts items claims nothing of its own
         cs = clause_start[seg.clause[i]]
         before = text[cs:q.start]
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):

@@ -15,7 +15,8 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     """A figure stated again later in the document: the same metric (subject, period, role) and value."""
     first: dict[tuple[str, str, Fraction], int] = {}
     for j, q in enumerate(qs):
-        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
+        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None \
+                or frame(q).role == "attribute":
             continue
         key = (q.kind, q.unit, Fraction(q.value))
         k = first.get(key)
@@ -47,7 +48,8 @@ def _rounded_repeats(qs: Sequence[Quantity]) -> Iterator[Relation]:
     """
     recent: dict[tuple[str, str], list[int]] = {}
     for j, q in enumerate(qs):
-        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None:
+        if q.kind not in ("count", "money", "measure", "percent") or q.high is not None \
+                or frame(q).role == "attribute":
             continue
         bucket = recent.setdefault((q.kind, q.unit), [])
         rounded = bool(q.approx) or q.scale > 1
