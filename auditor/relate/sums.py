@@ -25,6 +25,7 @@ from auditor.relate.lists import complements, list_parts
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
+TIME_UNITS = frozenset(_CW("sums.time_units"))
 NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
 QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
 NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
@@ -68,7 +69,9 @@ def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
 def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
     """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
     共计 after its parts."""
-    counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None]
+    # spans of time (十年, 五年) are no totals or parts: 十年 = 五年 + 五年 is a coincidence of words
+    counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None
+               and q.unit not in TIME_UNITS]
     for j in counted:
         rel = _explicit_breakdown(text, qs, j, seg, sent_start)
         if rel is None:

@@ -23,10 +23,10 @@ def render(report: Report, lang: str = "zh", color: bool = False, width: int | N
         w.writerow(QUANTITY_COLUMNS)
         for doc in report.documents:
             for q in doc.quantities:
-                f = q.frame
+                fr = q.frame
                 w.writerow((doc.path, q.start, q.end, q.text, fmt_number(q.value), q.unit, q.kind,
-                            q.approx or "", q.decimals, f.subject if f else "", f.role if f else "",
-                            f.period if f else ""))
+                            q.approx or "", q.decimals, fr.subject if fr else "", fr.role if fr else "",
+                            fr.period if fr else ""))
     else:
         w.writerow(FINDING_COLUMNS)
         for doc, f, line, col in iter_findings(report):

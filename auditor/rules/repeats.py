@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.model import Finding, Severity
+from auditor.model import Finding, Quantity, Severity
+from auditor.relate.link import frame, periods_differ
 from auditor.rules import Context, rule
 
 LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})(?:为|是|达到|达)?$")
@@ -19,7 +20,7 @@ def _label(text: str, start: int) -> str:
 @rule("C501", "repeated-metric-differs", Severity.WARNING)
 def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
     """The same rate name (按时办结率) carries two different values in one document."""
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, tuple[str, int, Quantity]] = {}
     for q in ctx.quantities:
         if q.kind != "percent":
             continue
@@ -28,14 +29,22 @@ def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
             continue
         val = str(q.value)
         if lab in seen and seen[lab][0] != val and not q.approx:
-            # different periods or places make this common: only the same paragraph is compared
-            prev_val, prev_start = seen[lab]
-            if "\n" not in ctx.text[prev_start:q.start]:
+            # different periods or places make this common: only the same paragraph is compared, and
+            # only two mentions of one metric (a year's rate against the year before is no conflict)
+            prev_val, prev_start, prev = seen[lab]
+            if "\n" not in ctx.text[prev_start:q.start] and _one_metric(prev, q):
                 yield Finding("C501", Severity.WARNING, q.start, q.end, q.text,
                               message=f"{lab}在同一段中先为{prev_val}%，此处为{val}%",
                               message_en=f"{lab} is {prev_val}% earlier in the paragraph and {val}% here",
                               claimed=val)
-        seen[lab] = (val, q.start)
+        seen[lab] = (val, q.start, q)
+
+
+def _one_metric(a: Quantity, b: Quantity) -> bool:
+    fa, fb = frame(a), frame(b)
+    if a.frame is None or b.frame is None:
+        return True
+    return fa.role == fb.role == "rate" and fa.plan == fb.plan and not periods_differ(a, b)
 
 
 @rule("C502", "identical-figures", Severity.INFO)

@@ -40,3 +40,7 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def test_a_rate_of_two_years_is_no_conflict() -> None:
+    check_not_flagged(CODE, "2014年平均得分率为85.2%，2015年平均得分率为87.6%。")
