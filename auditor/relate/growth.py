@@ -458,7 +458,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     whole = tuple(x for x in (oq,) if x is not None)
     extra: dict[str, str] = {"link": link}
     if iq is not None:
-        extra["inc"] = str(qs.index(iq))
+        extra["inc"] = str(inc)
     return Relation("growth", q, growth_start(text, q), q.end, parts=parts, whole=whole, direction=direction,
                     strong=nq is not None and (oq is not None or iq is not None),
                     extra=extra, alternatives=((parts, (iq,)),) if iq is not None else ())
