@@ -9,7 +9,12 @@ than one character on either side are left alone.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
+
+#: a converter's pinyin after a character, inside a word: 產(chǎn)業(yè), 萬(wàn) (a tone mark makes it pinyin)
+PINYIN_RUN = re.compile(r"(?:[\u4e00-\u9fff]|[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)])+")
+PINYIN = re.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]")
 
 
 @cache
@@ -36,5 +41,23 @@ def simplified(text: str) -> str:
     '与去年同期相比减少58.49万元'
     """
     out = text.translate(_table())
+    if PINYIN.search(out):
+        out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)
     return out
+
+
+def _unpinyin(m: re.Match[str]) -> str:
+    """城鎮(zhèn)化率達(dá) -> spaces then 城镇化率达: the word whole again, the run's length and ends kept.
+
+    The spaces go where they break no word: before the run, or after it when a figure is
+    written just before it (3.09萬(wàn)人 -> 万人 then spaces).
+    """
+    run = m.group(0)
+    words = PINYIN.sub("", run)
+    if len(words) == len(run):
+        return run
+    pad = " " * (len(run) - len(words))
+    start = m.start()
+    after_figure = start > 0 and (m.string[start - 1].isdigit() or m.string[start - 1] in "%.")
+    return words + pad if after_figure else pad + words

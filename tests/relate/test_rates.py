@@ -199,3 +199,19 @@ def test_all_over_other_items_confirms_nothing() -> None:
     """全部 of other items, 人均 as a word: no confirmation."""
     assert [g[0] for g in claims("工单全部录入系统,按时整改率100%。", "rate")] == ["unverifiable"]
     assert [g[0] for g in claims("人均办理10件,办结率100%。", "rate")] == ["unverifiable"]
+
+
+# a converter's pinyin inside words (產(chǎn)業(yè)) is read past, offsets kept
+def test_pinyin_in_words_read_past() -> None:
+    from auditor.script import simplified
+
+    text = "常住人口城鎮(zhèn)化率達(dá)48.56%,出生人口為3.09萬(wàn)人。"
+    out = simplified(text)
+    assert len(out) == len(text) and out.index("48.56%") == text.index("48.56%")
+    assert "城镇化率达48.56%" in out and "3.09万人" in out
+
+
+def test_pinyin_share_confirmed_and_flagged() -> None:
+    text = "全市外貿(mào)總值100億元,其中出口60億元,占全市外貿(mào)總值的{}。"
+    assert ("consistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("60%"))]
+    assert ("inconsistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("70%"))]
