@@ -116,3 +116,10 @@ def test_thresholds_that_sort_items_claim_nothing() -> None:
     r = audit_text("国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种、超过30%的有11种。")
     assert not [c for c in r.claims if c.status == "consistent" and c.kind in ("share", "rate", "repeat")]
     assert not r.findings
+
+
+def test_an_average_is_confirmed_only_from_its_own_total_and_count() -> None:
+    r = audit_text("全院共有员额法官30名，全年审结案件1200件，人均结案40件。")
+    assert [c.status for c in r.claims if c.detail.get("figure") == "40件"] == ["consistent"]
+    r = audit_text("有五个县分别达到每亩生产粮食四百斤、五百斤的要求，有的达到每亩一百斤以上。")
+    assert not [c for c in r.claims if c.status == "consistent"]

@@ -20,7 +20,7 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.link import COMMON, frame, grams, same_plan, sibling
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
@@ -347,12 +347,26 @@ def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
     q = qs[i]
     near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
             and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
-    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value]
-    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0]
+    # the total measures what the average does (审结案件 … 人均结案): a shared content word links them;
+    # the divisor is a count stated beside the total or the average, never any figure that happens to fit
+    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value
+              and frame(qs[j]).role == "level" and _shares_word(qs[j], q)]
+    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0
+              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS
+              and any(seg.sent[j] in (seg.sent[t], seg.sent[i]) for t in totals)]
     alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
     if not alts:
         return None
-    return Relation("rate", q, q.start, q.end, alternatives=alts, extra={"per": "1"})
+    return Relation("rate", q, q.start, q.end, alternatives=alts,
+                    extra={"per": "1", "link": "total of the same subject over a count beside it"})
+
+
+TIME_COUNTS = frozenset(claim_words()("sums.time_units"))
+
+
+def _shares_word(total: Quantity, avg: Quantity) -> bool:
+    a, b = frame(total).subject, frame(avg).subject
+    return bool((grams(a) & grams(b)) - COMMON)
 
 
 
