@@ -10,6 +10,7 @@ span in the text; the work per numeral is bounded, so the pass is linear in the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -110,6 +111,8 @@ PREFIX_CURRENCY = {"￥": "元", "¥": "元", "$": "美元", "＄": "美元", "�
 YUAN = frozenset({"元", "圆", "圓", "块钱", "塊錢", "人民币", "块", "塊"})
 CHENG_BLOCK = frozenset("立功效果为员本绩熟就交型年品都")  # 成立, 成功 ...: 成 starting a word
 ZHE_BLOCK = frozenset("合算旧叠线返射腾磨服中断损页扣成")  # 折合, 折算, 三折页 ...: 折 starting a word
+#: measure words that also open common words: not a unit before these letters
+UNIT_NOT_BEFORE = {"担": frozenset("任当保负心忧纲子起"), "擔": frozenset("任當保負心憂綱子起")}
 VAGUE_PAIRS = frozenset({"一二", "一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九", "三五"})
 
 # --- look-alikes: (kind, pattern), tried in this order at each numeral -------------------
@@ -121,7 +124,9 @@ _NO_UNIT = rf"[{SP}]?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％])"
 _DAY = rf"(?:[12][0-9]|3[01]|0?[1-9])(?![{D}.．]|{_NO_UNIT})"
 NOT_QUANTITY: tuple[tuple[str, str], ...] = (
     # list numbering fused to a year: 12014年 (item 1 + 2014年), 6.2023年 (item 6 + 2023年)
-    ("fused", rf"(?:^[ \t\u3000]*(?P<fm>[1-9])|(?<![{D}.])(?P<fd>[{D}]{{1,2}}[.．]))(?P<fy>{_Y})(?=年)"),
+    # and a figure or table number fused to a year: 图12017年 (figure 1 + 2017年)
+    ("fused", rf"(?:^[ \t\u3000]*(?P<fm>[1-9])|(?<=[图圖表])(?P<fg>[1-9])|(?<![{D}.])(?P<fd>[{D}]{{1,2}}[.．]))"
+              rf"(?P<fy>{_Y})(?=年)"),
     ("date",
      rf"(?:{_Y}|{_CNY})\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*[日号]|\s*{_DAY})?(?:\s*[0-9]{{1,2}}[:：][0-9]{{2}})?"
      rf"|{_Y}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?"
@@ -135,14 +140,19 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?<![{D}.])[{D}]{{1,2}}[:：][0-9]{{2}}(?:[:：][0-9]{{2}})?(?![{D}])"
      rf"|(?<![{D}.])[{D}]{{1,2}}[点时][{D}]{{1,2}}分(?![钟之])"
      rf"|(?<=上午|下午|中午|晚上|凌晨|傍晚|早上|时间)[{D}]{{1,2}}[点时](?:[{D}]{{1,2}}分?|半)?"
-     rf"|(?:第)?[{D}一二三四]\s*季度"),
+     rf"|(?:第)?[{D}一二三四]\s*季度"
+     # decades: 80年代, 1990年代, 八十年代
+     rf"|(?<![{D}.])(?:[1-9]0|1[0-9]{{2}}0|20[0-9]0|[二三四五六七八九]十)\s*年代"
+     # a date whose 年, 月 and 日 a converter lost (2019719), alone on its line after a line of prose
+     rf"|(?<=[\u4e00-\u9fff]\n){_Y}(?:0?[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]|[1-9])"
+     rf"(?=[ \t\u3000]*(?:\n[^{D}\n]|\Z))"),
     ("year",
      rf"(?<![{D}]){_Y}\s*(?:[-—–~～至到]{{1,2}}\s*{_Y}\s*)?(?=年|以来|届|版|[)）])"
      rf"|{_CNY}(?=年)"
      rf"|(?<=[（(]){_Y}\s*[-—–~～]{{1,2}}\s*{_Y}(?=[)）])"),
     ("code",
-     rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*号"
-     rf"|[{D}]+号"
+     rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*[号號]"
+     rf"|[{D}]+[号號]"
      rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}])[A-Za-z][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
@@ -155,16 +165,16 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?<![{CN_NUM}])[{CN_SMALL}]{{1,2}}是(?=[^{D}])"),
     ("ordinal",
      rf"第\s*(?:[{D}]+|[{CN_NUM}]+)"
-     rf"|(?<=[图表])\s*[{D}]+(?:[-.][{D}]+)?"
+     rf"|(?<=[图圖表])\s*[{D}]+(?:[-.][{D}]+)?"
      rf"|[{CN_NUM}]+[届次](?=会议|全会|全体会议|常委会|代表大会)"),
     ("code",
-     rf"\[[{D}]{{1,3}}\]"
+     rf"\[[{D}]{{1,3}}\]|\{{[{D}]{{1,3}}\}}"
      rf"|(?<![{D}.])[{D}]+(?:/[{D}-]+)+"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+){{2,}}"
      rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％]|\s?(?:[元万亿萬億]|美元|港元|欧元|日元|英镑|人民币))"
      rf"|(?<![{D}.])0[{D}]{{2,3}}[{SP}]?[-—–－]{{1,2}}[{SP}]?[{D}]{{7,8}}(?![{D}])"
      rf"|(?<![{D}.])0[{D}]{{3,}}"
-     rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}(?=\s)"),
+     rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}[a-z]?(?=\s)"),
 )
 _KINDS: dict[str, str] = {}
 
@@ -179,11 +189,11 @@ def _lookalike_re() -> re.Pattern[str]:
 
 LOOKALIKE_RE = _lookalike_re()
 #: characters after which a look-alike may begin one step before its numeral: 第三, （一）, 〔2023〕
-PREFIX_CHARS = frozenset("第（(〔[［")
+PREFIX_CHARS = frozenset("第（(〔[［{")
 #: a numeral can only start a look-alike after one of these (第三, （一）, line start, 〔2023〕, 图1) or
 #: before one of these (3月, 二〇二三年, 一是, 1、, 十九届, 3·15, 5号, 1+4, 2019-2021, 1/2):
 #: other numerals (共受理37件, 增长12.5%) skip the check; LOOKALIKE_RE cannot match there
-LOOK_BEFORE = frozenset("第（(〔[［\n \u3000\t图表")
+LOOK_BEFORE = frozenset("第（(〔[［{\n \u3000\t图圖表")
 LOOK_AFTER = frozenset("月年日号份季是、.．)）届次点时:：·•・-—–~～至到/+＋以版 \u3000\t\n")
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９" + CN_NUM)
 
@@ -217,6 +227,8 @@ class _Units:
                     return "个百分点" if "百" in w else "个千分点", "points", pos + len(w)
         for u in self.by_first.get(c, ()):
             if text.startswith(u, pos):
+                if u in UNIT_NOT_BEFORE and text[pos + len(u):pos + len(u) + 1] in UNIT_NOT_BEFORE[u]:
+                    continue  # 担任, 担保: a verb, not the weight 担
                 return u, self.kinds[u], pos + len(u)
         return None, None, pos
 
@@ -238,6 +250,9 @@ class _Lexicon:
         self.phase_after = _prefixes(ctx.get("phase_after", ()))
         self.phase_not_after = tuple(sorted(ctx.get("phase_not_after", ()), key=len, reverse=True))
         self.list_before = tuple(sorted(ctx.get("list_before", ()), key=len, reverse=True))
+        self.age_units = frozenset(ctx.get("age_units", ()))
+        self.age_bounds = tuple(sorted(ctx.get("age_bounds", ()), key=len, reverse=True))
+        self.place_after = re.compile(rf"(?:{_alternation(ctx.get('place_after', ()))})(?=[、，,。；;与和及（(\s]|\Z)")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -260,7 +275,7 @@ def _state() -> _Lexicon:
 class _Scan:
     """The state of one pass over a text: the mask of look-alikes and what was found."""
 
-    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last", "state")
+    __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last", "state", "marker")
 
     def __init__(self, text: str) -> None:
         # patterns read full-width digits as ASCII ones: the copy has the same length, so
@@ -273,6 +288,8 @@ class _Scan:
         state = _state()
         self.lex, self.units, self.before_last = state.lex, state.units, state.before_last
         self.state = state
+        #: the last list marker that opened a line: (its value, where its line ends)
+        self.marker: tuple[int, int] = (0, -2)
         self._premask(state.idioms)
 
     # --- look-alikes -------------------------------------------------------------------
@@ -281,6 +298,32 @@ class _Scan:
             self.mask[s:e] = b"\x01" * (e - s)
             value = Decimal(0) if kind == "date" else _first_value(self.text, s, e)
             self.out.append(Quantity(s, e, self.orig[s:e], value, "", kind))
+            if kind == "list_marker" and self.line_start(s) and value == int(value):
+                end = self.text.find("\n", e)
+                self.marker = (int(value), self.n if end < 0 else end)
+
+    def line_start(self, s: int) -> bool:
+        """Whether only spaces stand between the start of the line and `s`."""
+        t = s
+        while t > 0 and self.text[t - 1] in " \t\u3000" and s - t < 8:
+            t -= 1
+        return t == 0 or self.text[t - 1] == "\n"
+
+    def fused_marker(self, s: int, e: int) -> int:
+        """313个 on the line after item 2: item 3 fused with 13个; return where the figure starts (or s).
+
+        Only a line that follows a line opened by the list marker just before it, and
+        only where the digits go on past the marker's next value.
+        """
+        value, line_end = self.marker
+        if line_end < 0 or not self.line_start(s) or self.text.rfind("\n", 0, s) != line_end:
+            return s
+        k = str(value + 1)
+        raw = self.text[s:e]
+        if len(raw) > len(k) and raw.isdigit() and raw.startswith(k) and raw[len(k)] != "0":
+            self.put("list_marker", s, s + len(k))
+            return s + len(k)
+        return s
 
     def _premask(self, idioms: re.Pattern[str]) -> None:
         text, mask = self.text, self.mask
@@ -378,7 +421,7 @@ class _Scan:
                 anchors.insert(0, t)
         elif text[t - 1] in PREFIX_CHARS:
             anchors.insert(0, t - 1)
-        elif t < s and text[t - 1] in "图表":
+        elif t < s and text[t - 1] in "图圖表":
             anchors.insert(0, t)
         elif t == s and text[s - 1].isascii() and text[s - 1].isalpha():
             a = s - 1
@@ -395,7 +438,7 @@ class _Scan:
             if kind == "code" and m.group().isdigit() and self.counted_after(m.end()):
                 return -1  # 120余场, 12345件: a figure that looks like a service number
             if kind == "fused":
-                g = "fm" if m.group("fm") else "fd"
+                g = "fm" if m.group("fm") else "fg" if m.group("fg") else "fd"
                 self.put("list_marker", m.start(g), m.end(g))
                 self.put("year", m.start("fy"), m.end("fy"))
             else:
@@ -450,15 +493,47 @@ class _Scan:
                 if end >= 0:
                     pos = end
                     continue
+            if self.marker[1] >= 0 and text[s] in DIGIT_CHARS:
+                s2 = self.fused_marker(s, e)
+                if s2 > s:
+                    pos = s2
+                    continue
             cut = mask.find(1, s, e)
             if cut > 0:
                 e = cut
             q, end = self.read(s, e, m)
             if q is not None:
-                self.out.append(q)
+                q = self.relabel(q)
+                if q is not None:
+                    self.out.append(q)
             pos = max(end, s + 1)
         self.out.sort(key=lambda q: q.start)
         return self.out
+
+    def relabel(self, q: Quantity) -> Quantity | None:
+        """Mentions that read as figures but name a band, a place or a fragment of a figure.
+
+        An age with a bound or an age range (14岁以上, 不满16岁, 3-6岁) names a band of people;
+        a Chinese numeral and a land measure before 村 (十八顷地村) a village; a bare number
+        that ends a line of prose when the next line opens with digits is half of a figure a
+        page break split (补贴3 / 3.8万元): no mention at all.
+        """
+        text, st = self.text, self.state
+        if q.unit in st.age_units:
+            sep = RANGE_SEP_RE.match(text, q.end)
+            if q.high is not None or any(w in (q.approx or "") for w in st.age_bounds) or any(
+                    text.startswith(w, q.start - len(w)) for w in st.age_bounds if q.start >= len(w)) or (
+                    sep is not None and text[sep.end():sep.end() + 1] in NUMERAL_CHARS) or (
+                    self.out and self.out[-1].kind == "label" and self.out[-1].unit in st.age_units
+                    and (sep := RANGE_SEP_RE.match(text, self.out[-1].end)) is not None
+                    and sep.end() == q.start):
+                return replace(q, kind="label")
+        elif q.kind == "measure" and q.numeral == "chinese" and st.place_after.match(text, q.end):
+            return replace(q, kind="label")
+        elif (q.kind == "number" and q.unit == "" and text[q.end:q.end + 1] == "\n"
+              and text[q.end + 1:q.end + 2] in DIGIT_CHARS and q.start > 0 and _is_cjk(text[q.start - 1])):
+            return None
+        return q
 
     # --- one mention -------------------------------------------------------------------
     def read(self, s: int, e: int, m: re.Match[str]) -> tuple[Quantity | None, int]:
