@@ -365,8 +365,9 @@ TIME_COUNTS = frozenset(claim_words()("sums.time_units"))
 
 
 def _shares_word(total: Quantity, avg: Quantity) -> bool:
+    """The total names the average's subject, or is marked as the whole (全年受理案件 … 人均结案)."""
     a, b = frame(total).subject, frame(avg).subject
-    return bool((grams(a) & grams(b)) - COMMON)
+    return bool((grams(a) & grams(b)) - COMMON) or bool(TOTAL_MARK.search(a))
 
 
 
