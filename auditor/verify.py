@@ -165,7 +165,7 @@ def _claim(r: Relation, figure: str, **kw: Any) -> Claim:
     detail = {"figure": figure, "at": str(q.start)}
     link = kw.pop("link", None)
     why = link if link is not None else r.extra.get("link", "")
-    if why and kw.get("operands"):
+    if why and (kw.get("operands") or "names" in r.extra):
         detail["link"] = why
     return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=num(q), unit=q.unit,
                  detail=detail, **kw)
