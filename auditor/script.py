@@ -6,6 +6,10 @@ text in which each traditional character is replaced by its simplified form. The
 the same length, so every offset into it is an offset into the text as read. The character
 table is OpenCC's (TSCharacters), read once from the installed package; characters with more
 than one character on either side are left alone.
+
+A converter's pinyin inside words (產(chǎn)業(yè)) is dropped from the copy so the words match; the run
+keeps its length and its ends (the freed places are spaces at its start, or at its end behind a
+figure), so figures keep their offsets while characters inside such a run shift by a few places.
 """
 from __future__ import annotations
 
