@@ -143,3 +143,19 @@ def near_total(run: Fraction, total: Fraction, t: Quantity, parts: list[Quantity
     return slack > 0 and abs(run - total) <= slack and rounded
 
 
+
+
+def nested_run(values: Sequence[Fraction], i: int, limit: int) -> int:
+    """The index ending the run of at least two values after values[i] that add up to it exactly, or -1.
+
+    A part equal to the parts straight after it holds them (工矿商贸8起 = 煤矿7起 + 金属矿1起); `limit`
+    bounds how far the run may reach.
+    """
+    run = Fraction(0)
+    for j in range(i + 1, min(len(values), i + limit)):
+        run += values[j]
+        if run == values[i] and j - i >= 2:
+            return j
+        if run > values[i]:
+            return -1
+    return -1

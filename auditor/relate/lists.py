@@ -13,6 +13,7 @@ from auditor.relate.base import (
     Relation,
     Seg,
     label_before,
+    nested_run,
     overlap,
 )
 from auditor.relate.link import frame
@@ -219,18 +220,10 @@ def _fits(parts: Sequence[Quantity], t: Quantity) -> bool:
 def _top_level(parts: list[Quantity]) -> list[Quantity]:
     """Parts without the ones nested in the part before them (工矿商贸8起 = 煤矿7起 + 金属矿1起)."""
     out: list[Quantity] = []
+    values = [Fraction(p.value) for p in parts]
     i = 0
     while i < len(parts):
-        v = Fraction(parts[i].value)
-        run = Fraction(0)
-        end = -1
-        for j in range(i + 1, min(len(parts), i + 12)):
-            run += Fraction(parts[j].value)
-            if run == v and j - i >= 2:
-                end = j
-                break
-            if run > v:
-                break
+        end = nested_run(values, i, 12)
         out.append(parts[i])
         i = end + 1 if end > 0 else i + 1
     return out

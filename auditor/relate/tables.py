@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation
+from auditor.relate.base import Relation, nested_run
 
 _W = claim_words()
 TOTAL_CELL = re.compile(rf"^(?:{_W.alternation('sums.table_total')})")
@@ -216,19 +216,11 @@ def _block_rows(block: list[list[_Cell]], n: int, step: int) -> list[list[_Cell]
 def _collapse(vals: Sequence[Quantity]) -> list[tuple[int, list[int]]]:
     """Top-level rows with the rows each one heads: a row equal to the two or more rows straight after it."""
     out: list[tuple[int, list[int]]] = []
+    values = [Fraction(v.value) for v in vals]
     i = 0
     n = len(vals)
     while i < n:
-        run = Fraction(0)
-        end = -1
-        v = Fraction(vals[i].value)
-        for j in range(i + 1, min(n, i + 40)):
-            run += Fraction(vals[j].value)
-            if run == v and j - i >= 2:
-                end = j
-                break
-            if run > v:
-                break
+        end = nested_run(values, i, 40)
         if end > 0:
             out.append((i, list(range(i + 1, end + 1))))
             i = end + 1
