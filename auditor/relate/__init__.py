@@ -59,7 +59,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     seg = Seg([f.sentence for f in fr], ids_of(starts, clause_b), [f.paragraph for f in fr], [f.item for f in fr],
               clause_start)
     sent_start = list(segments.sentences)
-    used_as_growth: set[int] = set()
     sums = list(_breakdowns(text, qs, seg, sent_start))
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
     for i, q in enumerate(qs):
@@ -70,7 +69,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
-                used_as_growth.add(i)
                 yield from g
                 continue
             r = _rate(text, qs, i, seg, sent_start, clause_start, before)

@@ -14,6 +14,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Frame, Quantity
+from auditor.relate.base import same_unit
 
 #: roles a figure may have to stand as a level (a part, a whole, a new or an old value)
 LEVELS = frozenset({"level", "prior"})
@@ -22,11 +23,6 @@ NO_FRAME = Frame()
 
 def frame(q: Quantity) -> Frame:
     return q.frame or NO_FRAME
-
-
-def same_item(a: Quantity, b: Quantity) -> bool:
-    fa, fb = frame(a), frame(b)
-    return fa.item >= 0 and fa.item == fb.item
 
 
 def same_plan(a: Quantity, b: Quantity) -> bool:
@@ -39,10 +35,6 @@ def is_level(q: Quantity) -> bool:
     return frame(q).role in LEVELS
 
 
-def is_current_level(q: Quantity) -> bool:
-    return frame(q).role == "level"
-
-
 def grams(s: str) -> set[str]:
     return {s[k:k + 2] for k in range(len(s) - 1) if "\u4e00" <= s[k] <= "\u9fff" and "\u4e00" <= s[k + 1] <= "\u9fff"}
 
@@ -51,21 +43,6 @@ def grams(s: str) -> set[str]:
 COMMON = frozenset({"全市", "全省", "全区", "全县", "全国", "累计", "共计", "合计", "其中", "同比", "比上", "上年",
                     "去年", "今年", "全年", "完成", "实现", "达到", "增长", "增加", "提高", "下降", "减少", "新增",
                     "亿元", "万元", "以上", "以下", "左右", "分别", "年度", "工作", "开展", "推进", "建设"})
-
-
-def same_subject(a: Quantity, b: Quantity) -> bool:
-    """Both figures measure the same thing: their subjects share a content word."""
-    sa, sb = frame(a).subject, frame(b).subject
-    if not sa or not sb:
-        return False
-    if sa == sb:
-        return True
-    return bool((grams(sa) & grams(sb)) - COMMON)
-
-
-def same_period(a: Quantity, b: Quantity) -> bool:
-    pa, pb = frame(a).period, frame(b).period
-    return pa == pb or not pa and pb == "current" or not pb and pa == "current"
 
 
 def periods_differ(a: Quantity, b: Quantity) -> bool:
@@ -119,7 +96,7 @@ def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentenc
         c = qs[j]
         if g.role != "level" or g.item == f.item or c.high is not None or not same_plan(c, q):
             continue
-        if like is not None and (c.kind != like.kind or not _unit_like(c, like)):
+        if like is not None and (c.kind != like.kind or not same_unit(c, like)):
             continue
         if like is None and c.kind not in ("count", "money", "measure"):
             continue
@@ -141,10 +118,6 @@ def subject_names(level: Quantity, q: Quantity) -> bool:
             break
     b = b.removesuffix("的")
     return len(b) >= 2 and len(a) >= 2 and (b in a or a in b)
-
-
-def _unit_like(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit or (a.kind == b.kind == "count" and {a.unit, b.unit} <= {"件", "宗", "起", "个", "件次"})
 
 
 def sibling(total: Quantity, q: Quantity) -> bool:
