@@ -135,6 +135,8 @@ class Finding:
     hint: str | None = None
     #: the same message in English, for `--lang en` (`message` is Chinese)
     message_en: str = ""
+    #: stable across edits elsewhere in the document (fingerprint.py): code, figure, sentence words
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ def finding_dict(f: Finding, line: int, column: int, lang: str) -> dict[str, Any
         "code": f.code, "severity": f.severity.value, "start": f.start, "end": f.end,
         "line": line, "column": column, "text": f.text, "message": message_for(f, lang),
         "claimed": f.claimed, "recomputed": f.recomputed, "expression": f.expression,
+        "fingerprint": f.fingerprint,
     }
 
 

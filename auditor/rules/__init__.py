@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from auditor.document import Document
+from auditor.fingerprint import fingerprints
 from auditor.model import Claim, Finding, Quantity, Severity
 
 Check = Callable[["Context"], Iterator[Finding]]
@@ -105,4 +106,5 @@ def run_rules(doc: Document, quantities: Iterable[Quantity], claims: Iterable[Cl
             line, col = doc.line_col(f.start)
             out.append(replace(f, line=line, column=col))
     out.sort(key=lambda f: (f.start, f.code))
-    return out
+    fps = fingerprints(doc.text, [(f.code, f.start, f.end, f.text) for f in out])
+    return [replace(f, fingerprint=fp) for f, fp in zip(out, fps, strict=True)]
