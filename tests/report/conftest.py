@@ -57,7 +57,7 @@ def build_document(path: str = "reports/2023年报告.txt") -> DocumentResult:
         Finding("R201", Severity.ERROR, s2, e2, "按时办结率99.98%",
                 "按时办结率99.98%高于办结件数与受理件数之比", claimed="99.98", recomputed="99.9084",
                 expression="37082/37116",
-                message_en="the on-time rate 99.98% exceeds completed/received"),
+                message_en="the on-time rate 99.98% exceeds completed/received", fingerprint="0123456789abcdef"),
     )
     return DocumentResult(path, "ab" * 32, len(TEXT), TEXT, quantities=quantities, claims=claims,
                           findings=findings)
