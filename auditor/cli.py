@@ -320,6 +320,10 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
 
     select, ignore = tuple(args.select), tuple(args.ignore)
     results = [_filter(r, select, ignore) for r in _run_all(paths, mode, select, ignore, args.jobs)]
+    if mode == "check":
+        from auditor.across import with_cross_findings
+
+        results = with_cross_findings(results, select, ignore)  # C503: reports of successive years
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error.message}")

@@ -35,6 +35,7 @@ SPEC_RULES: dict[str, str] = {
     "S402": "error",
     "C501": "warning",
     "C502": "info",
+    "C503": "warning",
 }
 CODE = re.compile(r"^[UGRSC]\d{3}$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,0 +1,180 @@
+"""Across documents: a prior-period figure restated by one year's report against the earlier report (C503).
+
+A batch often holds one issuing body's reports for successive years. When the later report
+restates a figure for the year before (`412件（2023年355件）`, `去年同期受理120件`), the earlier
+report states the same metric as its own current figure; the two should agree.
+
+Which reports are one series is read from their titles: the first non-empty line that names a
+year and a report genre. Two titles are one series when they are equal once the year is taken
+out and they name an issuing place (镇, 县, 市, 省, 团…): `东棘坨镇2023年法治政府建设情况报告`
+and `东棘坨镇2024年法治政府建设情况报告`. Precision comes first: a metric is compared only when
+its subject is named the same way in both reports, the units agree, and every current mention of
+it in the earlier report carries one value (within rounding). Statistics are revised between
+reports, so a difference is a warning, with both places quoted.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from auditor.fingerprint import fingerprints
+from auditor.model import DocumentResult, Finding, Quantity, Severity
+
+CODE = "C503"
+TITLE_LINES = 4  # non-empty lines read for a title
+TITLE_MAX = 80  # a longer line is prose, not a title
+_YEAR = re.compile(r"[（(]?((?:19|20)\d\d)年(?:度)?[）)]?")
+_GENRE = re.compile(r"(?:报告|总结|公报|情况|要点|计划)$")
+_PLACE = re.compile(r"[省市县区镇乡团州旗盟村师]")
+_STRIP = re.compile(r"[\s\u3000“”\"'《》<>·•—\-－]+")
+MIN_SUBJECT = 3  # characters: shorter subjects (办结, 受理) name no one metric
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    series: str  # the title without its year: what makes two reports one series
+    year: int
+
+
+def title_of(text: str) -> Title | None:
+    """The report's series and year, from its title lines; None where the title names no place or year."""
+    lines = [ln.strip() for ln in text[:2000].splitlines() if ln.strip()][:TITLE_LINES]
+    year = None
+    series = ""
+    for ln in lines:
+        if len(ln) > TITLE_MAX:
+            break
+        m = _YEAR.search(ln)
+        rest = _STRIP.sub("", _YEAR.sub("", ln))
+        if year is None and m:
+            year = int(m.group(1))
+        if not series and _GENRE.search(rest):
+            series = rest
+    if year is None or not series:
+        return None
+    head = _GENRE.split(series)[0] if _GENRE.search(series) else series
+    if not _PLACE.search(head.replace("政府", "")):
+        return None  # `政府工作报告` alone names no issuing body
+    return Title(series, year)
+
+
+def _interval(q: Quantity) -> tuple[Fraction, Fraction]:
+    v = Fraction(q.value)
+    if q.approx:
+        return v - q.half_ulp * 20, v + q.half_ulp * 20  # 余, 约: far wider than rounding
+    return v - q.half_ulp, v + q.half_ulp
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    """The two figures can be one value: their rounding intervals overlap (120件 and 121件 do not)."""
+    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+    return a.value == b.value or (a0 < b1 and b0 < a1)
+
+
+def _restated(q: Quantity, year: int) -> bool:
+    """A figure the report gives for the year before its own."""
+    f = q.frame
+    if f is None or f.plan or len(f.subject) < MIN_SUBJECT or not q.is_quantity or q.kind == "percent":
+        return False
+    return f.role == "prior" and f.period in ("prior", str(year - 1))
+
+
+def _current(q: Quantity, year: int) -> bool:
+    f = q.frame
+    if f is None or f.plan or len(f.subject) < MIN_SUBJECT or not q.is_quantity:
+        return False
+    return f.role == "level" and f.period in ("", "current", str(year))
+
+
+def _key(q: Quantity) -> tuple[str, str, str]:
+    assert q.frame is not None
+    return q.frame.subject, q.unit, q.kind
+
+
+def with_cross_findings(results: Sequence[DocumentResult], select: Sequence[str] = (),
+                        ignore: Sequence[str] = ()) -> list[DocumentResult]:
+    """The batch's results with each document's C503 findings added (respecting --select/--ignore)."""
+    if (select and not any(CODE.startswith(s) for s in select)) or any(CODE.startswith(s) for s in ignore):
+        return list(results)
+    extra = cross_findings(results)
+    out = []
+    for r in results:
+        found = extra.get(r.path)
+        if found:
+            r = replace(r, findings=tuple(sorted((*r.findings, *found), key=lambda f: (f.start, f.code))))
+        out.append(r)
+    return out
+
+
+def cross_findings(results: Iterable[DocumentResult]) -> dict[str, list[Finding]]:
+    """C503 findings per document path (the later report's), for a batch of audited documents."""
+    by_series: dict[str, dict[int, DocumentResult]] = defaultdict(dict)
+    ambiguous: set[tuple[str, int]] = set()
+    for r in results:
+        if r.error is not None or not r.text:
+            continue
+        t = title_of(r.text)
+        if t is None:
+            continue
+        if t.year in by_series[t.series]:
+            ambiguous.add((t.series, t.year))  # two reports for one year: no telling which is the earlier one
+        by_series[t.series][t.year] = r
+    out: dict[str, list[Finding]] = {}
+    for series, years in by_series.items():
+        for year, later in years.items():
+            earlier = years.get(year - 1)
+            if earlier is None or (series, year) in ambiguous or (series, year - 1) in ambiguous:
+                continue
+            found = _compare(later, earlier, year)
+            if found:
+                out[later.path] = found
+    return out
+
+
+def _compare(later: DocumentResult, earlier: DocumentResult, year: int) -> list[Finding]:
+    current: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for q in earlier.quantities:
+        if _current(q, year - 1):
+            current[_key(q)].append(q)
+    restated: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for q in later.quantities:
+        if _restated(q, year):
+            restated[_key(q)].append(q)
+    found: list[tuple[Quantity, Quantity]] = []
+    for key, qs in restated.items():
+        then = current.get(key)
+        if not then or len(qs) != 1:
+            continue  # the later report must restate the metric once
+        if any(not _overlap(then[0], o) for o in then[1:]):
+            continue  # the earlier report itself gives more than one value: no one figure to compare with
+        q = qs[0]
+        if not _overlap(q, then[0]):
+            found.append((q, then[0]))
+    return _findings(later, earlier, found)
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _findings(later: DocumentResult, earlier: DocumentResult,
+              pairs: Sequence[tuple[Quantity, Quantity]]) -> list[Finding]:
+    out = []
+    for q, e in pairs:
+        assert q.frame is not None
+        subject = q.frame.subject
+        eline, _ = _line(earlier.text, e.start)
+        line, col = _line(later.text, q.start)
+        out.append(Finding(
+            CODE, Severity.WARNING, q.start, q.end, q.text,
+            message=f"本报告称上期{subject}为{q.text}，上期报告（{earlier.path} 第{eline}行）为{e.text}",
+            message_en=f"this report gives the prior period's {subject} as {q.text}; the prior report "
+                       f"({earlier.path} line {eline}) gives {e.text}",
+            claimed=str(q.value), recomputed=str(e.value), line=line, column=col,
+            hint=f"{earlier.path}:{eline}"))
+    fps = fingerprints(later.text, [(f.code, f.start, f.end, f.text) for f in out])
+    return [replace(f, fingerprint=fp) for f, fp in zip(out, fps, strict=True)]
