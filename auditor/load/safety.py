@@ -14,6 +14,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,7 @@ def read_entry(archive: zipfile.ZipFile, name: str) -> bytes:
             data = handle.read(MAX_ENTRY_BYTES + 1)
     except KeyError:
         raise LoadError("unreadable", f"the package has no part {name}") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise LoadError("unreadable", f"{name}: {exc}") from None
     if len(data) > MAX_ENTRY_BYTES:
         raise LoadError("too_large", f"{name} inflates above the {MAX_ENTRY_BYTES}-byte limit")
