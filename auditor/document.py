@@ -2,12 +2,17 @@
 
 Every span in the project indexes `Document.text`. Line and column are derived
 last, by bisecting over line starts, so no stage has to carry them.
+
+`notes` are non-fatal messages from loading, as (code, message) pairs: the file
+was read, but the reader should know something (`wrong_extension`: the content
+is not what the name says; `undecodable`: a few bytes could not be decoded and
+stand as U+FFFD). They travel to the result and are printed beside the report.
 """
 from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,15 +21,22 @@ class Document:
     path: str = "<text>"
     sha256: str = ""
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    notes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", raw: bytes | None = None) -> Document:
+    def from_text(
+        cls, text: str, path: str = "<text>", raw: bytes | None = None, notes: tuple[tuple[str, str], ...] = ()
+    ) -> Document:
         digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
         starts = [0]
         for i, ch in enumerate(text):
             if ch == "\n":
                 starts.append(i + 1)
-        return cls(text=text, path=path, sha256=digest, _line_starts=tuple(starts))
+        return cls(text=text, path=path, sha256=digest, _line_starts=tuple(starts), notes=tuple(notes))
+
+    def with_note(self, code: str, message: str) -> Document:
+        """The same document with one more note."""
+        return replace(self, notes=(*self.notes, (code, message)))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset.

@@ -141,7 +141,9 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class DocError:
-    code: str  # unreadable|empty|binary|encoding|too_large|unsupported|not_found
+    #: not_found|unreadable|empty|binary|encoding|too_large|unsupported|legacy_format|zip_bomb|forbidden_xml
+    #: (docs/SPEC.md lists them all)
+    code: str
     message: str
 
 
@@ -155,6 +157,8 @@ class DocumentResult:
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    #: non-fatal messages from loading, as (code, message): `wrong_extension`, `undecodable` (Document.notes)
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from auditor.document import Document
 from auditor.load import SUFFIXES, LoadError, load
-from auditor.model import Claim, DocError, DocumentResult
+from auditor.model import Claim, DocError, DocumentResult, Quantity
 
 
 def extract_document(doc: Document) -> DocumentResult:
@@ -18,8 +18,8 @@ def extract_document(doc: Document) -> DocumentResult:
     from auditor.frames import frames
     from auditor.script import simplified
 
-    quantities = frames(simplified(doc.text), tuple(extract(doc.text)))
-    return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities)
+    quantities = frames(simplified(doc.text), _readable(doc.text, extract(doc.text)))
+    return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities, notes=doc.notes)
 
 
 def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> DocumentResult:
@@ -33,11 +33,18 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
 
     matching = simplified(doc.text)  # claim words are matched in one script; offsets are the text's
     seg = segment(matching)
-    quantities = frames(matching, tuple(extract(doc.text)), seg)
+    quantities = frames(matching, _readable(doc.text, extract(doc.text)), seg)
     claims = _unique(verify(c) for c in relate(matching, quantities, seg, source=doc.text))
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
-                          claims=claims, findings=findings)
+                          claims=claims, findings=findings, notes=doc.notes)
+
+
+def _readable(text: str, quantities: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    """Figures touching a U+FFFD (an undecodable byte, txt.py) are left out: a digit or the unit may be lost."""
+    if "\ufffd" not in text:
+        return tuple(quantities)
+    return tuple(q for q in quantities if "\ufffd" not in text[max(q.start - 1, 0):q.end + 1])
 
 
 def _unique(claims: Iterable[Claim]) -> tuple[Claim, ...]:

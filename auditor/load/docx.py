@@ -1,61 +1,244 @@
-"""Word (.docx): body paragraphs and tables, in document order.
+"""Word (.docx): read from the OOXML parts directly, as Word displays them.
 
-One line per paragraph; a table gives one line per row with its cells joined
-by " | ", so a figure and its row label stay on one line. Headers, footers,
-footnotes and text boxes are not read.
+- the body in document order: one line per paragraph (a line break inside it is a
+  newline, a tab a tab); a table gives one line per row with its cells joined by
+  " | ", so a figure and its row label stay on one line. A cell merged across columns
+  (gridSpan) is one cell; a cell continuing a vertical merge (vMerge) is an empty cell,
+  so its text is counted once and the columns stay aligned;
+- text boxes (w:txbxContent) as lines after the paragraph that anchors them; of an
+  mc:AlternateContent only the first choice is read (its fallback repeats it);
+- tracked changes as accepted: insertions (w:ins, w:moveTo) read, deletions (w:del,
+  w:delText, w:moveFrom, deleted rows) skipped;
+- fields by their displayed result: the instruction (w:instrText, or runs between a
+  field's begin and separate marks) is skipped;
+- then, each after a blank line: footnotes, endnotes, headers, footers (each distinct
+  header or footer once, in the order the sections name them).
+
+Every part goes through safety.py first: zip limits before inflating, and no DOCTYPE
+or entity declaration in any XML part.
 """
 from __future__ import annotations
 
-import io
+import posixpath
 from pathlib import Path
 from typing import Any
 
 from auditor.document import Document
 from auditor.load import LoadError
-from auditor.load.txt import check_not_empty, read_bytes
+from auditor.load.safety import open_zip, parse_xml, read_bytes, read_entry
 
 CELL_SEP = " | "
+#: subtrees with no displayed text (properties), or text Word does not display (deleted, instructions, ruby)
+_SKIP = frozenset({
+    "pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "sdtPr", "sdtEndPr", "del", "moveFrom",
+    "delText", "instrText", "delInstrText", "rt", "fldData", "docPr", "cNvPr", "extLst", "bookmarkStart",
+    "commentRangeStart", "commentReference", "footnoteReference", "endnoteReference",
+})
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
-def load_docx(path: Path) -> Document:
-    raw = read_bytes(path)
-    text = docx_text(raw)
-    check_not_empty(text)
-    return Document.from_text(text, str(path), raw=raw)
+def _local(el: Any) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):  # comments and processing instructions
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(el: Any, name: str) -> str | None:
+    """An attribute by local name, whatever its namespace (transitional or strict OOXML)."""
+    for key, value in el.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return str(value)
+    return None
+
+
+def _child(el: Any, name: str) -> Any:
+    for child in el:
+        if _local(child) == name:
+            return child
+    return None
+
+
+def _chosen(alternate: Any) -> Any:
+    """The first mc:Choice of an mc:AlternateContent, else its mc:Fallback."""
+    return _child(alternate, "Choice") if _child(alternate, "Choice") is not None else _child(alternate, "Fallback")
+
+
+class _Reader:
+    """Text of one part's blocks. Field state runs across paragraphs, as fields do."""
+
+    def __init__(self) -> None:
+        self.instruction: list[bool] = []  # one entry per open field: still in its instruction?
+
+    def blocks(self, container: Any, out: list[str]) -> None:
+        for el in container:
+            name = _local(el)
+            if name == "p":
+                self.paragraph(el, out)
+            elif name == "tbl":
+                self.table(el, out)
+            elif name == "AlternateContent":
+                chosen = _chosen(el)
+                if chosen is not None:
+                    self.blocks(chosen, out)
+            elif name and name not in _SKIP:
+                self.blocks(el, out)  # sdt, sdtContent, customXml, ins, moveTo, txbxContent...
+
+    def paragraph(self, p: Any, out: list[str]) -> None:
+        pieces: list[str] = []
+        boxes: list[Any] = []
+        self.inline(p, pieces, boxes)
+        out.append("".join(pieces))
+        for box in boxes:
+            self.blocks(box, out)
+
+    def inline(self, el: Any, pieces: list[str], boxes: list[Any]) -> None:
+        for child in el:
+            name = _local(child)
+            if name == "t":
+                if not any(self.instruction):
+                    pieces.append(child.text or "")
+            elif name in ("tab", "ptab"):
+                pieces.append("\t")
+            elif name in ("br", "cr"):
+                pieces.append("\n")
+            elif name == "noBreakHyphen":
+                pieces.append("-")
+            elif name == "fldChar":
+                self.field_mark(_attr(child, "fldCharType"))
+            elif name == "txbxContent":
+                boxes.append(child)
+            elif name == "AlternateContent":
+                chosen = _chosen(child)
+                if chosen is not None:
+                    self.inline(chosen, pieces, boxes)
+            elif name and name not in _SKIP:
+                self.inline(child, pieces, boxes)  # r, ins, moveTo, hyperlink, fldSimple, smartTag, drawing...
+
+    def field_mark(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.instruction.append(True)
+        elif kind == "separate" and self.instruction:
+            self.instruction[-1] = False
+        elif kind == "end" and self.instruction:
+            self.instruction.pop()
+
+    def table(self, tbl: Any, out: list[str]) -> None:
+        for tr in _through_wrappers(tbl, "tr"):
+            props = _child(tr, "trPr")
+            if props is not None and _child(props, "del") is not None:
+                continue  # a tracked row deletion
+            cells = []
+            for tc in _through_wrappers(tr, "tc"):
+                props = _child(tc, "tcPr")
+                if props is not None:
+                    if _child(props, "cellDel") is not None:
+                        continue
+                    merge = _child(props, "vMerge")
+                    if merge is not None and _attr(merge, "val") != "restart":
+                        cells.append("")  # continues the cell above: its text was counted there
+                        continue
+                lines: list[str] = []
+                self.blocks(tc, lines)
+                cells.append(" ".join(" ".join(line.split("\n")).strip() for line in lines if line.strip()))
+            out.append(CELL_SEP.join(cells).strip())
+
+
+def _through_wrappers(el: Any, name: str) -> list[Any]:
+    """The `name` children of el, looking through content controls and custom XML around them."""
+    found = []
+    for child in el:
+        local = _local(child)
+        if local == name:
+            found.append(child)
+        elif local in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
+            found.extend(_through_wrappers(child, name))
+    return found
+
+
+class _Package:
+    def __init__(self, raw: bytes) -> None:
+        self.archive = open_zip(raw, "Word package")
+        self.names = set(self.archive.namelist())
+
+    def xml(self, name: str) -> Any:
+        return parse_xml(read_entry(self.archive, name), name)
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id -> (type suffix, target part) of one part."""
+        folder, base = posixpath.split(part)
+        name = posixpath.join(folder, "_rels", base + ".rels")
+        if name not in self.names:
+            return {}
+        out = {}
+        for rel in self.xml(name):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = str(rel.get("Target", ""))
+            target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            out[str(rel.get("Id", ""))] = (str(rel.get("Type", "")).rsplit("/", 1)[-1], posixpath.normpath(target))
+        return out
+
+    def main_part(self) -> str:
+        for kind, target in self.rels("").values():
+            if kind == "officeDocument" and target in self.names:
+                return target
+        if "word/document.xml" in self.names:
+            return "word/document.xml"
+        raise LoadError("unreadable", "not a valid .docx file (no main document part)")
 
 
 def docx_text(raw: bytes) -> str:
-    import docx  # lazy: python-docx pulls in lxml
+    """The displayed text of a .docx package (see the module docstring for what is read)."""
+    package = _Package(raw)
+    with package.archive:
+        main = package.main_part()
+        root = package.xml(main)
+        body = _child(root, "body")
+        if body is None:
+            raise LoadError("unreadable", f"not a valid .docx file ({main} has no body)")
+        sections = ["\n".join(_part_lines(body))]
+        rels = package.rels(main)
+        for kind in ("footnotes", "endnotes"):
+            for part in sorted({t for k, t in rels.values() if k == kind}):
+                lines = _note_lines(package.xml(part)) if part in package.names else []
+                sections.append("\n".join(lines))
+        for kind in ("headerReference", "footerReference"):
+            seen: list[str] = []
+            for ref in root.iter():
+                if _local(ref) == kind:
+                    target = rels.get(str(_attr(ref, "id")), ("", ""))[1]  # r:id
+                    if target in package.names and target not in seen:
+                        seen.append(target)
+            texts: list[str] = []
+            for part in seen:
+                text = "\n".join(_part_lines(package.xml(part)))
+                if text.strip() and text not in texts:
+                    texts.append(text)
+            sections.extend(texts)
+    return "\n\n".join([sections[0], *(s for s in sections[1:] if s.strip())])
 
-    try:
-        document = docx.Document(io.BytesIO(raw))
-        return "\n".join(_block_lines(document))
-    except Exception as exc:  # zipfile.BadZipFile, PackageNotFoundError, KeyError, lxml errors...
-        raise LoadError("unreadable", "not a valid .docx file") from exc
 
-
-def _block_lines(container: Any) -> list[str]:
-    from docx.table import Table
-
+def _part_lines(container: Any) -> list[str]:
     lines: list[str] = []
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text)
+    _Reader().blocks(container, lines)
     return lines
 
 
-def _table_lines(table: Any) -> list[str]:
-    lines = []
-    for row in table.rows:
-        cells = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            # A horizontally merged cell is returned once per grid column it spans.
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(p.text for p in cell.paragraphs).strip())
-        lines.append(CELL_SEP.join(cells))
+def _note_lines(root: Any) -> list[str]:
+    """Footnotes or endnotes, each note's paragraphs as lines; the separator notes skipped."""
+    lines: list[str] = []
+    reader = _Reader()
+    for note in root:
+        if _local(note) in ("footnote", "endnote") and _attr(note, "type") not in _NOTE_SEPARATORS:
+            reader.blocks(note, lines)
     return lines
+
+
+def load_docx(path: Path, raw: bytes | None = None) -> Document:
+    if raw is None:
+        raw = read_bytes(path)
+    text = docx_text(raw)
+    if not text.strip():
+        raise LoadError("empty", "the document is empty")
+    return Document.from_text(text, str(path), raw=raw)

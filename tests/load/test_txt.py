@@ -91,7 +91,7 @@ def test_sha256_is_of_the_raw_bytes(tmp_path: Path) -> None:
         pytest.param(b"\x80abc", "encoding", id="stray-byte"),
         pytest.param("Résumé café".encode("latin-1"), "encoding", id="latin-1"),
         pytest.param(b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc" * 20, "encoding", id="broken-utf-8"),
-        pytest.param(ZH.encode()[:-5] + b"\xff" + ZH.encode(), "encoding", id="utf-8-with-a-bad-byte"),
+        pytest.param((ZH.encode() + b"\xff") * 20, "encoding", id="utf-8-with-too-many-bad-bytes"),
         pytest.param("合計45件、解決率95.6％です。".encode("shift_jis"), "encoding", id="shift-jis"),
     ],
 )
@@ -129,7 +129,7 @@ def test_permission_denied(tmp_path: Path) -> None:
 
 
 def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("auditor.load.txt.MAX_BYTES", 10)
+    monkeypatch.setattr("auditor.load.MAX_BYTES", 10)
     with pytest.raises(LoadError) as info:
         load_txt(write(tmp_path, ZH.encode()))
     assert info.value.code == "too_large"

@@ -1,0 +1,156 @@
+"""The loader is chosen by the content; the name only breaks ties, and a wrong one is noted."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from office_files import docx_bytes, p, xlsx_bytes, zip_with
+
+from auditor.load import SUFFIXES, LoadError, load
+from auditor.load.sniff import OLE2_MAGIC, sniff
+from auditor.pipeline import run_path
+
+PARA = "共调解各类矛盾纠纷45起。化解43起，化解率为95.6%。"
+
+
+def write(tmp_path: Path, name: str, raw: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    return path
+
+
+def random_bytes(n: int = 4096) -> bytes:
+    raw = random.Random(7).randbytes(n)
+    assert b"\0" in raw
+    return raw
+
+
+def minimal_pdf(text: str) -> bytes:
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name", [f"empty{s}" for s in SUFFIXES])
+def test_empty_file_of_each_extension(tmp_path: Path, name: str) -> None:
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, name, b""))
+    assert info.value.code == "empty"
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("random.txt", "binary"), ("random.md", "binary"), ("random.csv", "binary"),
+    ("random.docx", "unreadable"), ("random.xlsx", "unreadable"),
+])
+def test_random_bytes_give_a_clear_code(tmp_path: Path, name: str, code: str) -> None:
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, name, random_bytes()))
+    assert info.value.code == code
+    if code == "unreadable":
+        assert f"not a valid {Path(name).suffix} file" in info.value.message
+
+
+def test_pdf_named_txt_is_read_as_pdf_not_audited_as_syntax(tmp_path: Path) -> None:
+    doc = load(write(tmp_path, "report.txt", minimal_pdf("Resolution rate 95.6%.")))
+    assert "Resolution rate 95.6%." in doc.text
+    assert "obj" not in doc.text and "%PDF" not in doc.text
+    assert [c for c, _ in doc.notes] == ["wrong_extension"]
+    assert ".txt" in doc.notes[0][1] and "PDF" in doc.notes[0][1]
+
+
+def test_docx_named_xlsx_and_xlsx_named_docx(tmp_path: Path) -> None:
+    doc = load(write(tmp_path, "a.xlsx", docx_bytes(p(PARA))))
+    assert doc.text == PARA
+    assert doc.notes == (("wrong_extension", "named .xlsx but the content is Word (.docx): read as Word (.docx)"),)
+    doc = load(write(tmp_path, "b.docx", xlsx_bytes({"表1": [["合计", 108156]]})))
+    assert doc.text == "表1\n| 合计 | 108156 |"
+    assert doc.notes and "Excel" in doc.notes[0][1] and ".docx" in doc.notes[0][1]
+
+
+def test_html_named_txt_is_read_as_html(tmp_path: Path) -> None:
+    doc = load(write(tmp_path, "page.txt", f"<!DOCTYPE html><html><body><p>{PARA}</p></body></html>".encode()))
+    assert doc.text == PARA
+    assert [c for c, _ in doc.notes] == ["wrong_extension"]
+
+
+def test_right_names_give_no_note(tmp_path: Path) -> None:
+    assert load(write(tmp_path, "a.docx", docx_bytes(p(PARA)))).notes == ()
+    assert load(write(tmp_path, "a.txt", PARA.encode())).notes == ()
+    assert load(write(tmp_path, "a.html", f"<p>{PARA}</p>".encode())).notes == ()  # a fragment: the name decides
+
+
+def test_notes_reach_the_result(tmp_path: Path) -> None:
+    result = run_path(write(tmp_path, "a.xlsx", docx_bytes(p(PARA))))
+    assert result.error is None
+    assert [c for c, _ in result.notes] == ["wrong_extension"]
+
+
+@pytest.mark.parametrize(("name", "stream", "says"), [
+    ("old.doc", "WordDocument", ".docx"),
+    ("old.xls", "Workbook", ".xlsx"),
+    ("old.wps", "WordDocument", ".docx"),
+    ("renamed.docx", "WordDocument", ".docx"),
+])
+def test_legacy_ole2_files_are_refused_with_a_hint(tmp_path: Path, name: str, stream: str, says: str) -> None:
+    raw = OLE2_MAGIC + bytes(504) + stream.encode("utf-16-le") + bytes(1000)
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, name, raw))
+    assert info.value.code == "legacy_format"
+    assert f"save as {says}" in info.value.message
+
+
+def test_encrypted_office_file(tmp_path: Path) -> None:
+    raw = OLE2_MAGIC + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(1000)
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, "locked.docx", raw))
+    assert info.value.code == "unreadable" and "password" in info.value.message
+
+
+@pytest.mark.parametrize(("entries", "says"), [
+    ({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a/>"}, "OpenDocument"),
+    ({"ppt/presentation.xml": b"<a/>"}, "PowerPoint"),
+    ({"data.bin": b"12345"}, "not a Word"),
+])
+def test_other_zip_archives_are_unsupported(tmp_path: Path, entries: dict[str, bytes], says: str) -> None:
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, "x.docx", zip_with(entries)))
+    assert info.value.code == "unsupported" and says in info.value.message
+
+
+def test_sniff_looks_at_content_only() -> None:
+    assert sniff(b"junk\n%PDF-1.7\n") == "pdf"
+    assert sniff(b"\xef\xbb\xbf  <!-- x -->\n<!doctype HTML><p>") == "html"
+    assert sniff(b"<HTML lang=zh>") == "html"
+    assert sniff(b"<htmlx>") == "text"
+    assert sniff("正文提到<html>标签".encode()) == "text"
+    assert sniff(docx_bytes(p("x"))) == "docx"
+
+
+def test_unknown_suffix_with_text_is_unsupported(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, "data.json", b'{"a": 1}'))
+    assert info.value.code == "unsupported"
+
+
+def test_rtf_is_unsupported_with_a_hint(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load(write(tmp_path, "a.txt", b"{\\rtf1\\ansi 45}"))
+    assert info.value.code == "unsupported" and ".docx" in info.value.message
