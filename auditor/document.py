@@ -27,7 +27,8 @@ class Document:
     def from_text(
         cls, text: str, path: str = "<text>", raw: bytes | None = None, notes: tuple[tuple[str, str], ...] = ()
     ) -> Document:
-        digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
+        # surrogatepass: a lone surrogate (from a str built in Python, never from a decoder) still hashes
+        digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
         starts = [0]
         for i, ch in enumerate(text):
             if ch == "\n":

@@ -29,6 +29,15 @@ from auditor.relate.base import (
 from auditor.relate.link import frame, is_level, same_plan, subject_level
 from auditor.relate.multiples import compound_of
 
+#: the longest text GROWTH_WORD can match (同比 + 20 + the word + 率为 + 3, and a `$` before a final newline):
+#: a search that starts this far before its end finds what a search of the whole clause finds
+GROWTH_REACH = 2 + 20 + max(map(len, (*claim_words()("growth.up"), *claim_words()("growth.down")))) + 2 + 3 + 1
+
+
+def growth_head(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """GROWTH_WORD ending at hi, searched from lo but never further back than it can reach."""
+    return GROWTH_WORD.search(text, max(lo, hi - GROWTH_REACH), hi)
+
 
 def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: int | None = None) -> bool:
     """Growth that the stated levels cannot recompute: real (按可比价格) or average annual (年均) growth.
@@ -190,7 +199,7 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     ident = _identity(text, qs, i, seg, sent_start) or _schedule(text, qs, i, seg, sent_start)
     if ident is not None:
         return iter([ident])
-    gm = GROWTH_WORD.search(before)
+    gm = growth_head(before, 0, len(before))
     if gm is None:
         listed = _listed(text, qs, i, seg, sent_start)  # 下降47.06%、56.52%: a later member of a list
         return iter([listed]) if listed is not None else None
@@ -295,7 +304,7 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     """
     members, labels, dirs = _rate_list(text, qs, i, seg)
     first = members[0]
-    head = GROWTH_WORD.search(text, seg.clause_start[seg.clause[first]], qs[first].start)
+    head = growth_head(text, seg.clause_start[seg.clause[first]], qs[first].start)
     if head is None:
         return None
     cur, prior = _listed_levels(qs, first, seg, text)
@@ -635,7 +644,7 @@ def _own_rate(text: str, qs: Sequence[Quantity], p: int, seg: Seg, sent_start: l
     j = rates[0]
     if unlinkable_growth(text, qs[j], sent_start[seg.sent[j]], item_start(qs, j, seg, seg.clause_start)):
         return None
-    gm = GROWTH_WORD.search(text, seg.clause_start[seg.clause[j]], qs[j].start)
+    gm = growth_head(text, seg.clause_start[seg.clause[j]], qs[j].start)
     if gm is None:
         return None
     return j, 1 if qs[j].value < 0 else _dir(gm.group(2))
@@ -710,7 +719,7 @@ def _signed(rate: Quantity, d: int) -> str:
 
 
 def _dir_of(text: str, q: Quantity, seg: Seg, i: int) -> int:
-    gm = GROWTH_WORD.search(text, seg.clause_start[seg.clause[i]], q.start)
+    gm = growth_head(text, seg.clause_start[seg.clause[i]], q.start)
     if q.value < 0 or gm is None:
         return 1
     return _dir(gm.group(2))
