@@ -11,102 +11,51 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
+
+from auditor.cli_args import EXIT_ERROR, FAIL_ON, FORMATS, build_parser, help_lang
 
 if TYPE_CHECKING:
-    from auditor.model import DocumentResult
+    from auditor.config import Config, Settings
+    from auditor.model import DocumentResult, Report, Waiver
+    from auditor.progress import NoProgress
+    from auditor.walk import Skip, Walk
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")  # = auditor.report.FORMATS
-FAIL_ON = {"error": 3, "warning": 2, "never": 99}  # Severity.rank thresholds
-_CODE_PREFIX = re.compile(r"^[A-Z]\d{0,3}$")
+EXIT_OK, EXIT_FINDINGS = 0, 1
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMATS", "UsageError", "build_parser", "main"]
 
 
 class UsageError(Exception):
     """A mistake on the command line: one line on stderr, exit status 2."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    """`R2,U101` -> ("R2", "U101"): rule code prefixes, validated."""
-    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    bad = [c for c in codes if not _CODE_PREFIX.match(c)]
-    if bad:
-        raise argparse.ArgumentTypeError(f"not a rule code or prefix: {', '.join(bad)} (e.g. R2, U101)")
-    return codes
-
-
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
-    return n or (os.cpu_count() or 1)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from auditor import __version__
-
-    parser = _Parser(prog="auditor", description="Numeric consistency auditor for Chinese-language reports.")
-    parser.add_argument("--version", action="version", version=f"auditor {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    batch = _Parser(add_help=False)
-    batch.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched recursively)")
-    batch.add_argument("--format", choices=FORMATS, default="rich", help="output format (default: rich)")
-    batch.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    batch.add_argument("--select", type=_codes, default=(), metavar="CODES",
-                       help="only these rule codes or prefixes, comma-separated (e.g. R2,U101)")
-    batch.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
-                       help="skip these rule codes or prefixes, comma-separated")
-    batch.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                       help="audit N files in parallel (0: one per CPU; default 1)")
-    batch.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
-    batch.add_argument("--no-color", action="store_true", help="no colours (also when NO_COLOR is set)")
-
-    check = sub.add_parser("check", parents=[batch], help="audit files and folders",
-                           description="Audit the numbers in files and folders.")
-    check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
-                       help="exit 1 when a finding is at or above this severity (default: error)")
-    sub.add_parser("extract", parents=[batch], help="list every quantity found",
-                   description="List every number-and-unit pair found in files and folders.")
-
-    text = sub.add_parser("text", help="print the plain text that all offsets index",
-                          description="Print the plain text that all offsets index.")
-    text.add_argument("path", metavar="PATH")
-
-    explain = sub.add_parser("explain", help="show a rule's documentation",
-                             description="Show a rule's documentation page.")
-    explain.add_argument("code", metavar="CODE")
-    explain.add_argument("--no-color", action="store_true", help="no colours (also when NO_COLOR is set)")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(help_lang(argv))
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        args = parser.parse_args(argv)
+        lang = getattr(args, "lang", None) or args.top_lang
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         if args.command == "text":
             return _cmd_text(args.path)
         if args.command == "explain":
-            return _cmd_explain(args.code, args.no_color)
+            from auditor.cli_rules import cmd_explain
+
+            return cmd_explain(args.code, args.no_color, lang or help_lang([]))
+        if args.command == "rules":
+            from auditor.cli_rules import cmd_rules
+
+            return cmd_rules(lang or help_lang([]))
+        args.lang = lang
         return _cmd_batch(args, args.command)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_ERROR)
@@ -175,73 +124,43 @@ def _cmd_text(path: str) -> int:
     return EXIT_OK
 
 
-def _cmd_explain(code: str, no_color: bool) -> int:
+# --- check and extract: what to read --------------------------------------------------
+
+def _walk(raw_paths: Sequence[str], own: Sequence[str]) -> Walk:
+    from auditor.walk import walk
+
+    return walk(raw_paths, own)
+
+
+def _skip_result(skip: Skip) -> DocumentResult:
+    from auditor.model import DocError, DocumentResult
+
+    return DocumentResult(skip.path, "", 0, "", error=DocError(skip.code, skip.reason))
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        from auditor.rules import docs
-    except ImportError:
-        raise UsageError("rule documentation is not available in this installation") from None
-    known = tuple(docs.known_codes())
-    key = code.strip().upper()
-    try:
-        if key not in known:
-            raise KeyError(key)
-        page = docs.rule_doc(key)
-    except KeyError:
-        listing = ", ".join(known) if known else "none"
-        raise UsageError(f"unknown rule code {code!r}; known codes: {listing}") from None
-    if _stdout_is_terminal():
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        color = _color_wanted(no_color, True)
-        Console(color_system="auto" if color else None, no_color=not color).print(Markdown(page))
-    else:
-        _write_stdout(page if page.endswith("\n") else page + "\n")
-    return EXIT_OK
-
-
-# --- check and extract -----------------------------------------------------------------
-
-def _expand(raw_paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Files to audit, in input order without repeats, and folders that held none."""
-    from auditor.pipeline import iter_paths
-
-    files: list[Path] = []
-    seen: set[Path] = set()
-    empty: list[str] = []
-    for raw in raw_paths:
-        try:
-            found = list(iter_paths([raw]))
-        except OSError as exc:
-            raise UsageError(f"{raw}: {exc.strerror or exc}") from None
-        if not found:
-            empty.append(raw)
-        for p in found:
-            try:
-                key = p.resolve()
-            except (OSError, RuntimeError):
-                key = p
-            if key not in seen:
-                seen.add(key)
-                files.append(p)
-    return files, empty
-
-
-def _check_output(output: str, inputs: Sequence[Path]) -> None:
-    """Refuse to write the report over any input: the tool never writes to its inputs."""
-    target = Path(output)
-    try:
-        resolved = target.resolve()
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
     except (OSError, RuntimeError):
-        resolved = target
-    for p in inputs:
-        try:
-            same = p.resolve() == resolved or (target.exists() and p.exists() and os.path.samefile(p, target))
-        except (OSError, RuntimeError):
-            same = False
-        if same:
-            raise UsageError(f"refusing to write the report over the input file {str(p)!r}; choose another --output")
+        return False
 
+
+def _check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[Path]) -> None:
+    """Refuse to write a report or a baseline over any input: the tool never writes to its inputs."""
+    for flag, output in outputs:
+        for p in inputs:
+            if _same_file(Path(output), p):
+                raise UsageError(f"refusing to write the report over the input file {str(p)!r}; "
+                                 f"choose another {flag}")
+    for i, (flag, output) in enumerate(outputs):
+        for other_flag, other in outputs[i + 1:]:
+            if _same_file(Path(output), Path(other)):
+                raise UsageError(f"{flag} and {other_flag} name the same file {output!r}")
+
+
+# --- check and extract: the execution loop (one document at a time, or a process pool) ---
 
 def _internal_error(path: str, exc: BaseException) -> DocumentResult:
     from auditor.model import DocError, DocumentResult
@@ -260,6 +179,48 @@ def _audit_one(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str,
         return _internal_error(path, exc)
 
 
+def _run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
+             jobs: int, on: NoProgress | None = None, config: Config | None = None) -> list[DocumentResult]:
+    """Every document audited, in input order; `on` hears of each start and finish (the progress bar)."""
+    from auditor.progress import NoProgress
+
+    on = on or NoProgress()
+    if jobs > 1 and len(paths) > 1:
+        try:
+            return _run_parallel(paths, mode, select, ignore, jobs, on, config)
+        except (OSError, NotImplementedError, ImportError) as exc:  # no process pool here: go on serially
+            log.debug("process pool unavailable (%s); auditing serially", exc)
+    results = []
+    for p in paths:
+        on.started(str(p))
+        results.append(_audit_one(str(p), mode, select, ignore))
+        on.finished(results[-1])
+    return results
+
+
+def _run_parallel(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
+                  jobs: int, on: NoProgress, config: Config | None) -> list[DocumentResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from auditor.config import apply_lexicon
+
+    results: list[DocumentResult] = []
+    # each worker extends its lexicon with the configuration's words (config.apply_lexicon)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=apply_lexicon,
+                             initargs=(config,)) as pool:
+        futures = [pool.submit(_audit_one, str(p), mode, select, ignore) for p in paths]
+        for p, fut in zip(paths, futures, strict=True):
+            on.started(str(p))
+            try:
+                results.append(fut.result())
+            except Exception as exc:  # a worker died (BrokenProcessPool) or a result did not pickle
+                results.append(_internal_error(str(p), exc))
+            on.finished(results[-1])
+    return results
+
+
+# --- check and extract: what the results mean ------------------------------------------
+
 def _matches(code: str, prefixes: Sequence[str]) -> int:
     """Length of the longest prefix that `code` starts with, -1 when none."""
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
@@ -271,87 +232,172 @@ def _keep(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return chosen >= 0 and chosen > _matches(code, ignore)
 
 
-def _filter(result: DocumentResult, select: Sequence[str], ignore: Sequence[str]) -> DocumentResult:
-    if not (select or ignore) or not result.findings:
+def _severity_for(code: str, overrides: Sequence[tuple[str, str]]) -> str | None:
+    """The configured severity of `code`: the longest matching prefix wins."""
+    best = max((p for p in overrides if code.startswith(p[0])), key=lambda p: len(p[0]), default=None)
+    return best[1] if best else None
+
+
+def _filter(result: DocumentResult, select: Sequence[str], ignore: Sequence[str],
+            severity: Sequence[tuple[str, str]] = ()) -> DocumentResult:
+    """--select/--ignore, then the configuration's severity overrides."""
+    if not (select or ignore or severity) or not result.findings:
         return result
-    kept = tuple(f for f in result.findings if _keep(f.code, select, ignore))
-    return result if len(kept) == len(result.findings) else replace(result, findings=kept)
+    from auditor.model import Severity
+
+    kept = []
+    for f in result.findings:
+        if not _keep(f.code, select, ignore):
+            continue
+        sev = _severity_for(f.code, severity)
+        kept.append(f if sev is None or sev == f.severity.value else replace(f, severity=Severity(sev)))
+    return replace(result, findings=tuple(kept))
 
 
-def _run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             jobs: int) -> list[DocumentResult]:
-    if jobs > 1 and len(paths) > 1:
-        try:
-            return _run_parallel(paths, mode, select, ignore, jobs)
-        except (OSError, NotImplementedError, ImportError) as exc:  # no process pool here: go on serially
-            log.debug("process pool unavailable (%s); auditing serially", exc)
-    return [_audit_one(str(p), mode, select, ignore) for p in paths]
+def _failing(report: Report, fail_on: str) -> dict[str, int]:
+    """Open (not waived) findings at or above --fail-on, by severity."""
+    threshold = FAIL_ON[fail_on]
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in report.documents:
+        for f in d.findings:
+            if f.waiver is None and f.severity.rank >= threshold:
+                counts[f.severity.value] += 1
+    return counts
 
 
-def _run_parallel(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                  jobs: int) -> list[DocumentResult]:
-    from concurrent.futures import ProcessPoolExecutor
+def status_line(report: Report, status: int, fail_on: str, lang: str, unread: int) -> str:
+    """The report's last line: what the exit status means (`2 个错误达到 --fail-on error，退出码 1`)."""
+    from auditor.report.i18n import strings
 
-    results: list[DocumentResult] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = [pool.submit(_audit_one, str(p), mode, select, ignore) for p in paths]
-        for p, fut in zip(paths, futures, strict=True):
-            try:
-                results.append(fut.result())
-            except Exception as exc:  # a worker died (BrokenProcessPool) or a result did not pickle
-                results.append(_internal_error(str(p), exc))
-    return results
+    t = strings(lang)
+    waived = report.summary.get("waived", 0)
+    note = t["waived_note"].format(n=waived) if waived else ""
+    if status == EXIT_ERROR:
+        return t["exit_unread"].format(n=unread)
+    if report.mode == "extract":
+        return t["exit_extract"]
+    counts = _failing(report, fail_on)
+    if status == EXIT_FINDINGS:
+        parts = [t[f"count_{k}"].format(n=n) for k, n in counts.items() if n]
+        return t["exit_findings"].format(counts=t["count_sep"].join(parts), fail_on=fail_on) + note
+    if fail_on == "never" and report.summary["errors"] + report.summary["warnings"]:
+        return t["exit_never"] + note
+    return t["exit_clean"].format(fail_on=fail_on) + note
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The run's settings: flags over the configuration file over the defaults."""
+    from auditor.config import ConfigError, apply_lexicon, find, resolve
+
+    flags = {name: getattr(args, name, None) for name in
+             ("format", "select", "ignore", "fail_on", "lang", "jobs", "baseline", "waivers")}
+    try:
+        config = find(args.config, args.no_config, list(args.paths))
+        settings = resolve(flags, config)
+        apply_lexicon(config)
+    except ConfigError as exc:
+        raise UsageError(f"configuration: {exc}") from None
+    return settings
+
+
+def _review_files(settings: Settings) -> tuple[frozenset[str] | None, dict[str, Waiver] | None]:
+    from auditor.baseline import ReviewFileError, read_baseline, read_waivers
+
+    try:
+        baseline = read_baseline(Path(settings.baseline)) if settings.baseline else None
+        waivers = read_waivers(Path(settings.waivers)) if settings.waivers else None
+    except ReviewFileError as exc:
+        raise UsageError(str(exc)) from None
+    return baseline, waivers
+
+
+def _write(path: str, out: str | bytes, fmt: str) -> bool:
+    try:
+        if isinstance(out, bytes):
+            Path(path).write_bytes(out)
+        else:
+            # a BOM lets spreadsheet programs read a UTF-8 CSV file as UTF-8
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            with open(path, "w", encoding=encoding, newline="") as fh:
+                fh.write(out)
+    except OSError as exc:
+        _err(f"cannot write {path}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     from auditor.model import Report
+    from auditor.progress import progress, stderr_is_terminal
     from auditor.report import BINARY_FORMATS, render
+    from auditor.walk import Skip
 
-    fmt: str = args.format
+    settings = _settings(args)
+    fmt = settings.format
     if fmt in BINARY_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes a binary workbook: give --output FILE")
-    paths, empty = _expand(args.paths)
-    if args.output:
-        _check_output(args.output, paths)
+    baseline, waivers = _review_files(settings)
+    write_baseline = getattr(args, "write_baseline", None)
+    config_file = settings.config.source.split(" [tool.auditor]")[0] if settings.config else None
+    own = [p for p in (config_file, settings.baseline, settings.waivers, write_baseline, args.output) if p]
+    walked = _walk(args.paths, own)
+    outputs = [(flag, path) for flag, path in (("--output", args.output), ("--write-baseline", write_baseline))
+               if path]
+    protected = [*walked.files, *(Path(p) for p in (settings.baseline, settings.waivers, config_file) if p)]
+    # a baseline may be written over the one it was read from: that is how it is refreshed
+    _check_outputs(outputs, [p for p in protected if not (write_baseline and settings.baseline
+                                                          and _same_file(p, Path(write_baseline))
+                                                          and _same_file(p, Path(settings.baseline)))])
     status = EXIT_OK
-    for raw in empty:
+    for raw in walked.empty:
         _err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
         status = EXIT_ERROR
 
-    select, ignore = tuple(args.select), tuple(args.ignore)
-    results = [_filter(r, select, ignore) for r in _run_all(paths, mode, select, ignore, args.jobs)]
+    select, ignore = settings.select, settings.ignore
+    to_terminal = not args.output and _stdout_is_terminal()
+    with progress(len(walked.files), fmt, settings.lang, _color_wanted(args.no_color, True)) as bar:
+        audited = iter(_run_all(walked.files, mode, select, ignore, settings.jobs, bar, settings.config))
+    results = [_filter(_skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore,
+                       settings.severity) for e in walked.entries]
     if mode == "check":
         from auditor.across import with_cross_findings
 
-        results = with_cross_findings(results, select, ignore)  # C503: reports of successive years
+        # C503 compares reports of successive years: it needs the whole batch
+        results = [_filter(r, select, ignore, settings.severity) for r in with_cross_findings(results, select, ignore)]
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error.message}")
             status = EXIT_ERROR
     report = Report(tuple(results), mode=mode)
+    if write_baseline:
+        from auditor.baseline import write_baseline as write
 
-    to_terminal = not args.output and _stdout_is_terminal()
+        try:
+            write(report, Path(write_baseline))
+        except OSError as exc:
+            _err(f"cannot write {write_baseline}: {exc.strerror or exc}")
+            return EXIT_ERROR
+    from auditor.baseline import review
+
+    report = review(report, baseline, waivers)
+    if status == EXIT_OK and mode == "check" and any(_failing(report, settings.fail_on).values()):
+        status = EXIT_FINDINGS
+    unread = sum(1 for r in results if r.error is not None) + len(walked.empty)
+    line = status_line(report, status, settings.fail_on, settings.lang, unread)
+
     color = fmt == "rich" and _color_wanted(args.no_color, to_terminal)
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else None
-    out = render(report, fmt, lang=args.lang, color=color, width=width)
+    if fmt == "rich":
+        from auditor.report import rich
 
+        out: str | bytes = rich.render(report, lang=settings.lang, color=color, width=width, status_line=line)
+    else:
+        out = render(report, fmt, lang=settings.lang, color=color, width=width)
     if args.output:
-        try:
-            if isinstance(out, bytes):
-                Path(args.output).write_bytes(out)
-            else:
-                # a BOM lets spreadsheet programs read a UTF-8 CSV file as UTF-8
-                encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-                with open(args.output, "w", encoding=encoding, newline="") as fh:
-                    fh.write(out)
-        except OSError as exc:
-            _err(f"cannot write {args.output}: {exc.strerror or exc}")
+        if not _write(args.output, out, fmt):
             return EXIT_ERROR
     else:
         _write_stdout(out if isinstance(out, str) else out.decode("utf-8", "replace"))
-
-    if status == EXIT_OK and mode == "check":
-        threshold = FAIL_ON[getattr(args, "fail_on", "error")]
-        if any(f.severity.rank >= threshold for r in results for f in r.findings):
-            status = EXIT_FINDINGS
+    if (fmt != "rich" or args.output) and stderr_is_terminal():
+        _err(line)  # a machine-readable report keeps its stdout clean: the meaning goes to stderr
     return status

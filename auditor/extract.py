@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 
 from auditor.lexicon import Lexicon, lexicon
 from auditor.model import Quantity
@@ -267,9 +266,15 @@ def _prefixes(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in by_first.items()}
 
 
-@cache
+_STATE: list[_Lexicon] = []
+
+
 def _state() -> _Lexicon:
-    return _Lexicon(lexicon())
+    """Built once per lexicon: rebuilt when a configuration extends it (lexicon.extend)."""
+    lex = lexicon()
+    if not _STATE or _STATE[0].lex is not lex:
+        _STATE[:] = [_Lexicon(lex)]
+    return _STATE[0]
 
 
 class _Scan:

@@ -120,6 +120,15 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """A reviewer's decision that a finding stands as written (a waiver file, baseline.py)."""
+
+    who: str
+    why: str
+    date: str  # ISO 8601, as the waiver file gives it
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     severity: Severity
@@ -137,6 +146,8 @@ class Finding:
     message_en: str = ""
     #: stable across edits elsewhere in the document (fingerprint.py): code, figure, sentence words
     fingerprint: str = ""
+    #: set when a waiver file waives this finding: shown as waived, never counted for --fail-on
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +176,21 @@ class DocumentResult:
 class Report:
     documents: tuple[DocumentResult, ...]
     mode: str = "check"  # check | extract
+    #: findings left out because a baseline file holds them (None: no baseline given)
+    baselined: int | None = None
+    #: a waiver file was given (the summary then counts `waived`)
+    waivers: bool = False
 
     @property
     def summary(self) -> dict[str, int]:
+        """Counts of findings by severity (waived ones apart), and of the claims checked."""
         counts = {"documents": len(self.documents), "errors": 0, "warnings": 0, "infos": 0}
+        waived = 0
         for d in self.documents:
             for f in d.findings:
+                if f.waiver is not None:
+                    waived += 1
+                    continue
                 counts[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity.value]] += 1
         if self.mode == "check":
             # claims actually recomputed from stated operands; a repeat (one figure stated twice) is no check
@@ -180,4 +200,8 @@ class Report:
             counts["recomputed"] = sum(1 for c in checks if c.status != "unverifiable")
             counts["consistent"] = sum(1 for c in checks if c.status == "consistent")
             counts["repeats"] = len(claims) - len(checks)
+        if self.waivers or waived:
+            counts["waived"] = waived
+        if self.baselined is not None:
+            counts["baselined"] = self.baselined
         return counts

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from auditor.document import Document
-from auditor.load import SUFFIXES, LoadError, load
+from auditor.load import LoadError, load
 from auditor.model import Claim, DocError, DocumentResult, Quantity
 
 
@@ -78,9 +78,10 @@ def run_path(path: Path, mode: str = "check", select: Sequence[str] = (), ignore
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted) into the files the loaders know."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        else:
-            yield p
+    """The files a run audits: folders expanded (recursively, sorted, links followed, each file once).
+
+    Only the files: `auditor.walk.walk` also lists every entry that is not audited, and why.
+    """
+    from auditor.walk import walk
+
+    yield from walk(paths).files

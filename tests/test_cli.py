@@ -151,8 +151,11 @@ def test_folders_are_expanded_in_order(tmp_path: Path, capsys: pytest.CaptureFix
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     status, out, _ = run(capsys, "check", "--format", "json", "--fail-on", "never", str(tmp_path),
                          str(tmp_path / "b.txt"))
-    paths = [Path(d["path"]).relative_to(tmp_path).as_posix() for d in json.loads(out)["documents"]]
-    assert (status, paths) == (0, ["a.md", "b.txt", "sub/c.txt"])  # b.txt once
+    docs = json.loads(out)["documents"]
+    paths = [Path(d["path"]).relative_to(tmp_path).as_posix() for d in docs]
+    # b.txt once; skip.bin listed as not audited, so the folder was not fully read: exit 2
+    assert (status, paths) == (2, ["a.md", "b.txt", "skip.bin", "sub/c.txt"])
+    assert docs[2]["error"]["code"] == "unsupported" and [d["error"] for d in docs].count(None) == 3
 
 
 @pytest.mark.usefixtures("fake")
@@ -285,7 +288,11 @@ def rule_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("rule_pages")
 def test_explain_prints_the_page_plain_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "explain", "r201") == (0, "# R201 rate-mismatch\n\n## What it checks\nA rate.\n", "")
+    page = "# R201 rate-mismatch\n\n## What it checks\nA rate.\n"
+    assert run(capsys, "explain", "r201", "--lang", "en") == (0, page, "")
+    status, out, err = run(capsys, "explain", "r201")  # Chinese: the title and severity under the title line
+    assert (status, err) == (0, "") and out.startswith("# R201 rate-mismatch\n\n> **R201**：所述比率")
+    assert "> 级别：错误\n" in out and out.endswith("\n## What it checks\nA rate.\n")
 
 
 @pytest.mark.usefixtures("rule_pages")

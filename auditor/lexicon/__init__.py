@@ -6,6 +6,7 @@ named; code reads them through `lexicon()`.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,6 +30,28 @@ class Lexicon:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
 
 
+#: Words a user's configuration adds (auditor/config.py): measure word -> kind, and not-quantity words.
+_EXTRA_UNITS: dict[str, str] = {}
+_EXTRA_IDIOMS: list[str] = []
+
+
+def extend(units: Mapping[str, str] | None = None, idioms: Sequence[str] = ()) -> None:
+    """Add measure words (word -> kind) and not-quantity words to the built-in lexicon, replacing
+    any added before; `lexicon()` is rebuilt, and extract.py rebuilds its state when it changes."""
+    pairs = tuple(sorted((units or {}).items()))
+    for word, kind in pairs:
+        if kind not in KINDS or not word.strip():
+            raise ValueError(f"measure word {word!r}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if any(not w or len(w) < 2 for w in idioms):
+        raise ValueError("a not-quantity word must have at least two characters")
+    words = list(dict.fromkeys(idioms))
+    if dict(pairs) != _EXTRA_UNITS or words != _EXTRA_IDIOMS:
+        _EXTRA_UNITS.clear()
+        _EXTRA_UNITS.update(pairs)
+        _EXTRA_IDIOMS[:] = words
+        lexicon.cache_clear()
+
+
 def _read(name: str) -> dict:
     return tomllib.loads(resources.files("auditor.lexicon").joinpath("zh", name).read_text(encoding="utf-8"))
 
@@ -47,6 +70,8 @@ def lexicon() -> Lexicon:
                 which = "twice" if units[u] == kind else f"as {units[u]} and {kind}"
                 raise ValueError(f"units.toml: {u!r} listed {which}")
             units[u] = kind
+    for u, kind in _EXTRA_UNITS.items():
+        units.setdefault(u, kind)  # a built-in word keeps its kind
     quals = _read("qualifiers.toml")
     for section in ("before", "after", "inner"):
         for word, bound in quals[section].items():
@@ -54,6 +79,8 @@ def lexicon() -> Lexicon:
                 raise ValueError(f"qualifiers.toml: {word!r} has unknown bound {bound!r}")
     idioms_doc = _read("idioms.toml")
     idioms = tuple(idioms_doc["words"])
+    built_in = set(idioms)
+    idioms += tuple(w for w in _EXTRA_IDIOMS if w not in built_in)
     context = {name: tuple(words) for name, words in idioms_doc.get("context", {}).items()}
     if not all(isinstance(w, str) and w for words in context.values() for w in words):
         raise ValueError("idioms.toml: an empty or non-text entry in [context]")

@@ -43,6 +43,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "decimals": "小数位",
         "findings": "问题",
         "document": "文档",
+        "overview": "各文档概况",
+        "recomputed": "已重算表述",
+        "unread": "未读",
+        "waived": "已豁免",
+        "waived_by": "已豁免：{who}，{date}：{why}",
+        "baselined": "基线中已有、未列出的问题",
+        "not_audited": "未审核的文件",
+        "progress": "审核中",
+        "progress_findings": "发现问题 {n} 个",
+        # the report's last line: what the exit status means
+        "exit_findings": "{counts}达到 --fail-on {fail_on}，退出码 1",
+        "exit_clean": "没有达到 --fail-on {fail_on} 的问题，退出码 0",
+        "exit_never": "--fail-on never：不因问题而失败，退出码 0",
+        "exit_unread": "{n} 个文件未能读取或未审核，退出码 2",
+        "exit_extract": "退出码 0",
+        "count_error": "{n} 个错误",
+        "count_warning": "{n} 个警告",
+        "count_info": "{n} 条提示",
+        "count_sep": "、",
+        "waived_note": "（{n} 个已豁免的问题不计入）",
     },
     "en": {
         "title": "Numeric consistency report",
@@ -82,6 +102,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "decimals": "decimals",
         "findings": "findings",
         "document": "document",
+        "overview": "Documents",
+        "recomputed": "claims recomputed",
+        "unread": "unread",
+        "waived": "waived",
+        "waived_by": "waived by {who} on {date}: {why}",
+        "baselined": "findings already in the baseline (not listed)",
+        "not_audited": "files not audited",
+        "progress": "auditing",
+        "progress_findings": "{n} findings",
+        "exit_findings": "{counts} at or above --fail-on {fail_on}: exit status 1",
+        "exit_clean": "no findings at or above --fail-on {fail_on}: exit status 0",
+        "exit_never": "--fail-on never: findings do not fail the run, exit status 0",
+        "exit_unread": "{n} files could not be read or were not audited: exit status 2",
+        "exit_extract": "exit status 0",
+        "count_error": "{n} errors",
+        "count_warning": "{n} warnings",
+        "count_info": "{n} infos",
+        "count_sep": ", ",
+        "waived_note": " ({n} waived findings not counted)",
     },
 }
 
@@ -103,6 +142,7 @@ RULE_NAMES: dict[str, str] = {
     "S402": "breakdown-misses-total",
     "C501": "repeated-metric-differs",
     "C502": "identical-figures",
+    "R206": "rate-base-unclear",
 }
 
 RULE_SUMMARIES: dict[str, dict[str, str]] = {
@@ -122,6 +162,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "S402": "穷尽式分项之和与总数不符",
         "C501": "同一指标在文中前后数值不一致",
         "C502": "两个不同指标的数值完全相同",
+        "R206": "比率接近但不等于部分/（部分+互补项），基数可能另有定义",
     },
     "en": {
         "U101": "A rate or percentage stated without its unit",
@@ -139,6 +180,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "S402": "An exhaustive breakdown misses its total",
         "C501": "The same metric is stated twice with different values",
         "C502": "Two different metrics carry the identical figure",
+        "R206": "A rate near, but not within rounding of, part / (part + its stated complement)",
     },
 }
 
@@ -171,3 +213,73 @@ def rule_summary(code: str, lang: str) -> str:
             pass
     table = RULE_SUMMARIES.get(lang, RULE_SUMMARIES["zh"])
     return table.get(code, code)
+
+
+#: `auditor --help` in both languages (`--lang en`, or AUDITOR_LANG=en, before --help).
+CLI_HELP: dict[str, dict[str, str]] = {
+    "zh": {
+        "description": "中文报告数字一致性审核工具：重算文中的比率、增长、差值与分项合计，指出自相矛盾之处。",
+        "epilog": "退出码：0 无达到 --fail-on 的问题；1 有；2 用法错误或有文件未能读取。"
+                  "English help: auditor --lang en --help（或设置 AUDITOR_LANG=en）。",
+        "usage": "用法：", "positionals": "参数", "options": "选项", "commands": "命令",
+        "help": "显示本帮助并退出", "version": "显示版本号并退出",
+        "check": "审核文件和文件夹", "check_desc": "审核文件和文件夹中的数字（文件夹递归查找）。",
+        "extract": "列出找到的每个数量", "extract_desc": "列出文件和文件夹中的每个“数字+单位”。",
+        "text": "输出所有位置偏移所依据的纯文本", "text_desc": "输出所有位置偏移所依据的纯文本。",
+        "explain": "显示某条规则的说明", "explain_desc": "显示某条规则的说明页（例如 R201）。",
+        "rules": "列出所有规则代码、级别与标题", "rules_desc": "列出所有规则代码、级别与标题。",
+        "paths": "文件或文件夹（文件夹递归查找）",
+        "format": "输出格式（默认 rich，终端报告）",
+        "output": "把报告写入 FILE 而不是标准输出",
+        "select": "只用这些规则代码或前缀，逗号分隔（如 R2,U101）",
+        "ignore": "跳过这些规则代码或前缀，逗号分隔",
+        "jobs": "并行审核 N 个文件（auto 或 0：每个 CPU 一个；默认 1）",
+        "lang": "消息语言（默认 zh）",
+        "no_color": "不使用颜色（设置 NO_COLOR 时亦然）",
+        "fail_on": "有达到此级别的问题时退出码为 1（默认 error）",
+        "config": "使用此配置文件（默认从被审核路径向上查找 auditor.toml 或 pyproject.toml 的 [tool.auditor]）",
+        "no_config": "不读取任何配置文件",
+        "baseline": "只报告不在此基线文件中的问题",
+        "write_baseline": "把本次的全部问题写入基线文件 FILE（JSON）",
+        "waivers": "豁免文件（TOML 或 JSON：fingerprint、who、why、date），被豁免的问题标为“已豁免”",
+        "code": "规则代码，例如 R201",
+        "path": "文件",
+    },
+    "en": {
+        "description": "Numeric consistency auditor for Chinese-language reports: recomputes the rates, growth, "
+                       "differences and sums a report states and flags the ones its own figures contradict.",
+        "epilog": "Exit status: 0 no findings at or above --fail-on; 1 there are; 2 a usage error or a file "
+                  "that could not be read. 中文帮助：auditor --help（默认）。",
+        "usage": "usage: ", "positionals": "arguments", "options": "options", "commands": "commands",
+        "help": "show this help and exit", "version": "show the version and exit",
+        "check": "audit files and folders", "check_desc": "Audit the numbers in files and folders.",
+        "extract": "list every quantity found",
+        "extract_desc": "List every number-and-unit pair found in files and folders.",
+        "text": "print the plain text that all offsets index",
+        "text_desc": "Print the plain text that all offsets index.",
+        "explain": "show a rule's documentation", "explain_desc": "Show a rule's documentation page (e.g. R201).",
+        "rules": "list every rule code with its severity and title",
+        "rules_desc": "List every rule code with its severity and title.",
+        "paths": "files or folders (folders are searched recursively)",
+        "format": "output format (default: rich, a terminal report)",
+        "output": "write the report to FILE instead of stdout",
+        "select": "only these rule codes or prefixes, comma-separated (e.g. R2,U101)",
+        "ignore": "skip these rule codes or prefixes, comma-separated",
+        "jobs": "audit N files in parallel (auto or 0: one per CPU; default 1)",
+        "lang": "language of messages (default: zh)",
+        "no_color": "no colours (also when NO_COLOR is set)",
+        "fail_on": "exit 1 when a finding is at or above this severity (default: error)",
+        "config": "use this configuration file (default: auditor.toml or pyproject.toml [tool.auditor], "
+                  "searched from the audited path upward)",
+        "no_config": "read no configuration file",
+        "baseline": "report only the findings not in this baseline file",
+        "write_baseline": "write every finding of this run to the baseline FILE (JSON)",
+        "waivers": "waiver file (TOML or JSON: fingerprint, who, why, date); waived findings are shown as waived",
+        "code": "a rule code, e.g. R201",
+        "path": "a file",
+    },
+}
+
+
+def cli_help(lang: str) -> dict[str, str]:
+    return CLI_HELP.get(lang, CLI_HELP["zh"])

@@ -30,6 +30,7 @@ def finding_dict(f: Finding, line: int, column: int, lang: str) -> dict[str, Any
         "line": line, "column": column, "text": f.text, "message": message_for(f, lang),
         "claimed": f.claimed, "recomputed": f.recomputed, "expression": f.expression,
         "fingerprint": f.fingerprint,
+        "waiver": None if f.waiver is None else {"who": f.waiver.who, "why": f.waiver.why, "date": f.waiver.date},
     }
 
 

@@ -42,6 +42,8 @@ STYLES = {
     "auditor.muted": "dim",
     "auditor.ok": "green",
     "auditor.docerror": "bold red",
+    "auditor.waived": "italic cyan",
+    "auditor.status": "bold",
 }
 #: Longest claim text (in terminal cells) shown on a ✓ line.
 CLAIM_CELLS = 48
@@ -73,7 +75,8 @@ def _context(doc: DocumentResult, start: int, end: int, color: bool) -> Text:
     return text
 
 
-def _findings_table(doc: DocumentResult, lang: str, color: bool) -> RenderableType:
+def _findings_table(doc: DocumentResult, lang: str, color: bool, waived: bool = False) -> RenderableType:
+    """The document's open findings, or (waived=True) the waived ones, each with its waiver."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -86,6 +89,8 @@ def _findings_table(doc: DocumentResult, lang: str, color: bool) -> RenderableTy
     table.add_column(t["context"], ratio=1, overflow="fold")
     lines = Lines(doc.text)
     for f in sorted_findings(doc):
+        if (f.waiver is not None) != waived:
+            continue
         line, col = finding_position(f, lines)
         sev = f.severity.value
         cell = _context(doc, f.start, f.end, color)
@@ -97,7 +102,61 @@ def _findings_table(doc: DocumentResult, lang: str, color: bool) -> RenderableTy
         if message:
             cell.append("\n")
             cell.append(message, style="auditor.message")
-        table.add_row(f.code, Text(t[sev], style=f"severity.{sev}"), f"{line}:{col}", cell)
+        if f.waiver is not None:
+            cell.append("\n")
+            cell.append(t["waived_by"].format(who=f.waiver.who, date=f.waiver.date, why=f.waiver.why),
+                        style="auditor.waived")
+        sev_cell = Text(t[sev], style="auditor.muted" if waived else f"severity.{sev}")
+        table.add_row(f.code, sev_cell, f"{line}:{col}", cell)
+    return table
+
+
+def _doc_findings(doc: DocumentResult, lang: str, color: bool) -> list[RenderableType]:
+    """Open findings first; waived findings apart, under their own heading, never dropped."""
+    from rich.text import Text
+
+    t = strings(lang)
+    n_waived = sum(1 for f in doc.findings if f.waiver is not None)
+    out: list[RenderableType] = []
+    if len(doc.findings) > n_waived:
+        out.append(_findings_table(doc, lang, color))
+    else:
+        out.append(Text(t["no_findings"]))
+    if n_waived:
+        out.append(Text(f"{t['waived']} ({n_waived})", style="bold"))
+        out.append(_findings_table(doc, lang, color, waived=True))
+    return out
+
+
+def overview_rows(report: Report) -> list[tuple[str, int, int, int, str]]:
+    """Per document: path, open errors, open warnings, claims recomputed, why it was not read ("" if read)."""
+    rows = []
+    for d in report.documents:
+        errors = sum(1 for f in d.findings if f.waiver is None and f.severity.value == "error")
+        warnings = sum(1 for f in d.findings if f.waiver is None and f.severity.value == "warning")
+        recomputed = sum(1 for c in d.claims if c.kind != "repeat" and c.status != "unverifiable")
+        rows.append((d.path, errors, warnings, recomputed, "" if d.error is None else d.error.code))
+    return rows
+
+
+def _overview(report: Report, lang: str) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    t = strings(lang)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", title=t["overview"],
+                  title_justify="left", title_style="bold")
+    table.add_column(t["document"], overflow="fold", ratio=1)
+    for key in ("errors", "warnings", "recomputed"):
+        table.add_column(t[key], justify="right", no_wrap=True)
+    table.add_column(t["unread"], no_wrap=True)
+    for path, errors, warnings, recomputed, unread in overview_rows(report):
+        table.add_row(Text(path, style="auditor.path"),
+                      Text(str(errors), style="severity.error" if errors else "auditor.muted"),
+                      Text(str(warnings), style="severity.warning" if warnings else "auditor.muted"),
+                      str(recomputed) if not unread else "",
+                      Text("✗ " + unread, style="auditor.docerror") if unread else "")
     return table
 
 
@@ -182,6 +241,10 @@ def _summary(report: Report, lang: str) -> RenderableType:
         grid.add_row(t["claims"], f"{sum(cc.values()) - cc['repeat']}: " + ", ".join(
             f"{t[k]} {cc[k]}" for k in ("consistent", "inconsistent", "borderline", "unverifiable")))
         grid.add_row(t["repeats"], str(cc["repeat"]))
+        if "waived" in s:
+            grid.add_row(t["waived"], str(s["waived"]))
+        if "baselined" in s:
+            grid.add_row(t["baselined"], str(s["baselined"]))
     return Panel(grid, title=t["summary"], title_align="left", expand=False)
 
 
@@ -191,6 +254,9 @@ def render_to(console: Console, report: Report, lang: str = "zh", color: bool = 
     from rich.text import Text
 
     t = strings(lang)
+    if report.mode != "extract" and len(report.documents) > 1:
+        console.print(_overview(report, lang))
+        console.print()
     for doc in report.documents:
         console.print(Rule(Text(doc.path, style="auditor.path"), align="left"))
         if doc.error is not None:
@@ -201,8 +267,7 @@ def render_to(console: Console, report: Report, lang: str = "zh", color: bool = 
         if report.mode == "extract":
             console.print(_quantities_table(doc, lang) if doc.quantities else Text(t["no_quantities"]))
         else:
-            console.print(_findings_table(doc, lang, color) if doc.findings else Text(t["no_findings"]))
-            for item in _claims(doc, lang):
+            for item in [*_doc_findings(doc, lang, color), *_claims(doc, lang)]:
                 console.print(item)
         console.print()
     console.print(_summary(report, lang))
@@ -217,7 +282,14 @@ def make_console(file: StringIO, color: bool, width: int | None) -> Console:
                    no_color=not color, soft_wrap=False)
 
 
-def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
+def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None,
+           status_line: str = "") -> str:
+    """The report as text; `status_line` (what the exit status means) is its last line."""
     buf = StringIO()
-    render_to(make_console(buf, color, width), report, lang, color)
+    console = make_console(buf, color, width)
+    render_to(console, report, lang, color)
+    if status_line:
+        from rich.text import Text
+
+        console.print(Text(status_line, style="auditor.status"))
     return buf.getvalue()

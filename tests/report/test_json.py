@@ -18,7 +18,7 @@ QUANTITY_KEYS = ["start", "end", "text", "value", "unit", "kind", "approx", "dec
 CLAIM_KEYS = ["kind", "start", "end", "text", "claimed", "unit", "operands", "expression", "recomputed", "status",
               "link"]  # `link` (why these operands) is this project's addition to auditor/v1
 FINDING_KEYS = ["code", "severity", "start", "end", "line", "column", "text", "message", "claimed", "recomputed",
-                "expression", "fingerprint"]
+                "expression", "fingerprint", "waiver"]
 
 
 def load(report: Report, lang: str = "zh") -> dict:
@@ -90,7 +90,7 @@ def test_findings(report: Report) -> None:
     assert f == {"code": "R201", "severity": "error", "start": start, "end": start + 11, "line": 3, "column": 31,
                  "text": "按时办结率99.98%", "message": "按时办结率99.98%高于办结件数与受理件数之比",
                  "claimed": "99.98", "recomputed": "99.9084", "expression": "37082/37116",
-                 "fingerprint": f["fingerprint"]}
+                 "fingerprint": f["fingerprint"], "waiver": None}
     assert len(f["fingerprint"]) == 16
     assert TEXT.count("\n", 0, start) + 1 == 3
     assert start - (TEXT.rindex("\n", 0, start) + 1) + 1 == 31

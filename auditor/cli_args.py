@@ -1,0 +1,117 @@
+"""The command line's grammar: commands, flags and --help, in Chinese (default) or English.
+
+`--lang en` anywhere on the line, or AUDITOR_LANG=en, gives English help; argparse's own section
+titles and usage prefix follow. Flags default to None so that a configuration file (config.py)
+can fill in what the command line does not say.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
+
+EXIT_ERROR = 2
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")  # = auditor.report.FORMATS
+FAIL_ON = {"error": 3, "warning": 2, "never": 99}  # Severity.rank thresholds
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    """`R2,U101` -> ("R2", "U101"): rule code prefixes, validated."""
+    from auditor.config import parse_codes
+
+    try:
+        return parse_codes(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _jobs(value: str) -> int:
+    """`auto`, 0 (one per CPU) or a positive number."""
+    from auditor.config import parse_jobs
+
+    try:
+        return parse_jobs(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def help_lang(argv: Sequence[str]) -> str:
+    """The language of --help: `--lang` anywhere on the line, else AUDITOR_LANG, else Chinese."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in ("zh", "en"):
+            return value
+    env = os.environ.get("AUDITOR_LANG", "").strip().lower()
+    return env if env in ("zh", "en") else "zh"
+
+
+def _sub(sub: argparse._SubParsersAction, name: str, h: dict[str, str], **kw: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=h[name], description=h[f"{name}_desc"],
+                                                     add_help=False, **kw)
+    _localise(parser, h)
+    return parser
+
+
+def _localise(parser: argparse.ArgumentParser, h: dict[str, str]) -> None:
+    """Section titles, the usage prefix and -h in the help language."""
+    parser._positionals.title = h["positionals"]
+    parser._optionals.title = h["options"]
+    prefix = h["usage"]
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix_: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, prefix if prefix_ is None else prefix_)
+
+    parser.formatter_class = Formatter
+    parser.add_argument("-h", "--help", action="help", help=h["help"])
+
+
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    from auditor import __version__
+    from auditor.report.i18n import cli_help
+
+    h = cli_help(lang)
+    parser = _Parser(prog="auditor", description=h["description"], epilog=h["epilog"], add_help=False)
+    _localise(parser, h)
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}", help=h["version"])
+    parser.add_argument("--lang", dest="top_lang", choices=("zh", "en"), default=None, help=h["lang"])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=h["commands"])
+
+    batch = _Parser(add_help=False)
+    batch.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
+    batch.add_argument("--format", choices=FORMATS, default=None, help=h["format"])
+    batch.add_argument("-o", "--output", metavar="FILE", help=h["output"])
+    batch.add_argument("--select", type=_codes, default=None, metavar="CODES", help=h["select"])
+    batch.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help=h["ignore"])
+    batch.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help=h["jobs"])
+    batch.add_argument("--lang", choices=("zh", "en"), default=None, help=h["lang"])
+    batch.add_argument("--no-color", action="store_true", help=h["no_color"])
+    batch.add_argument("--config", metavar="FILE", help=h["config"])
+    batch.add_argument("--no-config", action="store_true", help=h["no_config"])
+
+    check = _sub(sub, "check", h, parents=[batch])
+    check.add_argument("--fail-on", choices=tuple(FAIL_ON), default=None, help=h["fail_on"])
+    check.add_argument("--baseline", metavar="FILE", help=h["baseline"])
+    check.add_argument("--write-baseline", metavar="FILE", help=h["write_baseline"])
+    check.add_argument("--waivers", metavar="FILE", help=h["waivers"])
+    _sub(sub, "extract", h, parents=[batch])
+
+    text = _sub(sub, "text", h)
+    text.add_argument("path", metavar="PATH", help=h["path"])
+
+    explain = _sub(sub, "explain", h)
+    explain.add_argument("code", metavar="CODE", help=h["code"])
+    explain.add_argument("--lang", choices=("zh", "en"), default=None, help=h["lang"])
+    explain.add_argument("--no-color", action="store_true", help=h["no_color"])
+
+    rules = _sub(sub, "rules", h)
+    rules.add_argument("--lang", choices=("zh", "en"), default=None, help=h["lang"])
+    return parser
