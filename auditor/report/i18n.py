@@ -142,6 +142,7 @@ RULE_NAMES: dict[str, str] = {
     "S402": "breakdown-misses-total",
     "C501": "repeated-metric-differs",
     "C502": "identical-figures",
+    "C503": "prior-report-differs",
     "R206": "rate-base-unclear",
 }
 
@@ -162,6 +163,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "S402": "穷尽式分项之和与总数不符",
         "C501": "同一指标在文中前后数值不一致",
         "C502": "两个不同指标的数值完全相同",
+        "C503": "重述的上期数字与上期报告不一致",
         "R206": "比率接近但不等于部分/（部分+互补项），基数可能另有定义",
     },
     "en": {
@@ -180,6 +182,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "S402": "An exhaustive breakdown misses its total",
         "C501": "The same metric is stated twice with different values",
         "C502": "Two different metrics carry the identical figure",
+        "C503": "A figure restated for the prior year differs from the prior report",
         "R206": "A rate near, but not within rounding of, part / (part + its stated complement)",
     },
 }
