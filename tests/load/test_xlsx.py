@@ -100,3 +100,22 @@ def test_csv_only_separators_is_empty(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load(write(tmp_path, "e.csv", b",,,\n,,\n"))
     assert info.value.code == "empty"
+
+
+def test_a_stale_dimension_does_not_cut_the_sheet(tmp_path: Path) -> None:
+    import io
+    import re
+    import zipfile
+
+    raw = xlsx_bytes({"S": [["项目", "数量", "单位"], ["收案", 1200, "件"], ["结案", 1100, "件"]]})
+    src = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert n == 1
+            z.writestr(info.filename, data)
+    doc = load(write(tmp_path, "stale.xlsx", out.getvalue()))
+    assert doc.text == "S\n| 项目 | 数量 | 单位 |\n| 收案 | 1200 | 件 |\n| 结案 | 1100 | 件 |"
