@@ -14,7 +14,6 @@ import io
 import os
 import re
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +62,8 @@ def open_zip(raw: bytes, what: str = "zip package") -> zipfile.ZipFile:
     """Open a zip package and check its limits from the central directory, before inflating anything."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as exc:
-        raise LoadError("unreadable", f"truncated or corrupt {what} ({exc})") from None
-    except (OSError, ValueError, EOFError) as exc:
-        raise LoadError("unreadable", f"truncated or corrupt {what} ({exc})") from None
+    except Exception as exc:  # BadZipFile, and on damaged headers NotImplementedError, struct.error, OSError...
+        raise LoadError("unreadable", f"truncated or corrupt {what} ({exc or type(exc).__name__})") from None
     check_zip(archive, len(raw))
     return archive
 
@@ -100,8 +97,8 @@ def read_entry(archive: zipfile.ZipFile, name: str) -> bytes:
             data = handle.read(MAX_ENTRY_BYTES + 1)
     except KeyError:
         raise LoadError("unreadable", f"the package has no part {name}") from None
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise LoadError("unreadable", f"{name}: {exc}") from None
+    except Exception as exc:  # BadZipFile (bad CRC), zlib.error, NotImplementedError (method), EOFError...
+        raise LoadError("unreadable", f"{name}: {exc or type(exc).__name__}") from None
     if len(data) > MAX_ENTRY_BYTES:
         raise LoadError("too_large", f"{name} inflates above the {MAX_ENTRY_BYTES}-byte limit")
     return data
