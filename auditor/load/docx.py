@@ -37,11 +37,19 @@ _SKIP = frozenset({
 _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
+_LOCAL: dict[Any, str] = {}
+
+
 def _local(el: Any) -> str:
+    """The tag's local name (any namespace: transitional or strict OOXML); "" for a comment."""
     tag = el.tag
-    if not isinstance(tag, str):  # comments and processing instructions
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        local = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL) < 10_000:  # tags are few; never let hostile input grow the cache
+            _LOCAL[tag] = local
+        return local
 
 
 def _attr(el: Any, name: str) -> str | None:
@@ -205,11 +213,10 @@ def docx_text(raw: bytes) -> str:
                 sections.append("\n".join(lines))
         for kind in ("headerReference", "footerReference"):
             seen: list[str] = []
-            for ref in root.iter():
-                if _local(ref) == kind:
-                    target = rels.get(str(_attr(ref, "id")), ("", ""))[1]  # r:id
-                    if target in package.names and target not in seen:
-                        seen.append(target)
+            for ref in root.iter("{*}" + kind):
+                target = rels.get(str(_attr(ref, "id")), ("", ""))[1]  # r:id
+                if target in package.names and target not in seen:
+                    seen.append(target)
             texts: list[str] = []
             for part in seen:
                 text = "\n".join(_part_lines(package.xml(part)))
