@@ -119,3 +119,12 @@ def test_a_stale_dimension_does_not_cut_the_sheet(tmp_path: Path) -> None:
             z.writestr(info.filename, data)
     doc = load(write(tmp_path, "stale.xlsx", out.getvalue()))
     assert doc.text == "S\n| 项目 | 数量 | 单位 |\n| 收案 | 1200 | 件 |\n| 结案 | 1100 | 件 |"
+
+
+def test_csv_with_an_undecodable_byte_notes_its_byte_offset(tmp_path: Path) -> None:
+    raw = "项目,数量\n收案,1200\n结案,1100\n合计,2300\n".encode() * 3
+    raw = raw.replace(b"1100", b"11\xff00", 1)
+    doc = load(write(tmp_path, "bad.csv", raw))
+    (code, message), = doc.notes
+    assert code == "undecodable" and str(raw.index(b"\xff")) in message and "character" not in message
+    assert "| 结案 | 11\ufffd00 |" in doc.text
