@@ -44,6 +44,8 @@ def load(path: Path) -> Document:
 
     suffix = path.suffix.lower()
     if not path.exists():
+        if path.is_symlink():
+            raise LoadError("unreadable", "a broken or looping symbolic link")
         raise LoadError("not_found", "no such file")
     if not path.is_file():
         raise LoadError("unreadable", "not a regular file")

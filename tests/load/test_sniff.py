@@ -167,3 +167,17 @@ def test_html_named_xls_is_read_as_html(tmp_path: Path) -> None:
     doc = load(write(tmp_path, "export.xls", b"<html><body><table><tr><td>a</td><td>1</td></tr></table></body></html>"))
     assert doc.text == "a | 1"
     assert doc.notes[0][0] == "wrong_extension" and "HTML" in doc.notes[0][1]
+
+
+def test_broken_and_looping_links(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "absent.txt")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    for path in (broken, loop):
+        with pytest.raises(LoadError) as info:
+            load(path)
+        assert info.value.code == "unreadable" and "link" in info.value.message
+    with pytest.raises(LoadError) as info:
+        load(tmp_path / "absent.txt")
+    assert info.value.code == "not_found"
