@@ -32,6 +32,7 @@ FORMAT_OF_SUFFIX = {
 SUFFIXES = tuple(s for s in FORMAT_OF_SUFFIX if s)
 MAX_BYTES = 50 * 1024 * 1024
 _TEXTUAL = frozenset({"text", "csv", "html"})
+_SPREADSHEETS = frozenset({".xls", ".et"})
 _NAMES = {"text": "plain text", "csv": "CSV", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "pdf": "PDF",
           "html": "HTML", "legacy": "legacy Office"}
 
@@ -43,6 +44,8 @@ def load(path: Path) -> Document:
 
     suffix = path.suffix.lower()
     if not path.exists():
+        if path.is_symlink():
+            raise LoadError("unreadable", "a broken or looping symbolic link")
         raise LoadError("not_found", "no such file")
     if not path.is_file():
         raise LoadError("unreadable", "not a regular file")
@@ -56,15 +59,18 @@ def load(path: Path) -> Document:
             raise LoadError("unsupported", f"unsupported file type {suffix!r}")
         if named in _TEXTUAL:
             return _read(named, path, raw)
-        # a binary format's name on content with no signature: text if it decodes, else a clear error
+        # a binary format's name on content with no signature: text if it decodes, else a clear error.
+        # A spreadsheet's name on text is mostly a CSV/TSV export named .xls: read as a table.
+        as_text = "csv" if named == "xlsx" or suffix in _SPREADSHEETS else "text"
         try:
-            doc = _read("text", path, raw)
+            doc = _read(as_text, path, raw)
         except LoadError as exc:
             if exc.code == "empty":
                 raise
             raise LoadError("unreadable", f"not a valid {suffix} file: no {_NAMES[named]} signature, "
                                           f"and not text either ({exc.message})") from None
-        return doc.with_note("wrong_extension", f"named {suffix} but the content is plain text: read as text")
+        return doc.with_note("wrong_extension", f"named {suffix} but the content is {_NAMES[as_text]}: "
+                                                f"read as {_NAMES[as_text]}")
     doc = _read(found, path, raw)
     if named is not None and named != found:
         doc = doc.with_note("wrong_extension", f"named {suffix or '(no suffix)'} but the content is "

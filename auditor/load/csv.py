@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from auditor.load.txt import check_not_empty, decode_text, read_bytes
 
 DELIMITERS = (",", "\t", ";", "|")
 SNIFF_LINES = 20
+_CHARACTER = re.compile(r" \(character \d+\)")
 # far above any real cell; csv's default (128 KB) would refuse a long quoted paragraph
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -71,6 +73,8 @@ def load_csv(path: Path, raw: bytes | None = None) -> Document:
     if raw is None:
         raw = read_bytes(path)
     decoded, notes = decode_text(raw)
+    # character offsets index the decoded file, not the rendered table: keep the byte offsets only
+    notes = tuple((code, _CHARACTER.sub("", message)) for code, message in notes)
     text = csv_text(decoded)
     check_not_empty(text)
     return Document.from_text(text, str(path), raw=raw, notes=notes)

@@ -13,6 +13,9 @@
   field's begin and separate marks) is skipped;
 - then, each after a blank line: footnotes, endnotes, headers, footers (each distinct
   header or footer once, in the order the sections name them).
+Embedded content with text of its own (charts, OLE objects such as a pasted worksheet,
+w:altChunk imports) is not read; a `not_read` note says how many of each there were,
+so the result never claims to have read them.
 
 Every part goes through safety.py first: zip limits before inflating, and no DOCTYPE
 or entity declaration in any XML part.
@@ -20,6 +23,7 @@ or entity declaration in any XML part.
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +38,25 @@ _SKIP = frozenset({
     "delText", "instrText", "delInstrText", "rt", "fldData", "docPr", "cNvPr", "extLst", "bookmarkStart",
     "commentRangeStart", "commentReference", "footnoteReference", "endnoteReference",
 })
+#: embedded content with text of its own that is not read (the note says how many of each)
+_UNREAD = {"altChunk": "imported chunk (w:altChunk)", "object": "embedded object (OLE: worksheet, equation...)",
+           "chart": "chart"}
 _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
+_LOCAL: dict[Any, str] = {}
+
+
 def _local(el: Any) -> str:
+    """The tag's local name (any namespace: transitional or strict OOXML); "" for a comment."""
     tag = el.tag
-    if not isinstance(tag, str):  # comments and processing instructions
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        local = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL) < 10_000:  # tags are few; never let hostile input grow the cache
+            _LOCAL[tag] = local
+        return local
 
 
 def _attr(el: Any, name: str) -> str | None:
@@ -67,8 +82,9 @@ def _chosen(alternate: Any) -> Any:
 class _Reader:
     """Text of one part's blocks. Field state runs across paragraphs, as fields do."""
 
-    def __init__(self) -> None:
+    def __init__(self, unread: Counter[str]) -> None:
         self.instruction: list[bool] = []  # one entry per open field: still in its instruction?
+        self.unread = unread  # embedded content whose text is not read: said in a note
 
     def blocks(self, container: Any, out: list[str]) -> None:
         for el in container:
@@ -81,6 +97,8 @@ class _Reader:
                 chosen = _chosen(el)
                 if chosen is not None:
                     self.blocks(chosen, out)
+            elif name in _UNREAD:
+                self.unread[_UNREAD[name]] += 1
             elif name and name not in _SKIP:
                 self.blocks(el, out)  # sdt, sdtContent, customXml, ins, moveTo, txbxContent...
 
@@ -112,6 +130,8 @@ class _Reader:
                 chosen = _chosen(child)
                 if chosen is not None:
                     self.inline(chosen, pieces, boxes)
+            elif name in _UNREAD:
+                self.unread[_UNREAD[name]] += 1
             elif name and name not in _SKIP:
                 self.inline(child, pieces, boxes)  # r, ins, moveTo, hyperlink, fldSimple, smartTag, drawing...
 
@@ -190,6 +210,12 @@ class _Package:
 
 def docx_text(raw: bytes) -> str:
     """The displayed text of a .docx package (see the module docstring for what is read)."""
+    return read_docx(raw)[0]
+
+
+def read_docx(raw: bytes) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The displayed text, and a `not_read` note naming the embedded content whose text was not read."""
+    unread: Counter[str] = Counter()
     package = _Package(raw)
     with package.archive:
         main = package.main_part()
@@ -197,38 +223,42 @@ def docx_text(raw: bytes) -> str:
         body = _child(root, "body")
         if body is None:
             raise LoadError("unreadable", f"not a valid .docx file ({main} has no body)")
-        sections = ["\n".join(_part_lines(body))]
+        sections = ["\n".join(_part_lines(body, unread))]
         rels = package.rels(main)
         for kind in ("footnotes", "endnotes"):
             for part in sorted({t for k, t in rels.values() if k == kind}):
-                lines = _note_lines(package.xml(part)) if part in package.names else []
+                lines = _note_lines(package.xml(part), unread) if part in package.names else []
                 sections.append("\n".join(lines))
         for kind in ("headerReference", "footerReference"):
             seen: list[str] = []
-            for ref in root.iter():
-                if _local(ref) == kind:
-                    target = rels.get(str(_attr(ref, "id")), ("", ""))[1]  # r:id
-                    if target in package.names and target not in seen:
-                        seen.append(target)
+            for ref in root.iter("{*}" + kind):
+                target = rels.get(str(_attr(ref, "id")), ("", ""))[1]  # r:id
+                if target in package.names and target not in seen:
+                    seen.append(target)
             texts: list[str] = []
             for part in seen:
-                text = "\n".join(_part_lines(package.xml(part)))
+                text = "\n".join(_part_lines(package.xml(part), unread))
                 if text.strip() and text not in texts:
                     texts.append(text)
             sections.extend(texts)
-    return "\n\n".join([sections[0], *(s for s in sections[1:] if s.strip())])
+    text = "\n\n".join([sections[0], *(s for s in sections[1:] if s.strip())])
+    notes: tuple[tuple[str, str], ...] = ()
+    if unread:
+        what = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(unread.items()))
+        notes = (("not_read", f"the text inside {what} was not read"),)
+    return text, notes
 
 
-def _part_lines(container: Any) -> list[str]:
+def _part_lines(container: Any, unread: Counter[str]) -> list[str]:
     lines: list[str] = []
-    _Reader().blocks(container, lines)
+    _Reader(unread).blocks(container, lines)
     return lines
 
 
-def _note_lines(root: Any) -> list[str]:
+def _note_lines(root: Any, unread: Counter[str]) -> list[str]:
     """Footnotes or endnotes, each note's paragraphs as lines; the separator notes skipped."""
     lines: list[str] = []
-    reader = _Reader()
+    reader = _Reader(unread)
     for note in root:
         if _local(note) in ("footnote", "endnote") and _attr(note, "type") not in _NOTE_SEPARATORS:
             reader.blocks(note, lines)
@@ -238,7 +268,7 @@ def _note_lines(root: Any) -> list[str]:
 def load_docx(path: Path, raw: bytes | None = None) -> Document:
     if raw is None:
         raw = read_bytes(path)
-    text = docx_text(raw)
+    text, notes = read_docx(raw)
     if not text.strip():
         raise LoadError("empty", "the document is empty")
-    return Document.from_text(text, str(path), raw=raw)
+    return Document.from_text(text, str(path), raw=raw, notes=notes)

@@ -163,6 +163,8 @@ def xlsx_text(raw: bytes) -> str:
             try:
                 sheets = []
                 for sheet in book.worksheets:
+                    if hasattr(sheet, "reset_dimensions"):
+                        sheet.reset_dimensions()  # a stale <dimension> would cut rows and columns off
                     rows = ([cell_text(c.value, getattr(c, "number_format", "General") or "General") for c in row]
                             for row in sheet.iter_rows())
                     lines = table_lines(rows)

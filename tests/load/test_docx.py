@@ -118,3 +118,20 @@ def test_malformed_part_is_unreadable_with_reason(tmp_path: Path) -> None:
         load(write(tmp_path, docx_bytes("", document="<w:document><w:body>")))
     assert info.value.code == "unreadable"
     assert "word/document.xml" in info.value.message
+
+
+def test_embedded_content_not_read_is_noted(tmp_path: Path) -> None:
+    chart = ('<w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+             '<a:graphicData><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId9"/>'
+             "</a:graphicData></a:graphic></w:drawing></w:r>")
+    ole = '<w:r><w:object><v:shape/></w:object></w:r>'
+    body = p("图表如下", chart, chart) + p("表格", ole) + '<w:altChunk r:id="rId8"/>'
+    doc = load(write(tmp_path, docx_bytes(body)))
+    assert doc.text == "图表如下\n表格"
+    (code, message), = doc.notes
+    assert code == "not_read"
+    assert "2 charts" in message and "1 embedded object" in message and "1 imported chunk" in message
+
+
+def test_plain_document_has_no_note(tmp_path: Path) -> None:
+    assert load(write(tmp_path, docx_bytes(p("正文") + table([cell("a"), cell("1")])))).notes == ()

@@ -192,3 +192,23 @@ def test_over_the_size_limit_refused_before_reading(tmp_path: Path, monkeypatch:
 
 def test_check_xml_allows_ordinary_parts() -> None:
     safety.check_xml(b'<?xml version="1.0"?><a>&lt;!DOCTYPE in text is escaped</a>', "a.xml")
+
+
+def test_media_that_compress_well_are_not_a_bomb(tmp_path: Path) -> None:
+    # a blank bitmap in word/media compresses past 100:1 and is never inflated: the report is read
+    raw = zip_with_extra(docx_bytes(p(PARA)), "word/media/image1.bmp", b"BM" + bytes(3 * 1024 * 1024))
+    assert load(write(tmp_path, "pictures.docx", raw)).text == PARA
+
+
+def test_a_part_named_by_a_relationship_is_checked_whatever_its_suffix() -> None:
+    archive = zipfile.ZipFile(io.BytesIO(zip_with_extra(docx_bytes(p(PARA)), "word/main.part", bytes(2 * 1024 * 1024))))
+    with pytest.raises(LoadError) as info:
+        safety.read_entry(archive, "word/main.part")
+    assert info.value.code == "zip_bomb"
+
+
+def zip_with_extra(raw: bytes, name: str, data: bytes) -> bytes:
+    out = io.BytesIO(raw)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(name, data)
+    return out.getvalue()

@@ -154,3 +154,30 @@ def test_rtf_is_unsupported_with_a_hint(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load(write(tmp_path, "a.txt", b"{\\rtf1\\ansi 45}"))
     assert info.value.code == "unsupported" and ".docx" in info.value.message
+
+
+def test_text_named_as_a_spreadsheet_is_read_as_a_table(tmp_path: Path) -> None:
+    # web systems export tab-separated text as .xls
+    doc = load(write(tmp_path, "export.xls", "单位\t收案\n甲院\t1200\n".encode("gbk")))
+    assert doc.text == "| 单位 | 收案 |\n| 甲院 | 1200 |"
+    assert doc.notes == (("wrong_extension", "named .xls but the content is CSV: read as CSV"),)
+
+
+def test_html_named_xls_is_read_as_html(tmp_path: Path) -> None:
+    doc = load(write(tmp_path, "export.xls", b"<html><body><table><tr><td>a</td><td>1</td></tr></table></body></html>"))
+    assert doc.text == "a | 1"
+    assert doc.notes[0][0] == "wrong_extension" and "HTML" in doc.notes[0][1]
+
+
+def test_broken_and_looping_links(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "absent.txt")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    for path in (broken, loop):
+        with pytest.raises(LoadError) as info:
+            load(path)
+        assert info.value.code == "unreadable" and "link" in info.value.message
+    with pytest.raises(LoadError) as info:
+        load(tmp_path / "absent.txt")
+    assert info.value.code == "not_found"
