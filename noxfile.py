@@ -22,3 +22,11 @@ def lint(session: nox.Session) -> None:
 def types(session: nox.Session) -> None:
     session.install("mypy", ".")
     session.run("mypy", "auditor")
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """The long fuzz run: 3 x 70,000 examples (FUZZ_EXAMPLES each), 2 s deadline per example."""
+    session.install(".[test]")
+    session.run("pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py", "--hypothesis-show-statistics",
+                *session.posargs, env={"HYPOTHESIS_PROFILE": "long"})

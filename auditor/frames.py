@@ -74,6 +74,8 @@ def patterns() -> _Patterns:
 
 
 SENT_HEAD = re.compile(r"[^，,；;：:]*[：:]")
+#: a figure's sentence words are read at most this far back (reports' figures sit within ~450 characters)
+SENTENCE_REACH = 800
 #: 较 as a degree word (较大事故, 较多), not a comparison: removed before looking for an old-value marker
 RELATIVE = re.compile(r"较(?=[大小多少高低重轻快慢好差为])")
 #: what follows the old value of 由A增加到B / 从A提高至B
@@ -98,6 +100,8 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
     last_paragraph = -1
     item_plan = False
     prev_end_in_clause: dict[int, int] = {}
+    head_sentence, head_plan = -2, False
+    head_m: re.Match[str] | None = None
     for q in quantities:
         if not q.is_quantity:
             out.append(q)
@@ -123,7 +127,8 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         prev_end_in_clause[ci] = q.end
         role = _role(text, q, label, opening, p)
         aside = bool(clause and clause.aside)
-        sent_text = ASIDE.sub(lambda m: "\u3000" * len(m.group(0)), text[s0:q.start]) if not aside else text[s0:q.start]
+        sw = max(s0, q.start - SENTENCE_REACH)  # linear: a sentence's words this far before the figure
+        sent_text = ASIDE.sub(lambda m: "\u3000" * len(m.group(0)), text[sw:q.start]) if not aside else text[sw:q.start]
         period = _period(text[c0:q.start], sent_text, p)
         if aside and role == "level" and (YEAR.search(opening) or p.prior.search(opening)):
             role = "prior"  # 412件（2022年355件）: the bracketed value of an earlier period
@@ -135,9 +140,13 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         elif not item_subject and role not in ("change", "growth", "points"):
             item_subject = subject
         # a target: plan words in the figure's clause, in its item, or heading its sentence (主要预期目标是：…)
-        head = SENT_HEAD.match(text, s0, q.start)
+        if si != head_sentence:  # linear: the sentence's head (up to its first separator) is found once
+            head_sentence = si
+            end = seg.sentences[si + 1] if 0 <= si < len(seg.sentences) - 1 else len(text)
+            head_m = SENT_HEAD.match(text, s0, end)
+            head_plan = bool(head_m and p.plan.search(head_m.group(0)))
         pm = p.plan.search(opening)
-        headed = bool(head and p.plan.search(head.group(0)))
+        headed = bool(head_m and head_m.end() <= q.start and head_plan)
         plan = item_plan or bool(pm) or headed
         # 占年初预算数…的56.3%, 完成年初预算的53.5%: the plan is the base of a share; the item stays an actual
         item_plan = item_plan or headed or bool(pm and not PLAN_BASE.search(opening, 0, pm.start()))

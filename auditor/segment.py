@@ -22,6 +22,11 @@ SPACE = frozenset(" \t\u3000\r\u200b\ufeff")
 WRAP_MIN = 24
 #: an aside longer than this was an unclosed bracket: the clause ends there
 ASIDE_MAX = 160
+#: a clause runs at most this far (reports' clauses run to about a hundred characters): past it, a run with
+#: no separator is cut after a figure, or anywhere past twice this, so every search bounded by a clause
+#: stays bounded on a text of figures with no separator at all
+CLAUSE_MAX = 400
+DIGITISH = frozenset("0123456789.．０１２３４５６７８９")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,9 @@ def segment(text: str) -> Segments:
             depth -= 1
         elif ch in CLAUSE_SEP:
             close_clause(i, i + 1, ch)
+        elif depth == 0 and i - c_start >= CLAUSE_MAX and \
+                (text[i - 1] not in DIGITISH or i - c_start >= 2 * CLAUSE_MAX):
+            close_clause(i, i, "，")  # a cut, read as an ordinary clause break
         if depth > 0 and i - aside_at > ASIDE_MAX:
             depth = 0
         i += 1

@@ -58,9 +58,24 @@ class Seg:
     clause_start: list[int]  # offsets where the clauses (ids in `clause`) begin
 
 
-def bounds_after(text: str, chars: str) -> list[int]:
-    """Sorted offsets just after each boundary character (a cheap linear scan)."""
-    return [i + 1 for i, c in enumerate(text) if c in chars]
+#: a clause runs at most this far: reports' clauses run to about a hundred characters, so every search
+#: bounded by the clause stays bounded on a text of figures with no separator at all
+CLAUSE_MAX = 400
+
+
+def bounds_after(text: str, chars: str, longest: int = CLAUSE_MAX) -> list[int]:
+    """Sorted offsets just after each boundary character (a cheap linear scan), and one every
+    `longest` characters of a run with none."""
+    out: list[int] = []
+    last = 0
+    for i, c in enumerate(text):
+        if c in chars:
+            out.append(i + 1)
+            last = i + 1
+        elif i - last >= longest:
+            out.append(i)
+            last = i
+    return out
 
 
 def ids_of(offsets: Sequence[int], bounds: list[int]) -> list[int]:
@@ -100,11 +115,15 @@ def stem_score(core: str, lab: str) -> int:
 
 
 
+#: at most this many figures back: reports put a few dozen figures in two sentences, a run on text thousands
+WINDOW_MAX = 80
+
+
 def window(qs: Sequence[Quantity], i: int, seg: Seg, sentences: int = 2) -> list[int]:
-    """Indexes of quantities before i in the same paragraph, at most `sentences` sentences back."""
+    """Indexes of quantities before i in the same paragraph, at most `sentences` sentences (and WINDOW_MAX) back."""
     out = []
     j = i - 1
-    while j >= 0 and seg.para[j] == seg.para[i] and seg.sent[i] - seg.sent[j] <= sentences:
+    while j >= 0 and i - j <= WINDOW_MAX and seg.para[j] == seg.para[i] and seg.sent[i] - seg.sent[j] <= sentences:
         out.append(j)
         j -= 1
     return out
