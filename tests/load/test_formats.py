@@ -31,7 +31,7 @@ HTML = """<!DOCTYPE html>
 """
 HTML_TEXT = (
     "2023年工作报告\n一、总体情况\n共调解各类矛盾纠纷45起。化解43起， 化解率为95.6% &万\n"
-    "项目 | 数量\n行政许可 | 208项\n一是A\n二是B\n三是C"
+    "| 项目 | 数量 |\n| 行政许可 | 208项 |\n一是A\n二是B\n三是C"
 )
 
 
@@ -207,7 +207,7 @@ def test_html_only_markup_is_empty(tmp_path: Path) -> None:
 
 def test_html_table_cells_and_blank_lines() -> None:
     markup = "<div>\n\n<table><tr><td></td><td>1</td><td> 2 </td></tr></table>\n\n\n<p>a</p><p></p><p>b</p></div>"
-    assert html_text(markup) == "| 1 | 2\na\nb"
+    assert html_text(markup) == "|  | 1 | 2 |\na\nb"
 
 
 # --- inputs are never written --------------------------------------------------------
