@@ -105,18 +105,20 @@ def _read_pages(raw: bytes) -> list[list[Block]]:
 
 def _page_blocks(page: Any) -> list[Block]:
     """A page's text lines and tables, top to bottom."""
-    page = page.dedupe_chars()
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    doubled = _doubled(page.chars)
 
-    def outside(obj: dict[str, Any]) -> bool:
+    def keep(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
             return True
+        if id(obj) in doubled:
+            return False
         x = (obj["x0"] + obj["x1"]) / 2
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    body = page.filter(outside) if boxes else page
+    body = page.filter(keep) if boxes or doubled else page
     blocks: list[tuple[float, Block]] = []
     for line in body.extract_text_lines(return_chars=True, x_tolerance_ratio=WORD_GAP):
         text = normalise(_CID.sub(UNMAPPED, line["text"])).strip()
@@ -129,6 +131,21 @@ def _page_blocks(page: Any) -> list[Block]:
         blocks.append((table.bbox[1], Table(rows, float(table.bbox[1]))))
     blocks.sort(key=lambda pair: pair[0])
     return [block for _, block in blocks]
+
+
+def _doubled(chars: list[dict[str, Any]]) -> set[int]:
+    """Characters printed twice at (nearly) the same place, as fake bold is: all but the first.
+
+    One pass with a hash of the rounded position (pdfplumber's dedupe_chars sorts and is slow).
+    """
+    seen: set[tuple[str, int, int]] = set()
+    doubled: set[int] = set()
+    for ch in chars:
+        text, x, y = ch["text"], round(ch["x0"]), round(ch["top"])
+        if not text.isspace() and any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            doubled.add(id(ch))
+        seen.add((text, x, y))
+    return doubled
 
 
 def _row(cells: list[str | None]) -> tuple[str, ...]:

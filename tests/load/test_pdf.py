@@ -229,6 +229,14 @@ def test_a_sentence_across_a_page_break_is_joined() -> None:
     assert pdf_text(w.bytes()) == LONG
 
 
+def test_fake_bold_is_read_once() -> None:
+    w = Writer(footer="")
+    for dx in (0.0, 0.4, 0.8):  # a bold heading printed three times, a little apart
+        w.c.setFont(FONT, SIZE)
+        w.c.drawString(LEFT + dx, 700, "一、受理案件45件")
+    assert pdf_text(w.bytes()) == "一、受理案件45件"
+
+
 # --- tables -------------------------------------------------------------------------------
 
 
