@@ -11,7 +11,8 @@ whitespace runs collapse as a browser would, and blank lines go.
 The charset is the one the page declares (a byte-order mark, `<meta charset>`, `<meta http-equiv>`
 or an XML declaration), read as its superset where a label is known to understate (gb2312 → GB18030);
 without one, or where the declared one does not decode the bytes, it is detected as for a text
-file (UTF-8, then GB18030 or Big5, then charset-normalizer's guess).
+file (UTF-8, then GB18030 or Big5, then charset-normalizer's guess). The text is normalised as a
+PDF's is (auditor.load.normalise: pages pasted from PDFs carry radical look-alikes such as ⼀).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from auditor.document import Document
+from auditor.load.normalise import normalise
 from auditor.load.txt import SNIFF_BYTES, check_not_empty, decode_bytes, read_bytes
 
 CELL_SEP = " | "
@@ -133,7 +135,7 @@ class _TextParser(HTMLParser):
 
 
 def _pipe_row(match: re.Match[str]) -> str:
-    cells = [cell.strip(" ") for cell in match.group(1).split(_CELL_MARK)]
+    cells = [cell.strip(" ").replace("|", "｜") for cell in match.group(1).split(_CELL_MARK)]
     return "| " + CELL_SEP.join(cells) + " |" if any(cells) else ""
 
 
@@ -177,6 +179,6 @@ def decode_html(raw: bytes) -> str:
 
 def load_html(path: Path) -> Document:
     raw = read_bytes(path)
-    text = html_text(decode_html(raw))
+    text = normalise(html_text(decode_html(raw)))
     check_not_empty(text)
     return Document.from_text(text, str(path), raw=raw)

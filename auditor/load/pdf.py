@@ -105,7 +105,8 @@ def _read_pages(raw: bytes) -> list[list[Block]]:
 
 def _page_blocks(page: Any) -> list[Block]:
     """A page's text lines and tables, top to bottom."""
-    tables = page.find_tables()
+    # a frame around text (one column) is not a table: its text is read as lines
+    tables = [t for t in page.find_tables() if max((len(_row(r)) for r in t.extract()), default=0) > 1]
     boxes = [t.bbox for t in tables]
     doubled = _doubled(page.chars)
 

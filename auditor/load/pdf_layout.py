@@ -27,7 +27,7 @@ FURNITURE_LINES = 2  # page numbers are looked for among this many lines at the 
 RUNNING_LINES = 3  # running headers and footers among this many
 RUNNING_STEP = 3.0  # points: a running header sits at the same place on every page
 PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－‒]\s*\d{1,4}\s*[-—–－‒]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"^(?:[-—–－‒·•]\s*\d{1,4}\s*[-—–－‒·•]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
 )

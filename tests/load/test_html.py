@@ -89,6 +89,16 @@ def test_rows_without_closing_tags() -> None:
     assert html_text(markup) == "| 项目 | 数量 |\n| 合计 | 3415项 |\n完"
 
 
+def test_a_pipe_inside_a_cell_does_not_split_it() -> None:
+    assert html_text("<table><tr><td>A|B</td><td>45</td></tr></table>") == "| A｜B | 45 |"
+
+
+def test_radical_look_alikes_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.html"
+    path.write_text(page('<meta charset="utf-8">', "<p>⼀、⾏政复议案件⼗件，办结３７件。</p>"), encoding="utf-8")
+    assert load_html(path).text == "报告\n一、行政复议案件十件，办结37件。"
+
+
 # --- what is not text -----------------------------------------------------------------
 
 

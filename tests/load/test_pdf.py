@@ -10,6 +10,7 @@ import pytest
 
 from auditor.load import LoadError
 from auditor.load.pdf import load_pdf, pdf_text
+from auditor.load.pdf_layout import Line, Table, join_pair, page_text
 
 pytest.importorskip("reportlab", reason="reportlab (test extra) writes the PDFs of these tests")
 
@@ -252,6 +253,59 @@ def test_a_ruled_table_as_pipe_rows() -> None:
         "| 合计 | 108156 | 103920 |",
         "以上数据截至12月31日。",
     ]
+
+
+def test_a_frame_around_text_is_not_a_table() -> None:
+    w = Writer(footer="")
+    w.paragraph("全县共办理行政复议案件68件。", indent=0)
+    w.c.rect(LEFT - 4, w.y + SIZE * 1.5 - 4, TEXT_WIDTH, SIZE + 8)  # a box drawn around the line
+    assert pdf_text(w.bytes()) == "全县共办理行政复议案件68件。"
+
+
+# --- the layout rules on plain lines ---------------------------------------------------
+
+
+def lines(*rows: tuple[float, float, str]) -> list[Line]:
+    return [Line(text, x0, x1, 100.0 + 18 * i, SIZE) for i, (x0, x1, text) in enumerate(rows)]
+
+
+def test_without_indents_a_full_line_ending_a_sentence_keeps_its_break() -> None:
+    page = lines((72, 523, "全年共受理办件37116件，按时办结率99.98%。"), (72, 523, "各部门主动公开政府信息1520条，"),
+                 (72, 300, "答复率100%。"))
+    assert page_text([page]) == "全年共受理办件37116件，按时办结率99.98%。\n各部门主动公开政府信息1520条，答复率100%。"
+
+
+def test_with_indents_a_full_line_ending_a_sentence_goes_on() -> None:
+    page = lines((96, 523, "全年共受理办件37116件，按时办结率99.98%。"), (72, 523, "各部门主动公开政府信息1520条。"),
+                 (72, 200, "答复率100%。"), (96, 523, "二是推进公开，主动公开政府信息1520条，"),
+                 (72, 200, "答复及时。"))
+    assert page_text([page]).split("\n") == [
+        "全年共受理办件37116件，按时办结率99.98%。各部门主动公开政府信息1520条。答复率100%。",
+        "二是推进公开，主动公开政府信息1520条，答复及时。",
+    ]
+
+
+def test_a_list_item_after_a_full_line_starts_its_own_line() -> None:
+    page = lines((72, 523, "主要做法如下，全年共受理办件37116件，办结37082件"), (72, 523, "（一）完善制度"),
+                 (72, 200, "1.建立台账"), (72, 523, "English words join with"), (72, 300, "a space"))
+    text = page_text([page])
+    assert text.split("\n")[:3] == ["主要做法如下，全年共受理办件37116件，办结37082件", "（一）完善制度", "1.建立台账"]
+    assert text.split("\n")[3] == "English words join with a space"
+    assert join_pair("办结", "37082件") == "办结37082件"
+
+
+def test_a_lone_number_in_the_body_is_kept() -> None:
+    body = ["第一行。", "第二行。", "45", "第四行。", "第五行。"]
+    page = lines(*((72, 100 if t == "45" else 300, t) for t in body))
+    assert page_text([page]).split("\n") == body
+    # at the foot of the page, the same line is a page number
+    assert page_text([[*page, Line("45", 300, 312, 400, SIZE)]]).split("\n") == body
+
+
+def test_a_table_between_lines_keeps_both_breaks() -> None:
+    page: list[Line | Table] = [Line("收案情况，", 72, 523, 100, SIZE), Table((("合计", "108156"),), 120),
+                                Line("结案情况。", 72, 300, 160, SIZE)]
+    assert page_text([page]) == "收案情况，\n| 合计 | 108156 |\n结案情况。"
 
 
 # --- bad files ----------------------------------------------------------------------------
