@@ -47,6 +47,7 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_:.
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 _SPACES = re.compile(r" {2,}")
 _ROW = re.compile(f" *{_ROW_OPEN}([^{_ROW_CLOSE}]*)(?:{_ROW_CLOSE} *|$)")
+_MARKS_IN_TEXT = {ord(m): "\ufffd" for m in (_CELL_MARK, _ROW_OPEN, _ROW_CLOSE)}
 _STRAY = re.compile(f"[{_CELL_MARK}{_ROW_OPEN}{_ROW_CLOSE}]")
 # GB2312 and GBK pages are read as GB18030, their superset: pages labelled gb2312 often use GBK characters.
 _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
@@ -124,6 +125,7 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden or self.skip_depth:
             return
+        data = data.translate(_MARKS_IN_TEXT)  # the page's own private-use characters are not our marks
         if self.pre and not self.in_cell:
             self.parts.append(data.replace("\xa0", " "))
         else:

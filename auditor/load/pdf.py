@@ -9,7 +9,7 @@ footers are dropped and lines wrapped inside a sentence are joined (auditor.load
 The text returned — what `auditor text` prints and what offsets index — is that normalised,
 joined text.
 
-Bad files: no `%PDF-` header, unparseable or truncated (no end-of-file marker) → `unreadable`;
+Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file marker) → `unreadable`;
 a password needed → `encrypted`; pages without any text (a scan), or with glyphs only that no
 font maps to Unicode → `no_text`; an unmapped glyph among readable text becomes U+FFFD. pdfminer's log
 messages (font warnings and the like) are kept off the terminal.
@@ -49,6 +49,8 @@ def load_pdf(path: Path) -> Document:
 
 
 def pdf_text(raw: bytes) -> str:
+    if not raw.strip():
+        raise LoadError("empty", "the file is empty")
     if b"%PDF-" not in raw[:HEADER_WINDOW]:
         raise LoadError("unreadable", "not a valid PDF file")
     if b"%%EOF" not in raw[-EOF_WINDOW:]:

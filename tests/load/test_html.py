@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from auditor.load import LoadError
 from auditor.load.html import decode_html, html_text, load_html
@@ -138,3 +140,27 @@ def test_deep_nesting_is_read_in_full(tmp_path: Path, tag: str) -> None:
     assert time.perf_counter() - started < 20
     assert text.endswith(TEXT)
     assert "45起" in text.split("\n")[1]
+
+
+# --- fuzzing ------------------------------------------------------------------------------
+
+
+MARKUP_CHARS = "<>/=\"' |&;#x0a-zA-Z\u4e00共45%\n\ud800"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(MARKUP_CHARS)) | st.characters(), max_size=300))
+@example("<table><tr><td>\ue001x\ue000</td></tr></table>")
+def test_any_markup_gives_text(markup: str) -> None:
+    text = html_text(markup)
+    assert isinstance(text, str)
+    assert "\ue000" not in text and "\ue001" not in text and "\ue002" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_or_give_a_load_error(raw: bytes) -> None:
+    try:
+        assert isinstance(decode_html(raw), str)
+    except LoadError as exc:
+        assert exc.code in ("binary", "encoding")

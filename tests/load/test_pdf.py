@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from auditor.load import LoadError
 from auditor.load.pdf import load_pdf, pdf_text
@@ -139,6 +141,14 @@ LONG = (
     "各部门主动公开政府信息1520条，依申请公开办理答复率100%。"
 )
 
+def _damage_base() -> bytes:
+    w = Writer(header="公报")
+    w.paragraph(LONG)
+    w.table([["项目", "数量"], ["合计", "45件"]])
+    return w.bytes()
+
+
+DAMAGE_BASE = _damage_base()
 LONG2 = (
     "全县共办理行政复议案件68件，其中维持原行政行为41件，撤销12件，确认违法5件，终止10件，"
     "纠错率为25%，行政机关负责人出庭应诉率100%。"
@@ -355,6 +365,30 @@ def test_truncated(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_pdf(path)
     assert info.value.code == "unreadable"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(LoadError) as info:
+        load_pdf(path)
+    assert info.value.code == "empty"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0),
+       flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), max_size=6))
+def test_damaged_pdfs_give_text_or_a_load_error(cut: int, flips: list[tuple[int, int]]) -> None:
+    raw = bytearray(DAMAGE_BASE)
+    for at, value in flips:
+        raw[at % len(raw)] = value
+    raw = raw[: len(raw) - cut % 200] if cut % 3 == 0 else raw
+    try:
+        text = pdf_text(bytes(raw))
+    except LoadError as exc:
+        assert exc.code in ("unreadable", "encrypted", "no_text", "empty")
+    else:
+        assert isinstance(text, str)
 
 
 def test_nothing_on_stderr_but_the_report(tmp_path: Path) -> None:
