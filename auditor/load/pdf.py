@@ -1,37 +1,164 @@
-"""PDF: the text layer, as pdfminer.six lays it out.
+"""PDF: the text layer, read with pdfplumber, as a reader sees it.
 
-Page breaks (form feeds) become newlines. A scanned PDF has no text layer and
-is reported as empty rather than audited as nothing.
+Each page gives its text lines (from pdfplumber's character boxes) and its ruled tables
+(pdfplumber's table finder), in reading order. Tables become pipe rows (`| 合计 | 108156 |`,
+one row a line, cells joined by " | "), the convention of the other loaders; the characters of a
+table are not read again as lines. Every line is normalised (auditor.load.normalise: radical
+look-alikes such as ⼤ to 大, full-width digits to ASCII). Page numbers and running headers and
+footers are dropped and lines wrapped inside a sentence are joined (auditor.load.pdf_layout).
+The text returned — what `auditor text` prints and what offsets index — is that normalised,
+joined text.
+
+Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file marker) → `unreadable`;
+a password needed → `encrypted`; pages without any text (a scan), or with glyphs only that no
+font maps to Unicode → `no_text`; an unmapped glyph among readable text becomes U+FFFD. pdfminer's log
+messages (font warnings and the like) are kept off the terminal.
 """
 from __future__ import annotations
 
 import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from statistics import median
+from typing import Any
 
 from auditor.document import Document
 from auditor.load import LoadError
+from auditor.load.normalise import normalise
+from auditor.load.pdf_layout import Block, Line, Table, join_pair, page_text
 from auditor.load.txt import read_bytes
+
+HEADER_WINDOW = 1024  # readers accept junk before the header, within 1 KB
+EOF_WINDOW = 2048  # the %%EOF marker must be near the end: a file cut short has none
+#: a gap wider than this share of the font size between two characters is a space
+WORD_GAP = 0.5
+_QUIET_LOGGERS = ("pdfminer", "pdfplumber")
+#: pdfminer writes `(cid:123)` for a glyph its font does not map to Unicode; it stands as one U+FFFD,
+#: which no figure takes in
+_CID = re.compile(r"\(cid:\d+\)")
+UNMAPPED = "\ufffd"
 
 
 def load_pdf(path: Path) -> Document:
     raw = read_bytes(path)
-    text = pdf_text(raw)
-    if not text.strip():
-        raise LoadError("empty", "the PDF has no text layer (scanned?)")
-    return Document.from_text(text, str(path), raw=raw)
+    return Document.from_text(pdf_text(raw), str(path), raw=raw)
 
 
 def pdf_text(raw: bytes) -> str:
-    if b"%PDF-" not in raw[:1024]:  # readers accept junk before the header, within 1 KB
+    if not raw.strip():
+        raise LoadError("empty", "the file is empty")
+    if b"%PDF-" not in raw[:HEADER_WINDOW]:
         raise LoadError("unreadable", "not a valid PDF file")
-    # lazy: pdfminer is slow to import
-    from pdfminer.high_level import extract_text
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFTextExtractionNotAllowed
+    if b"%%EOF" not in raw[-EOF_WINDOW:]:
+        raise LoadError("unreadable", "not a valid PDF file: truncated (no end-of-file marker)")
+    with _quiet():
+        pages = _read_pages(raw)
+    text = page_text(pages)
+    if not text.replace(UNMAPPED, "").strip():
+        if UNMAPPED in text:
+            raise LoadError("no_text", "the PDF's fonts have no Unicode map: its text cannot be read (it needs OCR)")
+        raise LoadError("no_text", "the PDF has no text layer (a scan?): it needs OCR before it can be audited")
+    return text
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pdfminer logs font and syntax warnings through logging: none of them reach the terminal."""
+    loggers = [logging.getLogger(name) for name in _QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def _read_pages(raw: bytes) -> list[list[Block]]:
+    # lazy: pdfplumber (and pdfminer under it) is slow to import
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        text = extract_text(io.BytesIO(raw))
-    except (PDFPasswordIncorrect, PDFEncryptionError, PDFTextExtractionNotAllowed):
-        raise LoadError("unreadable", "the PDF is encrypted") from None
-    except Exception as exc:  # PDFSyntaxError, PSEOF, and the odd KeyError on broken files
-        raise LoadError("unreadable", "not a valid PDF file") from exc
-    return text.replace("\f", "\n")
+        pdf = pdfplumber.open(io.BytesIO(raw))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise LoadError("encrypted", "the PDF is encrypted") from None
+        raise LoadError("unreadable", "not a valid PDF file") from None
+    except Exception:  # PSEOF, KeyError and the like on broken files
+        raise LoadError("unreadable", "not a valid PDF file") from None
+    try:
+        with pdf:
+            return [_page_blocks(page) for page in pdf.pages]
+    except LoadError:
+        raise
+    except Exception:  # a broken page tree or content stream
+        raise LoadError("unreadable", "not a valid PDF file") from None
+
+
+def _page_blocks(page: Any) -> list[Block]:
+    """A page's text lines and tables, top to bottom."""
+    # a frame around text (one column) is not a table: its text is read as lines
+    tables = [t for t in page.find_tables() if max((len(_row(r)) for r in t.extract()), default=0) > 1]
+    boxes = [t.bbox for t in tables]
+    doubled = _doubled(page.chars)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        if id(obj) in doubled:
+            return False
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    body = page.filter(keep) if boxes or doubled else page
+    blocks: list[tuple[float, Block]] = []
+    for line in body.extract_text_lines(return_chars=True, x_tolerance_ratio=WORD_GAP):
+        text = normalise(_CID.sub(UNMAPPED, line["text"])).strip()
+        if not text:
+            continue
+        size = median(float(c.get("size") or 0.0) for c in line["chars"]) if line["chars"] else 0.0
+        blocks.append((line["top"], Line(text, float(line["x0"]), float(line["x1"]), float(line["top"]), size)))
+    for table in tables:
+        rows = tuple(_row(row) for row in table.extract())
+        blocks.append((table.bbox[1], Table(rows, float(table.bbox[1]))))
+    blocks.sort(key=lambda pair: pair[0])
+    return [block for _, block in blocks]
+
+
+def _doubled(chars: list[dict[str, Any]]) -> set[int]:
+    """Characters printed twice at (nearly) the same place, as fake bold is: all but the first.
+
+    One pass with a hash of the rounded position (pdfplumber's dedupe_chars sorts and is slow).
+    """
+    seen: set[tuple[str, int, int]] = set()
+    doubled: set[int] = set()
+    for ch in chars:
+        text, x, y = ch["text"], round(ch["x0"]), round(ch["top"])
+        if not text.isspace() and any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            doubled.add(id(ch))
+        seen.add((text, x, y))
+    return doubled
+
+
+def _row(cells: list[str | None]) -> tuple[str, ...]:
+    """A table row's cells; a cell merged over several columns comes once (the others are None)."""
+    out = []
+    for cell in cells:
+        if cell is None:
+            continue
+        text = ""
+        for part in normalise(_CID.sub(UNMAPPED, cell)).split("\n"):
+            text = join_pair(text, part.strip())
+        out.append(text.replace("|", "｜"))
+    return tuple(out)
