@@ -4,18 +4,24 @@
   the loaders render docx/html/xlsx/pdf tables this way;
 - one cell per line, each closed by `|` (`2573 |`), a line holding only `|` being an empty cell;
 - one cell per line with lines holding only `|` between the cells (a cell may wrap onto a second
-  line: `机动车交通事故` / `责任纠纷`).
+  line: `机动车交通事故` / `责任纠纷`);
+- one cell per line and no pipe at all: a run of short lines without sentence punctuation, a third
+  or more of them figures (`序号` / `处理方式` / `数量` / `比例` / `1` / `作出维持决定` / `3509` / `74.7%`).
 
 A pipe grid keeps its rows; a run of cells one per line is flat, and tables.py finds its rows.
 Lines made only of pipes (`||||||`) are rules, not rows. The scan is linear in the text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MIN_CELLS = 6  # a run of fewer cells one per line is no table
 MAX_WRAP = 2  # content lines of one cell between two separator lines
 MAX_EDGE = 30  # the longest line taken as a cell before the first or after the last separator
+MIN_LINES = 12  # short lines in a run before a table without any pipe is read
+MAX_LINE = 20  # the longest line taken as a cell of a table without any pipe
+FIGURE_LINE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?\s*[%％‰]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,12 @@ def grids(text: str) -> list[RawGrid]:
                 continue
             i = j
             continue
+        if k == "T" and _short(lines[i][1]):
+            bare = _bare(lines, i)
+            if bare is not None:
+                grid, i = bare
+                out.append(grid)
+                continue
         if k == "T" and i + 1 < n and lines[i + 1][2] == "S":
             sep = _separated(lines, i + 1)
             if sep is not None:
@@ -147,3 +159,21 @@ def _separated(lines: list[tuple[int, str, str]], i: int) -> tuple[RawGrid, int]
     while j < n and lines[j][0] < end:
         j += 1
     return RawGrid(cells[0][0], end, "separated", [cells]), max(j, i + 1)
+
+
+def _short(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= MAX_LINE and not any(p in s for p in "。，,；;！？")
+
+
+def _bare(lines: list[tuple[int, str, str]], i: int) -> tuple[RawGrid, int] | None:
+    """A run of short lines, a third or more of them figures, from line i: cells one per line, no pipes."""
+    j = i
+    while j < len(lines) and lines[j][2] == "T" and _short(lines[j][1]):
+        j += 1
+    run = lines[i:j]
+    figures = sum(1 for _, line, _ in run if FIGURE_LINE.match(line.strip()))
+    if len(run) < MIN_LINES or figures * 3 < len(run):
+        return None
+    cells = [_strip(line, lo, 0, len(line)) for lo, line, _ in run]
+    return RawGrid(cells[0][0], cells[-1][1], "lines", [cells]), j

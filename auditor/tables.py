@@ -177,7 +177,9 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
     serial = _serial(head)
     shaped = _shape(data, serial, g.flat)
     width = max((len(v) for _, v in shaped), default=0)
-    if width < 1 or sum(1 for _, v in shaped if any(c is not None and c.q is not None for c in v)) < 2:
+    # one row of figures is a table only under a header (合计 | 108156 under 罚款 | … | 合计)
+    figured = sum(1 for _, v in shaped if any(c is not None and c.q is not None for c in v))
+    if width < 1 or figured < (1 if head else 2):
         return None
     unit = _table_unit(text, g.start, head)
     if not g.flat:  # a pipe row's trailing empty cells are no columns (`| 女 | |`)
@@ -232,7 +234,7 @@ def _segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | N
     first = next((n for n, c in enumerate(cells) if c.q is not None), None)
     if first is None:
         return None
-    serial = bool(SERIAL.match(cells[0].text))
+    serial = any(SERIAL.match(c.text) for c in cells[:first])
     best: tuple[int, int, int] = (0, 0, 0)
     for w in range(2, 17):
         for h in range(first, max(0, first - w + 1) - 1, -1):

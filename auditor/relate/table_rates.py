@@ -32,6 +32,7 @@ CURRENT = re.compile(_W.alternation("table.current"))
 PRIOR = re.compile(_W.alternation("table.prior"))
 YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_COLUMNS = 16  # columns searched for differences (bounded work per table)
+MAX_ROW_SPAN = 4  # rows between a difference row and the first row it is taken from
 MIN_FOUND = 3  # rows where a difference found in the figures must hold
 
 
@@ -215,11 +216,11 @@ def _column_differences(t: Table) -> Iterator[Relation]:
     for k in range(width):
         if TOTAL.match(t.columns[k].leaf):
             continue
-        for i in range(width):
+        for i in range(k):
             if i == k or TOTAL.match(t.columns[i].leaf):
                 continue
-            for j in range(width):
-                if j in (i, k):
+            for j in range(k):  # the difference stands right of what it subtracts
+                if j == i:
                     continue
                 yield from _difference_column(t, cols, k, i, j)
 
@@ -252,21 +253,29 @@ def _difference_column(t: Table, cols: list[list[Quantity | None]], k: int, i: i
 
 
 def _row_differences(t: Table) -> Iterator[Relation]:
-    """A row that is one of the rows above it minus another in two or more columns (自然增长 = 出生 − 死亡)."""
+    """A row that is the first of the rows above it minus the second, in two or more columns that differ
+    (自然增长人口 = 出生人口 − 死亡人口). Confirms only; a total row is a sum's business, not this."""
     n = len(t.rows)
     for k in range(n):
-        for i in range(max(0, k - 6), k):
-            for j in range(max(0, k - 6), k):
-                if i == j:
+        if t.rows[k].total:
+            continue
+        for i in range(max(0, k - MAX_ROW_SPAN), k):
+            for j in range(i + 1, k):
+                if t.rows[i].total or t.rows[j].total:
                     continue
-                cols = [c for c in range(len(t.columns))
-                        if all(t.q(r, c) is not None for r in (i, j, k))]
-                good = [c for c in cols if _diff_holds(t.q(k, c), t.q(i, c), t.q(j, c))  # type: ignore[arg-type]
-                        and t.q(j, c).value != 0 and compatible([t.q(r, c) for r in (i, j, k)])]  # type: ignore
+                if all(r == j or t.rows[r].section for r in range(i + 1, k)):
+                    continue  # i = j + k straight after it: a breakdown (sums), not a difference
+                good: dict[tuple[object, ...], int] = {}
+                for c in range(len(t.columns)):
+                    kq, iq, jq = t.q(k, c), t.q(i, c), t.q(j, c)
+                    if kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0:
+                        continue
+                    if compatible([kq, iq, jq]) and _diff_holds(kq, iq, jq):
+                        good.setdefault((kq.value, iq.value, jq.value), c)
                 if len(good) < 2:
                     continue
                 why = f"table row {t.rows[k].label} = {t.rows[i].label} − {t.rows[j].label}"
-                for c in good:
+                for c in good.values():
                     kq, iq, jq = t.q(k, c), t.q(i, c), t.q(j, c)
                     assert kq is not None and iq is not None and jq is not None
                     lo, hi = span(t.rows[i].stub[0] if t.rows[i].stub else None, kq)

@@ -67,7 +67,8 @@ def _sum(t: Table, r: int, c: int, parts: Sequence[Quantity], why: str, strong: 
          extra: Sequence[Cell | Quantity | None] = ()) -> Relation:
     q = t.q(r, c)
     assert q is not None
-    lo, hi = span(q, *parts, *extra)
+    stub = t.rows[r].stub
+    lo, hi = span(q, *parts, *extra, stub[0] if stub else None)
     return Relation("sum", named(t, r, c, q), lo, hi, parts=tuple(parts), whole=(q,), exhaustive=True,
                     strong=strong, extra={"link": why})
 
@@ -78,6 +79,7 @@ def table_sums(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         yield from _total_rows(t)
         yield from _subtotal_rows(t)
         yield from _found_rows(t)
+        yield from _stacked_total(t)
         yield from _shares_to_100(t)
 
 
@@ -247,6 +249,25 @@ def _collapse(vals: Sequence[Quantity]) -> list[tuple[int, list[int]]]:
             out.append((i, []))
             i += 1
     return out
+
+
+def _stacked_total(t: Table) -> Iterator[Relation]:
+    """A total row with one figure under a table laid out in column pairs (省份 | 数量 | 省份 | 数量):
+    the figures of every column of that name. Confirms only."""
+    for n, row in enumerate(t.rows):
+        cells = [c for c in range(len(t.columns)) if t.q(n, c) is not None]
+        if not row.total or len(cells) != 1:
+            continue
+        c = cells[0]
+        tq = t.q(n, c)
+        leaf = t.columns[c].leaf
+        same = [k for k, col in enumerate(t.columns) if col.leaf == leaf]
+        if not leaf or len(same) < 2 or not additive(tq) or tq is None:
+            continue
+        parts = [t.q(r, k) for r in range(len(t.rows)) if r != n and not t.rows[r].section for k in same]
+        ps = [p for p in parts if p is not None]
+        if len(ps) >= 3 and all(additive(p) for p in ps) and compatible([tq, *ps]) and fits(ps, tq):
+            yield _sum(t, n, c, ps, f"table row {row.label} and every {leaf} column")
 
 
 # --- breakdowns found in the figures ----------------------------------------------------------
