@@ -172,10 +172,10 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         if first is None:
             return None
         head, data = rows[:first], rows[first:]
-    data = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if not c.blank), len(r))] for r in data]
+    data = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if c.text), len(r))] for r in data]
     data = [r for r in data if r]
     serial = _serial(head)
-    shaped = _shape(data, serial, g.flat)
+    shaped = _shape(data, serial)
     width = max((len(v) for _, v in shaped), default=0)
     # one row of figures is a table only under a header (合计 | 108156 under 罚款 | … | 合计)
     figured = sum(1 for _, v in shaped if any(c is not None and c.q is not None for c in v))
@@ -195,7 +195,7 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
     return Table(g.start, g.end, g.layout, tuple(columns), tuple(out_rows), unit)
 
 
-def _shape(data: list[list[Cell]], serial: bool, flat: bool) -> list[tuple[list[Cell], list[Cell | None]]]:
+def _shape(data: list[list[Cell]], serial: bool) -> list[tuple[list[Cell], list[Cell | None]]]:
     """Each row's stub and value cells, right-aligned where a merged stub leaves a row short.
 
     Pipe rows keep their places: the stub is as wide as that of the widest rows (a row opening with
@@ -203,8 +203,6 @@ def _shape(data: list[list[Cell]], serial: bool, flat: bool) -> list[tuple[list[
     its stub is the narrower part (合计 spanning 序号 and 名称).
     """
     stubs = [_stub_len(r, serial) for r in data]
-    if flat:
-        return [(r[:s], list(r[s:])) for r, s in zip(data, stubs, strict=True)]
     full = max(len(r) for r in data)
     s0 = max((s for r, s in zip(data, stubs, strict=True) if len(r) == full and s < len(r)), default=0)
     s0 = min(s0, full - 1)
@@ -216,7 +214,7 @@ def _shape(data: list[list[Cell]], serial: bool, flat: bool) -> list[tuple[list[
         if len(r) < full and s < s0:
             out.append((r[:s], list(r[s:])))
             continue
-        stub = [replace(c, q=None) for c in r[:s0]]
+        stub = [c if k == 0 and serial else replace(c, q=None) for k, c in enumerate(r[:s0])]
         vals: list[Cell | None] = list(r[s0:])
         out.append((stub, vals + [None] * (full - s0 - len(vals))))
     return out
@@ -242,10 +240,14 @@ def _segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | N
             if score > best[0]:
                 best = (score, w, h)
     rows = _label_rows(cells, first)
-    if best[0] >= 2 and best[0] >= _label_score(rows):
+    fixed: list[list[Cell]] = []
+    if best[0] >= 2:
         _, w, h = best
-        data = [cells[k:k + w] for k in range(h, len(cells), w)]
-        data = data[: _fixed_rows(data, w, serial)]
+        fixed = [cells[k:k + w] for k in range(h, len(cells), w)]
+        fixed = fixed[: _fixed_rows(fixed, w, serial)]
+    covered = bool(fixed) and fixed[-1][-1] is cells[-1]
+    if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
+        data = fixed
         head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
         return head, data
     if _label_score(rows) < 2:

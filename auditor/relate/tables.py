@@ -75,12 +75,33 @@ def _sum(t: Table, r: int, c: int, parts: Sequence[Quantity], why: str, strong: 
 
 def table_sums(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     for t in tables(text, qs):
-        yield from _total_columns(t)
-        yield from _total_rows(t)
+        yield from _one_culprit(t, [*_total_columns(t), *_total_rows(t)])
         yield from _subtotal_rows(t)
         yield from _found_rows(t)
         yield from _stacked_total(t)
         yield from _shares_to_100(t)
+
+
+def _one_culprit(t: Table, rels: list[Relation]) -> list[Relation]:
+    """One wrong cell breaks its row's identity and its column's: accuse it once.
+
+    Two accused identities sharing exactly one cell are the same slip; the one whose total is that
+    cell is kept (a wrong 合计 cell is also a part of the 总计 row), else the first.
+    """
+    at = {q.start: (r, c) for r in range(len(t.rows)) for c in range(len(t.columns))
+          if (q := t.q(r, c)) is not None}
+    loud = [k for k, x in enumerate(rels) if x.strong]
+    cells = {k: {at.get(q.start) for q in (*rels[k].parts, *rels[k].whole)} - {None} for k in loud}
+    drop: set[int] = set()
+    for a in loud:
+        for b in loud:
+            shared = cells[a] & cells[b]
+            if a >= b or len(shared) != 1 or a in drop or b in drop:
+                continue
+            x = next(iter(shared))
+            ta, tb = at.get(rels[a].whole[0].start), at.get(rels[b].whole[0].start)
+            drop.add(a if tb == x and ta != x else b)
+    return [x for k, x in enumerate(rels) if k not in drop]
 
 
 # --- a total column against its row -------------------------------------------------------
@@ -353,7 +374,8 @@ def _shares_to_100(t: Table) -> Iterator[Relation]:
             tc = t.q(n, c)
             complete = tc is not None and all(additive(q) for q in counts) and \
                 sum(Fraction(q.value) for q in counts if q is not None) == tc.value
+            why = f"table column {t.columns[s].label}: the shares of the rows of {row.label}"
             if fits(ps, hq):
-                yield _sum(t, n, s, ps, f"the shares of the rows of {row.label}")
+                yield _sum(t, n, s, ps, why)
             elif complete and exact([q for q in counts if q is not None]):
-                yield _sum(t, n, s, ps, f"the shares of the rows of {row.label}", strong=True)
+                yield _sum(t, n, s, ps, why, strong=True)
