@@ -2,7 +2,8 @@
 
 Loaders render docx/html/xlsx/pdf tables as pipe rows (one table row per line, cells joined by
 " | "); reports pasted as text also carry tables one cell per line (`2573 |`, or cells separated
-by lines holding only `|`). `table_text.py` finds those layouts and cuts them into rows of cells;
+by lines holding only `|`). `table_text.py` finds those layouts and cuts them into cells, `table_rows.py`
+finds the rows of a run of cells one per line;
 this module reads each grid as a table: which cells are labels (the stub), which are figures,
 what each value column is called (header rows, column groups spanning several columns), and the
 unit a cell's figure is in (`单位：万元` above the table, `(%)` or `（万元）` in a header or row label).
@@ -20,13 +21,13 @@ from functools import lru_cache
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Quantity
+from auditor.table_rows import segment, serial_head, stub_len
 from auditor.table_text import RawGrid, grids
 
 _W = claim_words()
 TOTAL = re.compile(rf"^(?:{_W.alternation('sums.table_total')})")
 SUBSET = re.compile(rf"^(?:{_W.alternation('sums.table_subset')})")
 BLANK = frozenset(_W("table.blank"))
-SERIAL = re.compile(rf"^(?:{_W.alternation('table.serial')})$")
 UNIT_LINE = re.compile(rf"(?:{_W.alternation('table.unit_line')})\s*[:：]\s*([^\s,，;；。)）]{{1,6}})")
 BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]")
 PLAIN = re.compile(r"^-?\d{1,12}(?:\.\d{1,6})?[%％]?$")
@@ -159,22 +160,22 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         rows.pop()
     flat = _years_as_labels([c for r in rows for c in r])
     if g.flat:
-        split = _segment(flat)
+        split = segment(flat)
         if split is None:
             return None
         head, data = split
     else:
         it = iter(flat)
         rows = [[next(it) for _ in r] for r in rows]
-        serial = _serial(rows[:1])
-        first = next((n for n, r in enumerate(rows) if any(c.q is not None for c in r[_stub_len(r, serial):])),
+        serial = serial_head(rows[:1])
+        first = next((n for n, r in enumerate(rows) if any(c.q is not None for c in r[stub_len(r, serial):])),
                      None)
         if first is None:
             return None
         head, data = rows[:first], rows[first:]
     data = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if c.text), len(r))] for r in data]
     data = [r for r in data if r]
-    serial = _serial(head)
+    serial = serial_head(head)
     shaped = _shape(data, serial)
     width = max((len(v) for _, v in shaped), default=0)
     # one row of figures is a table only under a header (合计 | 108156 under 罚款 | … | 合计)
@@ -202,7 +203,7 @@ def _shape(data: list[list[Cell]], serial: bool) -> list[tuple[list[Cell], list[
     an age, 60 | 2486 | …, has it as its label), and a short row is aligned to the right only where
     its stub is the narrower part (合计 spanning 序号 and 名称).
     """
-    stubs = [_stub_len(r, serial) for r in data]
+    stubs = [stub_len(r, serial) for r in data]
     full = max(len(r) for r in data)
     s0 = max((s for r, s in zip(data, stubs, strict=True) if len(r) == full and s < len(r)), default=0)
     s0 = min(s0, full - 1)
@@ -218,130 +219,6 @@ def _shape(data: list[list[Cell]], serial: bool) -> list[tuple[list[Cell], list[
         vals: list[Cell | None] = list(r[s0:])
         out.append((stub, vals + [None] * (full - s0 - len(vals))))
     return out
-
-
-# --- rows of a table written one cell per line -------------------------------------------
-
-def _kind(c: Cell) -> int:
-    """1 a figure, 0 a blank, -1 a label."""
-    return 1 if c.q is not None else 0 if c.blank else -1
-
-
-def _segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
-    """Header rows and data rows of a flat run of cells: a fixed row width, or a new row at each label."""
-    first = next((n for n, c in enumerate(cells) if c.q is not None), None)
-    if first is None:
-        return None
-    serial = any(SERIAL.match(c.text) for c in cells[:first])
-    best: tuple[int, int, int] = (0, 0, 0)
-    for w in range(2, 17):
-        for h in range(first, max(0, first - w + 1) - 1, -1):
-            score = _fixed_score(cells, w, h, serial)
-            if score > best[0]:
-                best = (score, w, h)
-    rows = _label_rows(cells, first)
-    fixed: list[list[Cell]] = []
-    if best[0] >= 2:
-        _, w, h = best
-        fixed = [cells[k:k + w] for k in range(h, len(cells), w)]
-        fixed = fixed[: _fixed_rows(fixed, w, serial)]
-    covered = bool(fixed) and fixed[-1][-1] is cells[-1]
-    if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
-        data = fixed
-        head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
-        return head, data
-    if _label_score(rows) < 2:
-        return None
-    # the first row's labels stand among the header's words: as many as the widest stub below
-    lead = 0
-    while lead < first and cells[first - 1 - lead].q is None:
-        lead += 1
-    s = min(max((_stub_len(r, False) for r in rows[1:]), default=1), max(0, lead - 1))
-    h = first - s
-    rows[0] = cells[h:first] + rows[0]
-    width = len(rows[0]) - s
-    head_cells = cells[:h]
-    head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
-    return [r for r in head if r], rows
-
-
-def _row_shape(row: list[Cell], serial: bool) -> int:
-    """1 a data row (labels, then figures and blanks), 0 a section row, -1 not a row."""
-    s = _stub_len(row, serial)
-    if s == 0 and not (row and row[0].blank):
-        return -1
-    rest = row[s:]
-    if any(c.label for c in rest):
-        return -1
-    figures = sum(1 for c in rest if c.q is not None)
-    if figures:
-        return 1 if figures >= sum(1 for c in row[:s] if c.label) else -1
-    return 0 if sum(1 for c in row if c.label) <= 1 else -1
-
-
-def _fixed_rows(data: list[list[Cell]], w: int, serial: bool) -> int:
-    n = 0
-    for k, r in enumerate(data):
-        shape = _row_shape(r, serial)
-        if shape < 0 or (len(r) < w and k + 1 < len(data)):
-            break
-        n = k + 1
-    return n
-
-
-def _fixed_score(cells: list[Cell], w: int, h: int, serial: bool) -> int:
-    score = 0
-    for k in range(h, len(cells), w):
-        r = cells[k:k + w]
-        shape = _row_shape(r, serial)
-        if shape < 0:
-            break
-        score += shape
-        if len(r) < w:
-            break
-    return score
-
-
-def _label_rows(cells: list[Cell], first: int) -> list[list[Cell]]:
-    """Rows from the first figure on, a new one at each label that follows a figure or a blank."""
-    rows: list[list[Cell]] = []
-    cur: list[Cell] = []
-    for c in cells[first:]:
-        if c.label and cur and not cur[-1].label:
-            rows.append(cur)
-            cur = []
-        cur.append(c)
-    if cur:
-        rows.append(cur)
-    return rows
-
-
-def _label_score(rows: list[list[Cell]]) -> int:
-    counts = [sum(1 for c in r if c.q is not None) for r in rows]
-    counts = [n for n in counts if n >= 2]
-    if not counts:
-        return 0
-    mode = max(set(counts), key=counts.count)
-    return counts.count(mode)
-
-
-# --- labels, serial numbers and years ------------------------------------------------------
-
-def _serial(head: Sequence[Sequence[Cell]]) -> bool:
-    return any(r and SERIAL.match(r[0].text) for r in head)
-
-
-def _stub_len(row: Sequence[Cell], serial: bool) -> int:
-    """Leading label cells (blanks included); a serial number opens the stub where the header says 序号."""
-    s = 0
-    if serial and row and row[0].q is not None and row[0].q.value == int(row[0].q.value) and len(row) > 1 \
-            and row[1].label:
-        s = 1
-    while s < len(row) and row[s].q is None:
-        s += 1
-    while s > 0 and row[s - 1].blank and s == len(row):
-        s -= 1
-    return s
 
 
 def _years_as_labels(cells: list[Cell]) -> list[Cell]:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import MIN_AGREE, TOTAL, additive, block, compatible, named, share_columns, span
+from auditor.relate.tables import MIN_AGREE, TOTAL, additive, bounds, compatible, named, share_columns, span
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -66,6 +67,7 @@ def _calibrated(cands: list[Relation]) -> Iterator[Relation]:
 def _shares(t: Table) -> Iterator[Relation]:
     for s, c in share_columns(t):
         totals = [n for n, row in enumerate(t.rows) if row.total and _is_100(t.q(n, s))]
+        b = bounds(t)
         cands: list[Relation] = []
         if totals:
             grand = totals[0]
@@ -80,7 +82,7 @@ def _shares(t: Table) -> Iterator[Relation]:
                         if r is not None:
                             cands.append(r)
                     continue
-                base = _block_total(t, n, totals)
+                base = _block_total(n, totals, b)
                 q = t.q(n, s)
                 if base is None or q is None or q.kind != "percent":
                     continue
@@ -97,16 +99,13 @@ def _is_100(q: Quantity | None) -> bool:
     return q is not None and q.kind == "percent" and q.value == 100
 
 
-def _block_total(t: Table, n: int, totals: list[int]) -> int | None:
+def _block_total(n: int, totals: list[int], b: tuple[list[int], list[int]]) -> int | None:
     """The total row of row n's block: the nearest total row above it, or below it where none is above."""
-    up = block(t, n, -1)
-    k = (up[0] if up else n) - 1
-    if k >= 0 and k in totals:
-        return k
-    down = block(t, n, +1)
-    k = (down[-1] if down else n) + 1
-    if k < len(t.rows) and k in totals and not any(x < n for x in totals):
-        return k
+    lo, hi = b
+    if lo[n] - 1 in totals:
+        return lo[n] - 1
+    if hi[n] in totals and totals[0] > n:
+        return hi[n]
     return None
 
 
@@ -200,6 +199,14 @@ def _slack(q: Quantity) -> Fraction:
 
 
 def _diff_holds(k: Quantity, i: Quantity, j: Quantity) -> bool:
+    if isinstance(k.value, Decimal) and isinstance(i.value, Decimal) and isinstance(j.value, Decimal) and \
+            k.scale == i.scale == j.scale == 1:
+        gap = abs(i.value - j.value - k.value)  # exact in Decimal: the fast path of a table's many cells
+        if gap == 0:
+            return True
+        room = sum((Decimal(5).scaleb(-q.decimals - 1) for q in (k, i, j)
+                    if q.decimals or q.kind == "percent"), Decimal(0))
+        return gap <= room
     slack = _slack(k) + _slack(i) + _slack(j)
     return abs(Fraction(i.value) - Fraction(j.value) - Fraction(k.value)) <= slack
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
@@ -177,17 +178,25 @@ def _total_columns(t: Table) -> Iterator[Relation]:
 
 # --- a total row against its column ---------------------------------------------------------
 
-def block(t: Table, n: int, step: int) -> list[int]:
+def bounds(t: Table) -> tuple[list[int], list[int]]:
+    """For each row, where the run of data rows it stands in begins and ends (headings and totals end one)."""
+    n = len(t.rows)
+    inside = [not (r.section or r.total) for r in t.rows]
+    lo, hi = [0] * n, [0] * n
+    for k in range(n):
+        lo[k] = lo[k - 1] if k and inside[k] and inside[k - 1] else k
+    for k in range(n - 1, -1, -1):
+        hi[k] = hi[k + 1] if k + 1 < n and inside[k] and inside[k + 1] else k + 1
+    return lo, hi
+
+
+def block(t: Table, n: int, step: int, b: tuple[list[int], list[int]] | None = None) -> range:
     """The data rows next to row n up to a heading, a gap or another total row."""
-    out: list[int] = []
+    lo, hi = b or bounds(t)
     k = n + step
-    while 0 <= k < len(t.rows):
-        r = t.rows[k]
-        if r.section or r.total:
-            break
-        out.append(k)
-        k += step
-    return out if step > 0 else out[::-1]
+    if not 0 <= k < len(t.rows) or (t.rows[k].section or t.rows[k].total):
+        return range(0)
+    return range(k, hi[k]) if step > 0 else range(lo[k], k + 1)
 
 
 def _head(t: Table, c: int) -> Cell | None:
@@ -295,6 +304,7 @@ def _stacked_total(t: Table) -> Iterator[Relation]:
 
 def _found_rows(t: Table) -> Iterator[Relation]:
     """A row equal to the rows after it (or to those of each heading after it) in two or more columns."""
+    b = bounds(t)
     for n, row in enumerate(t.rows):
         if row.section or row.total:
             continue
@@ -302,7 +312,7 @@ def _found_rows(t: Table) -> Iterator[Relation]:
         while k < len(t.rows):
             heading = t.rows[k].section
             start = k + 1 if heading else k
-            run = block(t, start - 1, +1) if heading else block(t, n, +1)
+            run = block(t, start - 1, +1, b) if heading else block(t, n, +1, b)
             got = _run_sum(t, n, run)
             if got is None:
                 break
@@ -317,19 +327,20 @@ def _found_rows(t: Table) -> Iterator[Relation]:
                 break
 
 
-def _run_sum(t: Table, n: int, run: list[int]) -> tuple[int, list[int]] | None:
+def _run_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
     """The end (in run) of the rows that add up to row n, and the columns where they do: two or more."""
     ends: dict[int, list[int]] = {}
     for c in range(len(t.columns)):
         tq = t.q(n, c)
         if not additive(tq) or tq is None or not exact([tq]) or tq.value <= 0:
             continue
-        acc = Fraction(0)
+        acc: Decimal | Fraction = Decimal(0)
         for i, r in enumerate(run):
             q = t.q(r, c)
             if not additive(q) or q is None or not exact([q]):
                 break
-            acc += Fraction(q.value)
+            acc = acc + q.value if isinstance(q.value, Decimal) and isinstance(acc, Decimal) else \
+                Fraction(acc) + Fraction(q.value)
             if acc == tq.value and i >= 1:
                 ends.setdefault(i, []).append(c)
                 break
