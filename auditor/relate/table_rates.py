@@ -31,6 +31,8 @@ GROWTH_HEAD = re.compile(_W.alternation("table.growth"))
 INDEX_HEAD = re.compile(_W.alternation("table.index"))
 CURRENT = re.compile(_W.alternation("table.current"))
 PRIOR = re.compile(_W.alternation("table.prior"))
+REAL = re.compile(_W.alternation("table.real_growth"))
+NEAR = 200  # characters around a table searched for a note on its growth rates (可比价)
 YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_COLUMNS = 16  # columns searched for differences (bounded work per table)
 MAX_ROW_SPAN = 4  # rows between a difference row and the first row it is taken from
@@ -40,7 +42,8 @@ MIN_FOUND = 3  # rows where a difference found in the figures must hold
 def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     for t in tables(text, qs):
         yield from _shares(t)
-        yield from _growth(t)
+        if not REAL.search(text[max(0, t.start - NEAR):t.end + NEAR]):
+            yield from _growth(t)
         yield from _column_differences(t)
         yield from _row_differences(t)
 
@@ -59,7 +62,7 @@ def _calibrated(cands: list[Relation]) -> Iterator[Relation]:
         if s == "consistent":
             yield r
         else:
-            yield replace(r, strong=good >= MIN_AGREE)
+            yield replace(r, strong=good >= MIN_AGREE and 2 * good >= len(cands))
 
 
 # --- shares -----------------------------------------------------------------------------------

@@ -151,7 +151,12 @@ def _column_groups(t: Table) -> list[tuple[int, list[int], str]]:
 
 
 def _total_columns(t: Table) -> Iterator[Relation]:
+    rates = {c for c in range(len(t.columns)) if any((q := t.q(r, c)) is not None and q.kind == "percent"
+                                                     for r in range(len(t.rows)))}
     for tc, cols, why in _column_groups(t):
+        cols = [c for c in cols if c not in rates]  # a share or rate column beside the parts is none of them
+        if len(cols) < 2 or tc in rates:
+            continue
         found: list[tuple[int, list[Quantity], bool, bool]] = []
         for r, row in enumerate(t.rows):
             tq = t.q(r, tc)

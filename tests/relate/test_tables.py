@@ -231,3 +231,17 @@ def test_one_perturbed_cell_is_flagged_at_that_cell_only(cells: list[list[int]],
     assert len(found) == 1
     assert found[0].code in ("S401", "S402")
     assert found[0].start <= lo and hi <= found[0].end  # the finding covers the perturbed cell
+
+
+def test_growth_at_comparable_prices_is_not_rebuilt_from_the_levels() -> None:
+    text = "注：增长速度按可比价格计算。\n" + GROWTH.replace("9.07%", "7.10%")
+    assert statuses(text, "growth") == []
+    assert not loud(text)
+
+
+def test_a_share_column_beside_the_parts_does_not_hide_the_total_column() -> None:
+    text = ("| 单位 | 合计 | 男 | 女 | 占比 |\n| 甲 | 30 | 10 | 20 | 60% |\n| 乙 | 20 | 5 | 15 | 40% |\n"
+            "| 丙 | 10 | 3 | 6 | 20% |\n| 丁 | 12 | 4 | 8 | 24% |\n")
+    found = statuses(text, "sum")
+    assert ("consistent", "10+20") in found
+    assert ("inconsistent", "3+6") in found  # the only row off while three others add up
