@@ -1,6 +1,10 @@
 """The table model: layouts of tables in text, rows and stub, header rows and groups, units carried to cells."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor import audit_text
 from auditor.extract import extract
 from auditor.script import simplified
 from auditor.table_text import grids
@@ -148,3 +152,17 @@ def test_grids_keep_cell_spans() -> None:
     text = "前言\n| 甲 | 12 |\n| 乙 | 30 |\n"
     [g] = grids(text)
     assert [text[a:b] for a, b in g.rows[0]] == ["甲", "12"]
+
+
+_PIECES = ["|", " | ", "\n", "合计", "小计", "占比", "增幅", "2021年", "2022年", "序号", "年份", "甲", "乙", "-", "100/79.8",
+           "(%)", "（万元）", "单位：件", "12", "3.5%", "-4.20", "1978", "0", "100%", "按性别分:", "同比增长(±%)"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120))
+def test_any_mix_of_cells_and_pipes_reads_without_error(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for t in read(text):
+        assert all(len(r.cells) == len(t.columns) for r in t.rows)
+        assert all(0 <= r.start <= r.end <= len(text) for r in t.rows)
+    audit_text(text)
