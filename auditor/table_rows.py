@@ -47,6 +47,15 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
         return head, data
     if _label_score(rows) < 2:
         return None
+    counts = [sum(1 for c in r if c.q is not None) for r in rows]
+    if len(rows) > 2 and counts[0] < counts[1] and all(c.q is not None for c in rows[0]):
+        # figures straight after the header, before any label: a first column spanning every row
+        # (受理总量 | 38447 beside the rows); they belong to no row
+        rows = rows[1:]
+        width = counts[0] and counts[1]
+        head_cells = cells[:first]
+        head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
+        return [r for r in head if r], rows
     # the first row's labels stand among the header's words: as many as the widest stub below
     lead = 0
     while lead < first and cells[first - 1 - lead].q is None:

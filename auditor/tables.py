@@ -99,6 +99,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     unit: str = ""
+    head: tuple[Cell, ...] = ()  # the header's cells, top row first
 
     def q(self, r: int, c: int) -> Quantity | None:
         cell = self.rows[r].cells[c]
@@ -123,8 +124,27 @@ def _tables(text: str, qs: tuple[Quantity, ...]) -> tuple[Table, ...]:
     for g in grids(text):
         t = _table(text, g, by_start)
         if t is not None:
-            out.append(t)
+            out.extend(_side_by_side(t))
     return tuple(out)
+
+
+def _side_by_side(t: Table) -> list[Table]:
+    """A table printed in k column groups side by side (诉求来源 | 数量 | 占比 | 工单类型 | 数量 | 占比), read one
+    cell per line, comes out as rows taking turns between the groups: k tables, the rows dealt in turn.
+
+    Only where the header names the same columns k times, every row fills them, and no total row
+    (which would add up the groups together) stands among the rows.
+    """
+    if t.layout == "pipe" or not t.head:
+        return [t]
+    leaves = [c.leaf for c in t.columns]
+    words = [c.text for c in t.head if c.text]
+    k = sum(1 for n in range(len(words) - len(leaves) + 1) if words[n:n + len(leaves)] == leaves)
+    rows = [r for r in t.rows if not r.section]
+    if k < 2 or len(rows) < 2 * k or any(r.total for r in rows) or \
+            any(any(c is None or c.q is None for c in r.cells) for r in rows):
+        return [t]
+    return [replace(t, rows=tuple(rows[j::k])) for j in range(k)]
 
 
 def _cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
@@ -193,7 +213,8 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         row_unit = _unit_of("".join(c.text for c in stub))
         cells = [None if c is None else _carry(c, columns[k].unit or row_unit or unit) for k, c in enumerate(padded)]
         out_rows.append(Row(tuple(stub), tuple(cells), r[0].start, r[-1].end))
-    return Table(g.start, g.end, g.layout, tuple(columns), tuple(out_rows), unit)
+    return Table(g.start, g.end, g.layout, tuple(columns), tuple(out_rows), unit,
+                 tuple(c for r in head for c in r))
 
 
 def _shape(data: list[list[Cell]], serial: bool) -> list[tuple[list[Cell], list[Cell | None]]]:
@@ -240,10 +261,12 @@ def _columns(head: Sequence[Sequence[Cell]], width: int, unit: str) -> list[Colu
     leaf: list[Cell | None] = [None] * width
     words: list[list[str]] = [[] for _ in range(width)]
     groups: list[str] = [""] * width
-    for r in head:
+    for n, r in enumerate(head):
         cells = list(r)
         if width > 1 and sum(1 for c in cells if not c.blank) <= 1:
             continue  # a caption or a unit line over the whole table
+        if len(cells) > width + 2 and n + 1 < len(head):
+            continue  # words over more columns than the table has: not aligned with them
         if len(cells) >= width:
             for k, c in enumerate(cells[len(cells) - width:]):
                 if c.text:

@@ -167,3 +167,17 @@ def test_any_mix_of_cells_and_pipes_reads_without_error(pieces: list[str]) -> No
         assert all(len(r.cells) == len(t.columns) for r in t.rows)
         assert all(0 <= r.start <= r.end <= len(text) for r in t.rows)
     audit_text(text)
+
+
+# two column groups side by side, read one cell per line, with a first column spanning every row (real, shortened)
+SIDE = ("受理总量 |\n诉求来源 |\n数量 |\n占比 |\n工单类型 |\n数量 |\n占比 |\n38447 |\n"
+        "电话 |\n34859 |\n90.67% |\n咨询类 |\n19651 |\n51.11% |\n微信微博 |\n2724 |\n7.09% |\n"
+        "求助类 |\n592 |\n1.54% |\n"
+        "|\n网站邮件 |\n864 |\n2.25% |\n投诉类 |\n18204 |\n47.35% |\n")
+
+
+def test_side_by_side_groups_are_dealt_into_their_own_tables() -> None:
+    left, right = read(SIDE)
+    assert [c.label for c in left.columns] == ["数量", "占比"]
+    assert [r.label for r in left.rows] == ["电话", "微信微博", "网站邮件"]
+    assert [r.label for r in right.rows] == ["咨询类", "求助类", "投诉类"]

@@ -245,3 +245,15 @@ def test_a_share_column_beside_the_parts_does_not_hide_the_total_column() -> Non
     found = statuses(text, "sum")
     assert ("consistent", "10+20") in found
     assert ("inconsistent", "3+6") in found  # the only row off while three others add up
+
+
+SIDE = ("受理总量 |\n诉求来源 |\n数量 |\n占比 |\n工单类型 |\n数量 |\n占比 |\n38447 |\n"
+        "电话 |\n34859 |\n90.67% |\n咨询类 |\n19651 |\n51.11% |\n微信微博 |\n2724 |\n7.09% |\n"
+        "求助类 |\n592 |\n1.54% |\n"
+        "|\n网站邮件 |\n864 |\n2.25% |\n投诉类 |\n18204 |\n47.35% |\n")
+
+
+def test_side_by_side_shares_are_checked_against_their_own_group() -> None:
+    found = statuses(SIDE, "share")
+    assert ("consistent", "34859/38447") in found and ("consistent", "19651/38447") in found
+    assert not loud(SIDE)
