@@ -28,6 +28,7 @@ from auditor.relate.multiples import _multiple
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
+from auditor.relate.table_rates import table_claims
 from auditor.segment import Segments, segment
 
 __all__ = ["BOUNDED_RATES", "Relation", "relate"]
@@ -92,5 +93,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from _structures(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
+    yield from table_claims(text, qs)
 
 

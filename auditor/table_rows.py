@@ -1,0 +1,146 @@
+"""Rows of a table written one cell per line: where the header ends and each row begins.
+
+A run of cells carries no row breaks. Two readings are tried: a fixed row width (the header's,
+`指标 | 2005年 | 2004年 | 2005年为上年%` then rows of four), and a new row at each label that
+follows a figure (rows whose stubs differ in width: `合计 | 小计 | 25478 | …` then `职务 | 13024 | …`).
+The reading with more well-formed rows (labels, then figures and blanks) wins; a fixed width only
+where it reads the run to its end or reads more rows.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from auditor.lexicon import claim_words
+
+if TYPE_CHECKING:
+    from auditor.tables import Cell
+
+SERIAL = re.compile(rf"^(?:{claim_words().alternation('table.serial')})$")
+
+
+# --- rows of a table written one cell per line -------------------------------------------
+
+def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
+    """Header rows and data rows of a flat run of cells: a fixed row width, or a new row at each label."""
+    first = next((n for n, c in enumerate(cells) if c.q is not None), None)
+    if first is None:
+        return None
+    serial = any(SERIAL.match(c.text) for c in cells[:first])
+    best: tuple[int, int, int] = (0, 0, 0)
+    for w in range(2, 17):
+        for h in range(first, max(0, first - w + 1) - 1, -1):
+            score = _fixed_score(cells, w, h, serial)
+            if score > best[0]:
+                best = (score, w, h)
+    rows = _label_rows(cells, first)
+    fixed: list[list[Cell]] = []
+    if best[0] >= 2:
+        _, w, h = best
+        fixed = [cells[k:k + w] for k in range(h, len(cells), w)]
+        fixed = fixed[: _fixed_rows(fixed, w, serial)]
+    covered = bool(fixed) and fixed[-1][-1] is cells[-1]
+    if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
+        data = fixed
+        head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
+        return head, data
+    if _label_score(rows) < 2:
+        return None
+    counts = [sum(1 for c in r if c.q is not None) for r in rows]
+    if len(rows) > 2 and counts[0] < counts[1] and all(c.q is not None for c in rows[0]):
+        # figures straight after the header, before any label: a first column spanning every row
+        # (受理总量 | 38447 beside the rows); they belong to no row
+        rows = rows[1:]
+        width = counts[0] and counts[1]
+        head_cells = cells[:first]
+        head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
+        return [r for r in head if r], rows
+    # the first row's labels stand among the header's words: as many as the widest stub below
+    lead = 0
+    while lead < first and cells[first - 1 - lead].q is None:
+        lead += 1
+    s = min(max((stub_len(r, False) for r in rows[1:]), default=1), max(0, lead - 1))
+    h = first - s
+    rows[0] = cells[h:first] + rows[0]
+    width = len(rows[0]) - s
+    head_cells = cells[:h]
+    head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
+    return [r for r in head if r], rows
+
+
+def _row_shape(row: list[Cell], serial: bool) -> int:
+    """1 a data row (labels, then figures and blanks), 0 a section row, -1 not a row."""
+    s = stub_len(row, serial)
+    if s == 0 and not (row and row[0].blank):
+        return -1
+    rest = row[s:]
+    if any(c.label for c in rest):
+        return -1
+    figures = sum(1 for c in rest if c.q is not None)
+    if figures:
+        return 1 if figures >= sum(1 for c in row[:s] if c.label) else -1
+    return 0 if sum(1 for c in row if c.label) <= 1 else -1
+
+
+def _fixed_rows(data: list[list[Cell]], w: int, serial: bool) -> int:
+    n = 0
+    for k, r in enumerate(data):
+        shape = _row_shape(r, serial)
+        if shape < 0 or (len(r) < w and k + 1 < len(data)):
+            break
+        n = k + 1
+    return n
+
+
+def _fixed_score(cells: list[Cell], w: int, h: int, serial: bool) -> int:
+    score = 0
+    for k in range(h, len(cells), w):
+        r = cells[k:k + w]
+        shape = _row_shape(r, serial)
+        if shape < 0:
+            break
+        score += shape
+        if len(r) < w:
+            break
+    return score
+
+
+def _label_rows(cells: list[Cell], first: int) -> list[list[Cell]]:
+    """Rows from the first figure on, a new one at each label that follows a figure or a blank."""
+    rows: list[list[Cell]] = []
+    cur: list[Cell] = []
+    for c in cells[first:]:
+        if c.label and cur and not cur[-1].label:
+            rows.append(cur)
+            cur = []
+        cur.append(c)
+    if cur:
+        rows.append(cur)
+    return rows
+
+
+def _label_score(rows: list[list[Cell]]) -> int:
+    counts = [sum(1 for c in r if c.q is not None) for r in rows]
+    counts = [n for n in counts if n >= 2]
+    if not counts:
+        return 0
+    mode = max(set(counts), key=counts.count)
+    return counts.count(mode)
+
+
+def serial_head(head: Sequence[Sequence[Cell]]) -> bool:
+    return any(r and SERIAL.match(r[0].text) for r in head)
+
+
+def stub_len(row: Sequence[Cell], serial: bool) -> int:
+    """Leading label cells (blanks included); a serial number opens the stub where the header says 序号."""
+    s = 0
+    if serial and row and row[0].q is not None and row[0].q.value == int(row[0].q.value) and len(row) > 1 \
+            and row[1].label:
+        s = 1
+    while s < len(row) and row[s].q is None:
+        s += 1
+    while s > 0 and row[s - 1].blank and s == len(row):
+        s -= 1
+    return s

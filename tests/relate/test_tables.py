@@ -1,0 +1,259 @@
+"""Checks a table makes by its structure: totals (S4xx), shares (R2xx), growth and index columns (G3xx),
+differences; each cell accused only where the same identity holds in the table's other rows."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor import audit_text
+from auditor.model import Claim, Finding
+
+LOUD = ("error", "warning")
+
+
+def claims(text: str, kind: str) -> list[Claim]:
+    return [c for c in audit_text(text).claims if c.kind == kind and "table" in c.detail.get("link", "")]
+
+
+def statuses(text: str, kind: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in claims(text, kind)]
+
+
+def loud(text: str) -> list[Finding]:
+    return [f for f in audit_text(text).findings if f.severity.value in LOUD]
+
+
+# --- totals -------------------------------------------------------------------------------------
+
+AGES = (
+    "| 年 龄 | 60岁及以上人口 | 健 康 | 不健康 |\n"
+    "| 合计 | 男 | 女 | 小计 | 男 | 女 | 小计 | 男 | 女 |\n"
+    "总 计 | 300 | 140 | 160 | 200 | 90 | 110 | 100 | 50 | 50 |\n"
+    "60-64岁 | 180 | 80 | 100 | 130 | 60 | 70 | 50 | 20 | 30 |\n"
+    "65-69岁 | 120 | 60 | 60 | 70 | 30 | 40 | 50 | 30 | 20 |\n"
+)
+
+
+def test_column_groups_add_up_within_and_across_groups() -> None:
+    found = statuses(AGES, "sum")
+    assert ("consistent", "140+160") in found  # 合计 = 男 + 女 within its group
+    assert ("consistent", "200+100") in found  # 60岁及以上人口 合计 = the 小计 of the other groups
+    assert ("consistent", "90+50") in found  # and its 男 = the other groups' 男
+    assert ("consistent", "180+120") in found  # the 总计 row against its block
+    assert not loud(AGES)
+
+
+def test_a_total_row_cell_off_by_one_is_accused_where_its_other_columns_add_up() -> None:
+    text = AGES.replace("总 计 | 300 | 140 |", "总 计 | 300 | 141 |").replace("| 160 | 200 |", "| 159 | 200 |")
+    found = loud(text)
+    assert {f.code for f in found} == {"S401", "S402"}  # 141 over 80 + 60, 159 under 100 + 60
+    assert all("总计" in f.message for f in found)
+
+
+def test_a_total_row_is_not_accused_where_no_column_adds_up() -> None:
+    text = ("| 单位 | 受理 | 办结 |\n甲 | 10 | 9 |\n乙 | 20 | 19 |\n合计 | 31 | 29 |\n")
+    assert not loud(text)
+    assert ("inconsistent", "10+20") not in statuses(text, "sum")
+
+
+ONE_ROW = ("行政处罚实施数量(宗) | |||\n警告 | 罚款 | 没收 | 合计(宗) | 罚没金额(万元) |\n"
+           "12175 | 94929 | 235 | 107339 | 1753.79 |\n")
+
+
+def test_a_one_row_table_under_a_header_checks_its_total_column() -> None:
+    assert ("consistent", "12175+94929+235") in statuses(ONE_ROW, "sum")
+    assert not loud(ONE_ROW)
+
+
+SECTIONS = (
+    "指 标 |\n2005年 |\n2004年 |\n"
+    "总人口(人) |\n5957992 |\n5836016 |\n"
+    "按非农业和农业分: |\n|\n|\n"
+    "非农业人口 |\n4353035 |\n4183937 |\n"
+    "农业人口 |\n1604957 |\n1652079 |\n"
+    "按性别分: |\n|\n|\n"
+    "男 |\n3052448 |\n2997428 |\n"
+    "女 |\n2905544 |\n2838588 |\n"
+)
+
+
+def test_rows_under_headings_that_add_up_to_a_row_in_two_columns_are_confirmed() -> None:
+    found = statuses(SECTIONS, "sum")
+    assert ("consistent", "4353035+1604957") in found and ("consistent", "2997428+2838588") in found
+
+
+def test_a_breakdown_found_in_the_figures_is_never_accused() -> None:
+    text = SECTIONS.replace("2838588", "2838590")
+    assert not loud(text)
+    found = statuses(text, "sum")
+    assert ("consistent", "4353035+1604957") in found
+    assert not any(e == "3052448+2905544" or s != "consistent" for s, e in found)  # one column alone is no link
+
+
+# --- shares ------------------------------------------------------------------------------------
+
+SHARES = (
+    "责任单位 |\n转派工单 |\n占比 |\n"
+    "县(市、区) |\n15390 |\n84.97% |\n"
+    "市直单位 |\n2013 |\n11.11% |\n"
+    "流转中 |\n710 |\n3.92% |\n"
+    "总计 |\n18113 |\n100% |\n"
+)
+
+
+def test_share_column_confirmed_against_the_total_row() -> None:
+    found = statuses(SHARES, "share")
+    assert ("consistent", "15390/18113") in found and ("consistent", "710/18113") in found
+    assert ("consistent", "84.97+11.11+3.92") in statuses(SHARES, "sum")  # the shares make the 100%
+    assert not loud(SHARES)
+
+
+def test_one_wrong_share_cell_is_flagged_at_that_cell_only() -> None:
+    text = SHARES.replace("11.11%", "12.11%")
+    found = loud(text)
+    rates = [f for f in found if f.code.startswith("R")]
+    assert [f.code for f in rates] == ["R201"]
+    assert "市直单位" in rates[0].message and "12.11%" in rates[0].text
+    assert not [f for f in found if f.code.startswith("R") and "11.11" not in f.message and "12.11" not in f.text]
+
+
+def test_a_truncated_share_cell_is_a_warning() -> None:
+    text = SHARES.replace("84.97%", "84.96%")  # 15390/18113 = 84.9666…%: truncated
+    found = [f for f in loud(text) if f.code.startswith("R")]
+    assert [(f.code, f.severity.value) for f in found] == [("R202", "warning")]
+
+
+def test_shares_without_a_total_row_are_checked_against_the_column_sum_only_where_they_make_100() -> None:
+    text = SHARES.replace("总计 |\n18113 |\n100% |\n", "")
+    assert ("consistent", "15390/18113") in statuses(text, "share")
+    partial = text.replace("流转中 |\n710 |\n3.92% |\n", "")  # 96.08%: the rows are not the whole
+    assert statuses(partial, "share") == []
+
+
+# --- growth and index columns ---------------------------------------------------------------------
+
+GROWTH = (
+    "序号\n|\n案由\n|\n2022年新收(件)\n|\n2021年新收(件)\n|\n增幅\n|\n"
+    "1\n|\n合同纠纷\n|\n16238\n|\n14888\n|\n9.07%\n|\n"
+    "2\n|\n婚姻家庭纠纷\n|\n5571\n|\n6676\n|\n-16.55%\n|\n"
+    "3\n|\n侵权责任纠纷\n|\n2899\n|\n3426\n|\n-15.38%\n"
+)
+
+
+def test_growth_column_against_the_two_year_columns() -> None:
+    found = statuses(GROWTH, "growth")
+    assert ("consistent", "(5571-6676)/6676") in found and len(found) == 3
+    assert not loud(GROWTH)
+
+
+def test_a_wrong_growth_cell_is_flagged_where_the_other_rows_agree() -> None:
+    text = GROWTH.replace("-16.55%", "-18.55%")
+    found = [f for f in loud(text) if f.code.startswith("G")]
+    assert [f.code for f in found] == ["G301"] and "婚姻家庭纠纷" in found[0].message
+
+
+def test_a_growth_column_without_a_prior_column_claims_nothing() -> None:
+    text = "| 行业 | 事故起数 | 同比增长(±%) |\n| 采矿 | 1 | -50 |\n| 建筑 | 5 | -16.66 |\n"
+    assert statuses(text, "growth") == []
+
+
+def test_an_index_column_is_the_new_value_as_a_percent_of_the_old() -> None:
+    text = ("| 指标 | 2005年 | 2004年 | 2005年为上年% |\n| 总人口 | 5957992 | 5836016 | 102.1 |\n"
+            "| 非农业人口 | 4353035 | 4183937 | 104.0 |\n| 农业人口 | 1604957 | 1652079 | 97.1 |\n")
+    assert [s for s, _ in statuses(text, "growth")] == ["consistent"] * 3
+    wrong = text.replace("| 97.1 |", "| 99.1 |")
+    assert [f.code for f in loud(wrong)] == ["G301"]
+
+
+# --- differences found in the figures --------------------------------------------------------------
+
+BIRTHS = "| 年份 | 出生率(‰) | 死亡率(‰) | 自然增长率(‰) |\n" + "".join(
+    f"| {y} | {b} | {d} | {n} |\n" for y, b, d, n in [
+        (1978, "10.80", "7.60", "3.20"), (1979, "11.00", "7.10", "3.90"), (1980, "10.30", "7.00", "3.30"),
+        (1984, "7.70", "7.90", "-0.20"), (2000, "9.58", "8.52", "1.06")])
+
+
+def test_a_difference_column_found_in_most_rows_is_confirmed() -> None:
+    assert [s for s, _ in statuses(BIRTHS, "difference")] == ["consistent"] * 5
+    assert not loud(BIRTHS)
+
+
+def test_the_one_row_that_breaks_a_difference_column_is_flagged_once() -> None:
+    text = BIRTHS.replace("| 1.06 |", "| 0.11 |")
+    found = loud(text)
+    assert [f.code for f in found] == ["G302"]
+    assert "0.11" in found[0].text and "2000" in found[0].message
+
+
+# --- a consistent table gives nothing; one perturbed cell is flagged at that cell only ----------------
+
+@st.composite
+def _table(draw: st.DrawFn) -> list[list[int]]:
+    rows = draw(st.integers(3, 5))
+    cols = draw(st.integers(2, 4))
+    return [[draw(st.integers(100, 5000)) for _ in range(cols)] for _ in range(rows)]
+
+
+def render(cells: list[list[int]], bump: tuple[int, int] | None = None) -> tuple[str, int, int]:
+    grid = [[sum(r), *r] for r in cells]
+    grid.append([sum(col) for col in zip(*grid, strict=True)])
+    if bump is not None:
+        grid[bump[0]][bump[1]] += 1
+    names = [f"单位{k + 1}" for k in range(len(cells))] + ["总计"]
+    text = "| 单位 | 合计 | " + " | ".join(f"项目{k + 1}" for k in range(len(cells[0]))) + " |\n"
+    lo = hi = 0
+    for n, (name, row) in enumerate(zip(names, grid, strict=True)):
+        line = f"| {name} | "
+        for k, v in enumerate(row):
+            if bump == (n, k):
+                lo = len(text) + len(line)
+                hi = lo + len(str(v))
+            line += f"{v} | "
+        text += line.rstrip() + "\n"
+    return text, lo, hi
+
+
+@settings(max_examples=25, deadline=None)
+@given(_table())
+def test_a_consistent_table_gives_no_finding(cells: list[list[int]]) -> None:
+    text, _, _ = render(cells)
+    assert not loud(text)
+    assert all(c.status == "consistent" for c in claims(text, "sum"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(_table(), st.data())
+def test_one_perturbed_cell_is_flagged_at_that_cell_only(cells: list[list[int]], data: st.DataObject) -> None:
+    n = data.draw(st.integers(0, len(cells)))
+    k = data.draw(st.integers(0, len(cells[0])))
+    text, lo, hi = render(cells, (n, k))
+    found = loud(text)
+    assert len(found) == 1
+    assert found[0].code in ("S401", "S402")
+    assert found[0].start <= lo and hi <= found[0].end  # the finding covers the perturbed cell
+
+
+def test_growth_at_comparable_prices_is_not_rebuilt_from_the_levels() -> None:
+    text = "注：增长速度按可比价格计算。\n" + GROWTH.replace("9.07%", "7.10%")
+    assert statuses(text, "growth") == []
+    assert not loud(text)
+
+
+def test_a_share_column_beside_the_parts_does_not_hide_the_total_column() -> None:
+    text = ("| 单位 | 合计 | 男 | 女 | 占比 |\n| 甲 | 30 | 10 | 20 | 60% |\n| 乙 | 20 | 5 | 15 | 40% |\n"
+            "| 丙 | 10 | 3 | 6 | 20% |\n| 丁 | 12 | 4 | 8 | 24% |\n")
+    found = statuses(text, "sum")
+    assert ("consistent", "10+20") in found
+    assert ("inconsistent", "3+6") in found  # the only row off while three others add up
+
+
+SIDE = ("受理总量 |\n诉求来源 |\n数量 |\n占比 |\n工单类型 |\n数量 |\n占比 |\n38447 |\n"
+        "电话 |\n34859 |\n90.67% |\n咨询类 |\n19651 |\n51.11% |\n微信微博 |\n2724 |\n7.09% |\n"
+        "求助类 |\n592 |\n1.54% |\n"
+        "|\n网站邮件 |\n864 |\n2.25% |\n投诉类 |\n18204 |\n47.35% |\n")
+
+
+def test_side_by_side_shares_are_checked_against_their_own_group() -> None:
+    found = statuses(SIDE, "share")
+    assert ("consistent", "34859/38447") in found and ("consistent", "19651/38447") in found
+    assert not loud(SIDE)
