@@ -210,3 +210,13 @@ def test_read_waivers_keeps_the_last_of_two(tmp_path: Path) -> None:
     assert read_waivers(path) == {"a": Waiver("y", "2", "2026-01-02")}
     with pytest.raises(ReviewFileError):
         read_baseline(path)
+
+
+def test_the_readme_waiver_example_reads(tmp_path: Path) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[[waiver]]" in b)
+    path = tmp_path / "w.toml"
+    path.write_text(block, encoding="utf-8")
+    assert read_waivers(path) == {"0eabe14fe38faf44": Waiver("张三", "原文如此，已向填报单位核实", "2026-11-30")}

@@ -239,3 +239,15 @@ def test_configured_words_reach_worker_processes(tmp_path: Path, capsys: pytest.
     _, out, _ = run(capsys, "extract", "--format", "json", "--jobs", "2", *map(str, docs))
     units = [[q["unit"] for q in d["quantities"]] for d in json.loads(out)["documents"]]
     assert units == [["英亩"], ["英亩"]]
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    import re
+    import tomllib
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[tool.auditor]" in b)
+    table = tomllib.loads(block)["tool"]["auditor"]
+    c = parse(table, "README", tmp_path)
+    assert c.keys == frozenset(config.KEYS)  # the example shows every key
+    config.apply_lexicon(c)
