@@ -160,3 +160,11 @@ def test_every_file_is_audited_or_listed_exactly_once(tmp_path_factory: pytest.T
     assert sorted(p for p, _ in entries) == sorted(made)
     supported = {".txt", ".md", ".pdf"}
     assert all((code == "audit") == (Path(p).suffix.lower() in supported) for p, code in entries)
+
+
+def test_a_folder_named_like_a_file_is_searched(tmp_path: Path) -> None:
+    odd = tmp_path / "report.txt"
+    odd.mkdir()
+    (odd / "inner.md").write_text("x")
+    assert rel(tmp_path, walk([odd]).entries) == [("report.txt/inner.md", "audit")]
+    assert rel(tmp_path, walk([tmp_path]).entries) == [("report.txt/inner.md", "audit")]
