@@ -225,3 +225,24 @@ def test_a_folder_with_bad_entries_lists_each_and_audits_the_rest_as_alone(tmp_p
     assert len(err.splitlines()) == 4 and all(line.startswith(f"auditor: {folder}") for line in err.splitlines())
     status, out, _ = run(capsys, "check", "--no-config", "--fail-on", "never", str(folder))
     assert status == 2 and last_line(out) == "4 个文件未能读取或未审核，退出码 2"
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_batch_of_200_on_a_terminal_shows_progress_and_the_same_findings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"{i:03}{'warn' if i % 7 == 0 else ''}.txt").write_text(TEXT, encoding="utf-8")
+    _, plain, _ = run(capsys, "check", "--no-config", "--format", "json", str(folder))
+    monkeypatch.setattr(progress, "stderr_is_terminal", lambda stream=None: True)
+    _, quiet, _ = run(capsys, "check", "--no-config", "--format", "json", str(folder))
+    assert quiet == plain  # a machine-readable format: no bar, same report
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    status = cli.main(["check", "--no-config", str(folder)])
+    out, _ = capsys.readouterr()
+    assert status == 1 and "200/200" in terminal.getvalue() and "发现问题 200 个" in terminal.getvalue()
+    data = json.loads(plain)
+    assert data["summary"]["errors"] + data["summary"]["warnings"] == 200
+    assert last_line(out) == f"{data['summary']['errors']} 个错误达到 --fail-on error，退出码 1"
