@@ -81,6 +81,16 @@ def test_waived_finding_is_shown_not_counted_and_comes_back_when_its_figure_chan
     _, out, _ = run(capsys, "check", "--no-config", "--waivers", str(waivers), str(seeds))
     assert "已豁免" in out and "已豁免：张三，2026-11-30：原文如此，已核实" in out
     assert out.rstrip().endswith(f"（{len(errors)} 个已豁免的问题不计入）")
+    # a waived figure changed: its finding comes back unwaived, and its waiver matches nothing
+    u101 = next(f for f in errors if f["code"] == "U101")
+    doc = seeds / u101["path"]
+    figure = u101["text"]
+    doc.write_text(doc.read_text(encoding="utf-8").replace(figure, figure[:-1] + str((int(figure[-1]) + 1) % 10), 1),
+                   encoding="utf-8")
+    status, out, _ = run(capsys, "check", "--format", "json", "--no-config", "--waivers", str(waivers), str(seeds))
+    back = [f for f in findings(out) if f["code"] == "U101"]
+    assert status == 1 and len(back) == 1 and back[0]["waiver"] is None
+    assert json.loads(out)["summary"]["waivers_unmatched"] == 1
 
 
 # --- waiver files ---
@@ -201,6 +211,9 @@ def test_review_marks_and_drops() -> None:
     (doc,) = out.documents
     assert [f.code for f in doc.findings] == ["R202"] and doc.findings[0].waiver == Waiver("w", "y", "2026-01-01")
     assert out.summary["baselined"] == 1 and out.summary["waived"] == 1 and out.summary["warnings"] == 0
+    assert out.summary["waivers_unmatched"] == 0
+    stale = review(report, waivers={"b": Waiver("w", "y", "2026-01-01"), "gone": Waiver("w", "z", "2026-01-01")})
+    assert stale.summary["waivers_unmatched"] == 1 and "baselined" not in stale.summary
 
 
 def test_read_waivers_keeps_the_last_of_two(tmp_path: Path) -> None:
