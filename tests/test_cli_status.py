@@ -246,3 +246,25 @@ def test_a_batch_of_200_on_a_terminal_shows_progress_and_the_same_findings(
     data = json.loads(plain)
     assert data["summary"]["errors"] + data["summary"]["warnings"] == 200
     assert last_line(out) == f"{data['summary']['errors']} 个错误达到 --fail-on error，退出码 1"
+
+
+def test_a_run_with_every_output_touches_no_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[3:5]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in seeds:
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "auditor.toml").write_text('lang = "en"\n', encoding="utf-8")
+    (folder / "w.toml").write_text("", encoding="utf-8")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    status = cli.main(["check", "--format", "html", "-o", str(out_dir / "r.html"), "--waivers", str(folder / "w.toml"),
+                       "--write-baseline", str(out_dir / "b.json"), str(folder)])
+    capsys.readouterr()
+    assert status == 1 and (out_dir / "r.html").exists() and (out_dir / "b.json").exists()
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == before
+    # the configuration and the waiver file in the audited folder were not taken for documents
+    status = cli.main(["check", "--format", "json", "--waivers", str(folder / "w.toml"), str(folder)])
+    data = json.loads(capsys.readouterr()[0])
+    assert status == 1 and [Path(d["path"]).name for d in data["documents"]] == [p.name for p in seeds]
