@@ -10,7 +10,9 @@ finding comes back.
   many it left out (`baselined`).
 - A **waiver file** (`--waivers FILE`, TOML or JSON) gives, per finding, `fingerprint`, `who`, `why`
   and `date`. A waived finding stays in every report, marked with its waiver, and no longer counts
-  for `--fail-on` or in the error and warning counts (the summary counts it as `waived`).
+  for `--fail-on` or in the error and warning counts (the summary counts it as `waived`). A waiver
+  that matches no finding any more (its figure changed, so its finding came back with a new
+  fingerprint) is counted as `waivers_unmatched`.
 
 TOML: ``[[waiver]]`` tables. JSON: a list of objects, or ``{"waivers": [...]}``.
 """
@@ -175,5 +177,7 @@ def review(report: Report, baseline: frozenset[str] | None = None,
         doc, dropped = _review(d, baseline, waivers)
         docs.append(doc)
         total += dropped
+    found = {f.fingerprint for d in report.documents for f in d.findings}
+    unmatched = sum(1 for fp in waivers if fp not in found) if waivers else 0
     return replace(report, documents=tuple(docs), baselined=total if baseline is not None else None,
-                   waivers=waivers is not None)
+                   waivers=waivers is not None, waivers_unmatched=unmatched)

@@ -326,17 +326,8 @@ def _write(path: str, out: str | bytes, fmt: str) -> bool:
     return True
 
 
-def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
-    from auditor.model import Report
-    from auditor.progress import progress, stderr_is_terminal
-    from auditor.report import BINARY_FORMATS, render
-    from auditor.walk import Skip
-
-    settings = _settings(args)
-    fmt = settings.format
-    if fmt in BINARY_FORMATS and not args.output:
-        raise UsageError(f"--format {fmt} writes a binary workbook: give --output FILE")
-    baseline, waivers = _review_files(settings)
+def _plan(args: argparse.Namespace, settings: Settings) -> Walk:
+    """What the run reads, once sure that nothing it writes lands on an input (else a usage error)."""
     write_baseline = getattr(args, "write_baseline", None)
     config_file = settings.config.source.split(" [tool.auditor]")[0] if settings.config else None
     own = [p for p in (config_file, settings.baseline, settings.waivers, write_baseline, args.output) if p]
@@ -344,47 +335,38 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     outputs = [(flag, path) for flag, path in (("--output", args.output), ("--write-baseline", write_baseline))
                if path]
     protected = [*walked.files, *(Path(p) for p in (settings.baseline, settings.waivers, config_file) if p)]
-    # a baseline may be written over the one it was read from: that is how it is refreshed
-    _check_outputs(outputs, [p for p in protected if not (write_baseline and settings.baseline
-                                                          and _same_file(p, Path(write_baseline))
-                                                          and _same_file(p, Path(settings.baseline)))])
-    status = EXIT_OK
-    for raw in walked.empty:
-        _err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
-        status = EXIT_ERROR
+    if write_baseline and settings.baseline and _same_file(Path(write_baseline), Path(settings.baseline)):
+        # a baseline may be written over the one it was read from: that is how it is refreshed
+        protected = [p for p in protected if not _same_file(p, Path(settings.baseline))]
+    _check_outputs(outputs, protected)
+    return walked
+
+
+def _audit(args: argparse.Namespace, settings: Settings, walked: Walk, mode: str) -> list[DocumentResult]:
+    """Every entry in order: the audited documents, and a document error for each entry not audited."""
+    from auditor.progress import progress
+    from auditor.walk import Skip
 
     select, ignore = settings.select, settings.ignore
-    to_terminal = not args.output and _stdout_is_terminal()
-    with progress(len(walked.files), fmt, settings.lang, _color_wanted(args.no_color, True)) as bar:
+    with progress(len(walked.files), settings.format, settings.lang, _color_wanted(args.no_color, True)) as bar:
         audited = iter(_run_all(walked.files, mode, select, ignore, settings.jobs, bar, settings.config))
-    results = [_filter(_skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore,
-                       settings.severity) for e in walked.entries]
+    results = [_filter(_skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore, settings.severity)
+               for e in walked.entries]
     if mode == "check":
         from auditor.across import with_cross_findings
 
         # C503 compares reports of successive years: it needs the whole batch
         results = [_filter(r, select, ignore, settings.severity) for r in with_cross_findings(results, select, ignore)]
-    for r in results:
-        if r.error is not None:
-            _err(f"{r.path}: {r.error.message}")
-            status = EXIT_ERROR
-    report = Report(tuple(results), mode=mode)
-    if write_baseline:
-        from auditor.baseline import write_baseline as write
+    return results
 
-        try:
-            write(report, Path(write_baseline))
-        except OSError as exc:
-            _err(f"cannot write {write_baseline}: {exc.strerror or exc}")
-            return EXIT_ERROR
-    from auditor.baseline import review
 
-    report = review(report, baseline, waivers)
-    if status == EXIT_OK and mode == "check" and any(_failing(report, settings.fail_on).values()):
-        status = EXIT_FINDINGS
-    unread = sum(1 for r in results if r.error is not None) + len(walked.empty)
-    line = status_line(report, status, settings.fail_on, settings.lang, unread)
+def _emit(args: argparse.Namespace, settings: Settings, report: Report, line: str) -> bool:
+    """Render the report and write it (stdout or --output); the status line ends a terminal report."""
+    from auditor.progress import stderr_is_terminal
+    from auditor.report import render
 
+    fmt = settings.format
+    to_terminal = not args.output and _stdout_is_terminal()
     color = fmt == "rich" and _color_wanted(args.no_color, to_terminal)
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else None
     if fmt == "rich":
@@ -395,9 +377,44 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
         out = render(report, fmt, lang=settings.lang, color=color, width=width)
     if args.output:
         if not _write(args.output, out, fmt):
-            return EXIT_ERROR
+            return False
     else:
         _write_stdout(out if isinstance(out, str) else out.decode("utf-8", "replace"))
     if (fmt != "rich" or args.output) and stderr_is_terminal():
         _err(line)  # a machine-readable report keeps its stdout clean: the meaning goes to stderr
-    return status
+    return True
+
+
+def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
+    from auditor.baseline import review, write_baseline
+    from auditor.model import Report
+    from auditor.report import BINARY_FORMATS
+
+    settings = _settings(args)
+    if settings.format in BINARY_FORMATS and not args.output:
+        raise UsageError(f"--format {settings.format} writes a binary workbook: give --output FILE")
+    baseline, waivers = _review_files(settings)
+    walked = _plan(args, settings)
+    status = EXIT_OK
+    for raw in walked.empty:
+        _err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
+        status = EXIT_ERROR
+    results = _audit(args, settings, walked, mode)
+    for r in results:
+        if r.error is not None:
+            _err(f"{r.path}: {r.error.message}")
+            status = EXIT_ERROR
+    report = Report(tuple(results), mode=mode)
+    baseline_out = getattr(args, "write_baseline", None)
+    if baseline_out:
+        try:
+            write_baseline(report, Path(baseline_out))
+        except OSError as exc:
+            _err(f"cannot write {baseline_out}: {exc.strerror or exc}")
+            return EXIT_ERROR
+    report = review(report, baseline, waivers)
+    if status == EXIT_OK and mode == "check" and any(_failing(report, settings.fail_on).values()):
+        status = EXIT_FINDINGS
+    unread = sum(1 for r in results if r.error is not None) + len(walked.empty)
+    line = status_line(report, status, settings.fail_on, settings.lang, unread)
+    return status if _emit(args, settings, report, line) else EXIT_ERROR

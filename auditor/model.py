@@ -180,6 +180,8 @@ class Report:
     baselined: int | None = None
     #: a waiver file was given (the summary then counts `waived`)
     waivers: bool = False
+    #: waivers whose fingerprint no finding has any more (the figure changed, or the finding went away)
+    waivers_unmatched: int = 0
 
     @property
     def summary(self) -> dict[str, int]:
@@ -202,6 +204,8 @@ class Report:
             counts["repeats"] = len(claims) - len(checks)
         if self.waivers or waived:
             counts["waived"] = waived
+        if self.waivers:
+            counts["waivers_unmatched"] = self.waivers_unmatched
         if self.baselined is not None:
             counts["baselined"] = self.baselined
         return counts

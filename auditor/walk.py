@@ -18,11 +18,12 @@ Decisions (SPEC.md, Additions):
   is `unreadable`; a hidden entry (a name starting with `.`) inside a folder is not searched and is
   listed once (`hidden`: `.git` is one line, not thousands).
 
-Work is one `stat` per entry and one `scandir` per folder: linear in the size of the tree.
+Work is a few `stat` calls per entry and one `scandir` per folder: linear in the size of the tree.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -95,7 +96,7 @@ def _link_problem(path: Path) -> Skip | None:
             target = "?"
         return Skip(str(path), "broken_link", f"broken symbolic link (its target {target!r} does not exist)")
     except OSError as exc:
-        if exc.errno == 40 or "loop" in str(exc).lower():  # ELOOP
+        if exc.errno == errno.ELOOP:
             return Skip(str(path), "link_loop", "symbolic link loop")
         return Skip(str(path), "unreadable", f"cannot follow the link: {exc.strerror or exc}")
     return None

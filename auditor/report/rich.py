@@ -243,6 +243,8 @@ def _summary(report: Report, lang: str) -> RenderableType:
         grid.add_row(t["repeats"], str(cc["repeat"]))
         if "waived" in s:
             grid.add_row(t["waived"], str(s["waived"]))
+        if s.get("waivers_unmatched"):
+            grid.add_row(t["waivers_unmatched"], str(s["waivers_unmatched"]), style="severity.warning")
         if "baselined" in s:
             grid.add_row(t["baselined"], str(s["baselined"]))
     return Panel(grid, title=t["summary"], title_align="left", expand=False)
