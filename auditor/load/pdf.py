@@ -3,16 +3,17 @@
 Each page gives its text lines (from pdfplumber's character boxes) and its ruled tables
 (pdfplumber's table finder), in reading order. Tables become pipe rows (`| 合计 | 108156 |`,
 one row a line, cells joined by " | "), the convention of the other loaders; the characters of a
-table are not read again as lines. Every line is normalised (auditor.load.normalise: radical
-look-alikes such as ⼤ to 大, full-width digits to ASCII). Page numbers and running headers and
-footers are dropped and lines wrapped inside a sentence are joined (auditor.load.pdf_layout).
-The text returned — what `auditor text` prints and what offsets index — is that normalised,
-joined text.
+table are not read again as lines, and a frame around text (one column) is no table. A character
+printed again within a point of itself (fake bold) is read once. Every line is normalised
+(auditor.load.normalise: radical look-alikes such as ⼤ to 大, full-width digits to ASCII). Page
+numbers and running headers and footers are dropped and lines wrapped inside a sentence are
+joined (auditor.load.pdf_layout). The text returned — what `auditor text` prints and what
+offsets index — is that normalised, joined text.
 
-Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file marker) → `unreadable`;
-a password needed → `encrypted`; pages without any text (a scan), or with glyphs only that no
-font maps to Unicode → `no_text`; an unmapped glyph among readable text becomes U+FFFD. pdfminer's log
-messages (font warnings and the like) are kept off the terminal.
+Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file
+marker) → `unreadable`; a password needed → `encrypted`; pages without any text (a scan), or
+with only glyphs that no font maps to Unicode → `no_text`; an unmapped glyph among readable text
+becomes U+FFFD. pdfminer's log messages (font warnings and the like) are kept off the terminal.
 """
 from __future__ import annotations
 

@@ -265,6 +265,19 @@ def test_a_ruled_table_as_pipe_rows() -> None:
     ]
 
 
+def test_a_pdf_table_feeds_the_table_checks(tmp_path: Path) -> None:
+    from auditor.pipeline import run_path
+
+    w = Writer()
+    w.table([["法院", "收案", "结案"], ["城区法院", "60120", "58010"], ["郊区法院", "48036", "45910"],
+             ["合计", "108156", "103920"]])
+    path = tmp_path / "table.pdf"
+    path.write_bytes(w.bytes())
+    result = run_path(path)
+    sums = {(c.expression, c.status) for c in result.claims if c.kind == "sum"}
+    assert ("58010+45910", "consistent") in sums
+
+
 def test_a_frame_around_text_is_not_a_table() -> None:
     w = Writer(footer="")
     w.paragraph("全县共办理行政复议案件68件。", indent=0)
