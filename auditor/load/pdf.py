@@ -98,8 +98,12 @@ def _read_pages(raw: bytes) -> list[list[Block]]:
     except Exception:  # PSEOF, KeyError and the like on broken files
         raise LoadError("unreadable", "not a valid PDF file") from None
     try:
+        pages: list[list[Block]] = []
         with pdf:
-            return [_page_blocks(page) for page in pdf.pages]
+            for page in pdf.pages:
+                pages.append(_page_blocks(page))
+                page.close()  # drop the page's parsed objects: memory stays that of one page
+        return pages
     except LoadError:
         raise
     except Exception:  # a broken page tree or content stream
