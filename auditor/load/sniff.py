@@ -23,7 +23,7 @@ CSV = "csv"
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_HTML_HEAD = re.compile(rb"^(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_HEAD = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _BOMS = (b"\xef\xbb\xbf",)
 HTML_SNIFF_BYTES = 4096
 #: relationship type of a package's main part, by the folder it names

@@ -139,6 +139,7 @@ def test_sniff_looks_at_content_only() -> None:
     assert sniff(b"junk\n%PDF-1.7\n") == "pdf"
     assert sniff(b"\xef\xbb\xbf  <!-- x -->\n<!doctype HTML><p>") == "html"
     assert sniff(b"<HTML lang=zh>") == "html"
+    assert sniff(b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">') == "html"
     assert sniff(b"<htmlx>") == "text"
     assert sniff("正文提到<html>标签".encode()) == "text"
     assert sniff(docx_bytes(p("x"))) == "docx"
