@@ -98,9 +98,12 @@ def test_right_names_give_no_note(tmp_path: Path) -> None:
 
 
 def test_notes_reach_the_result(tmp_path: Path) -> None:
-    result = run_path(write(tmp_path, "a.xlsx", docx_bytes(p(PARA))))
-    assert result.error is None
-    assert [c for c, _ in result.notes] == ["wrong_extension"]
+    path = write(tmp_path, "a.xlsx", docx_bytes(p(PARA)))
+    for mode in ("check", "extract"):
+        result = run_path(path, mode=mode)
+        assert result.error is None
+        assert [c for c, _ in result.notes] == ["wrong_extension"]
+    assert run_path(write(tmp_path, "b.txt", PARA.encode())).notes == ()
 
 
 @pytest.mark.parametrize(("name", "stream", "says"), [
