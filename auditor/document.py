@@ -6,7 +6,8 @@ last, by bisecting over line starts, so no stage has to carry them.
 `notes` are non-fatal messages from loading, as (code, message) pairs: the file
 was read, but the reader should know something (`wrong_extension`: the content
 is not what the name says; `undecodable`: a few bytes could not be decoded and
-stand as U+FFFD). They travel to the result and are printed beside the report.
+stand as U+FFFD; `not_read`: embedded content whose text was not read). They
+travel to the result and are printed beside the report.
 """
 from __future__ import annotations
 

@@ -168,7 +168,7 @@ class DocumentResult:
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
-    #: non-fatal messages from loading, as (code, message): `wrong_extension`, `undecodable` (Document.notes)
+    #: non-fatal messages from loading, as (code, message): `wrong_extension`, `undecodable`, `not_read` (SPEC.md)
     notes: tuple[tuple[str, str], ...] = ()
 
 

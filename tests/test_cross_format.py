@@ -202,6 +202,8 @@ def test_same_findings_in_every_format(tmp_path: Path, seed: Path, suffix: str) 
     result = run_path(path)
     assert result.error is None, result.error
     assert key(result.findings) == expected
+    for f in result.findings:  # offsets index the text the loader returned (what `auditor text` prints)
+        assert result.text[f.start:f.end] == f.text
 
 
 def test_the_table_is_read_in_every_text_format(tmp_path: Path) -> None:

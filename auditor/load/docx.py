@@ -13,7 +13,8 @@
   field's begin and separate marks) is skipped;
 - then, each after a blank line: footnotes, endnotes, headers, footers (each distinct
   header or footer once, in the order the sections name them).
-Embedded content with text of its own (charts, OLE objects such as a pasted worksheet,
+Automatic list numbers (一、 （一） 1.) are written before their paragraph, as Word shows
+them (docx_numbering.py). Embedded content with text of its own (charts, OLE objects such as a pasted worksheet,
 w:altChunk imports) is not read; a `not_read` note says how many of each there were,
 so the result never claims to have read them.
 
@@ -29,6 +30,7 @@ from typing import Any
 
 from auditor.document import Document
 from auditor.load import LoadError
+from auditor.load.docx_numbering import Numbering
 from auditor.load.safety import open_zip, parse_xml, read_bytes, read_entry
 
 CELL_SEP = " | "
@@ -82,9 +84,10 @@ def _chosen(alternate: Any) -> Any:
 class _Reader:
     """Text of one part's blocks. Field state runs across paragraphs, as fields do."""
 
-    def __init__(self, unread: Counter[str]) -> None:
+    def __init__(self, unread: Counter[str], numbering: Numbering | None = None) -> None:
         self.instruction: list[bool] = []  # one entry per open field: still in its instruction?
         self.unread = unread  # embedded content whose text is not read: said in a note
+        self.numbering = numbering or Numbering()
 
     def blocks(self, container: Any, out: list[str]) -> None:
         for el in container:
@@ -106,7 +109,7 @@ class _Reader:
         pieces: list[str] = []
         boxes: list[Any] = []
         self.inline(p, pieces, boxes)
-        out.append("".join(pieces))
+        out.append(self.numbering.label(p) + "".join(pieces))
         for box in boxes:
             self.blocks(box, out)
 
@@ -223,11 +226,12 @@ def read_docx(raw: bytes) -> tuple[str, tuple[tuple[str, str], ...]]:
         body = _child(root, "body")
         if body is None:
             raise LoadError("unreadable", f"not a valid .docx file ({main} has no body)")
-        sections = ["\n".join(_part_lines(body, unread))]
         rels = package.rels(main)
+        numbering = _numbering(package, rels)
+        sections = ["\n".join(_part_lines(body, unread, numbering))]
         for kind in ("footnotes", "endnotes"):
             for part in sorted({t for k, t in rels.values() if k == kind}):
-                lines = _note_lines(package.xml(part), unread) if part in package.names else []
+                lines = _note_lines(package.xml(part), unread, numbering) if part in package.names else []
                 sections.append("\n".join(lines))
         for kind in ("headerReference", "footerReference"):
             seen: list[str] = []
@@ -249,16 +253,26 @@ def read_docx(raw: bytes) -> tuple[str, tuple[tuple[str, str], ...]]:
     return text, notes
 
 
-def _part_lines(container: Any, unread: Counter[str]) -> list[str]:
+def _numbering(package: _Package, rels: dict[str, tuple[str, str]]) -> Numbering:
+    """The list numbering of the main part (numbering.xml, and styles.xml for numbered styles)."""
+    parts = {kind: target for kind, target in rels.values() if kind in ("numbering", "styles")}
+    roots = {kind: package.xml(target) for kind, target in parts.items() if target in package.names}
+    try:
+        return Numbering(roots.get("numbering"), roots.get("styles"))
+    except (ValueError, TypeError):  # a malformed number in the definitions: no labels, the text still read
+        return Numbering()
+
+
+def _part_lines(container: Any, unread: Counter[str], numbering: Numbering | None = None) -> list[str]:
     lines: list[str] = []
-    _Reader(unread).blocks(container, lines)
+    _Reader(unread, numbering).blocks(container, lines)
     return lines
 
 
-def _note_lines(root: Any, unread: Counter[str]) -> list[str]:
+def _note_lines(root: Any, unread: Counter[str], numbering: Numbering) -> list[str]:
     """Footnotes or endnotes, each note's paragraphs as lines; the separator notes skipped."""
     lines: list[str] = []
-    reader = _Reader(unread)
+    reader = _Reader(unread, numbering)
     for note in root:
         if _local(note) in ("footnote", "endnote") and _attr(note, "type") not in _NOTE_SEPARATORS:
             reader.blocks(note, lines)

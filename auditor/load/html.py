@@ -2,11 +2,12 @@
 
 Uses the standard library's parser, which keeps no tree and never recurses, so a page nested
 100,000 levels deep is read in full like any other. Script, style and template contents are
-dropped, and so is the page's chrome: `<nav>`, elements with a navigation, banner or contentinfo
-role, and `<header>`/`<footer>` outside an `<article>` or `<main>` (inside one they are the
-article's own title and date lines). A table row is one line, `| 合计 | 108156 |`, its cells joined
-by " | " (blocks inside a cell stay on the row's line), the convention of the other loaders;
-whitespace runs collapse as a browser would, and blank lines go.
+dropped, and so is what a reader does not see or does not read as the report: elements marked
+`hidden` or styled `display:none`, and the page's chrome — `<nav>`, `<select>` menus, elements with
+a navigation, banner or contentinfo role, and `<header>`/`<footer>` outside an `<article>` or
+`<main>` (inside one they are the article's own title and date lines). A table row is one line,
+`| 合计 | 108156 |`, its cells joined by " | " (blocks inside a cell stay on the row's line), the
+convention of the other loaders; whitespace runs collapse as a browser would, and blank lines go.
 
 The charset is the one the page declares (a byte-order mark, `<meta charset>`, `<meta http-equiv>`
 or an XML declaration), read as its superset where a label is known to understate (gb2312 → GB18030);
@@ -30,7 +31,14 @@ CELL_SEP = " | "
 _CELL_MARK, _ROW_OPEN, _ROW_CLOSE = "\ue000", "\ue001", "\ue002"
 HIDDEN = frozenset({"script", "style", "template", "noscript"})
 #: navigation chrome, always out
-CHROME = frozenset({"nav"})
+CHROME = frozenset({"nav", "select"})
+#: elements with no end tag: hiding one hides nothing after it
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+#: elements whose end tag may be left out (a hidden <p> is shown rather than risk skipping the rest);
+#: `p` is skipped all the same, up to its end tag or the next block, which closes it
+OPTIONAL_END = frozenset({"li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+                          "colgroup", "caption", "rb", "rt", "rp"})
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: a page's header and footer: out, except inside the article they belong to
 PAGE_CHROME = frozenset({"header", "footer"})
 ARTICLE = frozenset({"article", "main"})
@@ -68,10 +76,16 @@ class _TextParser(HTMLParser):
     def _skips(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in CHROME or (tag in PAGE_CHROME and not self.article):
             return True
-        role = next((value for name, value in attrs if name == "role" and value), "")
-        return (role or "").strip().lower() in CHROME_ROLES
+        if tag in VOID or tag in OPTIONAL_END:
+            return False  # no end tag to wait for: skipping would run on to the end of the page
+        found = dict(attrs)
+        if "hidden" in found or _NOT_SHOWN.search(found.get("style") or ""):
+            return True
+        return (found.get("role") or "").strip().lower() in CHROME_ROLES
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip_depth and self.skip_tag == "p" and (tag in BLOCKS or tag in CELLS):
+            self.skip_depth = 0  # an unclosed <p> ends where the next block begins
         if self.skip_depth:
             if tag == self.skip_tag:
                 self.skip_depth += 1

@@ -3,16 +3,18 @@
 Each page gives its text lines (from pdfplumber's character boxes) and its ruled tables
 (pdfplumber's table finder), in reading order. Tables become pipe rows (`| 合计 | 108156 |`,
 one row a line, cells joined by " | "), the convention of the other loaders; the characters of a
-table are not read again as lines. Every line is normalised (auditor.load.normalise: radical
-look-alikes such as ⼤ to 大, full-width digits to ASCII). Page numbers and running headers and
-footers are dropped and lines wrapped inside a sentence are joined (auditor.load.pdf_layout).
-The text returned — what `auditor text` prints and what offsets index — is that normalised,
-joined text.
+table are not read again as lines, and a frame around text (one column) is no table. A character
+printed again within a point of itself (fake bold) is read once. Every line is normalised
+(auditor.load.normalise: radical look-alikes such as ⼤ to 大, full-width digits to ASCII). Page
+numbers and running headers and footers are dropped and lines wrapped inside a sentence are
+joined (auditor.load.pdf_layout). The text returned — what `auditor text` prints and what
+offsets index — is that normalised, joined text.
 
-Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file marker) → `unreadable`;
-a password needed → `encrypted`; pages without any text (a scan), or with glyphs only that no
-font maps to Unicode → `no_text`; an unmapped glyph among readable text becomes U+FFFD. pdfminer's log
-messages (font warnings and the like) are kept off the terminal.
+Bad files: no bytes → `empty`; no `%PDF-` header, unparseable or truncated (no end-of-file
+marker) → `unreadable`; a password needed → `encrypted`; pages without any text (a scan), or
+with more than MAX_UNMAPPED of its glyphs in fonts without a Unicode map → `no_text`; an unmapped
+glyph among readable text becomes U+FFFD. pdfminer's log messages (font warnings and the like)
+are kept off the terminal.
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ _QUIET_LOGGERS = ("pdfminer", "pdfplumber")
 #: which no figure takes in
 _CID = re.compile(r"\(cid:\d+\)")
 UNMAPPED = "\ufffd"
+#: above this share of unmapped glyphs the text is refused rather than audited as fragments
+MAX_UNMAPPED = 0.3
 
 
 def load_pdf(path: Path) -> Document:
@@ -57,12 +61,23 @@ def pdf_text(raw: bytes) -> str:
         raise LoadError("unreadable", "not a valid PDF file: truncated (no end-of-file marker)")
     with _quiet():
         pages = _read_pages(raw)
-    text = page_text(pages)
-    if not text.replace(UNMAPPED, "").strip():
-        if UNMAPPED in text:
-            raise LoadError("no_text", "the PDF's fonts have no Unicode map: its text cannot be read (it needs OCR)")
+    return readable(page_text(pages))
+
+
+def readable(text: str) -> str:
+    """The text, unless it is none (a scan) or mostly glyphs without a Unicode map."""
+    unmapped = text.count(UNMAPPED)
+    if not text.strip():
         raise LoadError("no_text", "the PDF has no text layer (a scan?): it needs OCR before it can be audited")
+    if unmapped > MAX_UNMAPPED * len("".join(text.split())):
+        raise LoadError("no_text", f"{unmapped} of the PDF's characters have no Unicode map in their fonts: "
+                                   "its text cannot be read (it needs OCR)")
     return text
+
+
+def clean(text: str) -> str:
+    """An extracted line or cell: unmapped glyphs as U+FFFD, look-alikes normalised."""
+    return normalise(_CID.sub(UNMAPPED, text))
 
 
 @contextmanager
@@ -97,8 +112,12 @@ def _read_pages(raw: bytes) -> list[list[Block]]:
     except Exception:  # PSEOF, KeyError and the like on broken files
         raise LoadError("unreadable", "not a valid PDF file") from None
     try:
+        pages: list[list[Block]] = []
         with pdf:
-            return [_page_blocks(page) for page in pdf.pages]
+            for page in pdf.pages:
+                pages.append(_page_blocks(page))
+                page.close()  # drop the page's parsed objects: memory stays that of one page
+        return pages
     except LoadError:
         raise
     except Exception:  # a broken page tree or content stream
@@ -124,7 +143,7 @@ def _page_blocks(page: Any) -> list[Block]:
     body = page.filter(keep) if boxes or doubled else page
     blocks: list[tuple[float, Block]] = []
     for line in body.extract_text_lines(return_chars=True, x_tolerance_ratio=WORD_GAP):
-        text = normalise(_CID.sub(UNMAPPED, line["text"])).strip()
+        text = clean(line["text"]).strip()
         if not text:
             continue
         size = median(float(c.get("size") or 0.0) for c in line["chars"]) if line["chars"] else 0.0
@@ -158,7 +177,7 @@ def _row(cells: list[str | None]) -> tuple[str, ...]:
         if cell is None:
             continue
         text = ""
-        for part in normalise(_CID.sub(UNMAPPED, cell)).split("\n"):
+        for part in clean(cell).split("\n"):
             text = join_pair(text, part.strip())
         out.append(text.replace("|", "｜"))
     return tuple(out)

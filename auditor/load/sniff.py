@@ -23,8 +23,9 @@ CSV = "csv"
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_HTML_HEAD = re.compile(rb"^(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_HEAD = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _BOMS = (b"\xef\xbb\xbf",)
+_PDF_HEAD = re.compile(rb"%PDF-\d")
 HTML_SNIFF_BYTES = 4096
 #: relationship type of a package's main part, by the folder it names
 _MAIN_FOLDERS = {"word": DOCX, "xl": XLSX}
@@ -41,7 +42,7 @@ def sniff(raw: bytes) -> str:
     (`legacy_format`), a zip that is not a Word or Excel package (`unsupported`), a damaged
     zip (`unreadable`).
     """
-    if b"%PDF-" in raw[:1024]:
+    if _PDF_HEAD.search(raw[:1024]):
         return PDF
     if raw.startswith(OLE2_MAGIC):
         raise _legacy(raw)

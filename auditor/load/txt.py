@@ -44,6 +44,8 @@ GUESSABLE = frozenset({"big5", "big5hkscs", "cp950"})
 #: undecodable sequences accepted in a text: at most this many, and at most one per this many bytes
 MAX_BAD = 16
 BYTES_PER_BAD = 50
+#: a UTF-8 reading is taken over the legacy ones when it has this many sound non-ASCII characters per bad sequence
+UTF8_WIDE_PER_BAD = 4
 #: UTF-16 without a BOM and without ASCII (so without zero bytes): this long, and this share common
 UTF16_MIN_BYTES = 64
 UTF16_COMMON_SHARE = 0.95
@@ -143,14 +145,20 @@ def decode_text(raw: bytes) -> Decoded:
             continue
         if best is None or len(bad) < len(best[2]):
             best = (len(bad), text, bad)
-        if codec == "utf-8-sig":
-            break  # a UTF-8 reading with few errors is the reading: the legacy ones decode its bytes too
+        if codec == "utf-8-sig" and _wide(text) - len(bad) >= UTF8_WIDE_PER_BAD * len(bad):
+            # many sound multi-byte sequences around the bad ones: UTF-8, whatever the legacy
+            # readings say (GB18030 decodes UTF-8 bytes too, to common-looking characters)
+            break
     if best is None:
         raise LoadError("encoding", "not UTF-8 or GB18030 text")
     _, text, bad = best
     where = ", ".join(f"{b} (character {c})" for b, c in bad)
     note = f"{len(bad)} undecodable byte sequence(s) read as U+FFFD, at byte offset {where}"
     return Decoded(text, (("undecodable", note),))
+
+
+def _wide(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 0x7F)
 
 
 def _decode_strict(raw: bytes) -> str | None:

@@ -14,6 +14,7 @@ openpyxl never sees a bomb or an entity declaration.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import warnings
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -26,7 +27,6 @@ from auditor.load.csv import table_lines
 from auditor.load.safety import check_xml, open_zip, read_bytes, read_entry
 
 _QUOTED = re.compile(r'"([^"]*)"|\\(.)|_.|\*.|\[[^\]]*\]')
-_DATE_CODES = re.compile(r"[ymdhs]", re.IGNORECASE)
 
 
 def _section(fmt: str, negative: bool) -> tuple[str, bool]:
@@ -124,7 +124,7 @@ def cell_text(value: Any, fmt: str = "General") -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        if isinstance(value, float) and value != value:  # NaN never comes from Excel, but a writer may put it
+        if isinstance(value, float) and not math.isfinite(value):  # never from Excel, but a writer may put it
             return ""
         return format_number(_to_decimal(value), fmt)
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -133,16 +133,15 @@ def cell_text(value: Any, fmt: str = "General") -> str:
 
 
 def _date_text(value: dt.datetime | dt.date | dt.time, fmt: str) -> str:
-    chinese = "年" in fmt or "月" in fmt
+    """A date as a Chinese format writes it (2024年12月31日, 2024年12月), else ISO 8601."""
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, dt.datetime) and (value.hour or value.minute or value.second):
         return value.isoformat(sep=" ")
     day = value.date() if isinstance(value, dt.datetime) else value
-    if chinese:
-        if not _DATE_CODES.search(fmt.split("月", 1)[-1].replace("日", "")) and "日" not in fmt:
-            return f"{day.year}年{day.month}月"
-        return f"{day.year}年{day.month}月{day.day}日"
+    if "年" in fmt or "月" in fmt:
+        with_day = "日" in fmt or "d" in _literal(fmt)[0].lower()
+        return f"{day.year}年{day.month}月{day.day}日" if with_day else f"{day.year}年{day.month}月"
     return day.isoformat()
 
 

@@ -81,10 +81,16 @@ def table(*rows: list[str]) -> str:
 
 
 def docx_bytes(body: str, footnotes: list[str] = (), header: str | None = None, prolog: str = "",  # type: ignore[assignment]
-               document: str | None = None) -> bytes:
+               document: str | None = None, numbering: str | None = None, styles: str | None = None) -> bytes:
     rels = []
     parts: dict[str, str] = {}
     sect = ""
+    if numbering is not None:
+        parts["word/numbering.xml"] = f"<w:numbering {NS}>{numbering}</w:numbering>"
+        rels.append(f'<Relationship Id="rId12" Type="{REL}/numbering" Target="numbering.xml"/>')
+    if styles is not None:
+        parts["word/styles.xml"] = f"<w:styles {NS}>{styles}</w:styles>"
+        rels.append(f'<Relationship Id="rId13" Type="{REL}/styles" Target="styles.xml"/>')
     if footnotes:
         notes = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
@@ -155,3 +161,25 @@ def zip_with(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             z.writestr(name, data)
     return out.getvalue()
+
+
+def numbered(text: str, num: int, level: int = 0, style: str | None = None) -> str:
+    """A paragraph numbered by its own numPr, or (num=0) only by its style."""
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num:
+        props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def abstract_num(abstract: int, *levels: tuple[str, str]) -> str:
+    """An abstract list definition: one (format, label pattern) per level, each starting at 1."""
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (fmt, text) in enumerate(levels))
+    return f'<w:abstractNum w:abstractNumId="{abstract}">{lvls}</w:abstractNum>'
+
+
+def num(num_id: int, abstract: int, start: int | None = None) -> str:
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                if start is not None else "")
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'

@@ -135,3 +135,29 @@ def test_embedded_content_not_read_is_noted(tmp_path: Path) -> None:
 
 def test_plain_document_has_no_note(tmp_path: Path) -> None:
     assert load(write(tmp_path, docx_bytes(p("正文") + table([cell("a"), cell("1")])))).notes == ()
+
+
+def test_automatic_list_numbers_are_written_as_word_shows_them() -> None:
+    from office_files import abstract_num, num, numbered
+
+    numbering = (abstract_num(1, ("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+                 + abstract_num(2, ("bullet", "\uf0b7")) + num(1, 1) + num(2, 2) + num(3, 1, start=5))
+    styles = ('<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+              '<w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>')
+    body = (numbered("总体情况", 0, style="Heading1") + numbered("收案", 1, 1) + numbered("民事案件500件", 1, 2)
+            + numbered("刑事案件300件", 1, 2) + numbered("结案", 1, 1) + numbered("行政案件20件", 1, 2)
+            + numbered("具体情况", 0, style="MyHeading") + numbered("要点", 2) + numbered("另一个列表", 3)
+            + p("正文没有编号"))
+    assert docx_text(docx_bytes(body, numbering=numbering, styles=styles)).split("\n") == [
+        "一、总体情况", "（一）收案", "1.民事案件500件", "2.刑事案件300件", "（二）结案", "1.行政案件20件",
+        "二、具体情况", "要点", "五、另一个列表", "正文没有编号",
+    ]
+
+
+@pytest.mark.parametrize(("n", "shown"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (105, "一百零五"),
+                                          (110, "一百一十"), (1001, "一千零一")])
+def test_chinese_counting(n: int, shown: str) -> None:
+    from auditor.load.docx_numbering import chinese
+
+    assert chinese(n) == shown

@@ -128,3 +128,18 @@ def test_random_bytes_decode_or_raise_a_load_error(raw: bytes) -> None:
     assert isinstance(text, str)
     for code, message in notes:
         assert code == "undecodable" and message
+
+
+def test_gbk_with_few_chinese_characters_and_a_bad_byte_is_read_as_gbk(tmp_path: Path) -> None:
+    text = "Total cases 45, resolved 43, rate 95.6%. 合计45起。" + " filler text." * 20
+    raw = text.encode("gbk") + b"\xff"
+    result = audit(tmp_path, raw)
+    assert result.text == text + "\ufffd"
+
+
+def test_utf8_with_several_bad_bytes_is_not_read_as_gbk(tmp_path: Path) -> None:
+    lines = (SIMP * 3).encode("utf-8").split(b"\n")
+    raw = b"\n\xff".join(lines[:5]) + b"\n" + b"\n".join(lines[5:])  # four bad bytes, each at a line start
+    result = audit(tmp_path, raw)
+    assert result.text.count("\ufffd") == 4
+    assert result.text.replace("\ufffd", "") == SIMP * 3

@@ -117,6 +117,20 @@ def test_scripts_styles_and_chrome_are_dropped() -> None:
     assert html_text(markup).split("\n") == ["报告", "2023年度报告", TEXT, "发布日期：2024年1月"]
 
 
+def test_hidden_elements_and_menus_are_dropped() -> None:
+    markup = (
+        '<div hidden>草稿数字99件</div><p style="color:red; display: none">隐藏12件</p>'
+        "<select><option>2023年</option><option>2022年</option></select>"
+        '<p>共<img src="x.png" hidden>调解45起。</p>'
+    )
+    assert html_text(markup) == "共调解45起。"
+
+
+def test_a_hidden_element_without_its_end_tag_hides_no_more() -> None:
+    markup = '<p hidden>草稿<p>共调解45起。</p><ul><li hidden>显示<li>化解43起</ul>'
+    assert html_text(markup) == "共调解45起。\n显示\n化解43起"
+
+
 def test_only_markup_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
     path.write_text("<html><body><nav>首页</nav><script>var x = 1;</script></body></html>", encoding="utf-8")

@@ -98,9 +98,12 @@ def test_right_names_give_no_note(tmp_path: Path) -> None:
 
 
 def test_notes_reach_the_result(tmp_path: Path) -> None:
-    result = run_path(write(tmp_path, "a.xlsx", docx_bytes(p(PARA))))
-    assert result.error is None
-    assert [c for c, _ in result.notes] == ["wrong_extension"]
+    path = write(tmp_path, "a.xlsx", docx_bytes(p(PARA)))
+    for mode in ("check", "extract"):
+        result = run_path(path, mode=mode)
+        assert result.error is None
+        assert [c for c, _ in result.notes] == ["wrong_extension"]
+    assert run_path(write(tmp_path, "b.txt", PARA.encode())).notes == ()
 
 
 @pytest.mark.parametrize(("name", "stream", "says"), [
@@ -139,6 +142,7 @@ def test_sniff_looks_at_content_only() -> None:
     assert sniff(b"junk\n%PDF-1.7\n") == "pdf"
     assert sniff(b"\xef\xbb\xbf  <!-- x -->\n<!doctype HTML><p>") == "html"
     assert sniff(b"<HTML lang=zh>") == "html"
+    assert sniff(b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">') == "html"
     assert sniff(b"<htmlx>") == "text"
     assert sniff("正文提到<html>标签".encode()) == "text"
     assert sniff(docx_bytes(p("x"))) == "docx"

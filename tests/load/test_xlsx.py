@@ -128,3 +128,15 @@ def test_csv_with_an_undecodable_byte_notes_its_byte_offset(tmp_path: Path) -> N
     (code, message), = doc.notes
     assert code == "undecodable" and str(raw.index(b"\xff")) in message and "character" not in message
     assert "| 结案 | 11\ufffd00 |" in doc.text
+
+
+@pytest.mark.parametrize(("value", "fmt", "shown"), [
+    (dt.date(2024, 12, 31), 'yyyy"年"m"月"', "2024年12月"),
+    (dt.date(2024, 12, 31), 'yyyy"年"m"月"d"日"', "2024年12月31日"),
+    (dt.datetime(2024, 1, 2), "yyyy-mm-dd", "2024-01-02"),
+    (dt.datetime(2024, 1, 2, 9, 30), "yyyy-mm-dd hh:mm", "2024-01-02 09:30:00"),
+    (float("inf"), "General", ""),
+    (None, "0.0%", ""),
+])
+def test_dates_and_odd_values(value: object, fmt: str, shown: str) -> None:
+    assert cell_text(value, fmt) == shown
