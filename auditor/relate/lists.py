@@ -252,8 +252,14 @@ def complements(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
                          lb.replace(y, "")), None)
             if pair is None:
                 break
-            w = next((k for k in range(i - 1, -1, -1) if seg.sent[k] == seg.sent[i]
-                      and (qs[k].kind, qs[k].unit) == (a.kind, a.unit)), None)
+            # back through the sentence only (sentence ids never decrease): never over every earlier figure
+            w = None
+            for k in range(i - 1, -1, -1):
+                if seg.sent[k] != seg.sent[i]:
+                    break
+                if (qs[k].kind, qs[k].unit) == (a.kind, a.unit):
+                    w = k
+                    break
             if w is not None and _list_figure(qs[w]) and _fits([a, b], qs[w]):
                 t = qs[w]
                 yield Relation("sum", t, t.start, b.end, parts=(a, b), whole=(t,),

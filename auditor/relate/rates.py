@@ -191,7 +191,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if n_direct:
         w = alts[0][1][0]
         wl = label_before(text, w, 0, CLAUSE_END)
-        same_sentence = seg.sent[qs.index(w)] >= seg.sent[i] - 1
+        same_sentence = frame(w).sentence >= seg.sent[i] - 1  # seg.sent is the frames' sentence: no qs.index
         marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states

@@ -130,6 +130,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     parts: list[int] = []
     seps: set[str] = set()
     k = j + 1
+    seen, semi = t.end, False  # is there a ； between the total and the figure (text[t.end:p.start])
     while k < len(qs) and seg.sent[k] <= sid:
         p = qs[k]
         if seg.sent[k] < sid:
@@ -146,7 +147,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
             k += 1
             continue
-        if re.search(r"[；;]", text[t.end:p.start]) and (not parts or sibling(t, p)):
+        if not semi and re.search(r"[；;]", text[seen:p.start]):  # linear: each stretch scanned once
+            semi = True
+        seen = max(seen, p.start)
+        if semi and (not parts or sibling(t, p)):
             break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
             break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
@@ -171,10 +175,13 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     tv = Fraction(t.value)
     chosen = parts
     full = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
+    ulps = Fraction(0)  # linear: near_total's slack is at most 3 x these; past it, no call over the prefix
     for n, x in enumerate(parts if full != tv else ()):
         run += Fraction(qs[x].value)
+        ulps += qs[x].half_ulp
         nxt_other = n + 1 < len(parts) and any(w in label_before(text, qs[parts[n + 1]], 0) for w in OTHER_WORD)
-        if n >= 1 and not nxt_other and (run == tv or near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
+        if n >= 1 and not nxt_other and (run == tv or abs(run - tv) <= 3 * (t.half_ulp + ulps)
+                                         and near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
     last_lab = label_before(text, qs[chosen[-1]], 0)
