@@ -175,9 +175,13 @@ def _plain(text: str, a: int, b: int, words: str) -> Quantity:
 
 
 def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None:
-    rows = [[_cell(text, a, b, by_start) for a, b in r] for r in g.rows]
-    while rows and sum(len(r) for r in rows) > MAX_CELLS:
-        rows.pop()
+    spans, room = [], MAX_CELLS
+    for line in g.rows:  # bounded work per table: its first MAX_CELLS cells
+        if room <= 0:
+            break
+        spans.append(line[:room])
+        room -= len(line)
+    rows = [[_cell(text, a, b, by_start) for a, b in r] for r in spans]
     flat = _years_as_labels([c for r in rows for c in r])
     if g.flat:
         split = segment(flat)
