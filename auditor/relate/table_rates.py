@@ -23,7 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import MIN_AGREE, TOTAL, additive, bounds, compatible, named, share_columns, span
+from auditor.relate.tables import TOTAL, additive, agreed, bounds, compatible, named, share_columns, span
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -62,7 +62,7 @@ def _calibrated(cands: list[Relation]) -> Iterator[Relation]:
         if s == "consistent":
             yield r
         else:
-            yield replace(r, strong=good >= MIN_AGREE and 2 * good >= len(cands))
+            yield replace(r, strong=agreed(good, len(cands)))
 
 
 # --- shares -----------------------------------------------------------------------------------
