@@ -30,7 +30,7 @@ SUBSET = re.compile(rf"^(?:{_W.alternation('sums.table_subset')})")
 BLANK = frozenset(_W("table.blank"))
 UNIT_LINE = re.compile(rf"(?:{_W.alternation('table.unit_line')})\s*[:：]\s*([^\s,，;；。)）]{{1,6}})")
 BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]")
-PLAIN = re.compile(r"^-?\d{1,12}(?:\.\d{1,6})?[%％]?$")
+PLAIN = re.compile(r"^[-+]?\d{1,12}(?:\.\d{1,6})?[%％]?$")
 PAIR = re.compile(r"^100(?:\.0+)?%?/(\d{1,3}(?:\.\d+)?)%?$")  # 100/79.8: 100% of its block, 79.8% of all
 FIGURE_KINDS = ("number", "count", "money", "measure", "percent")
 MAX_CELLS = 4000  # cells of one table read (bounded work per table)
@@ -150,6 +150,8 @@ def _side_by_side(t: Table) -> list[Table]:
 def _cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
     words = re.sub(r"\s+", "", text[a:b])
     q = by_start.get(a)
+    if q is None and text[a:a + 1] in ("+", "＋"):
+        q = by_start.get(a + 1)  # +5.1: a rise written with its sign
     if q is not None and (q.end > b or text[q.end:b].strip() or q.high is not None):
         q = None
     m = PAIR.match(words)
