@@ -23,7 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import TOTAL, additive, agreed, bounds, compatible, named, share_columns, span
+from auditor.relate.tables import TOTAL, additive, agreed, bounds, compatible, exact, named, share_columns, span
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -174,6 +174,8 @@ def _growth(t: Table) -> Iterator[Relation]:
             continue
         pair = _pair(t, g)
         if pair is None:
+            if not index:
+                yield from _granular(t, g)
             continue
         a, b = pair
         cands = []
@@ -192,6 +194,29 @@ def _growth(t: Table) -> Iterator[Relation]:
             cands.append(Relation("growth", claim, lo, hi, parts=(new,), whole=(old,), direction=1,
                                   extra={"link": why, **({"index": "1"} if index else {})}))
         yield from _calibrated(cands)
+
+
+def _granular(t: Table, g: int) -> Iterator[Relation]:
+    """A growth column beside the count it speaks of, no prior column (采矿 | 同比增长(±%)): a count's
+    prior is a whole number, so a rate no whole prior gives is mis-rounded. Never accused outright:
+    a rate may speak of another count than the one beside it."""
+    c = g - 1
+    if c < 0 or t.columns[c].group != t.columns[g].group or GROWTH_HEAD.search(t.columns[c].leaf):
+        return
+    for n, row in enumerate(t.rows):
+        q, level = t.q(n, g), t.q(n, c)
+        if q is None or q.kind != "percent" or not additive(level) or level is None or not exact([level]) \
+                or level.value <= 0 or q.approx:
+            continue
+        lo, hi = span(row.stub[0] if row.stub else None, level, q)
+        claim, way = named(t, n, g, q), 1
+        if q.value < 0:  # -16.66 reads as 下降16.66: the size of the fall, downwards
+            claim, way = replace(claim, value=-q.value), -1
+        r = Relation("growth", claim, lo, hi, parts=(level,), direction=way,
+                     alternatives=(((level,), ()),),
+                     extra={"granular": "1", "link": f"table column {t.columns[g].label} beside {t.columns[c].label}"})
+        if _status(r) != "inconsistent":
+            yield r
 
 
 # --- differences found in the figures -------------------------------------------------------------
