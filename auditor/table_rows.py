@@ -40,6 +40,9 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
         _, w, h = best
         fixed = [cells[k:k + w] for k in range(h, len(cells), w)]
         fixed = fixed[: _fixed_rows(fixed, w, serial)]
+    elif best[0] == 1:
+        fixed, w, h = _last_row(cells, first, serial)
+        best = (len(fixed), w, h)
     covered = bool(fixed) and fixed[-1][-1] is cells[-1]
     if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
         data = fixed
@@ -67,6 +70,20 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     head_cells = cells[:h]
     head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
     return [r for r in head if r], rows
+
+
+def _last_row(cells: list[Cell], first: int, serial: bool) -> tuple[list[list[Cell]], int, int]:
+    """One row of figures closing the run under its header (合计 | 1 | -50 | 5 | …): its stub is the run
+    of labels before the first figure, as long as the header then ends in a label, not a blank."""
+    for s in (1, 2, 3):
+        h = first - s
+        w = len(cells) - h
+        if h < w - s or h < 1 or cells[h - 1].blank:
+            continue
+        row = cells[h:]
+        if _row_shape(row, serial) == 1:
+            return [row], w, h
+    return [], 0, 0
 
 
 def _row_shape(row: list[Cell], serial: bool) -> int:

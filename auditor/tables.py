@@ -30,7 +30,7 @@ SUBSET = re.compile(rf"^(?:{_W.alternation('sums.table_subset')})")
 BLANK = frozenset(_W("table.blank"))
 UNIT_LINE = re.compile(rf"(?:{_W.alternation('table.unit_line')})\s*[:：]\s*([^\s,，;；。)）]{{1,6}})")
 BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]")
-PLAIN = re.compile(r"^-?\d{1,12}(?:\.\d{1,6})?[%％]?$")
+PLAIN = re.compile(r"^[-+]?\d{1,12}(?:\.\d{1,6})?[%％]?$")
 PAIR = re.compile(r"^100(?:\.0+)?%?/(\d{1,3}(?:\.\d+)?)%?$")  # 100/79.8: 100% of its block, 79.8% of all
 FIGURE_KINDS = ("number", "count", "money", "measure", "percent")
 MAX_CELLS = 4000  # cells of one table read (bounded work per table)
@@ -150,6 +150,8 @@ def _side_by_side(t: Table) -> list[Table]:
 def _cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
     words = re.sub(r"\s+", "", text[a:b])
     q = by_start.get(a)
+    if q is None and text[a:a + 1] in ("+", "＋"):
+        q = by_start.get(a + 1)  # +5.1: a rise written with its sign
     if q is not None and (q.end > b or text[q.end:b].strip() or q.high is not None):
         q = None
     m = PAIR.match(words)
@@ -175,9 +177,13 @@ def _plain(text: str, a: int, b: int, words: str) -> Quantity:
 
 
 def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None:
-    rows = [[_cell(text, a, b, by_start) for a, b in r] for r in g.rows]
-    while rows and sum(len(r) for r in rows) > MAX_CELLS:
-        rows.pop()
+    spans, room = [], MAX_CELLS
+    for line in g.rows:  # bounded work per table: its first MAX_CELLS cells
+        if room <= 0:
+            break
+        spans.append(line[:room])
+        room -= len(line)
+    rows = [[_cell(text, a, b, by_start) for a, b in r] for r in spans]
     flat = _years_as_labels([c for r in rows for c in r])
     if g.flat:
         split = segment(flat)

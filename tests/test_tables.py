@@ -181,3 +181,10 @@ def test_side_by_side_groups_are_dealt_into_their_own_tables() -> None:
     assert [c.label for c in left.columns] == ["数量", "占比"]
     assert [r.label for r in left.rows] == ["电话", "微信微博", "网站邮件"]
     assert [r.label for r in right.rows] == ["咨询类", "求助类", "投诉类"]
+
+
+def test_signed_cells_are_figures() -> None:
+    [t] = read("| 行业 | 2022年 | 2021年 | 增长(%) |\n| 甲 | 105 | 100 | +5.0 |\n| 乙 | 97 | 100 | −3.0 |\n")
+    up, down = t.q(0, 2), t.q(1, 2)
+    assert up is not None and up.value == 5 and up.kind == "percent"
+    assert down is not None and down.value == -3

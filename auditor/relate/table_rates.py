@@ -23,7 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import MIN_AGREE, TOTAL, additive, bounds, compatible, named, share_columns, span
+from auditor.relate.tables import TOTAL, additive, agreed, bounds, compatible, exact, named, share_columns, span
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -62,7 +62,7 @@ def _calibrated(cands: list[Relation]) -> Iterator[Relation]:
         if s == "consistent":
             yield r
         else:
-            yield replace(r, strong=good >= MIN_AGREE and 2 * good >= len(cands))
+            yield replace(r, strong=agreed(good, len(cands)))
 
 
 # --- shares -----------------------------------------------------------------------------------
@@ -174,6 +174,8 @@ def _growth(t: Table) -> Iterator[Relation]:
             continue
         pair = _pair(t, g)
         if pair is None:
+            if not index:
+                yield from _granular(t, g)
             continue
         a, b = pair
         cands = []
@@ -192,6 +194,29 @@ def _growth(t: Table) -> Iterator[Relation]:
             cands.append(Relation("growth", claim, lo, hi, parts=(new,), whole=(old,), direction=1,
                                   extra={"link": why, **({"index": "1"} if index else {})}))
         yield from _calibrated(cands)
+
+
+def _granular(t: Table, g: int) -> Iterator[Relation]:
+    """A growth column beside the count it speaks of, no prior column (采矿 | 同比增长(±%)): a count's
+    prior is a whole number, so a rate no whole prior gives is mis-rounded. Never accused outright:
+    a rate may speak of another count than the one beside it."""
+    c = g - 1
+    if c < 0 or t.columns[c].group != t.columns[g].group or GROWTH_HEAD.search(t.columns[c].leaf):
+        return
+    for n, row in enumerate(t.rows):
+        q, level = t.q(n, g), t.q(n, c)
+        if q is None or q.kind != "percent" or not additive(level) or level is None or not exact([level]) \
+                or level.value <= 0 or q.approx:
+            continue
+        lo, hi = span(row.stub[0] if row.stub else None, level, q)
+        claim, way = named(t, n, g, q), 1
+        if q.value < 0:  # -16.66 reads as 下降16.66: the size of the fall, downwards
+            claim, way = replace(claim, value=-q.value), -1
+        r = Relation("growth", claim, lo, hi, parts=(level,), direction=way,
+                     alternatives=(((level,), ()),),
+                     extra={"granular": "1", "link": f"table column {t.columns[g].label} beside {t.columns[c].label}"})
+        if _status(r) != "inconsistent":
+            yield r
 
 
 # --- differences found in the figures -------------------------------------------------------------
@@ -236,25 +261,26 @@ def _column_differences(t: Table) -> Iterator[Relation]:
 
 
 def _difference_column(t: Table, cols: list[list[Quantity | None]], k: int, i: int, j: int) -> Iterator[Relation]:
-    rows = [r for r in range(len(t.rows))
-            if cols[k][r] is not None and cols[i][r] is not None and cols[j][r] is not None]
-    if len(rows) < MIN_FOUND + 1:
+    trio: list[tuple[int, Quantity, Quantity, Quantity]] = []
+    for r in range(len(t.rows)):
+        kq, iq, jq = cols[k][r], cols[i][r], cols[j][r]
+        if kq is not None and iq is not None and jq is not None:
+            trio.append((r, kq, iq, jq))
+    if len(trio) < MIN_FOUND + 1 or sum(1 for _, kq, iq, jq in trio[:3] if _diff_holds(kq, iq, jq)) < 2:
         return
-    first = rows[: 2]
-    if not all(_diff_holds(cols[k][r], cols[i][r], cols[j][r]) for r in first):  # type: ignore[arg-type]
+    if not compatible([q for _, *qs in trio for q in qs]):
         return
-    trio = [(r, cols[k][r], cols[i][r], cols[j][r]) for r in rows]
-    if not compatible([x for _, *qs in trio for x in qs if x is not None]):
-        return
-    holds = [r for r, kq, iq, jq in trio if _diff_holds(kq, iq, jq)]  # type: ignore[arg-type]
-    telling = [r for r in holds if cols[j][r].value != 0 and cols[k][r].value != 0]  # type: ignore[union-attr]
-    if len(telling) < MIN_FOUND or len(holds) * 5 < len(rows) * 4:
+    holds = {r for r, kq, iq, jq in trio if _diff_holds(kq, iq, jq)}
+    telling = [r for r, kq, _, jq in trio if r in holds and jq.value != 0 and kq.value != 0]
+    if len(telling) < MIN_FOUND or len(holds) * 5 < len(trio) * 4:
         return
     why = f"table column {t.columns[k].label} = {t.columns[i].label} − {t.columns[j].label} in {len(holds)} rows"
+    # rates (自然增长率 = 出生率 − 死亡率) follow from their definition: a row that breaks them is accused;
+    # counts may leave a category out (受理 − 办结 = 在办, but for the 移送), so theirs are confirmed only
+    rates = all(q.kind == "percent" for _, *qs in trio for q in qs)
     for r, kq, iq, jq in trio:
-        assert kq is not None and iq is not None and jq is not None
         ok = r in holds
-        if not ok and len(holds) - 0 < MIN_FOUND:
+        if not ok and not rates:
             continue
         row = t.rows[r]
         lo, hi = span(row.stub[0] if row.stub else None, iq, jq, kq)

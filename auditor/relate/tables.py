@@ -29,6 +29,11 @@ ADDITIVE = ("number", "count", "money", "measure")
 MIN_AGREE = 2  # other rows (or columns) where an identity must hold before a cell is accused
 
 
+def agreed(good: int, n: int) -> bool:
+    """Enough of the identity's other instances hold to accuse the one that does not: two, and most."""
+    return good >= MIN_AGREE and 2 * good >= n
+
+
 def additive(q: Quantity | None) -> bool:
     return q is not None and q.kind in ADDITIVE and q.high is None and not q.approx
 
@@ -174,7 +179,7 @@ def _total_columns(t: Table) -> Iterator[Relation]:
         for r, parts, ok, full in found:
             tq = t.q(r, tc)
             assert tq is not None
-            accuse = not ok and full and exact([tq, *parts]) and good >= MIN_AGREE
+            accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found))
             if ok or accuse:
                 lo, hi = t.rows[r].start, t.rows[r].end
                 rel = _sum(t, r, tc, parts, why, strong=accuse)
@@ -245,7 +250,7 @@ def _total_rows(t: Table) -> Iterator[Relation]:
         for c, parts, ok in found:
             tq = t.q(n, c)
             assert tq is not None
-            if not ok and good >= MIN_AGREE and exact([tq, *parts]):
+            if not ok and agreed(good, len(found)) and exact([tq, *parts]):
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
 

@@ -152,9 +152,10 @@ def test_a_wrong_growth_cell_is_flagged_where_the_other_rows_agree() -> None:
     assert [f.code for f in found] == ["G301"] and "婚姻家庭纠纷" in found[0].message
 
 
-def test_a_growth_column_without_a_prior_column_claims_nothing() -> None:
-    text = "| 行业 | 事故起数 | 同比增长(±%) |\n| 采矿 | 1 | -50 |\n| 建筑 | 5 | -16.66 |\n"
-    assert statuses(text, "growth") == []
+def test_a_growth_column_without_a_prior_column_is_never_confirmed() -> None:
+    text = "| 行业 | 事故起数 | 同比增长(±%) |\n| 采矿 | 1 | -50 |\n| 建筑 | 5 | -16.67 |\n"
+    assert all(c.status == "unverifiable" for c in audit_text(text).claims if c.kind == "growth")
+    assert not loud(text)
 
 
 def test_an_index_column_is_the_new_value_as_a_percent_of_the_old() -> None:
@@ -257,3 +258,32 @@ def test_side_by_side_shares_are_checked_against_their_own_group() -> None:
     found = statuses(SIDE, "share")
     assert ("consistent", "34859/38447") in found and ("consistent", "19651/38447") in found
     assert not loud(SIDE)
+
+
+def test_a_count_column_that_is_a_difference_in_most_rows_is_confirmed_never_accused() -> None:
+    text = "| 单位 | 受理 | 办结 | 在办 |\n" + "".join(
+        f"| {u} | {a} | {b} | {c} |\n" for u, a, b, c in [("甲", 50, 41, 9), ("乙", 38, 30, 8), ("丙", 27, 20, 7),
+                                                           ("丁", 64, 50, 14), ("戊", 45, 30, 12)])
+    found = statuses(text, "difference")
+    assert ("consistent", "50-41") in found and ("consistent", "64-50") in found
+    assert not [s for s, _ in found if s != "consistent"]  # 戊 may have moved 3 cases elsewhere
+    assert not loud(text)
+
+
+# one row of figures closing cells one per line, a growth column beside each count (real layout, shortened)
+BESIDE = ("|\n事故起数 |\n采矿 |\n同比增长(±%) |\n建筑 |\n同比增长(±%) |\n交通运输 |\n同比增长(±%) |\n|\n"
+          "合计 |\n1 |\n-50 |\n5 |\n-16.66 |\n26 |\n-13.33 |\n")
+
+
+def test_a_growth_column_beside_its_count_is_checked_for_a_whole_prior() -> None:
+    found = [f for f in loud(BESIDE) if f.code.startswith("G")]
+    assert [(f.code, f.severity.value) for f in found] == [("G301", "warning")]  # 5 from 6 is -16.67: truncated
+    assert "-16.66" in found[0].text
+
+
+def test_a_growth_column_beside_its_count_with_whole_priors_is_quiet() -> None:
+    assert not loud(BESIDE.replace("-16.66", "-16.67"))
+
+
+def test_a_growth_no_whole_prior_gives_is_not_accused_outright() -> None:
+    assert not loud(BESIDE.replace("-16.66", "-30.00"))  # the rate may speak of another count
