@@ -22,7 +22,9 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.growth import _difference, _growth, _points, parts_index
+from auditor.relate.growth import _growth
+from auditor.relate.growth_parts import parts_index
+from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
