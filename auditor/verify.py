@@ -9,6 +9,7 @@ tried only after that fails, and name the likely cause (R202).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -479,6 +480,9 @@ def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:
     x = mid(ivs[0])
     if all(meets(iv, claimed) for iv in ivs):
         return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="consistent")
+    if r.extra.get("granular"):
+        # the parts' rates do not confirm it: the total's own prior must still be a whole count
+        return _verify_granular(replace(r, alternatives=((r.parts[:1], ()),)), sign)
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="unverifiable")
 
 

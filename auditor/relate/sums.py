@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
+from auditor.relate.announced import announced_breakdowns
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -70,6 +71,21 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
     共计 after its parts."""
     # spans of time (十年, 五年) are no totals or parts: 十年 = 五年 + 五年 is a coincidence of words
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    totals: set[int] = set()
+    for rel in _found_breakdowns(text, qs, seg, sent_start):
+        seen.add((rel.claim.start, tuple(p.start for p in rel.parts)))
+        totals.add(rel.claim.start)
+        yield rel
+    for rel in announced_breakdowns(text, qs, seg):
+        key = (rel.claim.start, tuple(p.start for p in rel.parts))
+        if key in seen or rel.extra.get("partial") and rel.claim.start in totals:
+            continue  # 共X件，其中A件、B件: _explicit_breakdown has it already (and judges all its parts)
+        seen.add(key)
+        yield rel
+
+
+def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
     counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None
                and q.unit not in TIME_UNITS]
     for j in counted:

@@ -1,0 +1,100 @@
+"""Breakdowns announced by an opener (其中, 从…看, 按…分, …分类:) against a total stated before them."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+LOUD = ("error", "warning")
+
+
+def sums(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.status, c.expression, c.detail.get("link", "")) for c in audit_text(text).claims if c.kind == "sum"]
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in LOUD]
+
+
+# d078: three breakdowns of one revenue, the second running over two sentences, the third a paragraph later
+REVENUE = (
+    "1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。"
+    "其中:税收收入3511万元,占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%,"
+    "同比下降11.7%。按级次分:上划中省收入2628万元,占年初预算6265万元的41.9%,同比增长9.5%。"
+    "完成地方一般公共预算收入1720万元,占年初预算3800万元的45.3%,同比下降23.6%。\n"
+    "地方收入按部门分:税务部门完成1431万元,占年初预算2750万元的52.0%,同比下降10.3%;"
+    "财政部门完成289万元,占年初预算1050万元的27.5%,同比下降55.9%。\n"
+)
+
+
+def test_breakdowns_announced_after_their_total_are_confirmed() -> None:
+    found = sums(REVENUE)
+    assert ("consistent", "35110000+8370000", "breakdown announced by 其中") in found
+    assert ("consistent", "26280000+17200000", "breakdown announced by 按级次分") in found
+    assert ("consistent", "14310000+2890000") in [s[:2] for s in found]
+    assert not loud(REVENUE)
+
+
+def test_the_items_budgets_add_up_to_the_totals_budget() -> None:
+    assert ("consistent", "84650000+16000000", "same column of a breakdown's items") in sums(REVENUE)
+
+
+def test_a_total_growth_is_rebuilt_from_the_announced_parts() -> None:
+    claims = [c for c in audit_text(REVENUE).claims if c.kind == "growth" and c.claimed == "6.5"]
+    assert [c.status for c in claims] == ["consistent"]
+
+
+def test_parts_that_miss_every_total_make_no_claim() -> None:
+    text = REVENUE.replace("非税收入837万元", "非税收入839万元").replace("上划中省收入2628万元", "上划中省收入2620万元")
+    found = sums(text)
+    assert not [s for s in found if s[2] in ("breakdown announced by 其中", "breakdown announced by 按级次分")]
+    assert not [c for c in loud(text) if c.startswith("S")]
+
+
+TYPES = (
+    "2024年第二季度,“市长信箱”共收到市民来信276件,已办结276件。\n一、总体情况\n"
+    "从诉求类型来看,投诉类103件,占比37.32%;咨询类75件,占比27.17%;求助类66件,占比23.91%;"
+    "建议类22件,占比7.97%;举报类10件,占比3.63%。\n"
+)
+
+
+def test_a_view_opener_a_paragraph_after_the_total() -> None:
+    assert ("consistent", "103+75+66+22+10", "breakdown announced by 从诉求类型来看") in sums(TYPES)
+
+
+def test_a_view_opener_whose_parts_miss_the_total_is_not_confirmed() -> None:
+    text = TYPES.replace("求助类66件", "求助类65件")
+    assert not [s for s in sums(text) if "从诉求类型来看" in s[2]]
+    assert not [c for c in loud(text) if c.startswith("S")]
+
+
+def test_a_nested_breakdown_inside_a_part_is_skipped() -> None:
+    text = ("7月份,全省共受理消费者咨询投诉举报8704件。其中,咨询4130件,占受理总量的47.45%;"
+            "投诉3953件,占受理总量的45.42%,其中商品类投诉2073件,服务类投诉1880件;举报621件,占受理总量的7.13%。")
+    assert ("consistent", "4130+3953+621", "breakdown announced by 其中") in sums(text)
+
+
+def test_qizhong_naming_some_parts_below_the_total() -> None:
+    text = "城乡建设类1545件,占比16.74%。其中,房产监管366件、物业服务296件、保障性住房211件、道路市政设施168件。"
+    assert ("consistent", "366+296+211+168", "其中 after its total: some of its parts") in sums(text)
+
+
+def test_qizhong_parts_above_the_total_make_no_partial_claim() -> None:
+    text = "城乡建设类1545件,占比16.74%。其中,房产监管866件、物业服务796件。"
+    assert not [s for s in sums(text) if "some of its parts" in s[2]]
+    assert not loud(text)
+
+
+def test_each_distributes_and_is_no_partial_breakdown() -> None:
+    text = "3月份有10件逾期,其中相山区政府4件,杜集区政府、市税务局及中国联通淮北分公司各1件。"
+    assert not [s for s in sums(text) if "some of its parts" in s[2]]
+
+
+def test_a_public_word_is_no_total_mark() -> None:
+    # 一般公共预算收入 holds 共, which does not make it another total ending the list
+    assert ("consistent", "26280000+17200000", "breakdown announced by 按级次分") in sums(REVENUE)
+
+
+def test_bounded_parts_across_sentences_are_no_breakdown() -> None:
+    # L001: 药品监督抽检 is not a part of the 农产品 checks; 超 makes both figures bounds
+    text = ("完成农产品抽检2.3万批次，其中农兽药残留检测超9000批次，实现例行监测合格率达98%以上。"
+            "开展药品监督抽检超1.5万批次。")
+    assert not [s for s in sums(text) if "announced" in s[2]]
