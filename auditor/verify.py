@@ -509,6 +509,14 @@ def _verify_difference(r: Relation) -> Claim:
         got = (lo / n, hi / n)
         status = "consistent" if meets(got, claimed_interval(q)) else "unverifiable"
         return _claim(r, q.text, operands=_ops(c), expression=f"{num(c)}/{n}", recomputed=fmt(mid(got)), status=status)
+    if "of_parts" in r.extra:
+        # 增加530万人 = 1790万人 - 1260万人: the total's change against its parts' signed changes; confirms only
+        lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+        hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+        expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
+        status = "consistent" if meets((lo, hi), operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))),
+                      status=status)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
@@ -527,6 +535,14 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
+    if "of_parts" in r.extra:
+        # 增加530万人 = 1790万人 - 1260万人: the total's change against its parts' signed changes; confirms only
+        lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+        hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+        expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
+        status = "consistent" if meets((lo, hi), operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))),
+                      status=status)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
@@ -563,7 +579,7 @@ def _verify_sum(r: Relation) -> Claim:
     lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
     hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
     tiv = operand_interval(t)
-    expr = "+".join(num(p) for p in r.parts)
+    expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)

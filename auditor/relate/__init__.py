@@ -22,6 +22,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
+from auditor.relate.changes import part_changes
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
@@ -91,6 +92,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 if a is not None:
                     yield a
     yield from sums
+    yield from part_changes(text, qs, seg, wholes)
     yield from _structures(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)

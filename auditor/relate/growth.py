@@ -34,7 +34,7 @@ from auditor.relate.levels import (
     item_start,
     unlinkable_growth,
 )
-from auditor.relate.link import frame, same_plan, subject_level
+from auditor.relate.link import frame, named_aside, same_plan, subject_level
 from auditor.relate.multiples import compound_of
 
 
@@ -245,7 +245,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     same = [j for j in _item_before(seg, i)
             if qs[j].kind in ("count", "money", "measure", "percent")
             and frame(qs[j]).role not in ("growth", "multiple") and same_plan(qs[j], q)
-            and (frame(qs[j]).role != "average" or averaged)]
+            and (frame(qs[j]).role != "average" or averaged)
+            and not named_aside(text, qs[j])]  # 3881件(含执行1568件): a part inside, not the old value
     new = old = inc = None
     for j in same:
         c = qs[j]
