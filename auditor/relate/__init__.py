@@ -28,6 +28,7 @@ from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
+from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
@@ -74,7 +75,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if g is not None:
                 yield from g
                 continue
-            r = _rate(text, qs, i, seg, sent_start, clause_start, before)
+            r = population_rate(text, qs, i, seg) or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is not None:
                 yield r
         elif q.kind == "points":

@@ -18,6 +18,7 @@ RATE_WORD = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?)(?:{_W.alternation('rate.word
 SHARE_WORD = re.compile(_W.alternation("rate.share"))
 GROWTH_UP = _W("growth.up")
 GROWTH_DOWN = _W("growth.down")
+SIGN_DOWN = re.compile(_W.alternation("growth.down"))
 GROWTH_WORD = re.compile(
     rf"(同比|环比|较|比|相比)?[^，,。；;]{{0,20}}?({_W.alternation('growth.up')}|{_W.alternation('growth.down')})"
     r"(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$"
