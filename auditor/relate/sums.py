@@ -23,6 +23,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
+from auditor.relate.share_parts import share_parts
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
@@ -77,7 +78,7 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
         seen.add((rel.claim.start, tuple(p.start for p in rel.parts)))
         totals.add(rel.claim.start)
         yield rel
-    for rel in announced_breakdowns(text, qs, seg):
+    for rel in (*announced_breakdowns(text, qs, seg), *share_parts(text, qs, seg)):
         key = (rel.claim.start, tuple(p.start for p in rel.parts))
         if key in seen or rel.extra.get("partial") and rel.claim.start in totals:
             continue  # 共X件，其中A件、B件: _explicit_breakdown has it already (and judges all its parts)

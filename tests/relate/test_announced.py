@@ -98,3 +98,25 @@ def test_bounded_parts_across_sentences_are_no_breakdown() -> None:
     text = ("完成农产品抽检2.3万批次，其中农兽药残留检测超9000批次，实现例行监测合格率达98%以上。"
             "开展药品监督抽检超1.5万批次。")
     assert not [s for s in sums(text) if "announced" in s[2]]
+
+
+CENSUS = (  # d021, shortened
+    "一、全市常住人口全市常住人口[3]为1961.2万人,同2000年第五次全国人口普查相比,十年共增加604.3万人,增长44.5%。\n"
+    "全市常住人口中,外省市来京人员为704.5万人,占常住人口的35.9%。\n"
+    "二、家庭户人口全市常住人口中共有家庭户[4]668.1万户,家庭户人口为1639.0万人。\n"
+    "三、性别构成全市常住人口中,男性为1012.6万人,占常住人口的 51.6%;女性为948.6万人,占常住人口的48.4%。\n"
+)
+
+
+def test_parts_whose_shares_of_a_named_whole_make_100_add_up_to_it() -> None:
+    assert ("consistent", "10126000+9486000", "shares of 常住人口 that make 100%") in sums(CENSUS)
+
+
+def test_shares_short_of_100_make_no_sum() -> None:
+    text = CENSUS.replace("48.4%", "45.4%")
+    assert not [s for s in sums(text) if "make 100%" in s[2]]
+
+
+def test_parts_off_the_named_whole_are_not_confirmed() -> None:
+    text = CENSUS.replace("1961.2万人", "1971.2万人")
+    assert not [s for s in sums(text) if "make 100%" in s[2]]
