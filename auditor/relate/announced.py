@@ -225,3 +225,39 @@ def _columns(text: str, qs: Sequence[Quantity], seg: Seg, t: int, parts: Sequenc
         if run == Fraction(qs[c].value) or near_total(run, Fraction(qs[c].value), qs[c], [qs[x] for x in cells]):
             yield Relation("sum", qs[c], qs[c].start, qs[c].end, parts=tuple(qs[x] for x in cells), whole=(qs[c],),
                            extra={"link": "same column of a breakdown's items"})
+
+
+# --- parts named as kinds of the total -----------------------------------------------------------
+
+KIND_PARAS = 2
+MIN_SUBJECT = 3
+
+
+def kind_parts(qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """快递业务量787.7亿件 … 同城快递业务量64.2亿件, 异地快递业务量706.9亿件, 国际快递业务量16.6亿件:
+    levels after a total whose subjects are kinds of the total's (its subject with words before it).
+    Confirmed where the run of such kinds adds up to the total."""
+    for t, q in enumerate(qs):
+        s = frame(q).subject
+        if not _list_figure(q) or len(s) < MIN_SUBJECT or q.approx:
+            continue
+        run: list[int] = []
+        for k in range(t + 1, min(len(qs), t + 40)):
+            c = qs[k]
+            if seg.para[k] - seg.para[t] > KIND_PARAS:
+                break
+            if not (_list_figure(c) and c.kind == q.kind and same_unit(c, q)):
+                continue
+            cs = frame(c).subject.strip()
+            if cs == s or not cs.endswith(s):
+                if run:
+                    break
+                continue
+            run.append(k)
+        if len(run) < 2 or any(qs[k].approx for k in run):
+            continue
+        ps = [qs[k] for k in run]
+        total = sum((Fraction(p.value) for p in ps), Fraction(0))
+        if total == Fraction(q.value) or near_total(total, Fraction(q.value), q, ps):
+            yield Relation("sum", q, ps[0].start, ps[-1].end, parts=tuple(ps), whole=(q,),
+                           extra={"link": f"kinds of {s} after it"})

@@ -58,20 +58,29 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         direction = 1  # a signed figure (-32.18%) carries its own direction
     listed = _listed(text, qs, i, seg, sent_start)
     if listed is not None:
-        return iter([listed])
+        # 批准逮捕75件99人,分别同比减少59.24%和64.26%: item k's prior may still come from its parts' rates
+        again = _from_parts(text, qs, i, seg, sent_start, listed, wholes)
+        return iter([again or listed])
     rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
-    if wholes and rel.parts and not rel.whole and not rel.alternatives:
-        total = next((k for k in range(i - 1, max(-1, i - 40), -1) if qs[k] is rel.parts[0]), None)
-        again = rebuilt(text, qs, i, total, seg, sent_start, wholes) if total is not None else None
-        if again is not None:
-            # the whole-number test of the total's own prior checks it too (8704件,同比增加28.79%)
-            own = _granular(text, qs[i], rel.parts, rel)
-            if "granular" in own.extra:
-                again = replace(again, extra={**again.extra, "granular": "1"})
-            return iter([again])
+    again = _from_parts(text, qs, i, seg, sent_start, rel, wholes)
+    if again is not None:
+        # the whole-number test of the total's own prior checks it too (8704件,同比增加28.79%)
+        own = _granular(text, qs[i], rel.parts, rel)
+        if "granular" in own.extra:
+            again = replace(again, extra={**again.extra, "granular": "1"})
+        return iter([again])
     if rel.parts and not rel.whole and not rel.alternatives:
         rel = _granular(text, qs[i], rel.parts, rel)
     return iter([rel])
+
+
+def _from_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], rel: Relation,
+                wholes: dict[int, list[tuple[int, ...]]] | None) -> Relation | None:
+    """The rate's level is a total whose parts state their own rates: the total's prior rebuilt from them."""
+    if not wholes or not rel.parts or rel.whole or rel.alternatives:
+        return None
+    total = next((k for k in range(i - 1, max(-1, i - 40), -1) if qs[k] is rel.parts[0]), None)
+    return rebuilt(text, qs, i, total, seg, sent_start, wholes) if total is not None else None
 
 
 def _granular(text: str, q: Quantity, levels: Sequence[Quantity], rel: Relation) -> Relation:

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.announced import announced_breakdowns
+from auditor.relate.announced import announced_breakdowns, kind_parts
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -78,7 +78,7 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
         seen.add((rel.claim.start, tuple(p.start for p in rel.parts)))
         totals.add(rel.claim.start)
         yield rel
-    for rel in (*announced_breakdowns(text, qs, seg), *share_parts(text, qs, seg)):
+    for rel in (*announced_breakdowns(text, qs, seg), *share_parts(text, qs, seg), *kind_parts(qs, seg)):
         key = (rel.claim.start, tuple(p.start for p in rel.parts))
         if key in seen or rel.extra.get("partial") and rel.claim.start in totals:
             continue  # 共X件，其中A件、B件: _explicit_breakdown has it already (and judges all its parts)

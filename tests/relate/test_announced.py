@@ -120,3 +120,21 @@ def test_shares_short_of_100_make_no_sum() -> None:
 def test_parts_off_the_named_whole_are_not_confirmed() -> None:
     text = CENSUS.replace("1961.2万人", "1971.2万人")
     assert not [s for s in sums(text) if "make 100%" in s[2]]
+
+
+EXPRESS = (  # d083
+    "1月至5月,邮政行业寄递业务量累计完成861.8亿件,同比增长17.6%。其中,快递业务量累计完成787.7亿件,同比增长20.1%。\n"
+    "1月至5月,同城快递业务量累计完成64.2亿件,同比增长5.8%;异地快递业务量累计完成706.9亿件,同比增长21.5%;"
+    "国际/港澳台快递业务量累计完成16.6亿件,同比增长22.4%。\n"
+)
+
+
+def test_kinds_named_after_the_total_add_up_to_it() -> None:
+    assert ("consistent", "6420000000+70690000000+1660000000", "kinds of 快递业务量 after it") in sums(EXPRESS)
+    growth = [c for c in audit_text(EXPRESS).claims if c.kind == "growth" and c.claimed == "20.1"]
+    assert [c.status for c in growth] == ["consistent"]  # rebuilt from the kinds' own rates
+
+
+def test_kinds_that_miss_the_total_make_no_claim() -> None:
+    text = EXPRESS.replace("706.9亿件", "700.9亿件")
+    assert not [s for s in sums(text) if "kinds of" in s[2]]
