@@ -521,6 +521,14 @@ def _verify_difference(r: Relation) -> Claim:
     if change is None:
         return _claim(r, q.text, status="unverifiable")
     new, old, (lo, hi) = change
+    if r.extra.get("by_year"):
+        # 2019年相比2018年增长了357万件, 这四年间年平均增长70.6万件: the years' levels; confirms only
+        n = int(r.extra.get("per_year_levels", "1"))
+        got = (lo / n, hi / n)
+        expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+        status = "consistent" if meets(got, operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr if n == 1 else f"({expr})/{n}",
+                      recomputed=fmt(mid(got)), status=status)
     expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
     base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), operand_interval(q)):
@@ -547,6 +555,14 @@ def _verify_points(r: Relation) -> Claim:
     if change is None:
         return _claim(r, q.text, status="unverifiable")
     new, old, (lo, hi) = change
+    if r.extra.get("by_year"):
+        # 2019年相比2018年增长了357万件, 这四年间年平均增长70.6万件: the years' levels; confirms only
+        n = int(r.extra.get("per_year_levels", "1"))
+        got = (lo / n, hi / n)
+        expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+        status = "consistent" if meets(got, operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr if n == 1 else f"({expr})/{n}",
+                      recomputed=fmt(mid(got)), status=status)
     base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}", recomputed=fmt(mid((lo, hi))))
     claimed = claimed_interval(q)
     if meets((lo, hi), claimed):

@@ -19,6 +19,7 @@ from auditor.relate.base import (
     same_unit,
 )
 from auditor.relate.link import frame, is_level, same_plan
+from auditor.relate.years import year_change
 
 
 def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: int | None = None) -> bool:
@@ -204,6 +205,8 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
         return None
     direction = -1 if word in ("减少", "减收", "少", "下降") else 1
     per_year = _per_year_change(text, qs, i, seg, sent_start) if direction > 0 else None
+    if per_year is None and frame(q).role in ("change", "average"):
+        per_year = year_change(text, qs, i, seg, sent_start[seg.sent[i]], direction)
     if per_year is not None:
         return per_year
     if frame(q).role != "change" or unlinkable_growth(text, q, sent_start[seg.sent[i]]):
