@@ -334,9 +334,15 @@ def _verify_multiple(r: Relation) -> Claim:
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
-    iv = ratio((new,), (old,), Fraction(1))
+    iv = ratio((new,), (old,), Fraction(int(r.extra.get("per", "1"))))
     if iv is None:
         return _claim(r, q.text, status="unverifiable")
+    if r.extra.get("ratio"):
+        # 城乡收入比2.02:1, 性别比106.8: the two sides' ratio; confirms only
+        per = r.extra.get("per", "1")
+        expr = f"{num(new)}/{num(old)}" + (f"×{per}" if per != "1" else "")
+        status = "consistent" if meets(iv, claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr, recomputed=fmt(mid(iv)), status=status)
     increase = r.extra.get("reading") == "increase"
     shift = 1 if increase else 0
     got = (iv[0] - shift, iv[1] - shift)

@@ -30,6 +30,7 @@ from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
+from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.segment import Segments, segment
@@ -95,6 +96,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
     yield from _structures(text, qs, seg)
+    yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
 
