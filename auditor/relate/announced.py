@@ -36,8 +36,8 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
                       for h, t in (x.split("|", 1) for x in w("sums.breakdown_frame")))
     start = r"(?:^|[。；;，,：:\n)）])\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
     lead = re.compile(rf"{start}(?:{w.alternation('sums.breakdown_lead')})[，,:：]?")
-    other = re.compile(rf"{start}[\u4e00-\u9fff]{{0,8}}?(?:(?:{frames})[，,:：。]|"
-                       rf"(?:{w.alternation('sums.breakdown_tail')})[:：])")
+    other = re.compile(rf"{start}(?:[\u4e00-\u9fff]{{0,8}}?(?:(?:{frames})[，,:：。]|"
+                       rf"(?:{w.alternation('sums.breakdown_tail')})[:：])|(?:{w.alternation('sums.breakdown_refer')}))")
     return lead, other
 
 

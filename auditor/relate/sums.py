@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -72,18 +73,25 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
     共计 after its parts."""
     # spans of time (十年, 五年) are no totals or parts: 十年 = 五年 + 五年 is a coincidence of words
-    seen: set[tuple[int, tuple[int, ...]]] = set()
-    totals: set[int] = set()
-    for rel in _found_breakdowns(text, qs, seg, sent_start):
-        seen.add((rel.claim.start, tuple(p.start for p in rel.parts)))
-        totals.add(rel.claim.start)
-        yield rel
+    found = list(_found_breakdowns(text, qs, seg, sent_start))
+    seen = {(rel.claim.start, tuple(p.start for p in rel.parts)): n for n, rel in enumerate(found)}
+    totals = {rel.claim.start for rel in found}
+    more: list[Relation] = []
     for rel in (*announced_breakdowns(text, qs, seg), *share_parts(text, qs, seg), *kind_parts(qs, seg)):
         key = (rel.claim.start, tuple(p.start for p in rel.parts))
-        if key in seen or rel.extra.get("partial") and rel.claim.start in totals:
-            continue  # 共X件，其中A件、B件: _explicit_breakdown has it already (and judges all its parts)
-        seen.add(key)
-        yield rel
+        if key in seen:
+            # 共X件，其中A件、B件: found already; the claim reads over both spans (the total and its parts)
+            n = seen[key]
+            if n < len(found):
+                old = found[n]
+                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end))
+            continue
+        if rel.extra.get("partial") and rel.claim.start in totals:
+            continue  # _explicit_breakdown judges all the parts of that total
+        seen[key] = len(found) + len(more)
+        more.append(rel)
+    yield from found
+    yield from more
 
 
 def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:

@@ -138,3 +138,29 @@ def test_kinds_named_after_the_total_add_up_to_it() -> None:
 def test_kinds_that_miss_the_total_make_no_claim() -> None:
     text = EXPRESS.replace("706.9亿件", "700.9亿件")
     assert not [s for s in sums(text) if "kinds of" in s[2]]
+
+
+SUGGESTIONS = (  # d039
+    "代表共提出建议、批评和意见(下称建议)1034件,比上一年增加15件。\n"
+    "据介绍,这些建议由省政府组织办理950件;由省委有关部门等单位办理80件;由省政府部门和非政府部门联合办理4件。\n"
+)
+
+
+def test_a_referring_opener_points_back_to_its_whole() -> None:
+    assert ("consistent", "950+80+4", "breakdown announced by 这些") in sums(SUGGESTIONS)
+
+
+def test_a_referring_opener_whose_parts_miss_makes_no_claim() -> None:
+    assert not [s for s in sums(SUGGESTIONS.replace("80件", "70件")) if "这些" in s[2]]
+
+
+HOTLINE = ("2017年3月,共办理热线工单2495件。交办二级责任单位2388件,县热线办直办107件;"
+           "按期回复2424件、二级单位逾期回复71件。")
+
+
+def test_complementary_parts_of_a_total_in_an_earlier_sentence() -> None:
+    assert ("consistent", "2424+71", "complementary parts 按期/逾期 of the total before") in sums(HOTLINE)
+
+
+def test_complementary_parts_that_miss_the_earlier_total_make_no_claim() -> None:
+    assert not [s for s in sums(HOTLINE.replace("71件", "61件")) if "按期/逾期" in s[2]]
