@@ -17,6 +17,7 @@ from auditor.relate.link import frame
 NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,12}?)(?:总数|总量|总额)?的\s*$")
 FOOTNOTE = re.compile(r"\[\d{1,2}\]|[（(]\d{1,2}[)）]")
 TAIL = re.compile(r"(?:为|是|达|达到|有|共)$")
+MEASURE = re.compile(r"(?:量|数|总数|总量|数量)$")
 PARAS_BACK = 8  # the named base may head the section (一、全市常住人口…)
 
 
@@ -30,7 +31,7 @@ def share_parts(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
         if m is None or part is None:
             continue
         name = m.group(1)
-        if runs and runs[-1][0] == name and seg.para[runs[-1][1][-1][0]] == seg.para[i]:
+        if runs and runs[-1][0] == name and seg.para[i] - seg.para[runs[-1][1][-1][0]] <= 1:
             runs[-1][1].append((i, part))
         else:
             runs.append((name, [(i, part)]))
@@ -78,6 +79,6 @@ def _whole(text: str, qs: Sequence[Quantity], seg: Seg, first: int, name: str) -
             continue
         lo = max(seg.clause_start[seg.clause[k]], c.start - 24)
         lab = TAIL.sub("", FOOTNOTE.sub("", text[lo:c.start]).rstrip())
-        if lab.endswith(name):
-            return k
+        if lab.endswith(name) or len(short := MEASURE.sub("", name)) >= 2 and lab.endswith(short):
+            return k  # 占投诉量的48% names 受理消费者投诉9880件 (量: the measure of the noun)
     return None

@@ -164,3 +164,14 @@ def test_complementary_parts_of_a_total_in_an_earlier_sentence() -> None:
 
 def test_complementary_parts_that_miss_the_earlier_total_make_no_claim() -> None:
     assert not [s for s in sums(HOTLINE.replace("71件", "61件")) if "按期/逾期" in s[2]]
+
+
+COMPLAINTS = (  # d071
+    "平台和自行受理录入的案件共13499件。其中受理消费者投诉9880件,占73%;举报3618件,占27%。\n"
+    "受理商品消费投诉共4759件,占投诉量的48%。排名前五位的商品类投诉是食品。\n"
+    "受理服务消费投诉共5121件,占投诉量的52%。\n"
+)
+
+
+def test_shares_of_a_measure_name_the_noun_and_run_over_paragraphs() -> None:
+    assert ("consistent", "4759+5121", "shares of 投诉量 that make 100%") in sums(COMPLAINTS)
