@@ -17,7 +17,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg, label_before, near_total, same_unit
+from auditor.relate.base import Relation, Seg, label_before, near_total, nested_run, same_unit
 from auditor.relate.link import frame
 
 MAX_PARTS = 16
@@ -89,6 +89,13 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
         if len(parts) < 2:
             continue
         found = _match(qs, seg, j, parts)
+        if found is None:
+            # 工矿商贸8起;煤矿7起,金属矿1起;火灾3起: a part that equals the parts after it holds them
+            top = _top(qs, parts)
+            if len(top) < len(parts):
+                hit = _match(qs, seg, j, top)
+                if hit is not None:
+                    parts, found = top, hit
         if found is not None:
             t, n = found
             chosen = parts[:n]
@@ -106,11 +113,22 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
                                                          "partial": "1"})
 
 
+def _top(qs: Sequence[Quantity], parts: list[int]) -> list[int]:
+    values = [Fraction(qs[p].value) for p in parts]
+    out: list[int] = []
+    n = 0
+    while n < len(parts):
+        end = nested_run(values, n, MAX_PARTS)
+        out.append(parts[n])
+        n = end + 1 if end > 0 else n + 1
+    return out
+
+
 def _start(text: str, qs: Sequence[Quantity], seg: Seg, t: int, j: int) -> int:
     """Where the claim's text begins: at the total when it is in the sentence before the parts, else at the
     opener (the breakdown is read where its parts are)."""
-    if seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1:
-        return qs[t].start
+    if seg.para[j] - seg.para[t] <= 1 and seg.sent[j] - seg.sent[t] <= 3:
+        return qs[t].start  # the total and its parts are read as one passage
     return qs[j].start - len(_lead(text, qs, j).lstrip("。；;，,：:\n)） "))
 
 

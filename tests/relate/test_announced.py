@@ -175,3 +175,20 @@ COMPLAINTS = (  # d071
 
 def test_shares_of_a_measure_name_the_noun_and_run_over_paragraphs() -> None:
     assert ("consistent", "4759+5121", "shares of 投诉量 that make 100%") in sums(COMPLAINTS)
+
+
+ACCIDENTS = (  # d097
+    "据统计,今年以来全国发生一次死亡10人以上特大事故17起,死亡和失踪298人,同比减少6起、56人。\n"
+    "记者了解到,在今年以来发生的特大事故中,工矿商贸企业发生8起,死亡和失踪162人;煤矿企业发生7起,死亡133人。"
+    "金属与非金属矿发生1起,失踪29人;火灾事故发生3起,死亡40人;道路交通发生5起,死亡79人;水上交通发生1起,死亡和失踪17人。\n"
+)
+
+
+def test_nested_parts_are_left_out_of_an_announced_breakdown() -> None:
+    found = sums(ACCIDENTS)
+    assert ("consistent", "8+3+5+1", "breakdown announced by 在今年以来发生的特大事故中") in found
+
+
+def test_nested_parts_that_still_miss_make_no_claim() -> None:
+    text = ACCIDENTS.replace("火灾事故发生3起", "火灾事故发生4起")
+    assert not [s for s in sums(text) if "特大事故中" in s[2]]
