@@ -126,6 +126,10 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         last_paragraph = pi
         prev_end_in_clause[ci] = q.end
         role = _role(text, q, label, opening, p)
+        last = out[-1] if out and out[-1].frame is not None else None
+        if role == "level" and last is not None and last.frame is not None and last.frame.role == "change" \
+                and last.end == q.start and last.unit != q.unit:
+            role = "change"  # 同比减少1起3人: the bare figure straight after a change is one more change
         aside = bool(clause and clause.aside)
         sw = max(s0, q.start - SENTENCE_REACH)  # linear: a sentence's words this far before the figure
         sent_text = ASIDE.sub(lambda m: "\u3000" * len(m.group(0)), text[sw:q.start]) if not aside else text[sw:q.start]

@@ -9,6 +9,7 @@ tried only after that fails, and name the likely cause (R202).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -333,9 +334,15 @@ def _verify_multiple(r: Relation) -> Claim:
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
-    iv = ratio((new,), (old,), Fraction(1))
+    iv = ratio((new,), (old,), Fraction(int(r.extra.get("per", "1"))))
     if iv is None:
         return _claim(r, q.text, status="unverifiable")
+    if r.extra.get("ratio"):
+        # 城乡收入比2.02:1, 性别比106.8: the two sides' ratio; confirms only
+        per = r.extra.get("per", "1")
+        expr = f"{num(new)}/{num(old)}" + (f"×{per}" if per != "1" else "")
+        status = "consistent" if meets(iv, claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr, recomputed=fmt(mid(iv)), status=status)
     increase = r.extra.get("reading") == "increase"
     shift = 1 if increase else 0
     got = (iv[0] - shift, iv[1] - shift)
@@ -479,6 +486,9 @@ def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:
     x = mid(ivs[0])
     if all(meets(iv, claimed) for iv in ivs):
         return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="consistent")
+    if r.extra.get("granular"):
+        # the parts' rates do not confirm it: the total's own prior must still be a whole count
+        return _verify_granular(replace(r, alternatives=((r.parts[:1], ()),)), sign)
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="unverifiable")
 
 
@@ -505,10 +515,26 @@ def _verify_difference(r: Relation) -> Claim:
         got = (lo / n, hi / n)
         status = "consistent" if meets(got, claimed_interval(q)) else "unverifiable"
         return _claim(r, q.text, operands=_ops(c), expression=f"{num(c)}/{n}", recomputed=fmt(mid(got)), status=status)
+    if "of_parts" in r.extra:
+        # 增加530万人 = 1790万人 - 1260万人: the total's change against its parts' signed changes; confirms only
+        lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+        hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+        expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
+        status = "consistent" if meets((lo, hi), operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))),
+                      status=status)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
     new, old, (lo, hi) = change
+    if r.extra.get("by_year"):
+        # 2019年相比2018年增长了357万件, 这四年间年平均增长70.6万件: the years' levels; confirms only
+        n = int(r.extra.get("per_year_levels", "1"))
+        got = (lo / n, hi / n)
+        expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+        status = "consistent" if meets(got, operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr if n == 1 else f"({expr})/{n}",
+                      recomputed=fmt(mid(got)), status=status)
     expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
     base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), operand_interval(q)):
@@ -523,10 +549,26 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
+    if "of_parts" in r.extra:
+        # 增加530万人 = 1790万人 - 1260万人: the total's change against its parts' signed changes; confirms only
+        lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+        hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+        expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
+        status = "consistent" if meets((lo, hi), operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))),
+                      status=status)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
     new, old, (lo, hi) = change
+    if r.extra.get("by_year"):
+        # 2019年相比2018年增长了357万件, 这四年间年平均增长70.6万件: the years' levels; confirms only
+        n = int(r.extra.get("per_year_levels", "1"))
+        got = (lo / n, hi / n)
+        expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+        status = "consistent" if meets(got, operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr if n == 1 else f"({expr})/{n}",
+                      recomputed=fmt(mid(got)), status=status)
     base = dict(operands=_ops(new, old), expression=f"{num(new)}-{num(old)}", recomputed=fmt(mid((lo, hi))))
     claimed = claimed_interval(q)
     if meets((lo, hi), claimed):
@@ -559,7 +601,7 @@ def _verify_sum(r: Relation) -> Claim:
     lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
     hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
     tiv = operand_interval(t)
-    expr = "+".join(num(p) for p in r.parts)
+    expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)

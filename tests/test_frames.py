@@ -62,3 +62,10 @@ def test_sentence_opening_with_a_comparison_goes_on_about_the_item_before() -> N
 def test_you_marks_an_old_value_only_before_a_new_one() -> None:
     assert framed("财政收入由1559亿元增加到2570亿元。")["1559亿元"].role == "prior"
     assert framed("由法院法官自行调解案件10883件，占诉前调解结案数的66.7%。")["10883件"].role == "level"
+
+
+def test_a_bare_figure_straight_after_a_change_is_a_change() -> None:
+    f = framed("建筑业事故1起,死亡1人,同比减少1起3人。")
+    assert f["3人"].role == "change"
+    g = framed("交通运输业事故30起,死亡26人。")
+    assert g["26人"].role == "level"  # a level after a level stays a level

@@ -22,10 +22,16 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.growth import _difference, _growth, _points, parts_index
+from auditor.relate.changes import part_changes
+from auditor.relate.completion import completion_rate
+from auditor.relate.growth import _growth
+from auditor.relate.growth_parts import parts_index
+from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
+from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
+from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.relate.table_rates import table_claims
@@ -72,7 +78,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if g is not None:
                 yield from g
                 continue
-            r = _rate(text, qs, i, seg, sent_start, clause_start, before)
+            r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
+                or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is not None:
                 yield r
         elif q.kind == "points":
@@ -90,7 +97,9 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 if a is not None:
                     yield a
     yield from sums
+    yield from part_changes(text, qs, seg, wholes)
     yield from _structures(text, qs, seg)
+    yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
     yield from table_claims(text, qs)

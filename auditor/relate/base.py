@@ -18,10 +18,20 @@ RATE_WORD = re.compile(rf"([\u4e00-\u9fff]{{0,8}}?)(?:{_W.alternation('rate.word
 SHARE_WORD = re.compile(_W.alternation("rate.share"))
 GROWTH_UP = _W("growth.up")
 GROWTH_DOWN = _W("growth.down")
+SIGN_DOWN = re.compile(_W.alternation("growth.down"))
 GROWTH_WORD = re.compile(
     rf"(同比|环比|较|比|相比)?[^，,。；;]{{0,20}}?({_W.alternation('growth.up')}|{_W.alternation('growth.down')})"
     r"(?:了|为|率为|率|达|达到|至)?[^\d，,。；;]{0,3}$"
 )
+#: the longest text GROWTH_WORD can match (同比 + 20 + the word + 率为 + 3, and a `$` before a final newline):
+#: a search that starts this far before its end finds what a search of the whole clause finds
+GROWTH_REACH = 2 + 20 + max(map(len, (*_W("growth.up"), *_W("growth.down")))) + 2 + 3 + 1
+
+
+def growth_head(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """GROWTH_WORD ending at hi, searched from lo but never further back than it can reach (bounded work)."""
+    return GROWTH_WORD.search(text, max(lo, hi - GROWTH_REACH), hi)
+
 TOTAL_WORD = re.compile(rf"({_W.alternation('total.words')})[\u4e00-\u9fff]{{0,16}}$")
 OTHER_WORD = _W("total.other")
 SUBSET_MODIFIERS = _W("rate_stem.subset")

@@ -14,7 +14,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Frame, Quantity
-from auditor.relate.base import same_unit
+from auditor.relate.base import CJK, same_unit
 
 #: roles a figure may have to stand as a level (a part, a whole, a new or an old value)
 LEVELS = frozenset({"level", "prior"})
@@ -124,3 +124,12 @@ def sibling(total: Quantity, q: Quantity) -> bool:
     """q is a sibling of the total, not one of its parts: their subjects open alike (新建铁路 / 新建公路)."""
     a, b = frame(total).subject, frame(q).subject
     return len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] and a != b
+
+
+def named_aside(text: str, q: Quantity) -> bool:
+    """A bracketed level that names what it counts (含执行1568件), unlike 同比（214篇）or（2022年为198件）."""
+    f = frame(q)
+    if not f.aside or f.role != "level":
+        return False
+    k = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
+    return k >= 0 and q.start - k <= 16 and CJK.search(text, k, q.start) is not None

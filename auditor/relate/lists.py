@@ -231,6 +231,7 @@ def _top_level(parts: list[Quantity]) -> list[Quantity]:
 
 # --- complementary parts ---------------------------------------------------------------------
 
+MARKED = re.compile(_CW.alternation("total.strong"))
 COMPLEMENTS = tuple(tuple(x.split("|", 1)) for x in _CW("sums.complements"))
 
 
@@ -247,7 +248,7 @@ def complements(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
                 break
             if (b.kind, b.unit) != (a.kind, a.unit) or not _list_figure(b):
                 continue
-            lb = text[seg.clause_start[seg.clause[j]]:b.start]
+            lb = text[max(seg.clause_start[seg.clause[j]], a.end):b.start]  # 按期回复2424件、逾期回复71件
             pair = next(((x, y) for x, y in COMPLEMENTS if x in la and y in lb and y not in la and x not in
                          lb.replace(y, "")), None)
             if pair is None:
@@ -264,4 +265,15 @@ def complements(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
                 t = qs[w]
                 yield Relation("sum", t, t.start, b.end, parts=(a, b), whole=(t,),
                                extra={"link": f"complementary parts {pair[0]}/{pair[1]} after their whole"})
+            elif w is None or re.search(r"[；;]", text[qs[w].end:a.start]):
+                # 共办理热线工单2495件。交办…;按期回复2424件、逾期回复71件: the whole marked as one (共, 合计)
+                # in an earlier sentence of the paragraph, the nearest of the unit that the pair fills
+                t0 = next((k for k in range(i - 1, max(-1, i - 12), -1) if seg.para[k] == seg.para[i]
+                           and seg.sent[i] - seg.sent[k] <= 2 and _list_figure(qs[k])
+                           and (qs[k].kind, qs[k].unit) == (a.kind, a.unit) and _fits([a, b], qs[k])
+                           and MARKED.search(label_before(text, qs[k], 0))), None)
+                if t0 is not None:
+                    t = qs[t0]
+                    yield Relation("sum", t, a.start, b.end, parts=(a, b), whole=(t,),
+                                   extra={"link": f"complementary parts {pair[0]}/{pair[1]} of the total before"})
             break

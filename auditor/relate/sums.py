@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
+from auditor.relate.announced import announced_breakdowns, kind_parts
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -22,6 +24,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
+from auditor.relate.share_parts import share_parts
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
@@ -70,6 +73,28 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
     共计 after its parts."""
     # spans of time (十年, 五年) are no totals or parts: 十年 = 五年 + 五年 is a coincidence of words
+    found = list(_found_breakdowns(text, qs, seg, sent_start))
+    seen = {(rel.claim.start, tuple(p.start for p in rel.parts)): n for n, rel in enumerate(found)}
+    totals = {rel.claim.start for rel in found}
+    more: list[Relation] = []
+    for rel in (*announced_breakdowns(text, qs, seg), *share_parts(text, qs, seg), *kind_parts(qs, seg)):
+        key = (rel.claim.start, tuple(p.start for p in rel.parts))
+        if key in seen:
+            # 共X件，其中A件、B件: found already; the claim reads over both spans (the total and its parts)
+            n = seen[key]
+            if n < len(found):
+                old = found[n]
+                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end))
+            continue
+        if rel.extra.get("partial") and rel.claim.start in totals:
+            continue  # _explicit_breakdown judges all the parts of that total
+        seen[key] = len(found) + len(more)
+        more.append(rel)
+    yield from found
+    yield from more
+
+
+def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
     counted = [j for j, q in enumerate(qs) if q.kind in ("count", "money", "measure") and q.high is None
                and q.unit not in TIME_UNITS]
     for j in counted:

@@ -430,3 +430,15 @@ def test_per_year_after_span_mismatch_is_never_confirmed() -> None:
     got = [(c.kind, c.status) for c in audit_text(text).claims if "sentence before" in c.detail.get("link", "")]
     assert got and all(s != "consistent" for _, s in got)
     assert not [c for c in loud(text) if c.startswith("G")]
+
+
+def test_a_named_bracketed_part_is_not_the_level_of_the_total_growth() -> None:
+    # d063: 含执行1568件 is inside the 3881; the total's rate is rebuilt from 旧存 and 新收
+    from auditor import audit_text
+    text = ("1-2月份,共受理各类案件3881件(含执行1568件),同比下降8.64%;其中旧存1304件(含执行634件),"
+            "同比上升291.59%;新收2577件,同比下降34.18%。")
+    rate = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "8.64"]
+    assert [c.status for c in rate] == ["consistent"]
+    wrong = text.replace("同比下降8.64%", "同比下降9.64%")
+    rate = [c for c in audit_text(wrong).claims if c.kind == "growth" and c.claimed == "9.64"]
+    assert [c.status for c in rate] != ["consistent"]

@@ -1,0 +1,58 @@
+"""Completion ratios against a target named in their own phrase: `实际到位资金1005136万元,…,完成全年80亿目标任务的
+125.64%` (1005136万 / 80亿) and `到位资金为412678万元,…,完成省政府下达考核目标任务的(83253万元)的495.69%`.
+
+The target is the one amount printed between 完成 and 的; the actual is the nearest amount before
+the phrase in its sentence. Completion may exceed 100%. Confirmed only: the actual may be another
+figure of the item the words do not single out.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from auditor.lexicon import claim_words
+from auditor.model import Quantity
+from auditor.relate.base import Relation, Seg
+from auditor.relate.link import frame
+
+
+@cache
+def _phrase() -> re.Pattern[str]:
+    w = claim_words()
+    return re.compile(rf"完成([^，,。；;]{{0,30}}?(?:{w.alternation('plan.words')}|任务)[^，,。；;]{{0,12}}?)的\s*$")
+
+
+def completion_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%":
+        return None
+    cs = seg.clause_start[seg.clause[i]]
+    m = _phrase().search(text, cs, q.start)
+    if m is None:
+        return None
+    inside = [k for k in range(i - 1, max(-1, i - 4), -1) if qs[k].start >= m.start() and qs[k].end <= q.start]
+    if len(inside) != 1 or not _amount(qs[inside[0]]):
+        return None
+    t = inside[0]
+    actual = None
+    for k in range(t - 1, max(-1, t - 12), -1):
+        if seg.sent[k] != seg.sent[i]:
+            break
+        c = qs[k]
+        if c.kind == "money" and frame(c).role == "level" and not frame(c).plan and not frame(c).aside \
+                and c.high is None:
+            actual = k
+            break
+    if actual is None:
+        return None
+    a, w = qs[actual], qs[t]
+    return Relation("rate", q, m.start(), q.end, parts=(a,), whole=(w,), alternatives=(((a,), (w,)),),
+                    extra={"link": f"完成{m.group(1)}: the target in the phrase, the amount before it",
+                           "listed": "1", "near": "0", "direct": "0", "stem": ""})
+
+
+def _amount(q: Quantity) -> bool:
+    """A money figure, or a bare amount with a large scale (80亿): a target of money."""
+    return q.high is None and (q.kind == "money" or q.kind == "number" and not q.unit
+                               and (q.scale >= 10**4 or q.text.rstrip().endswith(("万", "亿", "萬", "億"))))

@@ -1,0 +1,77 @@
+"""Two-sided ratios: `城乡收入比…下降为2.02:1` after 城镇…收入10063元 and 农村…收入4974元, and
+`常住人口性别比…106.8` after 男性1012.6万人 and 女性948.6万人 (males per 100 females).
+
+The sides are the two levels, of one unit, labelled with the two words of a complementary pair
+(城镇/农村, 男性/女性: sums.complements) before the ratio in its paragraph or the one before.
+`X:1` sets the larger side over the smaller when X ≥ 1; a 性别比 near 100 is per 100 of the female
+side. Confirmed only: a report may take its sides from figures it does not print.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+from functools import cache
+
+from auditor.lexicon import claim_words
+from auditor.model import Quantity
+from auditor.relate.base import Relation, Seg, label_before, same_unit
+from auditor.relate.link import frame
+
+TO_ONE = re.compile(r"\s*[:：∶]\s*1(?![\d.．])")
+ONE_TO = re.compile(r"(?<![\d.．])1\s*[:：∶]\s*$")
+NAME = re.compile(r"([\u4e00-\u9fff]{1,8}比)(?![上去前同较基])[^。；;]{0,30}$")
+SEX = "性别比"
+BACK = 24
+
+
+@cache
+def _pairs() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(x.split("|", 1)) for x in claim_words()("sums.complements"))  # type: ignore[misc]
+
+
+def ratios(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    for i, q in enumerate(qs):
+        if q.kind != "number" or q.unit or q.approx or frame(q).role == "prior":
+            continue
+        if frame(q).aside:
+            continue  # (以女性为100,…): the base of the ratio, not the ratio
+        lead = text[max(0, q.start - 60):q.start]
+        lead = lead[max(lead.rfind(c) for c in "。；;\n") + 1:]
+        m = NAME.search(lead)
+        to_one = TO_ONE.match(text, q.end) is not None
+        one_to = ONE_TO.search(text, max(0, q.start - 4), q.start) is not None
+        if m is None and (to_one or one_to):
+            continue
+        sex = not (to_one or one_to) and SEX in lead and 80 <= q.value <= 150
+        if not (to_one or one_to or sex):
+            continue
+        sides = _sides(text, qs, seg, i)
+        if sides is None:
+            continue
+        a, b, pair = sides  # a labelled pair[0] (城镇, 男), b pair[1]
+        if sex:
+            num, den, per = a, b, 100
+        else:
+            big, small = (a, b) if Fraction(qs[a].value) >= Fraction(qs[b].value) else (b, a)
+            num, den = (big, small) if q.value >= 1 else (small, big)
+            per = 1
+        tail = TO_ONE.match(text, q.end)
+        yield Relation("multiple", q, q.start, tail.end() if tail else q.end, parts=(qs[num],), whole=(qs[den],),
+                       extra={"reading": "times", "ratio": "1", "per": str(per),
+                              "link": f"sides {pair[0]}/{pair[1]} stated before the ratio"})
+
+
+def _sides(text: str, qs: Sequence[Quantity], seg: Seg, i: int) -> tuple[int, int, tuple[str, str]] | None:
+    pool = [k for k in range(i - 1, max(-1, i - BACK), -1) if seg.para[i] - seg.para[k] <= 1
+            and qs[k].kind in ("count", "money", "measure") and frame(qs[k]).role in ("level", "average")
+            and not frame(qs[k]).plan and qs[k].high is None]
+    for x, y in _pairs():
+        xs = [k for k in pool if x in (lab := label_before(text, qs[k], 0)) and y not in lab]
+        ys = [k for k in pool if y in (lab := label_before(text, qs[k], 0)) and x not in lab.replace(y, "")]
+        if xs and ys:
+            a, b = xs[0], ys[0]  # the nearest of each side
+            if a != b and qs[a].kind == qs[b].kind and same_unit(qs[a], qs[b]) \
+                    and frame(qs[a]).role == frame(qs[b]).role:
+                return a, b, (x, y)
+    return None

@@ -1,0 +1,33 @@
+"""Two-sided ratios (relate/ratios.py): 城乡收入比 X:1 and 性别比 per 100 females."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+INCOME = ("按常住地分,城镇常住居民人均可支配收入10063元,增长5.2%;农村常住居民人均可支配收入4974元,增长6.6%。"
+          "城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1。")
+SEX = ("三、性别构成全市常住人口中,男性为1012.6万人,占常住人口的 51.6%;女性为948.6万人,占常住人口的48.4%。\n"
+       "常住人口性别比(以女性为100,男性对女性的比例)由2000年第五次全国人口普查的108.9下降为106.8。\n")
+
+
+def multiples(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "multiple"]
+
+
+def test_an_income_ratio_over_its_two_sides() -> None:
+    assert ("2.02", "consistent", "10063/4974") in multiples(INCOME)
+
+
+def test_an_income_ratio_off_its_sides_is_not_confirmed_nor_accused() -> None:
+    text = INCOME.replace("2.02:1", "2.32:1")
+    assert ("2.32", "unverifiable", "10063/4974") in multiples(text)
+    assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+def test_a_sex_ratio_is_males_per_100_females() -> None:
+    found = multiples(SEX)
+    assert ("106.8", "consistent", "10126000/9486000×100") in found
+    assert not [m for m in found if m[0] in ("100", "108.9")]  # the base and the prior ratio are no claims
+
+
+def test_a_sex_ratio_off_its_sides_is_not_confirmed() -> None:
+    assert ("104.8", "unverifiable", "10126000/9486000×100") in multiples(SEX.replace("106.8", "104.8"))
