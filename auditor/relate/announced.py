@@ -192,7 +192,9 @@ def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tu
             return None  # 超9000批次 + 超1.5万批次: bounds add up to no figure
         for t in cands:
             tv = Fraction(qs[t].value)
-            small = tv < 10 and seg.sent[j] - seg.sent[t] > 1
+            near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1
+            # small totals add up by chance: far off, and for a run that stops short of the list, only near
+            small = tv < 10 and not near or tv < 100 and n < len(parts) and not near
             if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)):
                 return t, n
     return None

