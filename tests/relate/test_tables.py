@@ -287,3 +287,11 @@ def test_a_growth_column_beside_its_count_with_whole_priors_is_quiet() -> None:
 
 def test_a_growth_no_whole_prior_gives_is_not_accused_outright() -> None:
     assert not loud(BESIDE.replace("-16.66", "-30.00"))  # the rate may speak of another count
+
+
+def test_a_ratio_row_per_100_is_confirmed_where_two_columns_agree() -> None:
+    text = ("| 指标 | 2005年 | 2004年 |\n| 男 | 3052448 | 2997428 |\n| 女 | 2905544 | 2838588 |\n"
+            "| 性别比(以女性为100) | 105.06 | 105.60 |\n")
+    assert [s for s, _ in statuses(text, "multiple")] == ["consistent", "consistent"]
+    one = text.replace("105.60", "106.60")  # one column alone is no link: nothing confirmed, nothing accused
+    assert statuses(one, "multiple") == [] and not loud(one)
