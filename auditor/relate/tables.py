@@ -26,12 +26,14 @@ from auditor.tables import SUBSET, TOTAL, Cell, Table, tables
 
 SHARE_HEAD = re.compile(claim_words().alternation("table.share"))
 ADDITIVE = ("number", "count", "money", "measure")
+NAMED_AGREE = 1  # the same, where the header or the stub names the total (合计 | 受理 | 办结: one other column)
 MIN_AGREE = 2  # other rows (or columns) where an identity must hold before a cell is accused
 
 
-def agreed(good: int, n: int) -> bool:
-    """Enough of the identity's other instances hold to accuse the one that does not: two, and most."""
-    return good >= MIN_AGREE and 2 * good >= n
+def agreed(good: int, n: int, least: int = MIN_AGREE) -> bool:
+    """Enough of the identity's other instances hold to accuse the one that does not: two (one where the
+    header or the stub names the total), and most."""
+    return good >= least and 2 * good >= n
 
 
 def additive(q: Quantity | None) -> bool:
@@ -179,7 +181,7 @@ def _total_columns(t: Table) -> Iterator[Relation]:
         for r, parts, ok, full in found:
             tq = t.q(r, tc)
             assert tq is not None
-            accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found))
+            accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found), NAMED_AGREE)
             if ok or accuse:
                 lo, hi = t.rows[r].start, t.rows[r].end
                 rel = _sum(t, r, tc, parts, why, strong=accuse)
@@ -250,7 +252,7 @@ def _total_rows(t: Table) -> Iterator[Relation]:
         for c, parts, ok in found:
             tq = t.q(n, c)
             assert tq is not None
-            if not ok and agreed(good, len(found)) and exact([tq, *parts]):
+            if not ok and agreed(good, len(found), NAMED_AGREE) and exact([tq, *parts]):
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
 

@@ -323,3 +323,11 @@ def test_one_perturbed_share_is_flagged_at_that_cell_only(counts: list[int], dat
     text, cell = render_shares(counts, k)
     found = loud(text)
     assert [f.code for f in found] == ["R201"] and cell in found[0].text
+
+
+def test_a_total_row_off_by_one_in_a_two_column_table_is_flagged_at_that_cell() -> None:
+    text = "| 单位 | 受理 | 办结 |\n| 甲 | 10 | 9 |\n| 乙 | 20 | 19 |\n| 丙 | 5 | 5 |\n| 合计 | 36 | 33 |\n"
+    found = loud(text)
+    assert [f.code for f in found] == ["S402"]
+    assert "合计，受理" in found[0].message and "36" in found[0].text
+    assert not loud(text.replace("| 36 |", "| 35 |"))
