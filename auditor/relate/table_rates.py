@@ -31,6 +31,7 @@ GROWTH_HEAD = re.compile(_W.alternation("table.growth"))
 INDEX_HEAD = re.compile(_W.alternation("table.index"))
 CURRENT = re.compile(_W.alternation("table.current"))
 PRIOR = re.compile(_W.alternation("table.prior"))
+RATIO_ROW = re.compile(_W.alternation("table.ratio_row"))
 REAL = re.compile(_W.alternation("table.real_growth"))
 NEAR = 200  # characters around a table searched for a note on its growth rates (可比价)
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -46,6 +47,7 @@ def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             yield from _growth(t)
         yield from _column_differences(t)
         yield from _row_differences(t)
+        yield from _ratio_rows(t)
 
 
 def _status(r: Relation) -> str:
@@ -317,3 +319,29 @@ def _row_differences(t: Table) -> Iterator[Relation]:
                     lo, hi = span(t.rows[i].stub[0] if t.rows[i].stub else None, kq)
                     yield Relation("difference", named(t, k, c, kq), lo, hi, parts=(iq,), whole=(jq,), direction=1,
                                    extra={"link": why})
+
+
+def _ratio_rows(t: Table) -> Iterator[Relation]:
+    """A row labelled as a ratio (性别比(以女性为100)) that is one row above it over another, per 100, in two
+    or more columns (105.06 = 3052448/2905544×100). Confirms only."""
+    for k, row in enumerate(t.rows):
+        if not RATIO_ROW.search(row.label):
+            continue
+        for i in range(max(0, k - MAX_ROW_SPAN), k):
+            for j in range(max(0, k - MAX_ROW_SPAN), k):
+                if i == j:
+                    continue
+                cands = []
+                for c in range(len(t.columns)):
+                    q, a, b = t.q(k, c), t.q(i, c), t.q(j, c)
+                    if q is None or q.kind == "percent" or not additive(a) or not additive(b) or a is None \
+                            or b is None or b.value <= 0 or not compatible([a, b]):
+                        continue
+                    per = replace(named(t, k, c, q), value=q.value / 100, decimals=q.decimals + 2)
+                    lo, hi = span(t.rows[i].stub[0] if t.rows[i].stub else None, q)
+                    cands.append(Relation("multiple", per, lo, hi, parts=(a,), whole=(b,),
+                                          extra={"link": f"table row {row.label} = {t.rows[i].label} / "
+                                                         f"{t.rows[j].label} × 100"}))
+                good = [r for r in cands if _status(r) == "consistent"]
+                if len(good) >= 2:
+                    yield from good

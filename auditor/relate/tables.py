@@ -26,12 +26,14 @@ from auditor.tables import SUBSET, TOTAL, Cell, Table, tables
 
 SHARE_HEAD = re.compile(claim_words().alternation("table.share"))
 ADDITIVE = ("number", "count", "money", "measure")
+NAMED_AGREE = 1  # the same, where the header or the stub names the total (合计 | 受理 | 办结: one other column)
 MIN_AGREE = 2  # other rows (or columns) where an identity must hold before a cell is accused
 
 
-def agreed(good: int, n: int) -> bool:
-    """Enough of the identity's other instances hold to accuse the one that does not: two, and most."""
-    return good >= MIN_AGREE and 2 * good >= n
+def agreed(good: int, n: int, least: int = MIN_AGREE) -> bool:
+    """Enough of the identity's other instances hold to accuse the one that does not: two (one where the
+    header or the stub names the total), and most."""
+    return good >= least and 2 * good >= n
 
 
 def additive(q: Quantity | None) -> bool:
@@ -179,7 +181,7 @@ def _total_columns(t: Table) -> Iterator[Relation]:
         for r, parts, ok, full in found:
             tq = t.q(r, tc)
             assert tq is not None
-            accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found))
+            accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found), NAMED_AGREE)
             if ok or accuse:
                 lo, hi = t.rows[r].start, t.rows[r].end
                 rel = _sum(t, r, tc, parts, why, strong=accuse)
@@ -250,7 +252,7 @@ def _total_rows(t: Table) -> Iterator[Relation]:
         for c, parts, ok in found:
             tq = t.q(n, c)
             assert tq is not None
-            if not ok and agreed(good, len(found)) and exact([tq, *parts]):
+            if not ok and agreed(good, len(found), NAMED_AGREE) and exact([tq, *parts]):
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
 
@@ -380,7 +382,9 @@ def share_columns(t: Table) -> list[tuple[int, int]]:
 
 
 def _shares_to_100(t: Table) -> Iterator[Relation]:
-    for s, c in share_columns(t):
+    """The shares of a block against its 100%: confirmed where they add up. Never accused: where they do
+    not, a share cell is off its count, and the share check names that cell."""
+    for s, _ in share_columns(t):
         for n, row in enumerate(t.rows):
             hq = t.q(n, s)
             if not row.total or hq is None or hq.value != 100:
@@ -391,12 +395,5 @@ def _shares_to_100(t: Table) -> Iterator[Relation]:
             if len(rows) < 2 or any(q is None or q.kind != "percent" for q in shares):
                 continue
             ps = [q for q in shares if q is not None]
-            counts = [t.q(r, c) for r in rows]
-            tc = t.q(n, c)
-            complete = tc is not None and all(additive(q) for q in counts) and \
-                sum(Fraction(q.value) for q in counts if q is not None) == tc.value
-            why = f"table column {t.columns[s].label}: the shares of the rows of {row.label}"
             if fits(ps, hq):
-                yield _sum(t, n, s, ps, why)
-            elif complete and exact([q for q in counts if q is not None]):
-                yield _sum(t, n, s, ps, why, strong=True)
+                yield _sum(t, n, s, ps, f"table column {t.columns[s].label}: the shares of the rows of {row.label}")

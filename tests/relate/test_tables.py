@@ -287,3 +287,47 @@ def test_a_growth_column_beside_its_count_with_whole_priors_is_quiet() -> None:
 
 def test_a_growth_no_whole_prior_gives_is_not_accused_outright() -> None:
     assert not loud(BESIDE.replace("-16.66", "-30.00"))  # the rate may speak of another count
+
+
+def test_a_ratio_row_per_100_is_confirmed_where_two_columns_agree() -> None:
+    text = ("| 指标 | 2005年 | 2004年 |\n| 男 | 3052448 | 2997428 |\n| 女 | 2905544 | 2838588 |\n"
+            "| 性别比(以女性为100) | 105.06 | 105.60 |\n")
+    assert [s for s, _ in statuses(text, "multiple")] == ["consistent", "consistent"]
+    one = text.replace("105.60", "106.60")  # one column alone is no link: nothing confirmed, nothing accused
+    assert statuses(one, "multiple") == [] and not loud(one)
+
+
+@st.composite
+def _shares_table(draw: st.DrawFn) -> list[int]:
+    return draw(st.lists(st.integers(50, 5000), min_size=3, max_size=6))
+
+
+def render_shares(counts: list[int], bump: int | None = None) -> tuple[str, str]:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    total = sum(counts)
+    shares = [(Decimal(c) * 100 / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for c in counts]
+    if bump is not None:
+        shares[bump] += Decimal(3)
+    text = "| 单位 | 数量 | 占比 |\n" + "".join(f"| 单位{k + 1} | {c} | {p}% |\n"
+                                              for k, (c, p) in enumerate(zip(counts, shares, strict=True)))
+    return text + f"| 合计 | {total} | 100% |\n", f"{shares[bump]}%" if bump is not None else ""
+
+
+@settings(max_examples=25, deadline=None)
+@given(_shares_table(), st.data())
+def test_one_perturbed_share_is_flagged_at_that_cell_only(counts: list[int], data: st.DataObject) -> None:
+    text, _ = render_shares(counts)
+    assert not loud(text)
+    k = data.draw(st.integers(0, len(counts) - 1))
+    text, cell = render_shares(counts, k)
+    found = loud(text)
+    assert [f.code for f in found] == ["R201"] and cell in found[0].text
+
+
+def test_a_total_row_off_by_one_in_a_two_column_table_is_flagged_at_that_cell() -> None:
+    text = "| 单位 | 受理 | 办结 |\n| 甲 | 10 | 9 |\n| 乙 | 20 | 19 |\n| 丙 | 5 | 5 |\n| 合计 | 36 | 33 |\n"
+    found = loud(text)
+    assert [f.code for f in found] == ["S402"]
+    assert "合计，受理" in found[0].message and "36" in found[0].text
+    assert not loud(text.replace("| 36 |", "| 35 |"))
