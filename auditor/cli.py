@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")  # = auditor.report.FORMATS
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")  # = auditor.report.FORMATS
 FAIL_ON = {"error": 3, "warning": 2, "never": 99}  # Severity.rank thresholds
 _CODE_PREFIX = re.compile(r"^[A-Z]\d{0,3}$")
 
