@@ -1,7 +1,9 @@
 """The HTML report's inline style and script (report/html.py): no network, no external files.
 
 The script only sorts and filters rows that are already in the page, so the
-report reads the same with scripts off; it marks `<body data-ready>` when done.
+report reads the same with scripts off; the filters are kept in the address
+(`report.html#code=R201&severity=error`), so a link shows the same rows. It marks
+`<body data-ready>` when done.
 """
 from __future__ import annotations
 
@@ -81,12 +83,31 @@ JS = """
       });
       shown.textContent = String(n);
     };
-    [code, sev, doc].forEach(function (el) { el.addEventListener("change", apply); });
-    q.addEventListener("input", apply);
+    var remember = function () {  // the filters live in the address (#code=R201&severity=error): a link keeps them
+      var parts = [];
+      [["code", code], ["severity", sev], ["doc", doc], ["q", q]].forEach(function (p) {
+        if (p[1].value) { parts.push(p[0] + "=" + encodeURIComponent(p[1].value)); }
+      });
+      if (window.history && history.replaceState) {
+        history.replaceState(null, "", parts.length ? "#" + parts.join("&") : "#");
+      }
+    };
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var i = kv.indexOf("="), el = {code: code, severity: sev, doc: doc, q: q}[kv.slice(0, i)];
+      if (i > 0 && el) {
+        var v = decodeURIComponent(kv.slice(i + 1));
+        if (el.tagName !== "SELECT" || Array.prototype.some.call(el.options, function (o) { return o.value === v; })) {
+          el.value = v;
+        }
+      }
+    });
+    [code, sev, doc].forEach(function (el) { el.addEventListener("change", function () { apply(); remember(); }); });
+    q.addEventListener("input", function () { apply(); remember(); });
     document.querySelectorAll("[data-filter-doc]").forEach(function (el) {
       el.addEventListener("click", function () {
         doc.value = el.getAttribute("data-filter-doc");
         apply();
+        remember();
         table.scrollIntoView();
       });
     });
