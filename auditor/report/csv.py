@@ -23,8 +23,13 @@ from auditor.report.table import (
     split_waived,
 )
 
-QUANTITY_COLUMNS = ("path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals", "subject", "role",
-                    "period")
+#: extract mode's columns: (key, Chinese header, English header)
+QUANTITY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("path", "文档", "path"), ("start", "起", "start"), ("end", "止", "end"), ("text", "原文", "text"),
+    ("value", "数值", "value"), ("unit", "单位", "unit"), ("kind", "类型", "kind"), ("approx", "修饰词", "approx"),
+    ("decimals", "小数位", "decimals"), ("subject", "指标", "subject"), ("role", "角色", "role"),
+    ("period", "时期", "period"),
+)
 
 
 YES = {"zh": "是", "en": "yes"}
@@ -44,13 +49,15 @@ def render(report: Report, lang: str = "zh", color: bool = False, width: int | N
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     if report.mode == "extract":
-        w.writerow(QUANTITY_COLUMNS)
+        w.writerow(headers((*QUANTITY_COLUMNS, UNREADABLE_COLUMN), lang))
         for doc in report.documents:
+            if doc.error is not None:
+                w.writerow([doc.path] + [""] * (len(QUANTITY_COLUMNS) - 1) + [doc.error.message])
             for q in doc.quantities:
                 fr = q.frame
                 w.writerow((doc.path, q.start, q.end, q.text, fmt_number(q.value), q.unit, q.kind,
                             q.approx or "", q.decimals, fr.subject if fr else "", fr.role if fr else "",
-                            fr.period if fr else ""))
+                            fr.period if fr else "", ""))
         return buf.getvalue()
     keys = [k for k, _, _ in FINDING_COLUMNS]
     w.writerow(headers((*FINDING_COLUMNS, UNREADABLE_COLUMN), lang))

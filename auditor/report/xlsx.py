@@ -2,7 +2,8 @@
 
 Sheets: findings (one row per finding, the columns of report/table.py), waived
 findings apart, documents (one row per document, unreadable ones with the reason),
-then claims and quantities. Headers and sheet names are Chinese unless `--lang en`.
+then the claims; `auditor extract` gives documents and quantities instead (every
+figure of a batch is too many cells for a review workbook). Headers and sheet names are Chinese unless `--lang en`.
 Claimed and recomputed figures are stored as numbers (exact: openpyxl writes a
 Decimal's own digits), line and column as integers. Every sheet has a frozen bold
 header, an autofilter and columns as wide as their text, counting a CJK character
@@ -127,13 +128,16 @@ def render(report: Report, lang: str = "zh", color: bool = False, width: int | N
             claims.extend([d.path, *lines.line_col(c.start), c.kind, c.text, _exact(c.claimed), c.unit, c.expression,
                            _exact(c.recomputed), c.status, " | ".join(o.text for o in c.operands),
                            c.detail.get("link")] for c in sorted(d.claims, key=lambda c: c.start))
-        quantities.extend([d.path, *lines.line_col(q.start), q.start, q.end, q.text, _exact(fmt_number(q.value)),
-                           _exact(fmt_number(q.high)) if q.high is not None else None, q.unit, q.kind, q.approx,
-                           q.decimals, q.frame.subject if q.frame else None, q.frame.role if q.frame else None,
-                           q.frame.period if q.frame else None] for q in d.quantities)
+        else:
+            quantities.extend([d.path, *lines.line_col(q.start), q.start, q.end, q.text, _exact(fmt_number(q.value)),
+                               _exact(fmt_number(q.high)) if q.high is not None else None, q.unit, q.kind,
+                               q.approx, q.decimals, q.frame.subject if q.frame else None,
+                               q.frame.role if q.frame else None, q.frame.period if q.frame else None]
+                              for q in d.quantities)
     if check:
         _sheet(wb.create_sheet(names["claims"]), CLAIM_COLUMNS, claims, lang)
-    _sheet(wb.create_sheet(names["quantities"]), QUANTITY_COLUMNS, quantities, lang)
+    else:
+        _sheet(wb.create_sheet(names["quantities"]), QUANTITY_COLUMNS, quantities, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -59,10 +59,13 @@ def test_jsonl_english(report: Report) -> None:
 # --- csv ---
 
 def test_csv_extract_row_per_quantity(extract_report: Report) -> None:
-    rows = list(csv.reader(io.StringIO(text_of(extract_report, "csv"))))
+    rows = list(csv.reader(io.StringIO(text_of(extract_report, "csv", "en"))))
     assert rows[0] == ["path", "start", "end", "text", "value", "unit", "kind", "approx", "decimals", "subject",
-                       "role", "period"]
-    assert len(rows) == 10
+                       "role", "period", "unreadable"]
+    assert rows[-1] == ["missing.txt"] + [""] * 11 + ["no such file"]
+    zh = next(csv.reader(io.StringIO(text_of(extract_report, "csv"))))
+    assert zh[:5] == ["文档", "起", "止", "原文", "数值"]
+    assert len(rows) == 11
     start = TEXT.index("87.5")
     assert rows[7][:9] == ["reports/2023年报告.txt", str(start), str(start + 8), "87.5余万人次", "875000", "人次",
                            "count", "余", "1"]
@@ -134,5 +137,5 @@ def test_csv_extract_shows_each_figure_frame() -> None:
     report = Report((extract_document(Document.from_text(text, "x.txt")),), mode="extract")
     rows = list(csv.reader(io.StringIO(text_of(report, "csv"))))
     by_text = {r[3]: r for r in rows[1:]}
-    assert by_text["1200万吨"][-3:] == ["钢材产量", "level", ""]
-    assert by_text["50万吨"][-3:-1] == ["钢材产量", "change"]
+    assert by_text["1200万吨"][-4:-1] == ["钢材产量", "level", ""]
+    assert by_text["50万吨"][-4:-2] == ["钢材产量", "change"]

@@ -140,7 +140,7 @@ def test_cli_csv_file_has_bom(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 def test_xlsx_sheets_headers_and_numbers(report: Report) -> None:
     wb = workbook(report)
-    assert wb.sheetnames == ["问题", "已豁免", "文档", "表述", "数量"]
+    assert wb.sheetnames == ["问题", "已豁免", "文档", "表述"]  # quantities: `auditor extract`
     ws = wb["问题"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == headers(FINDING_COLUMNS, "zh")
@@ -224,3 +224,12 @@ def test_xlsx_does_not_import_pandas() -> None:
             "render(Report(()), 'xlsx'); print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_every_documented_rule_has_a_chinese_title() -> None:
+    from auditor.report.i18n import rule_summary
+    from auditor.rules.docs import known_codes
+
+    for code in known_codes():
+        title = rule_summary(code, "zh")
+        assert title != code and any("\u4e00" <= ch <= "\u9fff" for ch in title), code
