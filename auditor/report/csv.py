@@ -47,7 +47,7 @@ def _cell(value: object, lang: str) -> object:
 
 def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a bare CR inside a field is quoted too
     if report.mode == "extract":
         w.writerow(headers((*QUANTITY_COLUMNS, UNREADABLE_COLUMN), lang))
         for doc in report.documents:

@@ -119,7 +119,8 @@ def _row(r: FindingRow, lang: str, t: dict[str, str], waived: bool) -> str:
         f'<td class="msg">{escape(str(c["message"]))}</td>',
     ]
     if waived:
-        cells += [f"<td>{escape(str(c[k]))}</td>" for k in ("waived_by", "waiver_reason", "waiver_date")]
+        cells += [f"<td>{escape(str(c['waived_by']))}</td>", f"<td>{escape(str(c['waiver_reason']))}</td>",
+                  f'<td class="nowrap">{escape(str(c["waiver_date"]))}</td>']
     cells.append(f'<td class="fp">{escape(str(c["fingerprint"]))}</td>')
     attrs = (f'data-code="{escape(str(c["code"]))}" data-severity="{escape(sev)}" '
              f'data-doc="{escape(r.doc.path)}" data-fingerprint="{escape(str(c["fingerprint"]))}"')

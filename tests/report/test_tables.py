@@ -22,7 +22,7 @@ openpyxl = pytest.importorskip("openpyxl")
 def csv_rows(report: Report, lang: str = "zh") -> list[list[str]]:
     out = render(report, "csv", lang=lang)
     assert isinstance(out, str)
-    return list(csv.reader(io.StringIO(out)))
+    return list(csv.reader(io.StringIO(out, newline="")))
 
 
 def workbook(report: Report, lang: str = "zh"):  # type: ignore[no-untyped-def]
@@ -233,3 +233,19 @@ def test_every_documented_rule_has_a_chinese_title() -> None:
     for code in known_codes():
         title = rule_summary(code, "zh")
         assert title != code and any("\u4e00" <= ch <= "\u9fff" for ch in title), code
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list('ab,"\n\r=<>&；。中文%:')), max_size=12)
+
+
+@given(message=_TEXT, path=_TEXT.filter(bool))
+def test_csv_and_html_keep_any_text_as_data(message: str, path: str) -> None:
+    doc = build_document(path=path)
+    f = replace(doc.findings[0], message=message)
+    report = Report((replace(doc, findings=(f, replace(f, code="C502"))), build_error_document()))
+    rows = csv_rows(report)
+    assert len(rows) == 4 and sorted(r[3] for r in rows[1:3]) == ["C502", "R201"]
+    assert rows[1][0] == path and rows[1][rows[0].index("说明")] == message and rows[3][-1] == "no such file"
+    html = render(report, "html")
+    assert isinstance(html, str)
+    assert html.count('<tr class="finding"') == 2 and html.count("<script>") == 1
