@@ -94,3 +94,14 @@ def test_auditor_import_does_not_load_pandas() -> None:
     code = "import sys, auditor; auditor.audit_text('化解43起'); print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_cli_jsonl_file_reads_with_read_json_defaults(tmp_path: Path) -> None:
+    from auditor.cli import main
+
+    out = tmp_path / "findings.jsonl"
+    assert main(["check", str(SEEDS), "--format", "jsonl", "-o", str(out)]) == 1
+    frame = pd.read_json(out, lines=True)
+    assert len(frame) == len(out.read_text(encoding="utf-8").splitlines()) > 0
+    assert {"path", "code", "severity", "line", "fingerprint"} <= set(frame.columns)
+    assert frame["line"].dtype.kind == "i"

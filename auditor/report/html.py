@@ -114,7 +114,7 @@ def _row(r: FindingRow, lang: str, t: dict[str, str], waived: bool) -> str:
         f'<td class="num" data-v="{line * 1_000_000 + col}">{line}:{col}</td>',
         f'<td title="{escape(rule_summary(str(c["code"]), lang))}">{escape(str(c["code"]))}</td>',
         f'<td class="sev-{sev}" data-v="{SEVERITY_RANK.get(sev, 0)}">{escape(severity_label(sev, lang))}</td>',
-        f"<td>{escape(sentence[:a])}<mark>{escape(sentence[a:b])}</mark>{escape(sentence[b:])}</td>",
+        f'<td class="sentence">{escape(sentence[:a])}<mark>{escape(sentence[a:b])}</mark>{escape(sentence[b:])}</td>',
         f'<td class="arith">{escape(str(c["arithmetic"]))}</td>',
         f'<td class="msg">{escape(str(c["message"]))}</td>',
     ]

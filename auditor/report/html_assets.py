@@ -22,7 +22,7 @@ mark{background:#fff3b0;font-weight:600;padding:0 .1em}
 .sev-error{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 .arith{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
 .fp{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;color:#57606a}
-.msg{color:#57606a}td.msg{min-width:12rem}td.nowrap{white-space:nowrap}.ok{color:#1a7f37}.docerror{color:#cf222e;font-weight:600}
+.msg{color:#57606a}td.msg{min-width:10rem}td.sentence{min-width:18rem}td.arith{white-space:normal;min-width:9rem}td.nowrap{white-space:nowrap}.ok{color:#1a7f37}.docerror{color:#cf222e;font-weight:600}
 .cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:.5rem 0 1rem}
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.4rem .8rem;min-width:6rem}
 .card b{display:block;font-size:1.4rem}.card.error b{color:#cf222e}.card.warning b{color:#9a6700}
