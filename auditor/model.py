@@ -124,6 +124,15 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """A reviewer's decision that a finding stands as written (a waiver file, baseline.py)."""
+
+    who: str
+    why: str
+    date: str  # ISO 8601, as the waiver file gives it
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     severity: Severity
@@ -141,8 +150,8 @@ class Finding:
     message_en: str = ""
     #: stable across edits elsewhere in the document (fingerprint.py): code, figure, sentence words
     fingerprint: str = ""
-    #: set when a supervisor waived the finding: who, why, date (reports show it apart, never drop it)
-    waiver: dict[str, str] | None = field(default=None, compare=False, hash=False)
+    #: set when a waiver file waives this finding: shown as waived, never counted for --fail-on
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ def test_findings_frame_exact_values() -> None:
     assert first["recomputed"] == Decimal("99.9084") and isinstance(first["recomputed"], Decimal)
     assert frame["line"].dtype == "int64" and frame["waived"].dtype == bool
     assert first["arithmetic"] == "37082/37116 = 99.91% ≠ 99.98%" and first["fingerprint"] == "0123456789abcdef"
-    assert frame.iloc[1]["waiver_reason"] == WAIVER["why"] and frame.iloc[1]["claimed"] is None
+    assert frame.iloc[1]["waiver_reason"] == WAIVER.why and frame.iloc[1]["claimed"] is None
     assert frame.iloc[0]["title"].startswith("所述比率")
     assert not Report((build_document(),)).findings_frame("en").iloc[0]["title"].startswith("所述比率")
 

@@ -14,7 +14,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from auditor.model import Report
+from auditor.model import Report, Waiver
 from auditor.report.common import Lines, finding_position, message_for, sorted_findings
 from auditor.report.i18n import rule_name, rule_summary
 
@@ -47,8 +47,8 @@ def _version() -> str:
     return __version__
 
 
-def _suppression(waiver: dict[str, str]) -> dict[str, Any]:
-    who, why, date = (str(waiver.get(k, "") or "") for k in ("who", "why", "date"))
+def _suppression(waiver: Waiver) -> dict[str, Any]:
+    who, why, date = waiver.who, waiver.why, waiver.date
     justification = why + (f" ({', '.join(x for x in (who, date) if x)})" if who or date else "")
     out: dict[str, Any] = {"kind": "external", "status": "accepted"}
     if justification:

@@ -105,7 +105,7 @@ class FindingRow:
 
 def finding_row(doc: DocumentResult, f: Finding, line: int, col: int, lang: str) -> FindingRow:
     sentence, a, b = sentence_context(doc.text, f.start, f.end, TABLE_CONTEXT)
-    waiver = f.waiver or {}
+    w = f.waiver
     cells: dict[str, object] = {
         "document": doc.path,
         "line": line,
@@ -124,9 +124,9 @@ def finding_row(doc: DocumentResult, f: Finding, line: int, col: int, lang: str)
         "message": message_for(f, lang),
         "fingerprint": f.fingerprint,
         "waived": f.waiver is not None,
-        "waived_by": str(waiver.get("who", "")) if f.waiver is not None else "",
-        "waiver_reason": str(waiver.get("why", "")) if f.waiver is not None else "",
-        "waiver_date": str(waiver.get("date", "")) if f.waiver is not None else "",
+        "waived_by": w.who if w is not None else "",
+        "waiver_reason": w.why if w is not None else "",
+        "waiver_date": w.date if w is not None else "",
     }
     return FindingRow(doc, f, cells, (a, b))
 

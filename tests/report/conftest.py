@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from auditor.model import Claim, DocError, DocumentResult, Finding, Operand, Quantity, Report, Severity
+from auditor.model import Claim, DocError, DocumentResult, Finding, Operand, Quantity, Report, Severity, Waiver
 
 TEXT = (
     "一、总体情况\n"
@@ -82,7 +82,7 @@ def extract_report() -> Report:
     return Report((build_document(), build_error_document()), mode="extract")
 
 
-WAIVER = {"who": "张三", "why": "口径不同：按时办结率以应办结件数为基数", "date": "2026-11-30"}
+WAIVER = Waiver(who="张三", why="口径不同：按时办结率以应办结件数为基数", date="2026-11-30")
 
 
 def build_waived_document(path: str = "reports/2024年报告.txt") -> DocumentResult:

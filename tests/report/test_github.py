@@ -47,7 +47,7 @@ def test_waived_is_a_notice_naming_the_waiver(waived_report: Report) -> None:
     out = lines(waived_report)
     level, fields, message = props(out[1])
     assert level == "notice" and fields["title"].startswith("已豁免 提示 C502")
-    waiver = f"已豁免：{WAIVER['why']}（豁免人 {WAIVER['who']}, {WAIVER['date']}）"
+    waiver = f"已豁免：{WAIVER.why}（豁免人 {WAIVER.who}, {WAIVER.date}）"
     assert message == f"{waiver}%0A满意率与相邻指标数值相同%0A指纹 fedcba9876543210"
 
 

@@ -58,7 +58,7 @@ def test_fingerprint_and_suppression(waived_report: Report) -> None:
     assert "suppressions" not in results[0]
     (s,) = results[1]["suppressions"]
     assert s["kind"] == "external" and s["status"] == "accepted"
-    assert s["justification"] == f"{WAIVER['why']} ({WAIVER['who']}, {WAIVER['date']})"
+    assert s["justification"] == f"{WAIVER.why} ({WAIVER.who}, {WAIVER.date})"
 
 
 def test_seeds_validate() -> None:

@@ -104,7 +104,7 @@ def test_csv_waived_rows_come_last_and_say_so(waived_report: Report) -> None:
     first, waived = dict(zip(head, rows[1], strict=True)), dict(zip(head, rows[2], strict=True))
     assert first["代码"] == "R201" and first["已豁免"] == ""
     assert waived["代码"] == "C502" and waived["已豁免"] == "是"
-    assert (waived["豁免人"], waived["豁免理由"], waived["豁免日期"]) == (WAIVER["who"], WAIVER["why"], WAIVER["date"])
+    assert (waived["豁免人"], waived["豁免理由"], waived["豁免日期"]) == (WAIVER.who, WAIVER.why, WAIVER.date)
 
 
 def test_csv_quotes_commas_and_quotes() -> None:
@@ -224,15 +224,6 @@ def test_xlsx_does_not_import_pandas() -> None:
             "render(Report(()), 'xlsx'); print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
-
-
-def test_every_documented_rule_has_a_chinese_title() -> None:
-    from auditor.report.i18n import rule_summary
-    from auditor.rules.docs import known_codes
-
-    for code in known_codes():
-        title = rule_summary(code, "zh")
-        assert title != code and any("\u4e00" <= ch <= "\u9fff" for ch in title), code
 
 
 _TEXT = st.text(alphabet=st.sampled_from(list('ab,"\n\r=<>&；。中文%:')), max_size=12)
