@@ -36,8 +36,10 @@ def audit_paths(paths: str | Path | Iterable[str | Path], select: Iterable[str] 
     """
     from auditor.pipeline import iter_paths, run_path
 
-    items = [paths] if isinstance(paths, str | Path) else list(paths)
-    files = list(dict.fromkeys(iter_paths(items)))
+    items = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    # a folder gives the files the loaders know; a path named directly is always read (a missing
+    # one becomes a document with its error)
+    files = list(dict.fromkeys(f for p in items for f in (iter_paths([p]) if p.is_dir() else (p,))))
     return Report(tuple(run_path(p, "check", tuple(select), tuple(ignore)) for p in files))
 
 
