@@ -1,15 +1,17 @@
 """auditor: a numeric consistency auditor for Chinese-language reports.
 
-Public API: ``audit_text``, ``audit_path``, ``extract_text`` and the value types.
+Public API: ``audit_text``, ``audit_path``, ``audit_paths``, ``extract_text`` and the value types.
+``audit_paths(folder).findings_frame()`` gives a pandas table (also ``claims_frame``, ``documents_frame``).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.model import Claim, DocumentResult, Finding, Quantity, Report, Severity
 
 __all__ = ["Claim", "DocumentResult", "Finding", "Quantity", "Report", "Severity",
-           "audit_text", "audit_path", "extract_text"]
+           "audit_text", "audit_path", "audit_paths", "extract_text"]
 __version__ = "0.1.0"
 
 
@@ -23,6 +25,22 @@ def audit_path(path: str | Path) -> DocumentResult:
     from auditor.pipeline import run_path
 
     return run_path(Path(path))
+
+
+def audit_paths(paths: str | Path | Iterable[str | Path], select: Iterable[str] = (),
+                ignore: Iterable[str] = ()) -> Report:
+    """Audit files and folders (folders recursively, as `auditor check` does) into one Report.
+
+    A file that cannot be read is a document with an `error`, never an exception;
+    `select`/`ignore` are rule codes or prefixes, as on the command line.
+    """
+    from auditor.pipeline import iter_paths, run_path
+
+    items = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    # a folder gives the files the loaders know; a path named directly is always read (a missing
+    # one becomes a document with its error)
+    files = list(dict.fromkeys(f for p in items for f in (iter_paths([p]) if p.is_dir() else (p,))))
+    return Report(tuple(run_path(p, "check", tuple(select), tuple(ignore)) for p in files))
 
 
 def extract_text(text: str) -> tuple[Quantity, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 EXIT_ERROR = 2
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")  # = auditor.report.FORMATS
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")  # = auditor.report.FORMATS
 FAIL_ON = {"error": 3, "warning": 2, "never": 99}  # Severity.rank thresholds
 
 

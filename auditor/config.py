@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")  # = auditor.report.FORMATS
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("zh", "en")
 SEVERITIES = ("error", "warning", "info")

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pandas import DataFrame
 
 Number = Decimal | Fraction
 
@@ -209,3 +213,24 @@ class Report:
         if self.baselined is not None:
             counts["baselined"] = self.baselined
         return counts
+
+    # --- tables for notebooks (auditor/frame.py builds them; pandas is imported there, lazily) ---
+
+    def findings_frame(self, lang: str = "zh") -> DataFrame:
+        """One row per finding: document, line, code, severity, title, sentence, figure, arithmetic,
+        claimed and recomputed (Decimal), fingerprint, message and waiver."""
+        from auditor.frame import findings_frame
+
+        return findings_frame(self, lang)
+
+    def claims_frame(self) -> DataFrame:
+        """One row per claim: kind, text, claimed and recomputed (Decimal), status, operands, link."""
+        from auditor.frame import claims_frame
+
+        return claims_frame(self)
+
+    def documents_frame(self) -> DataFrame:
+        """One row per document, unreadable ones included with the reason."""
+        from auditor.frame import documents_frame
+
+        return documents_frame(self)

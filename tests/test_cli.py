@@ -226,7 +226,7 @@ def test_output_file(files: list[Path], tmp_path: Path, capsys: pytest.CaptureFi
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "auditor/v1"
     csv_target = tmp_path / "out" / "report.csv"
     run(capsys, "check", "--format", "csv", "-o", str(csv_target), str(files[0]))
-    assert csv_target.read_bytes().startswith(b"\xef\xbb\xbfpath,line,column,code")
+    assert csv_target.read_bytes().startswith("\ufeff文档,行,列,代码".encode())  # Chinese headers by default
 
 
 @pytest.mark.usefixtures("fake")
@@ -242,7 +242,7 @@ def test_xlsx_needs_output(files: list[Path], tmp_path: Path, capsys: pytest.Cap
     openpyxl = pytest.importorskip("openpyxl")
     target = tmp_path / "r.xlsx"
     assert run(capsys, "check", "--format", "xlsx", "-o", str(target), str(files[0]))[0] == 1
-    assert openpyxl.load_workbook(target)["Findings"]["D2"].value == "R201"
+    assert openpyxl.load_workbook(target)["问题"]["D2"].value == "R201"
 
 
 # --- usage errors ---

@@ -1,7 +1,7 @@
 """Reporters: one module per `--format`, all reading the same Report.
 
 `render` imports only the module it needs, so a JSON run never loads rich
-and only xlsx loads pandas.
+and only xlsx loads openpyxl.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import importlib
 
 from auditor.model import Report
 
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx")
+FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")
 #: formats whose output is bytes rather than text
 BINARY_FORMATS = frozenset({"xlsx"})
 

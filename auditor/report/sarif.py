@@ -2,7 +2,10 @@
 
 Columns count Unicode code points (`columnKind`), matching the offsets the
 other formats report; documents that could not be read become tool
-execution notifications rather than results.
+execution notifications rather than results. Each result carries the finding's
+fingerprint in `partialFingerprints`, so a dashboard follows a finding across
+edits elsewhere in the document; a waived finding stays a result, with an
+accepted external suppression that says who waived it, why and when.
 """
 from __future__ import annotations
 
@@ -11,12 +14,14 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from auditor.model import Report
+from auditor.model import Report, Waiver
 from auditor.report.common import Lines, finding_position, message_for, sorted_findings
 from auditor.report.i18n import rule_name, rule_summary
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: the key of the finding's fingerprint in `partialFingerprints` (fingerprint.py says how it is made)
+FINGERPRINT_KEY = "auditorFingerprint/v1"
 
 
 def artifact_uri(path: str) -> str:
@@ -40,6 +45,18 @@ def _version() -> str:
     from auditor import __version__
 
     return __version__
+
+
+def _suppression(waiver: Waiver) -> dict[str, Any]:
+    who, why, date = waiver.who, waiver.why, waiver.date
+    justification = why + (f" ({', '.join(x for x in (who, date) if x)})" if who or date else "")
+    out: dict[str, Any] = {"kind": "external", "status": "accepted"}
+    if justification:
+        out["justification"] = justification
+    props = {k: v for k, v in (("who", who), ("date", date)) if v}
+    if props:
+        out["properties"] = props
+    return out
 
 
 def sarif_dict(report: Report, lang: str = "zh") -> dict[str, Any]:
@@ -77,7 +94,7 @@ def sarif_dict(report: Report, lang: str = "zh") -> dict[str, Any]:
             end_line, end_col = lines.line_col(f.end)
             if (end_line, end_col) < (line, col):
                 end_line, end_col = line, col
-            results.append({
+            result: dict[str, Any] = {
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": LEVELS[f.severity.value],
@@ -89,7 +106,12 @@ def sarif_dict(report: Report, lang: str = "zh") -> dict[str, Any]:
                 }}],
                 "properties": {k: v for k, v in (("claimed", f.claimed), ("recomputed", f.recomputed),
                                                   ("expression", f.expression)) if v is not None},
-            })
+            }
+            if f.fingerprint:
+                result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+            if f.waiver is not None:
+                result["suppressions"] = [_suppression(f.waiver)]
+            results.append(result)
 
     return {
         "$schema": SARIF_SCHEMA,

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from auditor.model import Claim, DocError, DocumentResult, Finding, Operand, Quantity, Report, Severity
+from auditor.model import Claim, DocError, DocumentResult, Finding, Operand, Quantity, Report, Severity, Waiver
 
 TEXT = (
     "一、总体情况\n"
@@ -80,3 +80,21 @@ def report() -> Report:
 @pytest.fixture
 def extract_report() -> Report:
     return Report((build_document(), build_error_document()), mode="extract")
+
+
+WAIVER = Waiver(who="张三", why="口径不同：按时办结率以应办结件数为基数", date="2026-11-30")
+
+
+def build_waived_document(path: str = "reports/2024年报告.txt") -> DocumentResult:
+    """The document with a second finding that a supervisor waived."""
+    doc = build_document(path)
+    s, e = span(TEXT, "满意率92%")
+    waived = Finding("C502", Severity.INFO, s, e, "满意率92%", "满意率与相邻指标数值相同",
+                     message_en="same figure as its neighbour", fingerprint="fedcba9876543210", waiver=WAIVER)
+    return DocumentResult(doc.path, doc.sha256, doc.chars, doc.text, quantities=doc.quantities, claims=doc.claims,
+                          findings=(*doc.findings, waived))
+
+
+@pytest.fixture
+def waived_report() -> Report:
+    return Report((build_waived_document(), build_error_document()))
