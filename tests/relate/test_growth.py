@@ -459,3 +459,20 @@ def test_points_off_the_peer_rate_are_not_accused() -> None:
     res = audit_text(PEERS.replace("全市22个百分点", "全市25个百分点"))
     assert ("25", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "points"]
     assert not [f for f in res.findings if f.code.startswith("G")]
+
+
+TRIAL = ("1-2月份,共受理审判类案件2313件(去年同期为2296件),同比上升0.74%;其中旧存670件(去年同期为220件),"
+         "同比上升204.55%;新收1643件,同比下降20.86%;结案1119件。")
+
+
+def test_a_parts_prior_is_the_wholes_prior_less_the_other_parts() -> None:
+    from auditor import audit_text
+    found = [(c.claimed, c.status, c.expression) for c in audit_text(TRIAL).claims if c.kind == "growth"]
+    assert ("20.86", "consistent", "1643/(2296-220)-1") in found
+
+
+def test_a_part_off_the_complement_prior_is_not_accused() -> None:
+    from auditor import audit_text
+    res = audit_text(TRIAL.replace("同比下降20.86%", "同比下降25.86%"))
+    assert ("25.86", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "growth"]
+    assert not [f for f in res.findings if f.code.startswith("G") and f.severity.value == "error"]
