@@ -22,7 +22,7 @@ from auditor.relate.base import (
     same_unit,
     window,
 )
-from auditor.relate.growth_parts import rebuilt
+from auditor.relate.growth_parts import prior_by_complement, rebuilt
 from auditor.relate.levels import (
     YEAR_IN,
     _compound_levels,
@@ -80,7 +80,9 @@ def _from_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     if not wholes or not rel.parts or rel.whole or rel.alternatives:
         return None
     total = next((k for k in range(i - 1, max(-1, i - 40), -1) if qs[k] is rel.parts[0]), None)
-    return rebuilt(text, qs, i, total, seg, sent_start, wholes) if total is not None else None
+    if total is None:
+        return None
+    return rebuilt(text, qs, i, total, seg, sent_start, wholes) or prior_by_complement(text, qs, i, total, seg, wholes)
 
 
 def _granular(text: str, q: Quantity, levels: Sequence[Quantity], rel: Relation) -> Relation:

@@ -130,3 +130,40 @@ def _signed(rate: Quantity, d: int) -> str:
     v = Fraction(rate.value) * d / 100
     return f"{'+' if v >= 0 else '-'}{format(abs(Decimal(v.numerator) / Decimal(v.denominator)).normalize(), 'f')}"
 
+
+
+# ---- a part's prior as its whole's prior less the other part's --------------------------------
+
+def prior_by_complement(text: str, qs: Sequence[Quantity], i: int, part: int, seg: Seg,
+                        wholes: dict[int, list[tuple[int, ...]]]) -> Relation | None:
+    """`共受理2313件(去年同期为2296件)…其中旧存670件(去年同期为220件)…新收1643件,同比下降20.86%`: where the
+    part and one other add up to a whole, and the whole and the other state their priors, the part's
+    prior is their difference (2296 - 220). Confirms, never accuses."""
+    q = qs[i]
+    found = []
+    for total, breakdowns in wholes.items():
+        for parts in breakdowns:
+            if len(parts) != 2 or part not in parts:
+                continue
+            other = parts[1] if parts[0] == part else parts[0]
+            t0, o0 = _prior_in_item(qs, seg, total), _prior_in_item(qs, seg, other)
+            if t0 is None or o0 is None:
+                continue
+            prior = Fraction(qs[t0].value) - Fraction(qs[o0].value)
+            if prior > 0 and all(qs[k].decimals == 0 and qs[k].scale == 1 for k in (t0, o0, part)):
+                found.append((prior, t0, o0))
+    if len(found) != 1:
+        return None
+    prior, t0, o0 = found[0]
+    extra = {"link": "the whole's prior less the other part's", "old_lo": str(prior), "old_hi": str(prior),
+             "rebuilt": f"{_plain(qs[t0])}-{_plain(qs[o0])}"}
+    operands = (qs[part], qs[t0], qs[o0])
+    return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[part],), direction=_dir_of(text, q, seg, i),
+                    extra=extra, alternatives=((operands, ()),))
+
+
+def _prior_in_item(qs: Sequence[Quantity], seg: Seg, k: int) -> int | None:
+    """The one prior value in a level's item: 2313件(去年同期为2296件)."""
+    found = [m for m in range(k + 1, min(len(qs), k + 4)) if seg.item[m] == seg.item[k]
+             and frame(qs[m]).role == "prior" and qs[m].kind == qs[k].kind and same_unit(qs[m], qs[k])]
+    return found[0] if len(found) == 1 else None

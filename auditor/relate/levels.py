@@ -18,6 +18,7 @@ from auditor.relate.base import (
     growth_start,
     same_unit,
 )
+from auditor.relate.compared import peer_points
 from auditor.relate.link import frame, is_level, same_plan
 from auditor.relate.years import year_change
 
@@ -261,6 +262,9 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
             return Relation("points", q, growth_start(text, q), q.end, parts=(new,), whole=(old,),
                             extra={"link": "same item: old and new rate"},
                             direction=-1 if down else 1, strong=True)
+    peer = peer_points(text, qs, i, seg, sent_start[seg.sent[i]])
+    if peer is not None:
+        return peer
     return Relation("points", q, growth_start(text, q), q.end, direction=-1 if down else 1)
 
 

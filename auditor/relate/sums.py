@@ -275,7 +275,9 @@ def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Rela
         if ok:
             run.append(j)
             continue
-        if len(run) >= 3:
+        announced = bool(run) and re.search(r"其中[,，:：]?\s*[\u4e00-\u9fff]{0,8}占$",
+                                            text[max(0, qs[run[0]].start - 14):qs[run[0]].start]) is not None
+        if len(run) >= 3 or len(run) == 2 and announced:  # 其中一类占88.5%,二类占11.5%: 其中 says they split one
             total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
             tol = sum((qs[r].half_ulp for r in run), Fraction(0))
             if abs(total - 100) <= tol:

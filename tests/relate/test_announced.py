@@ -191,3 +191,13 @@ def test_nested_parts_are_left_out_of_an_announced_breakdown() -> None:
 def test_nested_parts_that_still_miss_make_no_claim() -> None:
     text = ACCIDENTS.replace("火灾事故发生3起", "火灾事故发生4起")
     assert not [s for s in sums(text) if s[1] == "8+4+5"]  # a run stopping short of the list by chance
+
+
+def test_two_shares_announced_by_qizhong_make_100() -> None:
+    text = "1995年全市共有4 598个调解委员会,其中一类占88.5%,二类占11.5%,无三类的;规范化调委会3 457个,占总数的75.2%。"
+    assert ("consistent", "88.5+11.5", "shares of one whole") in sums(text)
+
+
+def test_two_shares_without_qizhong_make_no_sum() -> None:
+    text = "全市调解委员会中一类占88.5%,二类占11.5%。"
+    assert not [s for s in sums(text) if s[2] == "shares of one whole"]

@@ -442,3 +442,37 @@ def test_a_named_bracketed_part_is_not_the_level_of_the_total_growth() -> None:
     wrong = text.replace("同比下降8.64%", "同比下降9.64%")
     rate = [c for c in audit_text(wrong).claims if c.kind == "growth" and c.claimed == "9.64"]
     assert [c.status for c in rate] != ["consistent"]
+
+
+PEERS = ("今年1至4月份,全县外贸进出口总额达6.93亿美元,同比增长46.6%。其中出口额6.3亿美元,同比增长46.5%。\n"
+         "“我县前四月进出口增幅高于全市22个百分点、全国18个百分点(全国增28.5%、全市增24.2%)。”\n")
+
+
+def test_points_against_a_named_peer_rate_in_brackets() -> None:
+    from auditor import audit_text
+    found = [(c.claimed, c.status, c.expression) for c in audit_text(PEERS).claims if c.kind == "points"]
+    assert ("22", "consistent", "46.6-24.2") in found and ("18", "consistent", "46.6-28.5") in found
+
+
+def test_points_off_the_peer_rate_are_not_accused() -> None:
+    from auditor import audit_text
+    res = audit_text(PEERS.replace("全市22个百分点", "全市25个百分点"))
+    assert ("25", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "points"]
+    assert not [f for f in res.findings if f.code.startswith("G")]
+
+
+TRIAL = ("1-2月份,共受理审判类案件2313件(去年同期为2296件),同比上升0.74%;其中旧存670件(去年同期为220件),"
+         "同比上升204.55%;新收1643件,同比下降20.86%;结案1119件。")
+
+
+def test_a_parts_prior_is_the_wholes_prior_less_the_other_parts() -> None:
+    from auditor import audit_text
+    found = [(c.claimed, c.status, c.expression) for c in audit_text(TRIAL).claims if c.kind == "growth"]
+    assert ("20.86", "consistent", "1643/(2296-220)-1") in found
+
+
+def test_a_part_off_the_complement_prior_is_not_accused() -> None:
+    from auditor import audit_text
+    res = audit_text(TRIAL.replace("同比下降20.86%", "同比下降25.86%"))
+    assert ("25.86", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "growth"]
+    assert not [f for f in res.findings if f.code.startswith("G") and f.severity.value == "error"]
