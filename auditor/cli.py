@@ -14,12 +14,13 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from auditor.batch import Outcome
     from auditor.model import DocumentResult
 
 log = logging.getLogger(__name__)
@@ -49,13 +50,63 @@ def _codes(value: str) -> tuple[str, ...]:
 
 
 def _jobs(value: str) -> int:
+    if value.strip().lower() == "auto":
+        return _cpus()
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if n < 0:
         raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
-    return n or (os.cpu_count() or 1)
+    return n or _cpus()
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (its affinity), not all the machine has."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _seconds(value: str) -> float:
+    try:
+        t = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not t >= 0 or t == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more seconds")
+    return t
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
+
+
+def _memory(value: str) -> int:
+    """`2G`, `512M`, `512` (MiB) -> bytes; 0 for no limit."""
+    m = _SIZE.match(value)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 2G, 512M)")
+    scale = {"": 2**20, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}[m.group(2).lower()]
+    return int(float(m.group(1)) * scale)
+
+
+def _add_run_options(batch: argparse.ArgumentParser) -> None:
+    """Limits of each document's worker (auditor/batch.py)."""
+    batch.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+                       help="give up a document after SECONDS, reported as timeout (0: no limit; default 120)")
+    batch.add_argument("--max-memory", type=_memory, default=2048 * 2**20, metavar="SIZE",
+                       help="memory one document may use, e.g. 2G or 512M; more is reported as too_large "
+                            "(0: no limit; default 2G)")
+
+
+def _add_engine_options(check: argparse.ArgumentParser) -> None:
+    """`--engine dask` (auditor/engine_dask.py)."""
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local worker processes, or a Dask cluster writing Parquet to --output DIR "
+                            "(default: local)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler's address (default: a local cluster)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,14 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
                        help="skip these rule codes or prefixes, comma-separated")
     batch.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                       help="audit N files in parallel (0: one per CPU; default 1)")
+                       help="audit N files in parallel (auto or 0: one per CPU; default 1)")
     batch.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
     batch.add_argument("--no-color", action="store_true", help="no colours (also when NO_COLOR is set)")
+    _add_run_options(batch)
 
     check = sub.add_parser("check", parents=[batch], help="audit files and folders",
                            description="Audit the numbers in files and folders.")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error",
                        help="exit 1 when a finding is at or above this severity (default: error)")
+    _add_engine_options(check)
     sub.add_parser("extract", parents=[batch], help="list every quantity found",
                    description="List every number-and-unit pair found in files and folders.")
 
@@ -278,29 +331,127 @@ def _filter(result: DocumentResult, select: Sequence[str], ignore: Sequence[str]
     return result if len(kept) == len(result.findings) else replace(result, findings=kept)
 
 
-def _run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             jobs: int) -> list[DocumentResult]:
-    if jobs > 1 and len(paths) > 1:
+def _audited(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> DocumentResult:
+    """What a worker runs for one path (module level: picklable)."""
+    return _filter(_audit_one(path, mode, select, ignore), select, ignore)
+
+
+def _outcomes(paths: Sequence[Path], args: argparse.Namespace, mode: str) -> Iterator[tuple[int, Outcome]]:
+    """Every document's outcome, as it finishes, from supervised workers (auditor/batch.py)."""
+    from functools import partial
+
+    from auditor import batch
+
+    select, ignore = tuple(args.select), tuple(args.ignore)
+    job = batch.DocumentJob(partial(_audited, mode=mode, select=select, ignore=ignore), args.format, mode, args.lang)
+    names = [str(p) for p in paths]
+    done: set[int] = set()
+    try:
+        for i, outcome in batch.run(names, job, job.failed, args.jobs, args.timeout, args.max_memory,
+                                    batch.warm_up):
+            done.add(i)
+            yield i, outcome
+    except (OSError, NotImplementedError, ImportError) as exc:  # no worker processes here: go on in this one
+        log.debug("worker processes unavailable (%s); auditing in this process", exc)
+        for i, name in enumerate(names):
+            if i not in done:
+                yield i, job(name)
+
+
+def _run_all(paths: Sequence[Path], args: argparse.Namespace, mode: str) -> list[DocumentResult]:
+    results: list[DocumentResult | None] = [None] * len(paths)
+    for i, outcome in _outcomes(paths, args, mode):
+        results[i] = outcome.result
+    return [r for r in results if r is not None]
+
+
+def _stream(paths: Sequence[Path], args: argparse.Namespace, mode: str, status: int) -> int:
+    """json/jsonl: each document is written (and flushed) as soon as it is audited."""
+    from importlib import import_module
+
+    from auditor.batch import add_summaries
+
+    fh = None
+    if args.output:
         try:
-            return _run_parallel(paths, mode, select, ignore, jobs)
-        except (OSError, NotImplementedError, ImportError) as exc:  # no process pool here: go on serially
-            log.debug("process pool unavailable (%s); auditing serially", exc)
-    return [_audit_one(str(p), mode, select, ignore) for p in paths]
+            fh = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            _err(f"cannot write {args.output}: {exc.strerror or exc}")
+            return EXIT_ERROR
+
+    def write(data: str) -> None:
+        if fh is None:
+            _write_stdout(data)
+        else:
+            fh.write(data)
+            fh.flush()
+
+    summary: dict[str, int] = {}
+    rank = 0
+    try:
+        writer = import_module(f"auditor.report.{args.format}").StreamWriter(write, mode, args.lang)
+        errors = _ErrorLines(ordered=args.format == "json")
+        for i, outcome in _outcomes(paths, args, mode):
+            if outcome.error is not None:
+                status = EXIT_ERROR
+            errors.add(i, None if outcome.error is None else f"{outcome.path}: {outcome.error.message}")
+            add_summaries(summary, outcome.summary)
+            rank = max(rank, outcome.rank)
+            writer.add(i, outcome.fragment or "")
+        if not paths:
+            summary = _empty_summary(mode)
+        writer.close(summary)
+    except OSError as exc:
+        _err(f"cannot write {args.output or 'the report'}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    finally:
+        if fh is not None:
+            fh.close()
+    if status == EXIT_OK and mode == "check" and rank >= FAIL_ON[getattr(args, "fail_on", "error")]:
+        status = EXIT_FINDINGS
+    return status
 
 
-def _run_parallel(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                  jobs: int) -> list[DocumentResult]:
-    from concurrent.futures import ProcessPoolExecutor
+class _ErrorLines:
+    """One stderr line per unreadable document: in input order (json), or as they finish."""
 
-    results: list[DocumentResult] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = [pool.submit(_audit_one, str(p), mode, select, ignore) for p in paths]
-        for p, fut in zip(paths, futures, strict=True):
-            try:
-                results.append(fut.result())
-            except Exception as exc:  # a worker died (BrokenProcessPool) or a result did not pickle
-                results.append(_internal_error(str(p), exc))
-    return results
+    def __init__(self, ordered: bool) -> None:
+        self.ordered, self.next, self.held = ordered, 0, dict[int, str | None]()
+
+    def add(self, index: int, line: str | None) -> None:
+        if not self.ordered:
+            if line:
+                _err(line)
+            return
+        self.held[index] = line
+        while self.next in self.held:
+            shown = self.held.pop(self.next)
+            if shown:
+                _err(shown)
+            self.next += 1
+
+
+def _empty_summary(mode: str) -> dict[str, int]:
+    from auditor.model import Report
+
+    return Report((), mode=mode).summary
+
+
+def _run_dask(paths: Sequence[Path], args: argparse.Namespace, status: int) -> int:
+    """`--engine dask`: the audit on a Dask cluster, Parquet datasets in --output DIR."""
+    from auditor import engine_dask
+
+    if not args.output:
+        raise UsageError("--engine dask writes Parquet datasets: give --output DIR")
+    try:
+        errors = engine_dask.run([str(p) for p in paths], Path(args.output), scheduler=args.scheduler,
+                                 select=tuple(args.select), ignore=tuple(args.ignore))
+    except engine_dask.EngineError as exc:
+        raise UsageError(str(exc)) from None
+    for path, message in errors:
+        _err(f"{path}: {message}")
+        status = EXIT_ERROR
+    return status
 
 
 def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
@@ -318,8 +469,11 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
         _err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
         status = EXIT_ERROR
 
-    select, ignore = tuple(args.select), tuple(args.ignore)
-    results = [_filter(r, select, ignore) for r in _run_all(paths, mode, select, ignore, args.jobs)]
+    if getattr(args, "engine", "local") == "dask":
+        return _run_dask(paths, args, status)
+    if fmt in ("json", "jsonl"):
+        return _stream(paths, args, mode, status)
+    results = _run_all(paths, args, mode)
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error.message}")
