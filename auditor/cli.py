@@ -15,11 +15,12 @@ import re
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `auditor --help` starts faster
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from auditor.batch import Outcome
     from auditor.model import DocumentResult
 
@@ -327,6 +328,8 @@ def _keep(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 def _filter(result: DocumentResult, select: Sequence[str], ignore: Sequence[str]) -> DocumentResult:
     if not (select or ignore) or not result.findings:
         return result
+    from dataclasses import replace  # not at the top: `auditor --help` needs no dataclasses
+
     kept = tuple(f for f in result.findings if _keep(f.code, select, ignore))
     return result if len(kept) == len(result.findings) else replace(result, findings=kept)
 
