@@ -22,3 +22,18 @@ def lint(session: nox.Session) -> None:
 def types(session: nox.Session) -> None:
     session.install("mypy", ".")
     session.run("mypy", "auditor")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput, scaling, memory and start-up (issue 10): `nox -s bench -- --jobs --startup`."""
+    session.install(".")
+    session.run("python", "benchmarks/bench_check.py", *session.posargs)
+    session.run("python", "benchmarks/bench_stages.py")
+
+
+@nox.session
+def dask(session: nox.Session) -> None:
+    """The Dask engine's tests alone, with the `dask` extra installed."""
+    session.install(".[dask,test]")
+    session.run("pytest", "tests/test_engine_dask.py", *session.posargs)

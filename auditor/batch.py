@@ -14,9 +14,12 @@ result as it comes back. The parent watches every worker:
 
 Workers are warmed once (imports, compiled patterns) before their first document; on
 Linux they are forked from the warmed parent, so the warm-up is paid once in all. What
-a worker sends back is what the caller's job returns: `DocumentJob` returns the
-document's report fragment and counts for json/jsonl, and a result without the text
-for the other formats that do not read it.
+a worker sends back is what the caller's job returns. A job may also be a generator:
+the bytes it yields are sent as they come (`parts`, a large document's report in pieces
+of about a megabyte, never the whole at once), and what it returns is the result; parts
+of a document whose worker died are dropped. `DocumentJob` streams the document's
+json/jsonl in parts and returns counts, or returns a result without the text for the
+other formats when they do not read it.
 
 stdlib's ProcessPoolExecutor cannot do this: one dead worker breaks the pool
 (BrokenProcessPool) and every pending document with it.
@@ -30,7 +33,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -57,13 +60,17 @@ NEEDS_TEXT = frozenset({"rich", "html", "sarif", "xlsx"})
 
 # --- the supervisor ----------------------------------------------------------------------
 
-def run(paths: Sequence[str], work: Callable[[str], R], failed: Callable[[str, str, str], R], jobs: int = 1,
-        timeout: float | None = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY,
-        warm: Callable[[], None] | None = None) -> Iterator[tuple[int, R]]:
-    """Yield `(index, work(paths[index]))` for every path, in the order they finish.
+Work = Callable[[str], "R | Generator[bytes, None, R]"]
 
-    `failed(path, code, message)` stands in for a document the worker could not finish:
-    code `timeout`, `too_large` or `crashed`. Every index is yielded exactly once.
+
+def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R], jobs: int = 1,
+        timeout: float | None = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY,
+        warm: Callable[[], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
+    """Yield `(index, result, parts)` for every path, in the order they finish.
+
+    `result` is what `work(paths[index])` returned, `parts` the bytes it yielded (when it is
+    a generator). `failed(path, code, message)` stands in for a document the worker could
+    not finish: code `timeout`, `too_large` or `crashed`. Every index is yielded exactly once.
     """
     if not paths:
         return
@@ -74,6 +81,18 @@ def run(paths: Sequence[str], work: Callable[[str], R], failed: Callable[[str, s
         yield from pool.results()
     finally:
         pool.close()
+
+
+def drive(outcome: R | Generator[bytes, None, R]) -> tuple[R, list[bytes]]:
+    """A job's return value and the parts it yielded, in this process."""
+    if not isinstance(outcome, Generator):
+        return outcome, []
+    parts: list[bytes] = []
+    while True:
+        try:
+            parts.append(next(outcome))
+        except StopIteration as stop:
+            return stop.value, parts
 
 
 def start_method() -> str:
@@ -92,7 +111,7 @@ class _Worker:
 
 
 class _Pool(Generic[R]):
-    def __init__(self, paths: list[str], work: Callable[[str], R], failed: Callable[[str, str, str], R],
+    def __init__(self, paths: list[str], work: Work[R], failed: Callable[[str, str, str], R],
                  jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None) -> None:
         self.paths, self.work, self.failed = paths, work, failed
         self.jobs = min(jobs, len(paths))
@@ -101,7 +120,8 @@ class _Pool(Generic[R]):
         self.pending: deque[int] = deque(range(len(paths)))
         self.attempts = [0] * len(paths)
         self.workers: list[_Worker] = []
-        self.done: deque[tuple[int, R]] = deque()
+        self.done: deque[tuple[int, R, list[bytes]]] = deque()
+        self.parts: dict[int, list[bytes]] = {}
         self.left = len(paths)
 
     # starting and feeding workers
@@ -138,7 +158,7 @@ class _Pool(Generic[R]):
                 self._send(w, batch)
 
     # results
-    def results(self) -> Iterator[tuple[int, R]]:
+    def results(self) -> Iterator[tuple[int, R, list[bytes]]]:
         self._feed()
         while self.left:
             while self.done:
@@ -150,7 +170,7 @@ class _Pool(Generic[R]):
             self._feed()
 
     def _emit(self, index: int, result: R) -> None:
-        self.done.append((index, result))
+        self.done.append((index, result, self.parts.pop(index, [])))
 
     def _wait(self) -> None:
         now = time.monotonic()
@@ -178,9 +198,13 @@ class _Pool(Generic[R]):
             try:
                 if not w.conn.poll():
                     return
-                index, result, recycle = w.conn.recv()
+                message = w.conn.recv()
             except (EOFError, OSError):
                 return
+            if len(message) == 2:  # a part of the document in flight
+                self.parts.setdefault(message[0], []).append(message[1])
+                continue
+            index, result, recycle = message
             if w.sent and w.sent[0] == index:
                 w.sent.popleft()
                 w.since = time.monotonic()
@@ -201,6 +225,7 @@ class _Pool(Generic[R]):
         if not w.sent:
             return
         held = w.sent.popleft()
+        self.parts.pop(held, None)  # what it had sent of an unfinished document
         self.pending.extendleft(reversed(w.sent))
         if w.recycling:  # it announced its exit: `held` was never started
             self.pending.appendleft(held)
@@ -219,6 +244,7 @@ class _Pool(Generic[R]):
         _kill(w.process)
         self._receive(w)
         self._forget(w)
+        self.parts.pop(held, None)
         self.pending.extendleft(reversed(w.sent))
         limit = f"{self.timeout:g}"
         self._emit(held, self.failed(self.paths[held], "timeout", f"gave up after {limit} s (--timeout {limit})"))
@@ -254,7 +280,7 @@ def _exit_cause(exitcode: int | None) -> str:
 
 # --- inside a worker ---------------------------------------------------------------------
 
-def _worker_main(conn: Connection, work: Callable[[str], Any], failed: Callable[[str, str, str], Any],
+def _worker_main(conn: Connection, work: Work[Any], failed: Callable[[str, str, str], Any],
                  warm: Callable[[], None] | None, max_memory: int | None, parent: int) -> None:
     _die_with_parent()
     with contextlib.suppress(Exception):
@@ -276,6 +302,8 @@ def _worker_main(conn: Connection, work: Callable[[str], Any], failed: Callable[
             recycle = False
             try:
                 result = work(path)
+                if isinstance(result, Generator):
+                    result = _send_parts(conn, index, result)
             except MemoryError:
                 result, recycle = None, True
             except Exception as exc:  # the job should catch its own; never lose the document
@@ -297,6 +325,15 @@ def _worker_main(conn: Connection, work: Callable[[str], Any], failed: Callable[
                 conn.send((index, failed(path, "internal", f"internal error: {type(exc).__name__}: {exc}"), False))
             if recycle:
                 return
+
+
+def _send_parts(conn: Connection, index: int, parts: Generator[bytes, None, Any]) -> Any:
+    while True:
+        try:
+            part = next(parts)
+        except StopIteration as stop:
+            return stop.value
+        conn.send((index, part))
 
 
 def _die_with_parent() -> None:
@@ -351,7 +388,11 @@ class Outcome:
     summary: dict[str, int]
     rank: int  # the highest severity rank among its findings, 0 when none
     result: DocumentResult | None = None  # for formats rendered over the whole report
-    fragment: str | None = None  # for streamed formats: the document's part of the output
+    fragment: bytes = b""  # streamed formats: the end of the document's output (all of it, when not streamed)
+
+
+#: bytes of output gathered before a part is sent
+PART_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,27 +404,53 @@ class DocumentJob:
     mode: str = "check"
     lang: str = "zh"
 
-    def __call__(self, path: str) -> Outcome:
-        return self.outcome(self.audit(path))
+    def __call__(self, path: str) -> Outcome | Generator[bytes, None, Outcome]:
+        doc = self.audit(path)
+        if self.fmt in STREAMED:
+            return self._parts(doc)
+        return self.outcome(doc)
 
     def failed(self, path: str, code: str, message: str) -> Outcome:
         from auditor.model import DocError, DocumentResult
 
         return self.outcome(DocumentResult(path, "", 0, "", error=DocError(code, message)))
 
-    def outcome(self, doc: DocumentResult) -> Outcome:
+    def _counts(self, doc: DocumentResult) -> tuple[dict[str, int], int]:
         from auditor.model import Report
 
-        summary = Report((doc,), mode=self.mode).summary
-        rank = max((f.severity.rank for f in doc.findings), default=0)
-        if self.fmt in STREAMED:
-            from importlib import import_module
+        return Report((doc,), mode=self.mode).summary, max((f.severity.rank for f in doc.findings), default=0)
 
-            fragment = import_module(f"auditor.report.{self.fmt}").fragment(doc, self.mode, self.lang)
-            return Outcome(doc.path, doc.error, summary, rank, fragment=fragment)
+    def _parts(self, doc: DocumentResult) -> Generator[bytes, None, Outcome]:
+        """The document's output in parts of about PART_BYTES, then its counts."""
+        summary, rank = self._counts(doc)
+        chunk: list[bytes] = []
+        size = 0
+        for piece in self._reporter().fragment_parts(doc, self.mode, self.lang):
+            chunk.append(encode(piece))
+            size += len(chunk[-1])
+            if size >= PART_BYTES:
+                yield b"".join(chunk)
+                chunk, size = [], 0
+        return Outcome(doc.path, doc.error, summary, rank, fragment=b"".join(chunk))
+
+    def _reporter(self) -> Any:
+        from importlib import import_module
+
+        return import_module(f"auditor.report.{self.fmt}")
+
+    def outcome(self, doc: DocumentResult) -> Outcome:
+        summary, rank = self._counts(doc)
+        if self.fmt in STREAMED:
+            return Outcome(doc.path, doc.error, summary, rank,
+                           fragment=encode(self._reporter().fragment(doc, self.mode, self.lang)))
         if self.fmt not in NEEDS_TEXT and doc.text:
             doc = replace(doc, text="")
         return Outcome(doc.path, doc.error, summary, rank, result=doc)
+
+
+def encode(text: str) -> bytes:
+    """UTF-8; a lone surrogate (only ever inside a JSON string) becomes its JSON escape \\udXXX."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def warm_up() -> None:

@@ -198,6 +198,24 @@ def _write_stdout(data: str) -> None:
             pass
 
 
+def _write_stdout_bytes(data: bytes) -> None:
+    """Streamed UTF-8 output to stdout, flushed: as text where stdout has no byte buffer."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        _write_stdout(data.decode("utf-8", "replace"))
+        return
+    try:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:  # the reader left: point stdout at devnull, as _write_stdout does
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
 def _stdout_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -339,8 +357,9 @@ def _audited(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, .
     return _filter(_audit_one(path, mode, select, ignore), select, ignore)
 
 
-def _outcomes(paths: Sequence[Path], args: argparse.Namespace, mode: str) -> Iterator[tuple[int, Outcome]]:
-    """Every document's outcome, as it finishes, from supervised workers (auditor/batch.py)."""
+def _outcomes(paths: Sequence[Path], args: argparse.Namespace,
+              mode: str) -> Iterator[tuple[int, Outcome, list[bytes]]]:
+    """Every document's outcome and streamed output, as it finishes, from supervised workers (auditor/batch.py)."""
     from functools import partial
 
     from auditor import batch
@@ -350,20 +369,20 @@ def _outcomes(paths: Sequence[Path], args: argparse.Namespace, mode: str) -> Ite
     names = [str(p) for p in paths]
     done: set[int] = set()
     try:
-        for i, outcome in batch.run(names, job, job.failed, args.jobs, args.timeout, args.max_memory,
-                                    batch.warm_up):
+        for i, outcome, parts in batch.run(names, job, job.failed, args.jobs, args.timeout, args.max_memory,
+                                           batch.warm_up):
             done.add(i)
-            yield i, outcome
+            yield i, outcome, parts
     except (OSError, NotImplementedError, ImportError) as exc:  # no worker processes here: go on in this one
         log.debug("worker processes unavailable (%s); auditing in this process", exc)
         for i, name in enumerate(names):
             if i not in done:
-                yield i, job(name)
+                yield i, *batch.drive(job(name))
 
 
 def _run_all(paths: Sequence[Path], args: argparse.Namespace, mode: str) -> list[DocumentResult]:
     results: list[DocumentResult | None] = [None] * len(paths)
-    for i, outcome in _outcomes(paths, args, mode):
+    for i, outcome, _ in _outcomes(paths, args, mode):
         results[i] = outcome.result
     return [r for r in results if r is not None]
 
@@ -377,14 +396,14 @@ def _stream(paths: Sequence[Path], args: argparse.Namespace, mode: str, status: 
     fh = None
     if args.output:
         try:
-            fh = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+            fh = open(args.output, "wb")  # noqa: SIM115 (closed below)
         except OSError as exc:
             _err(f"cannot write {args.output}: {exc.strerror or exc}")
             return EXIT_ERROR
 
-    def write(data: str) -> None:
+    def write(data: bytes) -> None:
         if fh is None:
-            _write_stdout(data)
+            _write_stdout_bytes(data)
         else:
             fh.write(data)
             fh.flush()
@@ -394,13 +413,13 @@ def _stream(paths: Sequence[Path], args: argparse.Namespace, mode: str, status: 
     try:
         writer = import_module(f"auditor.report.{args.format}").StreamWriter(write, mode, args.lang)
         errors = _ErrorLines(ordered=args.format == "json")
-        for i, outcome in _outcomes(paths, args, mode):
+        for i, outcome, parts in _outcomes(paths, args, mode):
             if outcome.error is not None:
                 status = EXIT_ERROR
             errors.add(i, None if outcome.error is None else f"{outcome.path}: {outcome.error.message}")
             add_summaries(summary, outcome.summary)
             rank = max(rank, outcome.rank)
-            writer.add(i, outcome.fragment or "")
+            writer.add(i, [*parts, outcome.fragment])
         if not paths:
             summary = _empty_summary(mode)
         writer.close(summary)

@@ -26,7 +26,7 @@ def failed(path: str, code: str, message: str) -> str:
 
 def run(paths: list[str], work, **kw) -> dict[int, str]:  # type: ignore[no-untyped-def]
     out: dict[int, str] = {}
-    for i, r in batch.run(paths, work, failed, **kw):
+    for i, r, _ in batch.run(paths, work, failed, **kw):
         assert i not in out, f"index {i} yielded twice"
         out[i] = r
     return out
@@ -44,7 +44,7 @@ def test_worker_killed_mid_batch_loses_no_document(tmp_path: Path) -> None:
     paths = [str(tmp_path / f"d{i:02}") for i in range(50)]
     got: dict[int, str] = {}
     killed = 0
-    for i, r in batch.run(paths, _slow, failed, jobs=2):
+    for i, r, _ in batch.run(paths, _slow, failed, jobs=2):
         got[i] = r
         if len(got) == 10 and not killed:
             # the most recently started document's worker: it holds a document now
@@ -129,20 +129,59 @@ def _doc(path: str) -> DocumentResult:
 @pytest.mark.parametrize(("fmt", "has_text"), [("csv", False), ("rich", True), ("html", True), ("sarif", True)])
 def test_results_carry_the_text_only_for_formats_that_read_it(fmt: str, has_text: bool) -> None:
     job = batch.DocumentJob(_doc, fmt)
-    ((_, outcome),) = list(batch.run(["t.txt"], job, job.failed))
-    assert outcome.fragment is None and outcome.result is not None
+    ((_, outcome, parts),) = list(batch.run(["t.txt"], job, job.failed))
+    assert not outcome.fragment and not parts and outcome.result is not None
     assert bool(outcome.result.text) is has_text
     assert outcome.result.findings and outcome.rank == 3
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_streamed_formats_get_a_rendered_fragment(fmt: str) -> None:
+def test_streamed_formats_send_the_rendered_document_not_the_result(fmt: str) -> None:
     job = batch.DocumentJob(_doc, fmt)
-    ((_, outcome),) = list(batch.run(["t.txt"], job, job.failed))
-    assert outcome.result is None and outcome.fragment
-    first = json.loads(outcome.fragment.splitlines()[0])
+    ((_, outcome, parts),) = list(batch.run(["t.txt"], job, job.failed))
+    assert outcome.result is None
+    first = json.loads(b"".join([*parts, outcome.fragment]).decode("utf-8").splitlines()[0])
     assert first["path"] == "t.txt"
-    assert outcome.summary["documents"] == 1 and outcome.summary["errors"] >= 1
+    assert outcome.summary["documents"] == 1 and outcome.summary["errors"] == 1 and outcome.rank == 3
+
+
+ROOT_SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def _big(path: str) -> DocumentResult:
+    from auditor.pipeline import audit_text
+
+    return audit_text("\n".join(p.read_text(encoding="utf-8") for p in ROOT_SEEDS), path)
+
+
+def test_a_large_document_comes_back_in_parts_that_make_the_same_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.report import json as json_report
+
+    monkeypatch.setattr(batch, "PART_BYTES", 20_000)
+    monkeypatch.setattr(json_report, "CHUNK", 50)
+    job = batch.DocumentJob(_big, "json")
+    ((_, outcome, parts),) = list(batch.run(["big.txt"], job, job.failed))
+    assert len(parts) >= 3 and all(len(p) >= 20_000 for p in parts)
+    assert json.loads(b"".join([*parts, outcome.fragment])) == json.loads(json_report.fragment(_big("big.txt")))
+
+
+def test_parts_of_a_document_whose_worker_died_are_dropped(tmp_path: Path) -> None:
+    marker = tmp_path / "once"
+
+    def work(path: str):  # type: ignore[no-untyped-def]
+        yield b"first try "
+        if not marker.exists():
+            marker.write_text("x", encoding="ascii")
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield b"second try"
+        return "done"
+
+    ((_, result, parts),) = list(batch.run(["p"], work, failed))
+    assert (result, parts) == ("done", [b"first try ", b"second try"])
+
+
+def test_lone_surrogates_become_json_escapes() -> None:
+    assert json.loads(batch.encode('{"t":"a\ud800b"}')) == {"t": "a\ud800b"}
 
 
 # --- through the command line ------------------------------------------------------------

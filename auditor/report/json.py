@@ -118,35 +118,40 @@ def fragment(doc: DocumentResult, mode: str = "check", lang: str = "zh") -> str:
 
 
 class StreamWriter:
-    """Writes the report as documents arrive, in input order, then the summary.
+    """Writes the report (UTF-8 bytes) as documents arrive, in input order, then the summary.
 
-    `add(index, fragment)` may come in any order; each document is written as soon as all
+    `add(index, parts)` may come in any order; each document is written as soon as all
     those before it are.
     """
 
-    def __init__(self, write: Callable[[str], Any], mode: str = "check", lang: str = "zh") -> None:
+    def __init__(self, write: Callable[[bytes], Any], mode: str = "check", lang: str = "zh") -> None:
         self.write, self.mode, self.lang = write, mode, lang
         self._next = 0
-        self._held: dict[int, str] = {}
-        write('{\n "schema": "' + SCHEMA + '",\n "documents": [')
+        self._held: dict[int, list[bytes]] = {}
+        write(b'{\n "schema": "' + SCHEMA.encode() + b'",\n "documents": [')
 
-    def add(self, index: int, fragment: str) -> None:
-        self._held[index] = fragment
+    def _put(self, parts: list[bytes]) -> None:
+        self.write(b"\n  " if self._next == 0 else b",\n  ")
+        for part in parts:
+            self.write(part)
+        self._next += 1
+
+    def add(self, index: int, parts: list[bytes]) -> None:
+        self._held[index] = parts
         while self._next in self._held:
-            self.write(("\n  " if self._next == 0 else ",\n  ") + self._held.pop(self._next))
-            self._next += 1
+            self._put(self._held.pop(self._next))
 
     def close(self, summary: dict[str, int]) -> None:
         for index in sorted(self._held):  # none, unless a caller skipped an index
-            self.write(("\n  " if self._next == 0 else ",\n  ") + self._held.pop(index))
-            self._next += 1
-        self.write(("\n ]" if self._next else "]") + ',\n "summary": ' + _ENCODE(summary) + "\n}\n")
+            self._put(self._held.pop(index))
+        tail = ("\n ]" if self._next else "]") + ',\n "summary": ' + _ENCODE(summary) + "\n}\n"
+        self.write(tail.encode())
 
 
 def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
-    buf = io.StringIO()
+    buf = io.BytesIO()
     writer = StreamWriter(buf.write, report.mode, lang)
     for i, doc in enumerate(report.documents):
-        writer.add(i, fragment(doc, report.mode, lang))
+        writer.add(i, [fragment(doc, report.mode, lang).encode("utf-8", "backslashreplace")])
     writer.close(report.summary)
-    return buf.getvalue()
+    return buf.getvalue().decode("utf-8")
