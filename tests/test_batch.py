@@ -278,3 +278,41 @@ def test_jsonl_keeps_what_was_done_when_the_run_is_killed(tmp_path: Path) -> Non
     else:
         os.kill(worker, signal.SIGKILL)
         pytest.fail("the worker outlived the killed CLI")
+
+
+SLOW_CLI = textwrap.dedent("""
+    import sys, time
+    from auditor import cli, pipeline
+    real = pipeline.run_path
+    def run_path(path, *a, **kw):
+        time.sleep(0.02)
+        return real(path, *a, **kw)
+    pipeline.run_path = run_path
+    sys.exit(cli.main(sys.argv[1:]))
+""")
+
+
+def test_cli_jobs_2_batch_of_200_loses_nothing_when_a_worker_is_killed(tmp_path: Path) -> None:
+    for i in range(200):
+        (tmp_path / f"d{i:03}.txt").write_text(f"第{i}项：受理{i + 40}件，办结{i + 30}件。\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    argv = [sys.executable, "-c", SLOW_CLI, "check", "--format", "json", "--jobs", "2", "-o", str(out), str(tmp_path)]
+    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    killed = None
+    try:
+        deadline = time.monotonic() + 60
+        while killed is None and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.3)
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+            pids = children.read_text().split() if children.exists() else []
+            if len(pids) >= 2:
+                killed = int(pids[0])
+                os.kill(killed, signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert killed is not None, "no worker to kill"
+    assert proc.returncode in (0, 1), err.decode()
+    docs = json.loads(out.read_text(encoding="utf-8"))["documents"]
+    assert sorted(Path(d["path"]).name for d in docs) == [f"d{i:03}.txt" for i in range(200)]
+    assert all(d["error"] is None and d["quantities"] for d in docs)
