@@ -30,3 +30,18 @@ def fuzz(session: nox.Session) -> None:
     session.install(".[test]")
     session.run("pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py", "--hypothesis-show-statistics",
                 *session.posargs, env={"HYPOTHESIS_PROFILE": "long"})
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Throughput, scaling, memory and start-up (issue 10): `nox -s bench -- --jobs --startup`."""
+    session.install(".")
+    session.run("python", "benchmarks/bench_check.py", *session.posargs)
+    session.run("python", "benchmarks/bench_stages.py")
+
+
+@nox.session
+def dask(session: nox.Session) -> None:
+    """The Dask engine's tests alone, with the `dask` extra installed."""
+    session.install(".[dask,test]")
+    session.run("pytest", "tests/test_engine_dask.py", *session.posargs)

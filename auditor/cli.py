@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING
 from auditor.cli_args import EXIT_ERROR, FAIL_ON, FORMATS, build_parser, help_lang
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import TextIO
+
     from auditor.config import Config, Settings
     from auditor.model import DocumentResult, Report, Waiver
     from auditor.progress import NoProgress
@@ -180,43 +183,68 @@ def _audit_one(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str,
 
 
 def _run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             jobs: int, on: NoProgress | None = None, config: Config | None = None) -> list[DocumentResult]:
-    """Every document audited, in input order; `on` hears of each start and finish (the progress bar)."""
+             jobs: int, on: NoProgress | _Tee | None = None, config: Config | None = None,
+             timeout: float | None = None, max_memory: int | None = None) -> list[DocumentResult]:
+    """Every document audited, in input order, in supervised worker processes (auditor/batch.py).
+
+    A worker that dies is replaced and its document retried once, then reported `crashed`; a
+    document past `timeout` seconds is `timeout`, one past `max_memory` is `too_large`; the batch
+    goes on. `on` hears of each document as it finishes (the progress bar).
+    """
+    from functools import partial
+
+    from auditor import batch
     from auditor.progress import NoProgress
 
     on = on or NoProgress()
-    if jobs > 1 and len(paths) > 1:
-        try:
-            return _run_parallel(paths, mode, select, ignore, jobs, on, config)
-        except (OSError, NotImplementedError, ImportError) as exc:  # no process pool here: go on serially
-            log.debug("process pool unavailable (%s); auditing serially", exc)
-    results = []
-    for p in paths:
-        on.started(str(p))
-        results.append(_audit_one(str(p), mode, select, ignore))
-        on.finished(results[-1])
-    return results
+    names = [str(p) for p in paths]
+    work = partial(_audit_one, mode=mode, select=select, ignore=ignore)
+    results: list[DocumentResult | None] = [None] * len(names)
+    try:
+        for i, result, _ in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config)):
+            on.started(names[i])
+            results[i] = result
+            on.finished(result)
+    except (OSError, NotImplementedError, ImportError) as exc:  # no worker processes here: go on in this one
+        log.debug("worker processes unavailable (%s); auditing in this process", exc)
+        for i, name in enumerate(names):
+            if results[i] is None:
+                on.started(name)
+                one = results[i] = _audit_one(name, mode, select, ignore)
+                on.finished(one)
+    return [r for r in results if r is not None]
 
 
-def _run_parallel(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                  jobs: int, on: NoProgress, config: Config | None) -> list[DocumentResult]:
-    from concurrent.futures import ProcessPoolExecutor
+def _failed(path: str, code: str, message: str) -> DocumentResult:
+    """A document its worker could not finish (timeout, too_large, crashed)."""
+    from auditor.model import DocError, DocumentResult
 
+    return DocumentResult(path, "", 0, "", error=DocError(code, message))
+
+
+def _warm(config: Config | None) -> None:
+    """Once per worker (or once in the parent, whose forks inherit it): the configured words, compiled patterns."""
+    from auditor import batch
     from auditor.config import apply_lexicon
 
-    results: list[DocumentResult] = []
-    # each worker extends its lexicon with the configuration's words (config.apply_lexicon)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=apply_lexicon,
-                             initargs=(config,)) as pool:
-        futures = [pool.submit(_audit_one, str(p), mode, select, ignore) for p in paths]
-        for p, fut in zip(paths, futures, strict=True):
-            on.started(str(p))
-            try:
-                results.append(fut.result())
-            except Exception as exc:  # a worker died (BrokenProcessPool) or a result did not pickle
-                results.append(_internal_error(str(p), exc))
-            on.finished(results[-1])
-    return results
+    apply_lexicon(config)
+    batch.warm_up()
+
+
+def _run_dask(paths: Sequence[Path], args: argparse.Namespace, settings: Settings) -> int:
+    """`--engine dask`: the audit on a Dask cluster, Parquet datasets in --output DIR."""
+    from auditor import engine_dask
+
+    if not args.output:
+        raise UsageError("--engine dask writes Parquet datasets: give --output DIR")
+    try:
+        errors = engine_dask.run([str(p) for p in paths], Path(args.output), scheduler=args.scheduler,
+                                 select=settings.select, ignore=settings.ignore, lang=settings.lang)
+    except engine_dask.EngineError as exc:
+        raise UsageError(str(exc)) from None
+    for path, message in errors:
+        _err(f"{path}: {message}")
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 # --- check and extract: what the results mean ------------------------------------------
@@ -342,22 +370,91 @@ def _plan(args: argparse.Namespace, settings: Settings) -> Walk:
     return walked
 
 
-def _audit(args: argparse.Namespace, settings: Settings, walked: Walk, mode: str) -> list[DocumentResult]:
-    """Every entry in order: the audited documents, and a document error for each entry not audited."""
+def _audit(args: argparse.Namespace, settings: Settings, walked: Walk, mode: str,
+           sink: _JsonlSink | None = None) -> list[DocumentResult]:
+    """Every entry in order: the audited documents, and a document error for each entry not audited.
+
+    With a `sink` (jsonl), each document's lines are written as soon as it is audited.
+    """
     from auditor.progress import progress
     from auditor.walk import Skip
 
     select, ignore = settings.select, settings.ignore
+    if sink is not None:
+        for e in walked.entries:
+            if isinstance(e, Skip):
+                sink.write(_skip_result(e))
     with progress(len(walked.files), settings.format, settings.lang, _color_wanted(args.no_color, True)) as bar:
-        audited = iter(_run_all(walked.files, mode, select, ignore, settings.jobs, bar, settings.config))
+        on = bar if sink is None else _Tee(bar, sink, lambda r: _filter(r, select, ignore, settings.severity))
+        audited = iter(_run_all(walked.files, mode, select, ignore, settings.jobs, on, settings.config,
+                                args.timeout, args.max_memory))
     results = [_filter(_skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore, settings.severity)
                for e in walked.entries]
     if mode == "check":
         from auditor.across import with_cross_findings
 
         # C503 compares reports of successive years: it needs the whole batch
-        results = [_filter(r, select, ignore, settings.severity) for r in with_cross_findings(results, select, ignore)]
+        crossed = [_filter(r, select, ignore, settings.severity) for r in with_cross_findings(results, select, ignore)]
+        if sink is not None:  # the lines written so far stand; the batch's own findings follow
+            for before, after in zip(results, crossed, strict=True):
+                if len(after.findings) > len(before.findings):
+                    added = tuple(f for f in after.findings if f not in before.findings)
+                    sink.write(replace(after, findings=added))
+        results = crossed
     return results
+
+
+class _Tee:
+    """The progress bar, and a jsonl sink that writes each document as it finishes."""
+
+    def __init__(self, bar: NoProgress, sink: _JsonlSink, shape: Callable[[DocumentResult], DocumentResult]) -> None:
+        self.bar, self.sink, self.shape = bar, sink, shape
+
+    def started(self, path: str) -> None:
+        self.bar.started(path)
+
+    def finished(self, result: DocumentResult) -> None:
+        self.sink.write(self.shape(result))
+        self.bar.finished(result)
+
+
+class _JsonlSink:
+    """`--format jsonl` written document by document (flushed), baselines and waivers applied to each."""
+
+    def __init__(self, output: str | None, settings: Settings, mode: str,
+                 baseline: frozenset[str] | None, waivers: Mapping[str, Waiver] | None) -> None:
+        self.output, self.lang, self.mode = output, settings.lang, mode
+        self.baseline, self.waivers = baseline, waivers
+        self.fh: TextIO | None = None
+
+    def __enter__(self) -> _JsonlSink:
+        if self.output:
+            try:
+                self.fh = open(self.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 (closed in __exit__)
+            except OSError as exc:
+                raise UsageError(f"cannot write {self.output}: {exc.strerror or exc}") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+    def write(self, doc: DocumentResult) -> None:
+        from auditor.baseline import review
+        from auditor.model import Report
+        from auditor.report.jsonl import fragment
+
+        if self.mode == "check":
+            doc = review(Report((doc,), mode=self.mode), self.baseline, self.waivers).documents[0]
+        text = fragment(doc, self.mode, self.lang)
+        if not text:
+            return
+        if self.fh is None:
+            _write_stdout(text)
+            sys.stdout.flush()
+        else:
+            self.fh.write(text)
+            self.fh.flush()
 
 
 def _emit(args: argparse.Namespace, settings: Settings, report: Report, line: str) -> bool:
@@ -399,7 +496,17 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     for raw in walked.empty:
         _err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
         status = EXIT_ERROR
-    results = _audit(args, settings, walked, mode)
+    if getattr(args, "engine", "local") == "dask":
+        from auditor.walk import Skip
+
+        # every entry goes to the cluster: one that cannot be read becomes a document row with its error
+        entries = [Path(e.path) if isinstance(e, Skip) else e for e in walked.entries]
+        return max(status, _run_dask(entries, args, settings))
+    if settings.format == "jsonl":
+        with _JsonlSink(args.output, settings, mode, baseline, waivers) as sink:
+            results = _audit(args, settings, walked, mode, sink)
+    else:
+        results = _audit(args, settings, walked, mode)
     for r in results:
         if r.error is not None:
             _err(f"{r.path}: {r.error.message}")
@@ -417,4 +524,10 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
         status = EXIT_FINDINGS
     unread = sum(1 for r in results if r.error is not None) + len(walked.empty)
     line = status_line(report, status, settings.fail_on, settings.lang, unread)
+    if settings.format == "jsonl":  # written document by document already (_JsonlSink)
+        from auditor.progress import stderr_is_terminal
+
+        if stderr_is_terminal():
+            _err(line)
+        return status
     return status if _emit(args, settings, report, line) else EXIT_ERROR

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
@@ -39,6 +40,28 @@ def _jobs(value: str) -> int:
         return parse_jobs(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        t = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not t >= 0 or t == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more seconds")
+    return t
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
+
+
+def _memory(value: str) -> int:
+    """`2G`, `512M`, `512` (MiB) -> bytes; 0 for no limit."""
+    m = _SIZE.match(value)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 2G, 512M)")
+    scale = {"": 2**20, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}[m.group(2).lower()]
+    return int(float(m.group(1)) * scale)
 
 
 def help_lang(argv: Sequence[str]) -> str:
@@ -96,12 +119,16 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     batch.add_argument("--no-color", action="store_true", help=h["no_color"])
     batch.add_argument("--config", metavar="FILE", help=h["config"])
     batch.add_argument("--no-config", action="store_true", help=h["no_config"])
+    batch.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS", help=h["timeout"])
+    batch.add_argument("--max-memory", type=_memory, default=2048 * 2**20, metavar="SIZE", help=h["max_memory"])
 
     check = _sub(sub, "check", h, parents=[batch])
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default=None, help=h["fail_on"])
     check.add_argument("--baseline", metavar="FILE", help=h["baseline"])
     check.add_argument("--write-baseline", metavar="FILE", help=h["write_baseline"])
     check.add_argument("--waivers", metavar="FILE", help=h["waivers"])
+    check.add_argument("--engine", choices=("local", "dask"), default="local", help=h["engine"])
+    check.add_argument("--scheduler", metavar="ADDRESS", help=h["scheduler"])
     _sub(sub, "extract", h, parents=[batch])
 
     text = _sub(sub, "text", h)

@@ -244,6 +244,10 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "fail_on": "有达到此级别的问题时退出码为 1（默认 error）",
         "config": "使用此配置文件（默认从被审核路径向上查找 auditor.toml 或 pyproject.toml 的 [tool.auditor]）",
         "no_config": "不读取任何配置文件",
+        "timeout": "单个文档超过 SECONDS 秒即放弃，报告为 timeout（0：不限；默认 120）",
+        "max_memory": "单个文档可用的内存，如 2G、512M；超出报告为 too_large（0：不限；默认 2G）",
+        "engine": "local：本机工作进程；dask：在 Dask 集群上审核，Parquet 数据集写入 --output 目录（默认 local）",
+        "scheduler": "与 --engine dask 同用：调度器地址（默认启动本机集群）",
         "baseline": "只报告不在此基线文件中的问题",
         "write_baseline": "把本次的全部问题写入基线文件 FILE（JSON）",
         "waivers": "豁免文件（TOML 或 JSON：fingerprint、who、why、date），被豁免的问题标为“已豁免”",
@@ -277,6 +281,11 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "config": "use this configuration file (default: auditor.toml or pyproject.toml [tool.auditor], "
                   "searched from the audited path upward)",
         "no_config": "read no configuration file",
+        "timeout": "give up a document after SECONDS, reported as timeout (0: no limit; default 120)",
+        "max_memory": "memory one document may use, e.g. 2G or 512M; more is reported as too_large "
+                      "(0: no limit; default 2G)",
+        "engine": "local worker processes, or a Dask cluster writing Parquet datasets to --output DIR (default: local)",
+        "scheduler": "with --engine dask: the scheduler's address (default: a local cluster)",
         "baseline": "report only the findings not in this baseline file",
         "write_baseline": "write every finding of this run to the baseline FILE (JSON)",
         "waivers": "waiver file (TOML or JSON: fingerprint, who, why, date); waived findings are shown as waived",
