@@ -11,8 +11,10 @@ silently; one outside rounding is a warning on the prose figure, quoting the cel
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Finding, Quantity, Severity
@@ -30,6 +32,7 @@ ROLES = ("level", "growth", "share", "rate")
 #: how far back in its sentence a figure's words are read for a column's name
 REACH = 120
 MIN_LABEL = 2  # a one-character row label (男, 女) is no subject
+MAX_SUBJECT = 16  # frames.py keeps a subject's last 16 characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,35 +93,71 @@ def period_fits(period: str, col: Column, years: Sequence[int]) -> bool:
     return False  # prior, span: not a table cell of one period
 
 
-def _inside(q: Quantity, ts: Sequence[Table]) -> bool:
-    return any(t.start <= q.start < t.end for t in ts)
+def _outside(ts: Sequence[Table]) -> Callable[[Quantity], bool]:
+    """Whether a figure stands outside every table (a bisection over the tables' spans in text order)."""
+    spans = sorted((t.start, t.end) for t in ts)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def test(q: Quantity) -> bool:
+        k = bisect_right(starts, q.start) - 1
+        return k < 0 or reach[k] <= q.start
+
+    return test
 
 
-def matches(text: str, q: Quantity, ts: Sequence[Table]) -> list[Match]:
+@dataclass(frozen=True, slots=True)
+class Index:
+    """The document's tables with their rows by label, so each prose figure looks up only its subject's words."""
+
+    tables: tuple[Table, ...]
+    rows: dict[str, list[tuple[int, int]]]  # row label -> (table, row)
+    years: tuple[tuple[int, ...], ...]  # per table, the years its columns name
+
+
+def index(ts: Sequence[Table]) -> Index:
+    rows: dict[str, list[tuple[int, int]]] = {}
+    for k, t in enumerate(ts):
+        for r, row in enumerate(t.rows):
+            lab = row.label
+            if MIN_LABEL <= len(lab) <= MAX_SUBJECT and not row.total and not row.subset \
+                    and not lab.startswith(OTHER):
+                rows.setdefault(lab, []).append((k, r))
+    years = tuple(tuple(y for c in t.columns if (y := year_of(c)) is not None) for t in ts)
+    return Index(tuple(ts), rows, years)
+
+
+def matches(text: str, q: Quantity, ix: Index) -> list[Match]:
     """Every cell the prose figure may restate; the caller keeps the figure only where there is one."""
     f = q.frame
     if f is None or f.role not in ROLES or f.plan or f.aside or q.approx or q.high is not None:
         return []
-    subject = re.sub(r"\s+", "", f.subject)
+    subject = re.sub(r"\s+", "", f.subject)[-MAX_SUBJECT:]
     if len(subject) < MIN_LABEL:
+        return []
+    # the row labels the subject holds (its substrings: at most MAX_SUBJECT² / 2 look-ups), longest per table
+    per_table: dict[int, list[int]] = {}
+    for i in range(len(subject)):
+        for j in range(i + MIN_LABEL, len(subject) + 1):
+            lab = subject[i:j]
+            if lab in ix.rows and _names(subject, lab):
+                for k, r in ix.rows[lab]:
+                    per_table.setdefault(k, []).append(r)
+    if not per_table:
         return []
     context = re.sub(r"\s+", "", text[max(0, q.start - REACH):q.start])
     context = context[max(context.rfind("。"), context.rfind("\n")) + 1:]
     out: list[Match] = []
-    for t in ts:
-        rows = [r for r, row in enumerate(t.rows) if _names(subject, row.label) and not row.total and not row.subset]
-        if not rows:
-            continue
+    for k, rows in sorted(per_table.items()):
+        t = ix.tables[k]
         longest = max(len(t.rows[r].label) for r in rows)
-        rows = [r for r in rows if len(t.rows[r].label) == longest]  # 第一产业 over 产业
-        years = [y for c in t.columns if (y := year_of(c)) is not None]
-        for r in rows:
+        for r in sorted({r for r in rows if len(t.rows[r].label) == longest}):  # 第一产业 over 产业
             fit = []
             for c, col in enumerate(t.columns):
                 cq = t.q(r, c)
                 cell = resolved(cq) if cq is not None else None
                 if cell is None or not same_measure(q, cell) or not role_fits(f.role, col) \
-                        or not period_fits(f.period, col, years):
+                        or not period_fits(f.period, col, ix.years[k]):
                     continue
                 fit.append(Match(t, r, c, cell))
             named = [m for m in fit if (w := core(t.columns[m.col].label)) and len(w) >= MIN_LABEL and w in context]
@@ -150,10 +189,12 @@ def prose_cells(text: str, qs: Sequence[Quantity]) -> Iterator[tuple[Quantity, M
     ts = tables(text, qs)
     if not ts:
         return
+    ix = index(ts)
+    outside = _outside(ts)
     for q in qs:
-        if not q.is_quantity or _inside(q, ts):
+        if not q.is_quantity or not outside(q):
             continue
-        found = matches(text, q, ts)
+        found = matches(text, q, ix)
         if len(found) == 1:
             yield q, found[0]
 
