@@ -14,10 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
 from itertools import accumulate
 
 from auditor.lexicon import claim_words, lexicon
-from auditor.model import Finding, Quantity, Severity
+from auditor.model import Finding, Number, Quantity, Severity
 from auditor.rules import Context, rule
 from auditor.tables import Column, Table, tables
 
@@ -211,4 +213,11 @@ def prose_differs_from_table(ctx: Context) -> Iterator[Finding]:
         yield Finding("C504", Severity.WARNING, q.start, q.end, q.text,
                       message=f"正文为{q.text}，表格中（{where}）为{cell.text}",
                       message_en=f"The text gives {q.text}; the table ({where}) gives {cell.text}",
-                      claimed=str(q.value), recomputed=str(m.cell.value), expression=f"= {cell.text}（{where}）")
+                      claimed=plain(q.value), recomputed=plain(m.cell.value))
+
+
+def plain(v: Number) -> str:
+    """A figure without exponent or trailing zeros: 3711000000.00 -> 3711000000, 2.60 -> 2.6."""
+    d = Decimal(v) if not isinstance(v, Fraction) else Decimal(v.numerator) / Decimal(v.denominator)
+    s = f"{d:f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
