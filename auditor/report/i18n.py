@@ -145,6 +145,7 @@ RULE_NAMES: dict[str, str] = {
     "C501": "repeated-metric-differs",
     "C502": "identical-figures",
     "C503": "prior-report-differs",
+    "C504": "prose-differs-from-table",
     "R206": "rate-base-unclear",
 }
 
@@ -166,6 +167,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "C501": "同一指标在文中前后数值不一致",
         "C502": "两个不同指标的数值完全相同",
         "C503": "重述的上期数字与上期报告不一致",
+        "C504": "正文数字与表格中同一行、同一列的数值不一致",
         "R206": "比率接近但不等于部分/（部分+互补项），基数可能另有定义",
     },
     "en": {
@@ -185,6 +187,7 @@ RULE_SUMMARIES: dict[str, dict[str, str]] = {
         "C501": "The same metric is stated twice with different values",
         "C502": "Two different metrics carry the identical figure",
         "C503": "A figure restated for the prior year differs from the prior report",
+        "C504": "A figure in the prose differs from the table cell for the same row and column",
         "R206": "A rate near, but not within rounding of, part / (part + its stated complement)",
     },
 }

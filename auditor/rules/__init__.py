@@ -84,7 +84,7 @@ def claims_with(ctx: Context, code: str) -> Iterator[Claim]:
 
 
 # the rule modules register themselves on import, in this order
-from auditor.rules import across, growth, rates, repeats, sums, units  # noqa: E402,F401
+from auditor.rules import across, growth, rates, repeats, sums, tables, units  # noqa: E402,F401
 
 RULES: Mapping[str, Rule] = MappingProxyType(dict(sorted(_TABLE.items())))
 

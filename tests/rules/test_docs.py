@@ -36,6 +36,7 @@ SPEC_RULES: dict[str, str] = {
     "C501": "warning",
     "C502": "info",
     "C503": "warning",
+    "C504": "warning",
 }
 CODE = re.compile(r"^[UGRSC]\d{3}$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

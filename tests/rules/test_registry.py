@@ -20,7 +20,7 @@ SPEC_TABLE: dict[str, str] = {
     "R201": "error", "R202": "warning", "R203": "error", "R204": "error", "R205": "warning", "R206": "warning",
     "G301": "error", "G302": "error", "G303": "error", "G304": "warning",
     "S401": "error", "S402": "error",
-    "C501": "warning", "C502": "info", "C503": "warning",
+    "C501": "warning", "C502": "info", "C503": "warning", "C504": "warning",
 }
 
 

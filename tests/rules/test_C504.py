@@ -1,0 +1,79 @@
+"""C504 prose-differs-from-table: a prose figure against the table cell of its row and column."""
+from __future__ import annotations
+
+import pytest
+from harness import check_flagged, check_not_flagged, check_nothing, xfail
+
+CODE = "C504"
+SEVERITY = "warning"
+
+GDP = (
+    "全市实现生产总值617.50亿元,比上年增长5.2%。其中,第一产业增加值{a},增长{g};"
+    "第二产业增加值339.85亿元,增长4.5%。\n"
+    "表1 2019年玉环市生产总值\n"
+    "| 绝 对 数 (亿元) | 比上年增长 (%) |\n"
+    "地区生产总值 | 617.50 | 5.2 |\n"
+    "第一产业 | 37.11 | 2.6 |\n"
+    "第二产业 | 339.85 | 4.5 |\n"
+    "第三产业 | 240.54 | 6.7 |\n"
+)
+COURTS = (
+    "{head}鹿邑县人民法院{verb}{n}件。\n"
+    "| 法院 | 受理(件) | 办结(件) |\n"
+    "| 川汇区人民法院 | 4020 | 3900 |\n"
+    "| 鹿邑县人民法院 | 3011 | 2950 |\n"
+    "| 郸城县人民法院 | 2904 | 2800 |\n"
+)
+YEARS = (
+    "{year}鹿邑县人民法院新收{n}件。\n"
+    "| 法院 | 2022年新收(件) | 2021年新收(件) |\n"
+    "| 川汇区人民法院 | 4020 | 3343 |\n"
+    "| 鹿邑县人民法院 | 3011 | 2718 |\n"
+    "| 郸城县人民法院 | 2904 | 3008 |\n"
+)
+NOTHING = GDP.format(a="37.11亿元", g="2.6%")
+
+
+# (text, figure whose span must carry the finding (None: anywhere), expected numbers)
+FAIL = [
+    pytest.param(GDP.format(a="37.21亿元", g="2.6%"), "37.21亿元", {"claimed": "3721000000"}, id="level-in-yi"),
+    pytest.param(GDP.format(a="37.11亿元", g="2.9%"), "2.9%", {"claimed": "2.9", "recomputed": "2.6"},
+                 id="growth-column"),
+    pytest.param(COURTS.format(head="今年", verb="受理", n="3101"), "3101件", {"recomputed": "3011"},
+                 id="column-named"),
+    pytest.param(YEARS.format(year="2021年", n="2781"), "2781件", {"recomputed": "2718"}, id="column-by-year"),
+    pytest.param(YEARS.format(year="", n="3010"), "3010件", {"recomputed": "3011"}, id="current-is-latest-year"),
+    pytest.param(COURTS.format(head="", verb="", n="3101"), "3101件", {},
+                 id="no-column-named", marks=xfail("two count columns and none named: no reading of the cell")),
+]
+
+PASS = [
+    pytest.param(GDP.format(a="37.11亿元", g="2.6%"), id="agrees"),
+    pytest.param(GDP.format(a="37.1亿元", g="2.6%"), id="agrees-within-rounding"),
+    pytest.param(GDP.format(a="37.11亿元", g="-2.6%").replace("增长-2.6%", "下降2.6%").replace("| 2.6 |", "| -2.6 |"),
+                 id="decline-against-signed-cell"),
+    pytest.param(COURTS.format(head="", verb="", n="3101"), id="two-columns-none-named"),
+    pytest.param(COURTS.format(head="", verb="受理", n="约3100"), id="approximate-figure"),
+    pytest.param(YEARS.format(year="2020年", n="2781"), id="period-not-in-table"),
+    pytest.param(YEARS.format(year="去年同期", n="2781"), id="prior-period"),
+    pytest.param("乡镇政府等其他1942件,占31.3%。\n| 类别 | 数量 | 比例 |\n| 撤销 | 63 | 30.0% |\n"
+                 "| 维持 | 140 | 69.5% |\n| 其他 | 1 | 0.5% |\n", id="residual-row-of-another-breakdown"),
+    pytest.param("两表均列鹿邑县人民法院受理3101件。\n" + COURTS.format(head="", verb="", n="1")
+                 + "| 法院 | 受理(件) |\n| 鹿邑县人民法院 | 3011 |\n| 郸城县人民法院 | 2904 |\n",
+                 id="several-cells-several-tables"),
+    pytest.param(NOTHING, id="nothing-flagged"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "want"), FAIL)
+def test_flagged(text: str, figure: str | None, want: dict[str, str | None]) -> None:
+    check_flagged(CODE, SEVERITY, text, figure, want)
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_not_flagged(text: str) -> None:
+    check_not_flagged(CODE, text)
+
+
+def test_nothing_flagged_at_all() -> None:
+    check_nothing(NOTHING)
