@@ -174,7 +174,7 @@ def main() -> None:
         pstats.Stats("/tmp/bench_pathological.prof").sort_stats("cumulative").print_stats(30)
         return
     fn = stage_times if a.stages else total_time
-    print(f"{'case':<16}{'stage':<15}{'size':>9}{'seconds':>10}{'ratio':>8}")
+    print(f"{'case':<19}{'stage':<15}{'size':>9}{'seconds':>10}{'ratio':>8}")
     for name in a.case or list(CASES):
         base: dict[str, float] = {}
         for k in (1, 4, 16):
@@ -184,9 +184,9 @@ def main() -> None:
                 if k == 1:
                     base[stage] = sec
                 ratio = sec / (k * base[stage]) if base[stage] > 0 else float("nan")
-                print(f"{name:<16}{stage:<15}{len(text):>9,d}{sec:>10.3f}{ratio:>8.2f}", flush=True)
+                print(f"{name:<19}{stage:<15}{len(text):>9,d}{sec:>10.3f}{ratio:>8.2f}", flush=True)
             if sum(t.values()) > a.limit:
-                print(f"{name:<16}{'':<15}{'':>9}{'skipped':>10}   (over --limit)")
+                print(f"{name:<19}{'':<15}{'':>9}{'skipped':>10}   (over --limit)")
                 break
 
 
