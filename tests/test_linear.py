@@ -68,3 +68,34 @@ def test_counter_sees_quadratic_work() -> None:
         return pstats.Stats(prof).total_calls  # type: ignore[attr-defined,no-any-return]
 
     assert count("x" * 4800) > 4 * SLACK * count("x" * 1200)
+
+
+def test_segment_cuts_a_clause_with_no_separator() -> None:
+    from auditor.segment import CLAUSE_MAX, segment
+
+    seg = segment("12.5%" * 400)  # 2,000 characters, not one separator
+    assert len(seg.clauses) >= 2000 // CLAUSE_MAX
+    assert all(c.end - c.start <= CLAUSE_MAX + 5 for c in seg.clauses)
+    assert all(c.start % 5 == 0 for c in seg.clauses)  # cut after a figure, never inside 12.5%
+    digits = segment("1" * 2000)  # no figure ends: cut anyway, at twice the length
+    assert all(c.end - c.start <= 2 * CLAUSE_MAX for c in digits.clauses)
+
+
+def test_segment_keeps_report_clauses_whole() -> None:
+    from auditor.segment import segment
+
+    text = "全市" + "规模以上工业增加值" * 30 + "增长5.5%，其中制造业增长6.1%。"
+    seg = segment(text)
+    assert [text[c.start:c.end] for c in seg.clauses][-1] == "其中制造业增长6.1%。"
+    assert len(seg.clauses) == 2
+
+
+def test_bench_prints_its_table() -> None:
+    import subprocess
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_pathological.py"
+    out = subprocess.run([sys.executable, str(bench), "--size", "200", "--case", "table", "--repeat", "1"],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["table"] * 3
+    assert [r[-1] for r in rows][0] == "1.00" and all(float(r[-2]) >= 0 for r in rows)
