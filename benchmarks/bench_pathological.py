@@ -3,7 +3,8 @@
 
 Each case builds a text of about N characters that stresses one way a stage can grow
 faster than the text: the same percent repeated (with and without separators), one
-sentence of hundreds of growth clauses, a breakdown of thousands of parts, a text with no
+sentence of hundreds of growth clauses, a breakdown of thousands of parts (exact, or rounded
+and off), one list of thousands of rates, a text with no
 sentence end, the seeds joined into one long document, one figure repeated many times,
 and a pipe table of thousands of rows. It prints, per case and size, the CPU seconds
 (best of --repeat), and the ratio to linear: t(k·N) / (k · t(N)). A linear stage keeps
@@ -70,6 +71,21 @@ def breakdown(size: int) -> str:
     return f"共{total}项，其中" + "、".join(parts) + "。"
 
 
+def breakdown_rounded(size: int) -> str:
+    """A breakdown of rounded parts (1.5万项) whose total is off: every prefix is tried, every part repeats."""
+    parts = []
+    n = 0
+    while n < size:
+        p = f"类别{len(parts)} {len(parts) % 9 + 1}.5万项"
+        parts.append(p)
+        n += len(p) + 1
+    return f"共{sum(k % 9 + 1 for k in range(len(parts))) + 7}.5万项，其中" + "、".join(parts) + "。"
+
+
+def percent_list(size: int) -> str:
+    return "同比分别增长" + "、".join(f"{k % 9}.5%" for k in range(size // 5)) + "。"
+
+
 def no_sentence_end(size: int) -> str:
     return _fill(lambda i: f"{_name(i)}完成投资{10 + i % 90}亿元 占比{i % 50}.5% 同比增长{i % 9}% ", size)
 
@@ -92,7 +108,8 @@ def table(size: int) -> str:
 
 CASES: dict[str, Callable[[int], str]] = {
     "percents": percents_bare, "percents_sep": percents_sep, "growth_sentence": growth_sentence,
-    "breakdown": breakdown, "no_sentence_end": no_sentence_end, "seeds_joined": seeds_joined,
+    "breakdown": breakdown, "breakdown_rounded": breakdown_rounded, "percent_list": percent_list,
+    "no_sentence_end": no_sentence_end, "seeds_joined": seeds_joined,
     "repeats": repeats, "table": table,
 }
 
@@ -157,7 +174,7 @@ def main() -> None:
         pstats.Stats("/tmp/bench_pathological.prof").sort_stats("cumulative").print_stats(30)
         return
     fn = stage_times if a.stages else total_time
-    print(f"{'case':<16}{'stage':<15}{'size':>9}{'seconds':>10}{'ratio':>8}")
+    print(f"{'case':<19}{'stage':<15}{'size':>9}{'seconds':>10}{'ratio':>8}")
     for name in a.case or list(CASES):
         base: dict[str, float] = {}
         for k in (1, 4, 16):
@@ -167,9 +184,9 @@ def main() -> None:
                 if k == 1:
                     base[stage] = sec
                 ratio = sec / (k * base[stage]) if base[stage] > 0 else float("nan")
-                print(f"{name:<16}{stage:<15}{len(text):>9,d}{sec:>10.3f}{ratio:>8.2f}", flush=True)
+                print(f"{name:<19}{stage:<15}{len(text):>9,d}{sec:>10.3f}{ratio:>8.2f}", flush=True)
             if sum(t.values()) > a.limit:
-                print(f"{name:<16}{'':<15}{'':>9}{'skipped':>10}   (over --limit)")
+                print(f"{name:<19}{'':<15}{'':>9}{'skipped':>10}   (over --limit)")
                 break
 
 

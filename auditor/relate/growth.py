@@ -127,8 +127,17 @@ LIST_GAP, LIST_WORD, EACH = _words()
 LIST_JOINT = re.compile(rf"\s*(?:{claim_words().alternation('growth.joints')})\s*")
 
 
+#: the last list _rate_list found (qs, seg, members, labels, dirs): every member of a list has the same one,
+#: so a list of n rates is walked once, not n times
+_LAST_LIST: list[object] = [None, None, [], [], []]
+
+
 def _rate_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[list[int], list[str], list[int]]:
     """The growth rates listed with qs[i] (47.06%、56.52%): their indexes, own labels and directions (0: inherited)."""
+    last_qs, last_seg, last_members, last_labels, last_dirs = _LAST_LIST
+    if last_qs is qs and last_seg is seg and isinstance(last_members, list) and last_members \
+            and last_members[0] <= i <= last_members[-1]:
+        return last_members, last_labels, last_dirs  # type: ignore[return-value]
     members, labels, dirs = [i], [""], [0]
     k = i
     while k > 0 and seg.sent[k - 1] == seg.sent[i] and qs[k - 1].kind == "percent":
@@ -150,6 +159,7 @@ def _rate_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[lis
         labels.append(m.group(1))
         dirs.append(_dir(m.group(2)) if m.group(2) else 0)
         k += 1
+    _LAST_LIST[:] = [qs, seg, members, labels, dirs]
     return members, labels, dirs
 
 

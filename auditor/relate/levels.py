@@ -12,6 +12,7 @@ from auditor.model import Quantity
 from auditor.relate.base import (
     GROWTH_DOWN,
     OLD_TAIL,
+    WINDOW_MAX,
     Relation,
     Seg,
     growth_head,
@@ -131,7 +132,7 @@ TO_YEAR = re.compile(r"(?:到|至)(?:19|20)\d\d年[^\d，,。；;]{0,3}$")
 def item_start(qs: Sequence[Quantity], i: int, seg: Seg, clause_start: Sequence[int]) -> int:
     """Where the item of qs[i] begins: the clause of its first figure."""
     j = i
-    while j > 0 and seg.item[j - 1] == seg.item[i]:
+    while j > 0 and seg.item[j - 1] == seg.item[i] and i - j < 60:  # linear: as far as _item_before looks
         j -= 1
     return clause_start[seg.clause[j]] if seg.clause[j] < len(clause_start) else qs[j].start
 
@@ -143,7 +144,7 @@ def _identity(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: l
         if not _named(text, q, seg.clause_start[seg.clause[i]], name):
             continue
         found: dict[str, list[int]] = {first: [], second: []}
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - WINDOW_MAX), -1):  # linear: the sentence, at most WINDOW_MAX back
             if seg.sent[j] != seg.sent[i]:
                 break
             for op in (first, second):
@@ -325,7 +326,7 @@ def _paragraph_start(qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     """Where the paragraph of qs[i] begins: the first sentence of its paragraph (bounded: 40 sentences)."""
     s = seg.sent[i]
     j = i
-    while j > 0 and seg.para[j - 1] == seg.para[i] and s - seg.sent[j - 1] < 40:
+    while j > 0 and seg.para[j - 1] == seg.para[i] and s - seg.sent[j - 1] < 40 and i - j < WINDOW_MAX:
         j -= 1
     first = seg.sent[j]
     # the paragraph's opening sentence may hold no figure (2006年1-10月…): take the line start

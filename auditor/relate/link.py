@@ -14,7 +14,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Frame, Quantity
-from auditor.relate.base import CJK, same_unit
+from auditor.relate.base import CJK, WINDOW_MAX, same_unit
 
 #: roles a figure may have to stand as a level (a part, a whole, a new or an old value)
 LEVELS = frozenset({"level", "prior"})
@@ -89,7 +89,7 @@ def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentenc
     q = qs[i]
     f = frame(q)
     found: list[int] = []
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - 1 - WINDOW_MAX), -1):  # linear: at most WINDOW_MAX figures back
         g = frame(qs[j])
         if g.paragraph != f.paragraph or f.sentence - g.sentence > sentences:
             break

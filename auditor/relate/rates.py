@@ -13,6 +13,7 @@ from auditor.relate.base import (
     SHARE_WORD,
     SUBSET_MODIFIERS,
     TOTAL_MARK,
+    WINDOW_MAX,
     Relation,
     Seg,
     label_before,
@@ -259,7 +260,7 @@ def _inner_whole(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: st
     if nm is None:
         return None
     part = None
-    for j in range(i - 2, -1, -1):
+    for j in range(i - 2, max(-1, i - 2 - WINDOW_MAX), -1):  # linear: at most WINDOW_MAX figures back
         c = qs[j]
         if seg.item[j] != seg.item[i] or seg.sent[j] != seg.sent[i]:
             break

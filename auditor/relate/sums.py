@@ -218,6 +218,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                     exhaustive=exhaustive, overlap=overlap, strong=strong)
 
 
+#: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
+REACH = 200
+
+
 def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                         sent_start: list[int]) -> Relation | None:
     """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
@@ -227,7 +231,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         return None
     fwd: list[int] = []
     k = j + 1
-    while k < len(qs) and len(fwd) < 24:
+    while k < len(qs) and len(fwd) < 24 and k - j <= REACH:
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
@@ -238,7 +242,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
-        while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24:
+        while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24 and j - k <= REACH:
             p = qs[k]
             if p.high is None and p.kind == t.kind and same_unit(p, t):
                 back.append(k)
