@@ -117,7 +117,7 @@ def _cmd_text(path: str) -> int:
     try:
         doc = load(Path(path))
     except LoadError as exc:
-        _err(f"{path}: {exc.message}")
+        _err(f"{path}: {exc.message} [{exc.code}]")
         return EXIT_ERROR
     except Exception as exc:  # a loader bug must not become a traceback for the user
         log.debug("loading %s failed", path, exc_info=True)
@@ -508,8 +508,10 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     else:
         results = _audit(args, settings, walked, mode)
     for r in results:
+        for code, message in r.notes:  # read and audited, with something the reader should know
+            _err(f"{r.path}: note: {message} [{code}]")
         if r.error is not None:
-            _err(f"{r.path}: {r.error.message}")
+            _err(f"{r.path}: {r.error.message} [{r.error.code}]")  # the stable code last: one line per file
             status = EXIT_ERROR
     report = Report(tuple(results), mode=mode)
     baseline_out = getattr(args, "write_baseline", None)

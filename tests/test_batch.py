@@ -207,7 +207,7 @@ def test_cli_timeout_reports_the_document_and_audits_the_rest(tmp_path: Path, ca
     assert status == 2
     docs = json.loads(out)["documents"]
     assert [d["error"] and d["error"]["code"] for d in docs] == [None, "timeout", None]
-    assert err.splitlines() == [f"auditor: {files[1]}: gave up after 1 s (--timeout 1)"]
+    assert err.splitlines() == [f"auditor: {files[1]}: gave up after 1 s (--timeout 1) [timeout]"]
     assert docs[0]["quantities"] and docs[2]["quantities"]
 
 

@@ -78,7 +78,7 @@ def test_text_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     missing = tmp_path / "nope.txt"
     status, out, err = run(capsys, "text", str(missing))
     assert status == 2 and out == ""
-    assert err == f"auditor: {missing}: no such file\n"
+    assert err == f"auditor: {missing}: no such file [not_found]\n"
 
 
 def test_text_loader_crash_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +100,7 @@ def test_missing_file_is_a_document_error(files: list[Path], tmp_path: Path,
     missing = tmp_path / "missing.txt"
     status, out, err = run(capsys, "check", "--format", "json", str(files[0]), str(missing), str(files[1]))
     assert status == 2
-    assert err == f"auditor: {missing}: no such file\n"
+    assert err == f"auditor: {missing}: no such file [not_found]\n"
     data = json.loads(out)
     assert [d["path"] for d in data["documents"]] == [str(files[0]), str(missing), str(files[1])]
     assert data["documents"][1]["error"] == {"code": "not_found", "message": "no such file"}
@@ -114,7 +114,7 @@ def test_unexpected_exception_is_contained(files: list[Path], tmp_path: Path,
     boom.write_text(TEXT, encoding="utf-8")
     status, out, err = run(capsys, "check", "--format", "json", str(boom), str(files[0]))
     assert status == 2
-    assert err == f"auditor: {boom}: internal error: RuntimeError: kaboom\n"
+    assert err == f"auditor: {boom}: internal error: RuntimeError: kaboom [internal]\n"
     docs = json.loads(out)["documents"]
     assert docs[0]["error"]["code"] == "internal" and docs[1]["findings"][0]["code"] == "R201"
 
@@ -194,7 +194,7 @@ def test_jobs_keep_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str
     status, out, err = run(capsys, "check", "--format", "json", "--jobs", "3", *names)
     assert status == 2
     assert [d["path"] for d in json.loads(out)["documents"]] == names
-    assert err.splitlines() == [f"auditor: {n}: no such file" for n in names]
+    assert err.splitlines() == [f"auditor: {n}: no such file [not_found]" for n in names]
 
 
 # --- output ---

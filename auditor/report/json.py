@@ -73,6 +73,7 @@ def document_dict(doc: DocumentResult, mode: str, lang: str) -> dict[str, Any]:
         "quantities": [quantity_dict(q) for q in doc.quantities],
         "claims": [claim_dict(c) for c in doc.claims] if check else [],
         "findings": finding_dicts(doc, lang) if check else [],
+        "notes": [{"code": code, "message": message} for code, message in doc.notes],
     }
 
 
@@ -110,6 +111,7 @@ def fragment_parts(doc: DocumentResult, mode: str, lang: str) -> Iterator[str]:
     yield from _array(doc.claims if check else (), claim_dict)
     yield ',"findings":'
     yield _ENCODE(finding_dicts(doc, lang) if check else [])
+    yield ',"notes":' + _ENCODE([{"code": code, "message": message} for code, message in doc.notes])
     yield "}"
 
 

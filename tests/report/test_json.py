@@ -40,7 +40,7 @@ def test_top_level(report: Report) -> None:
     assert data["summary"]["recomputed"] == sum(1 for c in claims if c["kind"] != "repeat"
                                                 and c["status"] != "unverifiable")
     doc = data["documents"][0]
-    assert list(doc) == ["path", "sha256", "chars", "error", "quantities", "claims", "findings"]
+    assert list(doc) == ["path", "sha256", "chars", "error", "quantities", "claims", "findings", "notes"]
     assert doc["path"] == "reports/2023年报告.txt"
     assert doc["sha256"] == "ab" * 32
     assert doc["chars"] == len(TEXT)
@@ -123,7 +123,7 @@ def test_error_document(report: Report) -> None:
     doc = load(report)["documents"][1]
     assert doc == {"path": "missing.txt", "sha256": "", "chars": 0,
                    "error": {"code": "not_found", "message": "no such file"},
-                   "quantities": [], "claims": [], "findings": []}
+                   "quantities": [], "claims": [], "findings": [], "notes": []}
 
 
 def test_extract_mode_has_no_claims_or_findings(extract_report: Report) -> None:
