@@ -16,7 +16,7 @@ from pathlib import PurePath
 from auditor.model import DocumentResult, Report
 from auditor.report.common import Lines, claim_arithmetic, claim_counts, fmt_number, unreadable_count
 from auditor.report.html_assets import CSS, JS
-from auditor.report.i18n import rule_summary, strings
+from auditor.report.i18n import error_reason, rule_summary, strings
 from auditor.report.table import (
     DOCUMENT_COLUMNS,
     FindingRow,
@@ -217,7 +217,8 @@ def render(report: Report, lang: str = "zh", color: bool = False, width: int | N
     for i, doc in enumerate(report.documents):
         parts.append(f'<section id="{_doc_id(i)}"><h3>{escape(doc.path)}</h3>')
         if doc.error is not None:
-            parts.append(f'<p class="docerror">{escape(t["doc_error"].format(reason=doc.error.message))}</p>')
+            reason = error_reason(doc.error.code, doc.error.message, lang)
+            parts.append(f'<p class="docerror">{escape(t["doc_error"].format(reason=reason))}</p>')
         elif report.mode == "extract":
             parts.append(_quantities(doc, t))
         else:

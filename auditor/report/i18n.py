@@ -300,3 +300,22 @@ CLI_HELP: dict[str, dict[str, str]] = {
 
 def cli_help(lang: str) -> dict[str, str]:
     return CLI_HELP.get(lang, CLI_HELP["zh"])
+
+
+#: why a document was not read, in Chinese, by its stable code (the loader's own reason follows in brackets)
+ERROR_REASONS_ZH: dict[str, str] = {
+    "not_found": "文件不存在", "unreadable": "文件无法读取（损坏、截断、加密或无权限）", "empty": "文件为空",
+    "binary": "二进制内容，不是文本", "encoding": "无法识别的文本编码", "too_large": "文件或其内容超过大小或内存上限",
+    "zip_bomb": "压缩比异常（疑似压缩炸弹），未解压", "forbidden_xml": "XML 声明了 DOCTYPE 或实体，已拒绝",
+    "legacy_format": "旧版 Office/WPS 文件，请另存为 .docx 或 .xlsx 后再审核", "unsupported": "不支持的文件格式",
+    "encrypted": "PDF 已加密，需要密码", "no_text": "PDF 没有文字层（扫描件需先 OCR）",
+    "timeout": "审核超时（--timeout）", "crashed": "审核进程两次异常退出", "internal": "内部错误",
+    "broken_link": "符号链接指向不存在的文件", "link_loop": "符号链接形成循环", "not_regular": "不是普通文件（如管道）",
+    "hidden": "隐藏文件或文件夹，未审核",
+}
+
+
+def error_reason(code: str, message: str, lang: str) -> str:
+    """A document's load or batch error for the reader: Chinese first under zh, the loader's detail after."""
+    zh = ERROR_REASONS_ZH.get(code)
+    return f"{zh}（{message}）" if lang == "zh" and zh else message

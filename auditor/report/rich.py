@@ -24,7 +24,7 @@ from auditor.report.common import (
     sorted_findings,
     unreadable_count,
 )
-from auditor.report.i18n import strings
+from auditor.report.i18n import error_reason, strings
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -262,7 +262,8 @@ def render_to(console: Console, report: Report, lang: str = "zh", color: bool = 
     for doc in report.documents:
         console.print(Rule(Text(doc.path, style="auditor.path"), align="left"))
         if doc.error is not None:
-            console.print(Text("✗ " + t["doc_error"].format(reason=doc.error.message), style="auditor.docerror"))
+            reason = error_reason(doc.error.code, doc.error.message, lang)
+            console.print(Text("✗ " + t["doc_error"].format(reason=reason), style="auditor.docerror"))
             console.print()
             continue
         console.print(_doc_counts(doc, report, lang))

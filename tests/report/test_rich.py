@@ -30,7 +30,7 @@ def test_chinese_report(report: Report) -> None:
     assert "✓ 化解率为95.6%  43/45 = 95.56%" in out
     assert "满意率92%" not in out  # unverifiable claims are counted, not listed
     assert "另有 1 条表述无法核实" in out
-    assert "missing.txt" in out and "无法读取：no such file" in out
+    assert "missing.txt" in out and "无法读取：文件不存在（no such file）" in out
     for label in ("汇总", "文档", "错误", "警告", "提示", "数量", "一致 1", "不一致 1", "存疑 0", "无法核实 1"):
         assert label in out
 
@@ -80,7 +80,7 @@ def test_no_findings_and_extract(extract_report: Report) -> None:
 
 def test_error_only() -> None:
     out = rich(Report((build_error_document(),)))
-    assert "✗ 无法读取：no such file" in out and "无法读取 1" in out
+    assert "✗ 无法读取：文件不存在（no such file）" in out and "无法读取 1" in out
 
 
 def test_sentence_context_cuts_long_sentences() -> None:
