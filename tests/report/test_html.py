@@ -115,4 +115,4 @@ def test_extract(extract_report: Report) -> None:
 
 def test_error_only() -> None:
     html = page(Report((build_error_document(),)))
-    assert "missing.txt" in html and "无法读取：no such file" in html
+    assert "missing.txt" in html and "无法读取：文件不存在（no such file）" in html

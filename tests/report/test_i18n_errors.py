@@ -9,9 +9,10 @@ UNREAD = DocumentResult("old.doc", "", 0, "", error=DocError("legacy_format", "a
 
 
 def test_chinese_reason_first_then_the_loaders_detail() -> None:
-    assert error_reason("legacy_format", "a legacy Office (OLE2) file", "zh").startswith("旧版 Office")
-    assert error_reason("legacy_format", "a legacy Office (OLE2) file", "zh").endswith("（a legacy Office (OLE2) file）")
-    assert error_reason("legacy_format", "a legacy Office (OLE2) file", "en") == "a legacy Office (OLE2) file"
+    detail = "a legacy Office (OLE2) file"
+    assert error_reason("legacy_format", detail, "zh").startswith("旧版 Office")
+    assert error_reason("legacy_format", detail, "zh").endswith(f"（{detail}）")
+    assert error_reason("legacy_format", detail, "en") == detail
     assert error_reason("some_new_code", "detail", "zh") == "detail"  # an unknown code keeps the detail alone
 
 
