@@ -1,7 +1,8 @@
 """`auditor explain CODE` and `auditor rules`: the rule pages and the list of codes.
 
-The pages (docs/rules, shipped in the wheel) are written in English; under `--lang zh` (the
-default) a page opens with the rule's Chinese title and severity.
+The pages (docs/rules, shipped in the wheel) are written in English and translated into Chinese
+(docs/rules/zh). Under `--lang zh` (the default) the Chinese page is printed; a code whose page is
+not translated yet prints the English page, opened by the rule's Chinese title and severity.
 """
 from __future__ import annotations
 
@@ -22,9 +23,13 @@ def cmd_explain(code: str, no_color: bool, lang: str = "zh") -> int:
     except KeyError:
         listing = ", ".join(known) if known else "none"
         raise UsageError(f"unknown rule code {code!r}; known codes: {listing}") from None
-    if lang == "zh":  # the Chinese title and severity right under the page's own title line
-        title, _, rest = page.partition("\n")
-        page = title + "\n\n" + _zh_header(key) + rest.lstrip("\n")
+    if lang == "zh":
+        translated = docs.translated_doc(key, "zh")
+        if translated is not None:
+            page = translated
+        else:  # the Chinese title and severity right under the English page's own title line
+            title, _, rest = page.partition("\n")
+            page = title + "\n\n" + _zh_header(key) + rest.lstrip("\n")
     if _stdout_is_terminal():
         from rich.console import Console
         from rich.markdown import Markdown

@@ -284,6 +284,7 @@ def rule_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     pages = {"R201": "# R201 rate-mismatch\n\n## What it checks\nA rate.\n", "U101": "# U101 missing-unit\n"}
     monkeypatch.setattr(docs, "known_codes", lambda: tuple(sorted(pages)))
     monkeypatch.setattr(docs, "rule_doc", lambda code: pages[code.upper()])
+    monkeypatch.setattr(docs, "translated_doc", lambda code, lang: None)  # English pages only
 
 
 @pytest.mark.usefixtures("rule_pages")

@@ -2,7 +2,9 @@
 
 The pages live in the repository at ``docs/rules/CODE.md``; the wheel ships them as package data
 at ``auditor/docs/rules``. ``auditor explain``, the HTML report and SARIF all read them through
-this module, so a rule is documented in exactly one place.
+this module, so a rule is documented in exactly one place. Translations sit beside them, one
+folder per language (``docs/rules/zh/CODE.md``, same five sections under translated headings);
+the English page stays the reference, and a code without a translation falls back to it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 __all__ = [
+    "LANG_SECTIONS",
     "SECTIONS",
     "known_codes",
     "rule_doc",
@@ -20,6 +23,8 @@ __all__ = [
     "rule_severity",
     "rule_summary",
     "rule_title",
+    "translated_codes",
+    "translated_doc",
 ]
 
 SECTIONS: tuple[str, ...] = (
@@ -29,6 +34,12 @@ SECTIONS: tuple[str, ...] = (
     "How to fix",
     "Known limits",
 )
+
+# The section headings of a translated page, in the same order as SECTIONS.
+LANG_SECTIONS: dict[str, tuple[str, ...]] = {
+    "en": SECTIONS,
+    "zh": ("检查什么", "为什么重要", "示例", "如何修改", "已知局限"),
+}
 
 _CODE = re.compile(r"^[UGRSC]\d{3}$")
 _TITLE = re.compile(r"^# ([UGRSC]\d{3}) (\S+)\s*$")
@@ -45,15 +56,22 @@ def _package_dir() -> Traversable | None:
     return folder if folder.is_dir() else None
 
 
-def _folders() -> tuple[Traversable, ...]:
-    """Where pages are looked up, package data first, then the source tree."""
+def _folders(lang: str = "en") -> tuple[Traversable, ...]:
+    """Where pages are looked up, package data first, then the source tree.
+
+    English pages are the folder itself; a translation is its sub-folder named by the language.
+    """
+    if lang not in LANG_SECTIONS:  # the language names a folder: only known ones
+        return ()
     found: list[Traversable] = []
     package = _package_dir()
     if package is not None:
         found.append(package)
     if _REPO_DIR.is_dir():
         found.append(_REPO_DIR)
-    return tuple(found)
+    if lang == "en":
+        return tuple(found)
+    return tuple(sub for sub in (folder / lang for folder in found) if sub.is_dir())
 
 
 def _normalise(code: str) -> str:
@@ -62,8 +80,17 @@ def _normalise(code: str) -> str:
 
 def known_codes() -> tuple[str, ...]:
     """Every code that has a page, sorted."""
+    return _codes_in(_folders())
+
+
+def translated_codes(lang: str) -> tuple[str, ...]:
+    """Every code that has a page in ``lang`` (``zh``), sorted; all known codes for ``en``."""
+    return _codes_in(_folders(lang))
+
+
+def _codes_in(folders: tuple[Traversable, ...]) -> tuple[str, ...]:
     codes: set[str] = set()
-    for folder in _folders():
+    for folder in folders:
         for entry in folder.iterdir():
             stem, dot, ext = entry.name.partition(".")
             if dot and ext == "md" and _CODE.match(stem) and entry.is_file():
@@ -71,16 +98,24 @@ def known_codes() -> tuple[str, ...]:
     return tuple(sorted(codes))
 
 
-def rule_doc(code: str) -> str:
-    """The full Markdown page of ``code``; KeyError when there is none."""
+def rule_doc(code: str, lang: str = "en") -> str:
+    """The full Markdown page of ``code`` in ``lang``; KeyError when there is none."""
     key = _normalise(code)
     if not _CODE.match(key):
         raise KeyError(code)
-    for folder in _folders():
+    for folder in _folders(lang):
         page = folder / f"{key}.md"
         if page.is_file():
             return page.read_text(encoding="utf-8")
     raise KeyError(code)
+
+
+def translated_doc(code: str, lang: str) -> str | None:
+    """The page of ``code`` in ``lang``, or None when it has not been translated (or is unknown)."""
+    try:
+        return rule_doc(code, lang)
+    except KeyError:
+        return None
 
 
 def rule_title(code: str) -> str:
@@ -100,9 +135,9 @@ def rule_severity(code: str) -> str:
     return match.group(1)
 
 
-def rule_section(code: str, heading: str) -> str:
+def rule_section(code: str, heading: str, lang: str = "en") -> str:
     """The body of one ``## heading`` section, stripped; empty when the section is absent."""
-    lines = rule_doc(code).splitlines()
+    lines = rule_doc(code, lang).splitlines()
     body: list[str] = []
     inside = False
     for line in lines:
