@@ -23,7 +23,19 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import TOTAL, additive, agreed, bounds, compatible, exact, named, share_columns, span
+from auditor.relate.tables import (
+    TOTAL,
+    additive,
+    agreed,
+    block,
+    bounds,
+    compatible,
+    exact,
+    fits,
+    named,
+    share_columns,
+    span,
+)
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -74,6 +86,8 @@ def _shares(t: Table) -> Iterator[Relation]:
         totals = [n for n, row in enumerate(t.rows) if row.total and _is_100(t.q(n, s))]
         b = bounds(t)
         cands: list[Relation] = []
+        if totals and _base_misses(t, totals[0], c):
+            continue  # the total the shares are taken of is not the sum of its rows: which is wrong is the sum's to say
         if totals:
             grand = totals[0]
             for n, row in enumerate(t.rows):
@@ -98,6 +112,18 @@ def _shares(t: Table) -> Iterator[Relation]:
             yield from _calibrated(cands)
             continue
         yield from _column_sum_shares(t, s, c)
+
+
+def _base_misses(t: Table, grand: int, c: int) -> bool:
+    """The total row's count is not the sum of the rows of its block (S4xx judges it): shares over it are moot."""
+    below, above = block(t, grand, +1), block(t, grand, -1)
+    rows = below if len(below) >= 2 else above
+    whole = t.q(grand, c)
+    parts = [t.q(r, c) for r in rows]
+    if len(rows) < 2 or not additive(whole) or any(not additive(p) for p in parts) or whole is None:
+        return False
+    found = [p for p in parts if p is not None]
+    return compatible([whole, *found]) and not fits(found, whole)
 
 
 def _is_100(q: Quantity | None) -> bool:

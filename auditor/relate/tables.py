@@ -225,9 +225,13 @@ def _total_rows(t: Table) -> Iterator[Relation]:
             continue
         label = row.label
         found: list[tuple[int, list[Quantity], bool]] = []
+        shares_hold = 0  # share columns whose cells add up to the row's 100%: the row's identity holds there too
         for c in range(len(t.columns)):
             tq = t.q(n, c)
             column = [t.q(r, c) for r in rows]
+            if tq is not None and tq.kind == "percent" and all(p is not None and p.kind == "percent" for p in column) \
+                    and fits([p for p in column if p is not None], tq):
+                shares_hold += 1
             if not additive(tq) or any(not additive(p) for p in column):
                 continue
             parts = [p for p in column if p is not None]
@@ -248,11 +252,11 @@ def _total_rows(t: Table) -> Iterator[Relation]:
                         yield _sum(t, rows[i], c, [parts[k] for k in kids], "a table row and the rows it heads")
                 continue
             found.append((c, parts, False))
-        good = sum(1 for *_, ok in found if ok)
+        good = sum(1 for *_, ok in found if ok) + shares_hold
         for c, parts, ok in found:
             tq = t.q(n, c)
             assert tq is not None
-            if not ok and agreed(good, len(found), NAMED_AGREE) and exact([tq, *parts]):
+            if not ok and agreed(good, len(found) + shares_hold, NAMED_AGREE) and exact([tq, *parts]):
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
 

@@ -331,3 +331,14 @@ def test_a_total_row_off_by_one_in_a_two_column_table_is_flagged_at_that_cell() 
     assert [f.code for f in found] == ["S402"]
     assert "合计，受理" in found[0].message and "36" in found[0].text
     assert not loud(text.replace("| 36 |", "| 35 |"))
+
+
+def test_a_wrong_total_under_a_share_column_is_the_totals_fault_not_the_shares() -> None:
+    """The shares add up to 100 and agree with the rows' sum: the 合计 count is accused, no share is."""
+    from auditor.pipeline import audit_text
+
+    table = ("| 类别 | 件数(件) | 占比(%) |\n| 行政许可 | 120 | 48.0 |\n| 行政处罚 | 80 | 32.0 |\n"
+             "| 行政强制 | 50 | 20.0 |\n| 合计 | {total} | 100.0 |\n")
+    wrong = audit_text("2024年办理案件情况\n" + table.format(total=251))
+    assert [(f.code, f.text[-3:]) for f in wrong.findings] == [("S402", "251")]
+    assert audit_text("2024年办理案件情况\n" + table.format(total=250)).findings == ()
