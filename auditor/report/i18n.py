@@ -7,6 +7,7 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "title": "数字一致性审核报告",
+        "fingerprint": "指纹",
         "extract_title": "数字提取结果",
         "summary": "汇总",
         "documents": "文档",
@@ -67,6 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Numeric consistency report",
+        "fingerprint": "fingerprint",
         "extract_title": "Extracted quantities",
         "summary": "Summary",
         "documents": "documents",

@@ -106,6 +106,9 @@ def _findings_table(doc: DocumentResult, lang: str, color: bool, waived: bool = 
             cell.append("\n")
             cell.append(t["waived_by"].format(who=f.waiver.who, date=f.waiver.date, why=f.waiver.why),
                         style="auditor.waived")
+        if f.fingerprint:  # what a waiver or a baseline names
+            cell.append("\n")
+            cell.append(f"{t['fingerprint']} {f.fingerprint}", style="auditor.muted")
         sev_cell = Text(t[sev], style="auditor.muted" if waived else f"severity.{sev}")
         table.add_row(f.code, sev_cell, f"{line}:{col}", cell)
     return table
