@@ -30,7 +30,7 @@ from typing import Any
 
 from auditor.document import Document
 from auditor.load import LoadError
-from auditor.load.docx_numbering import Numbering
+from auditor.load.docx_numbering import Numbering, _attr, _child  # one copy of the OOXML helpers
 from auditor.load.safety import open_zip, parse_xml, read_bytes, read_entry
 
 CELL_SEP = " | "
@@ -59,21 +59,6 @@ def _local(el: Any) -> str:
         if len(_LOCAL) < 10_000:  # tags are few; never let hostile input grow the cache
             _LOCAL[tag] = local
         return local
-
-
-def _attr(el: Any, name: str) -> str | None:
-    """An attribute by local name, whatever its namespace (transitional or strict OOXML)."""
-    for key, value in el.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return str(value)
-    return None
-
-
-def _child(el: Any, name: str) -> Any:
-    for child in el:
-        if _local(child) == name:
-            return child
-    return None
 
 
 def _chosen(alternate: Any) -> Any:

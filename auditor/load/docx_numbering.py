@@ -24,6 +24,7 @@ def _local(el: Any) -> str:
 
 
 def _attr(el: Any, name: str) -> str | None:
+    """An attribute by local name, whatever its namespace (transitional or strict OOXML)."""
     for key, value in el.attrib.items():
         if key.rsplit("}", 1)[-1] == name:
             return str(value)
