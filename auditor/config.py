@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")  # = auditor.report.FORMATS
+from auditor.cli_args import FORMATS  # one list of formats for flags and files
+
 FAIL_ON = ("error", "warning", "never")
 LANGS = ("zh", "en")
 SEVERITIES = ("error", "warning", "info")

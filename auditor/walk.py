@@ -30,12 +30,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Legacy binary formats a user can convert, with the hint given for them.
+#: Formats the loaders do not read, with the hint given for them (.doc, .xls, .wps and .et go to the
+#: loaders, which judge them by content: `legacy_format` with its hint for an OLE2 file).
 LEGACY = {
-    ".doc": "a legacy Word file: save it as .docx (Word or WPS: 另存为 .docx) and audit that",
-    ".wps": "a WPS Writer file: save it as .docx (WPS: 另存为 .docx) and audit that",
-    ".xls": "a legacy Excel file: save it as .xlsx, or export the text, and audit that",
-    ".et": "a WPS spreadsheet: save it as .xlsx, or export the text, and audit that",
     ".ppt": "a legacy PowerPoint file: save it as .pdf and audit that",
     ".dps": "a WPS presentation: save it as .pdf and audit that",
     ".rtf": "a Rich Text file: save it as .docx or .txt and audit that",
