@@ -139,3 +139,10 @@ def test_csv_extract_shows_each_figure_frame() -> None:
     by_text = {r[3]: r for r in rows[1:]}
     assert by_text["1200万吨"][-4:-1] == ["钢材产量", "level", ""]
     assert by_text["50万吨"][-4:-2] == ["钢材产量", "change"]
+
+
+def test_the_cli_offers_every_format_the_reporters_write() -> None:
+    from auditor.cli_args import FORMATS as CLI_FORMATS
+    from auditor.config import FORMATS as CONFIG_FORMATS
+
+    assert CLI_FORMATS == FORMATS == CONFIG_FORMATS
