@@ -11,6 +11,7 @@ from auditor.model import Quantity
 from auditor.relate.base import (
     CLAUSE_END,
     GROWTH_DOWN,
+    INCREMENT,
     INCREMENT_TAIL,
     OLD_TAIL,
     Relation,
@@ -284,7 +285,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             continue
         lab = text[sent_start[seg.sent[j]]:c.start]
         tail = lab[-12:]
-        if re.search(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$", tail):
+        if INCREMENT_TAIL.search(tail):
             if inc is None and (new is None or frame(c).role == "change"):
                 inc = j  # 比上年增加88件,达到500件: an increment, never the old value
         elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
@@ -300,8 +301,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 break
             if frame(qs[j]).role != "change":
                 continue
-            if same_unit(qs[j], qs[new]) and re.search(r"(增加|减少|增收|减收|多|少|增长|下降|净增)了?$",
-                                                        text[max(0, qs[j].start - 4):qs[j].start]):
+            if same_unit(qs[j], qs[new]) and INCREMENT.search(text[max(0, qs[j].start - 4):qs[j].start]):
                 inc = j
                 break
     if inc is not None:

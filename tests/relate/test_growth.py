@@ -476,3 +476,24 @@ def test_a_part_off_the_complement_prior_is_not_accused() -> None:
     res = audit_text(TRIAL.replace("同比下降20.86%", "同比下降25.86%"))
     assert ("25.86", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "growth"]
     assert not [f for f in res.findings if f.code.startswith("G") and f.severity.value == "error"]
+
+
+# ---- increments of revenue, spending and output (增收/减收, 增支/减支, 增产/减产) ------------
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("全市一般公共预算支出完成98240万元,同比减支3100万元,下降3.1%。", "31000000/(982400000+31000000)"),
+    ("预算支出累计完成1,655,028万元,同比增支218,447万元,增长15.21%。", "2184470000/(16550280000-2184470000)"),
+    ("全年粮食总产量520万吨,比上年增产20万吨,增长4.0%。", "200000/(5200000-200000)"),
+])
+def test_spending_and_output_increments_pass(text: str, expression: str) -> None:
+    confirmed(text, "growth", expression)
+
+
+def test_spending_increment_fail() -> None:
+    flagged("全市一般公共预算支出完成98240万元,同比减支3100万元,下降4.1%。", "growth",
+            "31000000/(982400000+31000000)", "G301")
+
+
+def test_an_increment_is_never_the_old_value() -> None:
+    # 减支 names a change: read as the old value it would give a false direction error (G303)
+    assert not loud("一般公共预算支出完成98240万元,同比减支3100万元,下降3.1%。")
