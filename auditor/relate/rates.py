@@ -118,8 +118,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})
     part = qs[part_j]
+    # 新收1512.5万件，结案1238.9万件，结案率68.17%: a closure rate's base holds the carried-over cases too
+    closure = kind == "rate" and CLOSURE.search(stem) is not None
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high
+              and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
@@ -320,6 +322,8 @@ def _names_base(name: str, label: str) -> bool:
 #: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+CLOSURE = re.compile(claim_words().alternation("rate.closure"))
+NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
 

@@ -215,3 +215,22 @@ def test_pinyin_share_confirmed_and_flagged() -> None:
     text = "全市外貿(mào)總值100億元,其中出口60億元,占全市外貿(mào)總值的{}。"
     assert ("consistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("60%"))]
     assert ("inconsistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("70%"))]
+
+
+# ---- closure rates are over every case handled (受理 = 新收 + 旧存), never the new cases alone ----
+
+def test_closure_rate_over_cases_handled_pass() -> None:
+    got = claims("全年共受理案件1458.6万件,结案888.7万件,结案率60.92%。", "rate")
+    assert ("consistent", "8887000/14586000") in [(s, e) for s, e, _ in got], got
+    assert not loud("全年共受理案件1458.6万件,结案888.7万件,结案率60.92%。")
+
+
+def test_closure_rate_over_cases_handled_fail() -> None:
+    assert loud("全年共受理案件1458.6万件,结案888.7万件,结案率65.92%。")
+
+
+def test_closure_rate_is_not_recomputed_over_new_cases() -> None:
+    # 68.17% is over 新收 + 旧存: 1238.9/1512.5 = 81.91% is no contradiction
+    text = "今年1至9月,全国法院新收案件1512.5万件,同比上升20.56%;结案1238.9万件,同比上升20.16%;结案率为68.17%。"
+    assert not loud(text)
+    assert all(s != "inconsistent" for s, _, _ in claims(text, "rate"))
