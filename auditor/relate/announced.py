@@ -281,3 +281,10 @@ def kind_parts(qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
         if total == Fraction(q.value) or near_total(total, Fraction(q.value), q, ps):
             yield Relation("sum", q, ps[0].start, ps[-1].end, parts=tuple(ps), whole=(q,),
                            extra={"link": f"kinds of {s} after it"})
+
+
+def opens_breakdown(text: str, start: int) -> bool:
+    """Does the sentence at `start` open with a breakdown (其中…, 从类型看…, 按级次分：…)?"""
+    lead, other = _openers()
+    at = max(0, start - 1)
+    return bool(lead.match(text, at) or other.match(text, at) or lead.match(text, start) or other.match(text, start))

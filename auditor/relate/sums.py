@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.announced import announced_breakdowns, kind_parts
+from auditor.relate.announced import announced_breakdowns, kind_parts, opens_breakdown
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -167,6 +167,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
             break
         between = text[qs[k - 1].end:p.start]
+        if parts and frame(p).aside and not frame(qs[parts[-1]]).aside:
+            k += 1
+            continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
@@ -239,6 +242,10 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
+    if found is not None and _mixed(text, qs, found, j, seg, sent_start):
+        # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
+        # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
+        found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
@@ -254,6 +261,13 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
     return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
                     extra={"link": "parts after the total add up to it"})
+
+
+def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, sent_start: list[int]) -> bool:
+    """Does the run join figures of the total's sentence with figures of a later one that opens no breakdown?"""
+    here = any(seg.sent[x] == seg.sent[j] for x in run)
+    later = {seg.sent[x] for x in run if seg.sent[x] != seg.sent[j]}
+    return here and any(not opens_breakdown(text, sent_start[sid]) for sid in later)
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:

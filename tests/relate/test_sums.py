@@ -119,3 +119,31 @@ def test_complementary_parts_that_miss_stay_quiet() -> None:
     """The figure before the pair may be another whole (受理, not 审结): never accused."""
     text = "审查逮捕受理12人,审结9人,批准逮捕5人,不捕3人。"
     assert not [s for s in sums(text) if s[2].startswith("complementary")] and not loud(text)
+
+
+# ---- a bracketed sub-item (含…) belongs to the part before it, never to the total --------------
+
+def test_bracketed_sub_item_is_not_added_pass() -> None:
+    text = "共受理法律援助案件220件,其中刑事案件118件(含刑事自诉1件)、民事案件102件。"
+    assert ("consistent", "118+102") in [(s, e) for s, e, _ in sums(text)]
+    assert not loud(text)
+
+
+def test_bracketed_sub_item_is_not_added_fail() -> None:
+    text = "共受理法律援助案件220件,其中刑事案件118件(含刑事自诉1件)、民事案件112件。"
+    assert ("inconsistent", "118+112") in [(s, e) for s, e, _ in sums(text)]
+    assert "S402" in loud(text) or "S401" in loud(text)
+
+
+# ---- figures that add up by chance across a sentence are no breakdown -------------------------
+
+def test_a_sibling_and_a_later_figure_do_not_break_a_total_down() -> None:
+    # export = import + surplus holds, but 进口 and 顺差 are not parts of 出口: no claim
+    text = ("前2个月,进出口总值4.52万亿元,其中出口2.44万亿元,增长18%;进口2.08万亿元,增长15.2%。"
+            "前2个月,贸易顺差3622亿元。")
+    assert not [e for _, e, _ in sums(text) if e and "362200000000" in e]
+
+
+def test_parts_in_the_sentence_after_a_total_pass() -> None:
+    text = "本月共办理热线工单2495件。交办二级责任单位2388件,县热线办直办107件。"
+    assert ("consistent", "2388+107") in [(s, e) for s, e, _ in sums(text)]
