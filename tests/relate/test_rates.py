@@ -234,3 +234,14 @@ def test_closure_rate_is_not_recomputed_over_new_cases() -> None:
     text = "今年1至9月,全国法院新收案件1512.5万件,同比上升20.56%;结案1238.9万件,同比上升20.16%;结案率为68.17%。"
     assert not loud(text)
     assert all(s != "inconsistent" for s, _, _ in claims(text, "rate"))
+
+
+def test_all_before_the_share_word_names_the_part() -> None:
+    # 全部税收收入 is the part's name: no 均/全部 claim of 100% (R205)
+    text = "一季度全部税收收入占GDP比重为9.7%,同比提升0.6个百分点。"
+    assert not loud(text, "R205")
+
+
+def test_all_over_the_rates_items_still_claims_100() -> None:
+    text = "全年排查隐患120处,已全部完成整改,整改率为95%。"
+    assert loud(text, "R205")
