@@ -238,8 +238,9 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and same_unit(p, t):
-            fwd.append(k)
+        if p.high is None and p.kind == t.kind and same_unit(p, t) and p.approx is None \
+                and frame(p).role not in ("average", "attribute"):
+            fwd.append(k)  # an average or a bound (1.3万亿斤以上) is no part
         k += 1
     found = _exact_run(qs, fwd, t)
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):

@@ -147,3 +147,9 @@ def test_a_sibling_and_a_later_figure_do_not_break_a_total_down() -> None:
 def test_parts_in_the_sentence_after_a_total_pass() -> None:
     text = "本月共办理热线工单2495件。交办二级责任单位2388件,县热线办直办107件。"
     assert ("consistent", "2388+107") in [(s, e) for s, e, _ in sums(text)]
+
+
+def test_a_bound_is_no_part_of_an_implicit_breakdown() -> None:
+    # 1.3万亿斤以上 is a threshold: 73.6亿 + 1.3万亿 only "adds up" inside its coarse rounding
+    text = "全国粮食总产量达到13731亿斤,比上年增加73.6亿斤,增长0.5%,连续8年稳定在1.3万亿斤以上。"
+    assert not [e for _, e, _ in sums(text) if e and "1300000000000" in e]
