@@ -37,7 +37,7 @@ _EXTRA_IDIOMS: list[str] = []
 
 def extend(units: Mapping[str, str] | None = None, idioms: Sequence[str] = ()) -> None:
     """Add measure words (word -> kind) and not-quantity words to the built-in lexicon, replacing
-    any added before; `lexicon()` is rebuilt, and extract.py rebuilds its state when it changes."""
+    any added before; `lexicon()` is rebuilt, and auditor/extract rebuilds its state when it changes."""
     pairs = tuple(sorted((units or {}).items()))
     for word, kind in pairs:
         if kind not in KINDS or not word.strip():
