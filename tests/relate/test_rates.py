@@ -215,3 +215,25 @@ def test_pinyin_share_confirmed_and_flagged() -> None:
     text = "全市外貿(mào)總值100億元,其中出口60億元,占全市外貿(mào)總值的{}。"
     assert ("consistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("60%"))]
     assert ("inconsistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("70%"))]
+
+
+# a share that names its base (占受理案件总数的) takes the figure labelled with it, not the total before it
+NAMED_OK = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的37.5%。"
+NAMED_BAD = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的34%。"
+
+
+def test_named_base_confirmed() -> None:
+    assert ("consistent", "12/32") in [g[:2] for g in claims(NAMED_OK)]
+    assert not loud(NAMED_OK)
+
+
+def test_named_base_flagged() -> None:
+    assert ("inconsistent", "12/32") in [g[:2] for g in claims(NAMED_BAD)]
+    assert loud(NAMED_BAD)
+
+
+def test_named_base_not_stated_stays_quiet() -> None:
+    """The base the share names (调解案件) labels no figure: the total before it is no base to accuse."""
+    text = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占调解案件总数的34%。"
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+    assert not loud(text)
