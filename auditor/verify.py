@@ -200,6 +200,8 @@ def _verify_rate(r: Relation) -> Claim:
         # 全部完成按时整改，按时整改率100%: the words say every item, the figure says 100%
         return _claim(r, text, status="consistent", recomputed="100", expression="均（全部）",
                       operands=(Operand(q.start, q.end, q.text),), link=r.extra["all_link"])
+    if r.extra.get("peer"):
+        return _verify_peer(r, claimed)
     if first is None:
         return _claim(r, text, status="unverifiable")
     parts, whole, iv = first
@@ -233,6 +235,22 @@ def _verify_rate(r: Relation) -> Claim:
         # far off: more likely the operands were paired wrongly than the report wrong
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
+
+
+def _verify_peer(r: Relation, claimed: Interval) -> Claim:
+    """A rate on the population its peer implies (relate/vital.py): part × peer rate / peer count."""
+    q, part, (count, other) = r.claim, r.parts[0], r.whole
+    plo, phi = operand_interval(part)
+    clo, chi = operand_interval(count)
+    olo, ohi = operand_interval(other)
+    if clo <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    iv = (plo * olo / chi, phi * ohi / clo)
+    base = dict(operands=_ops(part, count, other), expression=f"{num(part)}*{num(other)}/{num(count)}",
+                recomputed=fmt(mid(iv)), link=r.extra["peer_link"])
+    if meets(iv, claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    return _claim(r, q.text, status="inconsistent", code="R201", hint="peer", **base)
 
 
 def _per(q: Quantity) -> Fraction:

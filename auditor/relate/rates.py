@@ -126,8 +126,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
-    # the likely whole first: a figure labelled as a total, then (for shares) the largest
-    wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
+    # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
+    # then a figure labelled as a total, then (for shares) the largest
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
+    wholes.sort(key=lambda j: (not _carries_base(base_name, label_before(text, qs[j], 0, CLAUSE_END)),
+                               not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     why: dict[str, str] = {}  # the link of each whole, by its offset, for the claim to report
@@ -167,6 +170,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     if j not in run and qs[j].value >= total and \
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
+                head = ordered[lo - 1] if lo > 0 else None
+                if head is not None and head in wholes and head not in run and seg.sent[head] == seg.sent[part_j] \
+                        and _heads_run(text, qs, head, ptuple, core if stem_matched else ""):
+                    alts.append((ptuple, (qs[head],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
         exact = [not any(x.approx for x in a[0] + a[1]) for a in alts]
@@ -185,12 +192,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         alts.append(((part,), (qs[j],)))
         why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")
     # a share that names its base (占调整预算…) must find that base in the whole's words
-    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
-    if base_name and len(base_name) >= 3 and wholes:
-        wl0 = label_before(text, qs[wholes[0]], 0, CLAUSE_END)
-        if not any(base_name[k:k + 3] in wl0 for k in range(len(base_name) - 2)):
-            n_direct = 0
-            wholes = wholes[:0] + wholes[1:] + wholes[:1]  # keep it as an alternative, not as the base
+    if wholes and not _carries_base(base_name, label_before(text, qs[wholes[0]], 0, CLAUSE_END)) \
+            and len(base_name) >= 3:
+        n_direct = 0
     strong = False
     if n_direct:
         w = alts[0][1][0]
@@ -207,6 +211,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
+
+
+def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity, ...], core: str) -> bool:
+    """The figure just before a run of parts is their whole: they add up to it exactly (派单601件,按时结案597件,
+    超时办理4件), or each part is named by the rate's stem (来电2423个,在线答复办结1240个,转办办结1111个,办结率)."""
+    if sum(x.value for x in run) == qs[head].value:
+        return True
+    return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
 
 
 def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
@@ -326,6 +338,15 @@ FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
 CLOSURE = re.compile(claim_words().alternation("rate.closure"))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
+
+
+def _carries_base(name: str, label: str) -> bool:
+    """A whole's words carry the base a share names: three characters of it running, or the two that open it
+    (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
+    if len(name) < 3:
+        return False
+    lead = name[:2] in label and name[:2] not in COMMON_BASE
+    return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:

@@ -245,3 +245,52 @@ def test_all_before_the_share_word_names_the_part() -> None:
 def test_all_over_the_rates_items_still_claims_100() -> None:
     text = "全年排查隐患120处,已全部完成整改,整改率为95%。"
     assert loud(text, "R205")
+
+# a share that names its base (占受理案件总数的) takes the figure labelled with it, not the total before it
+NAMED_OK = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的37.5%。"
+NAMED_BAD = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的34%。"
+
+
+def test_named_base_confirmed() -> None:
+    assert ("consistent", "12/32") in [g[:2] for g in claims(NAMED_OK)]
+    assert not loud(NAMED_OK)
+
+
+def test_named_base_flagged() -> None:
+    assert ("inconsistent", "12/32") in [g[:2] for g in claims(NAMED_BAD)]
+    assert loud(NAMED_BAD)
+
+
+def test_named_base_not_stated_stays_quiet() -> None:
+    """The base the share names (调解案件) labels no figure: the total before it is no base to accuse."""
+    text = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占调解案件总数的34%。"
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+    assert not loud(text)
+
+
+# a rate of a run of parts whose whole is the figure just before the run
+RUN_SUM = "本月共受理咨询3000件,直接答复2500件,转办500件,按期办结480件,逾期办结20件,办结率100%。"
+RUN_STEM = "本月接听来电1500个,现场答复办结800个,转部门办结640个,总办结率96%。"
+
+
+def test_run_adding_up_to_the_figure_before_it_confirms() -> None:
+    assert ("consistent", "(480+20)/500") in [g[:2] for g in claims(RUN_SUM, "rate")]
+    assert not loud(RUN_SUM)
+
+
+def test_run_named_by_the_stem_confirms() -> None:
+    assert ("consistent", "(800+640)/1500") in [g[:2] for g in claims(RUN_STEM, "rate")]
+    assert not loud(RUN_STEM)
+
+
+def test_run_is_only_ever_a_confirmation() -> None:
+    """办结率90% fits no reading; a run's whole is never the base to accuse (its link is by arithmetic)."""
+    text = RUN_STEM.replace("96%", "90%")
+    assert "(800+640)/1500" not in [g[1] for g in claims(text, "rate") if g[0] == "inconsistent"]
+
+
+def test_run_whose_parts_are_not_named_by_the_stem_stays_unconfirmed() -> None:
+    """A chance pairing: the parts are not named 办结 and add up to nothing before them."""
+    text = "本月接听来电1500个,现场答复800个,转部门处理640个,总办结率96%。"
+    assert ("consistent", "(800+640)/1500") not in [g[:2] for g in claims(text, "rate")]
+    assert not loud(text)
