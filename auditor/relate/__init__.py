@@ -34,6 +34,7 @@ from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
+from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
 from auditor.segment import Segments, segment
 
@@ -68,6 +69,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     sent_start = list(segments.sentences)
     sums = list(_breakdowns(text, qs, seg, sent_start))
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
+    priors = TablePriors(text, qs)  # a level stated in the text may be a table's cell, its prior beside it
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
             continue  # 占比超过10%的有44种: a threshold that sorts items claims nothing of its own
@@ -76,7 +78,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
-                yield from g
+                for one in g:
+                    yield priors.prior(one, cs) or one
                 continue
             r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
                 or plan_completion(text, qs, i, seg) \

@@ -84,7 +84,10 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
             n = seen[key]
             if n < len(found):
                 old = found[n]
-                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end))
+                extra = old.extra
+                if old.extra.get("link") == IMPLICIT and rel.extra.get("link"):
+                    extra = {**old.extra, "link": rel.extra["link"]}  # the words that announce it say why
+                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end), extra=extra)
             continue
         if rel.extra.get("partial") and rel.claim.start in totals:
             continue  # _explicit_breakdown judges all the parts of that total
@@ -221,6 +224,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                     exhaustive=exhaustive, overlap=overlap, strong=strong)
 
 
+IMPLICIT = "parts after the total add up to it"
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
 REACH = 200
 
@@ -261,7 +265,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     parts = sorted(found)
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
     return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
-                    extra={"link": "parts after the total add up to it"})
+                    extra={"link": IMPLICIT})
 
 
 def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, sent_start: list[int]) -> bool:

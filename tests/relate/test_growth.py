@@ -497,3 +497,58 @@ def test_spending_increment_fail() -> None:
 def test_an_increment_is_never_the_old_value() -> None:
     # 减支 names a change: read as the old value it would give a false direction error (G303)
     assert not loud("一般公共预算支出完成98240万元,同比减支3100万元,下降3.1%。")
+
+# ---- a money change with its 元 left out (增收4,376万) ------------------------------------------
+
+def test_money_increment_without_yuan_pass() -> None:
+    confirmed("地方税收收入完成12,000万元,同比增长20%,增收2,000万。", "growth", "20000000/(120000000-20000000)")
+
+
+def test_money_increment_without_yuan_fail() -> None:
+    """2,000 more on 12,000 is 20% on the prior 10,000, not 25%."""
+    flagged("地方税收收入完成12,000万元,同比增长25%,增收2,000万。", "growth", "20000000/(120000000-20000000)",
+            "G301")
+
+
+@pytest.mark.parametrize("text", [
+    "地方税收收入完成12,000万元,同比增长25%,增加2,000万。",  # 增加 names no money: 2,000万 of what is not said
+    "地方税收收入完成1.2亿元,同比增长25%,增收2,000万。",  # another magnitude: not read as the same sum
+])
+def test_bare_increment_not_linked(text: str) -> None:
+    assert not loud(text)
+    assert all(s == "unverifiable" for s, _, _ in claims(text, "growth"))
+
+
+# ---- whole-number granularity of rates paired with their counts by a list's structure ---------
+
+def test_labelled_list_granularity_pass() -> None:
+    """27 cases from 30 is -10%; 7 deaths from 3 is +133.3%."""
+    assert not loud("火灾发生事故27起,死亡7人,同比事故起数下降10%、死亡人数上升133.3%。")
+
+
+def test_labelled_list_granularity_fail() -> None:
+    """7 deaths: a prior of 3 gives +133.3%, 2 gives +250%: no whole prior gives 140.5%."""
+    text = "火灾发生事故27起,死亡7人,同比事故起数下降10%、死亡人数上升140.5%。"
+    got = [(c.status, c.code, c.hint) for c in audit_text(text).claims if c.kind == "growth"]
+    assert ("inconsistent", "G301", "granularity") in got, got
+    assert "G301" in loud(text)
+
+
+def test_each_list_granularity_pass() -> None:
+    assert not loud("道路交通发生事故27起、死亡7人,同比分别下降10%、12.5%。")  # 30 → 27, 8 → 7
+
+
+def test_each_list_granularity_fail() -> None:
+    """7 deaths: 8 before gives -12.5%, 9 gives -22.2%: no whole prior gives -15.5%."""
+    assert "G301" in loud("道路交通发生事故27起、死亡7人,同比分别下降10%、15.5%。")
+
+
+@pytest.mark.parametrize("text", [
+    # the rates' clause names metrics of its own: the counts before are not theirs
+    "建成重点项目3个、新增企业7家,基础设施投资、工业投资分别增长3.2%、8.5%。",
+    "建成项目7个,引进人才3人,签约项目数与合同额分别增长22.1%、15.1%。",
+    # average annual rates are compound over years the text does not give
+    "发生事故27起,死亡7人,年均事故起数下降10%、死亡人数上升140.5%。",
+])
+def test_list_granularity_chance_pairing(text: str) -> None:
+    assert not loud(text)
