@@ -172,6 +172,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
             k += 1
             continue
+        if _counts_holders(text, qs, k, lab):
+            k += 1
+            continue
         if not semi and re.search(r"[；;]", text[seen:p.start]):  # linear: each stretch scanned once
             semi = True
         seen = max(seen, p.start)
@@ -216,6 +219,24 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
                     extra={"link": f"{m.group(1)} list"},
                     exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
+    """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
+
+    The next figure follows in the same clause after words only, and those words end in the name
+    of what the total counts (差评工单), so it is that figure that breaks the total down.
+    """
+    if k + 1 >= len(qs):
+        return False
+    p, nxt = qs[k], qs[k + 1]
+    between = text[p.end:nxt.start]
+    if nxt.kind != qs[k].kind or not HOLDER_GAP.fullmatch(between):
+        return False
+    return between[-2:] in total_label
+
+
+HOLDER_GAP = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)

@@ -119,3 +119,24 @@ def test_complementary_parts_that_miss_stay_quiet() -> None:
     """The figure before the pair may be another whole (受理, not 审结): never accused."""
     text = "审查逮捕受理12人,审结9人,批准逮捕5人,不捕3人。"
     assert not [s for s in sums(text) if s[2].startswith("complementary")] and not loud(text)
+
+
+# --- a count of the units that hold the next figure (12个县区受理工单500件) is no part ---
+
+def test_count_of_holders_is_not_added_as_a_part() -> None:
+    text = "全市受理投诉工单620件。其中,市直单位投诉工单20件,12个县区投诉工单600件。"
+    assert ("consistent", "20+600", "其中 list") in sums(text)
+    assert not loud(text)
+
+
+def test_count_of_holders_kept_out_and_wrong_part_still_flagged() -> None:
+    text = "全市共受理投诉工单620件,其中,市直单位投诉工单20件,12个县区投诉工单700件。"
+    assert [s for s in sums(text) if s[1] == "20+700" and s[0] == "inconsistent"]
+    assert "S401" in loud(text)
+
+
+def test_count_before_other_words_stays_a_part() -> None:
+    # 涉及 names no 工单: 25件 is a part of its own, not a count of holders
+    text = "全市受理投诉工单620件。其中,市直单位投诉工单25件涉及30人,县区投诉工单595件。"
+    assert ("consistent", "25+595", "其中 list") in sums(text) or \
+        [s for s in sums(text) if s[1] and s[1].startswith("25+") and s[0] == "consistent"]
