@@ -35,6 +35,7 @@ from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.relate.table_rates import table_claims
+from auditor.relate.table_repeats import table_repeats
 from auditor.segment import Segments, segment
 
 __all__ = ["BOUNDED_RATES", "Relation", "relate"]
@@ -103,5 +104,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
     yield from table_claims(text, qs)
+    yield from table_repeats(text, qs)
 
 
