@@ -53,6 +53,8 @@ def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
         elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
             names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
+        elif text[max(0, q.start - 1):q.start] == "的":
+            names = _included(text, q)
         elif text[max(0, q.start - 1):q.start] == "等":
             k = q.start - 1
             while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
@@ -65,6 +67,32 @@ def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
                                                            "link": "names listed with the count"})
 
 
+
+
+def _included(text: str, q: Quantity) -> list[str]:
+    """主要包括A、B、C和D的四种模式: the items between 包括 and 的 are what the count counts.
+
+    The items are split where the list is joined (、, and the one 和/及/与 of the last pair), so an
+    item may hold a 与 of its own (甲调解与乙调解相结合).
+    """
+    k = q.start - 1
+    while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
+        k -= 1
+    chunk = text[k:q.start - 1]
+    leads = list(LIST_LEAD.finditer(chunk))
+    if not leads:
+        return []
+    pieces = [x.strip() for x in chunk[leads[-1].end():].split("、")]
+    last = LAST_JOINT.split(pieces[-1], maxsplit=1)
+    items = [*pieces[:-1], *last]
+    if len(items) < 2 or not all(ITEM_PHRASE.fullmatch(x) for x in items):
+        return []
+    return items
+
+
+LIST_LEAD = re.compile(_CW.alternation("sums.breakdown_lead"))
+LAST_JOINT = re.compile(r"以及|和|及|与")
+ITEM_PHRASE = re.compile(r"[\u4e00-\u9fff“”\"]{1,24}")
 
 
 # --- breakdowns -------------------------------------------------------------------------

@@ -140,3 +140,26 @@ def test_count_before_other_words_stays_a_part() -> None:
     text = "全市受理投诉工单620件。其中,市直单位投诉工单25件涉及30人,县区投诉工单595件。"
     assert ("consistent", "25+595", "其中 list") in sums(text) or \
         [s for s in sums(text) if s[1] and s[1].startswith("25+") and s[0] == "consistent"]
+
+
+# --- 包括A、B和C的三种: the items between 包括 and 的 are what the count counts ---
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in audit_text(text).claims
+            if c.kind == "sum" and c.detail.get("link") == "names listed with the count"]
+
+
+def test_count_of_the_items_included_is_confirmed() -> None:
+    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的三种方式。"
+    assert names(text) == [("consistent", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
+
+
+def test_count_that_misses_the_items_included_is_not_confirmed() -> None:
+    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的四种方式。"
+    assert names(text) == [("unverifiable", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
+    assert not loud(text)
+
+
+def test_count_after_de_without_a_list_lead_is_no_list() -> None:
+    text = "全县的窗口登记调解、委托行业组织调解和法官调解的三种方式都有所发展。"
+    assert names(text) == []
