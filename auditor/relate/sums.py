@@ -24,6 +24,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
+from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
 from auditor.relate.tables import table_sums
 
@@ -137,6 +138,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from table_sums(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
+    yield from paragraph_items(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -280,12 +282,14 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         return None
     fwd: list[int] = []
     k = j + 1
+    lab = label_before(text, t, 0)
     while k < len(qs) and len(fwd) < 24 and k - j <= REACH:
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and same_unit(p, t):
-            fwd.append(k)
+        if p.high is None and p.kind == t.kind and same_unit(p, t) and \
+                not (len(lab) >= 2 and label_before(text, p, 0) == lab):
+            fwd.append(k)  # 火灾死亡11人；铁路死亡8人: a figure worded as the total is its sibling, no part
         k += 1
     found = _exact_run(qs, fwd, t)
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):

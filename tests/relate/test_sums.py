@@ -163,3 +163,15 @@ def test_count_that_misses_the_items_included_is_not_confirmed() -> None:
 def test_count_after_de_without_a_list_lead_is_no_list() -> None:
     text = "全县的窗口登记调解、委托行业组织调解和法官调解的三种方式都有所发展。"
     assert names(text) == []
+
+
+def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
+    # 死亡11人 then 死亡8人 and 死亡3人 of the next items: 8+3 = 11 by chance
+    text = ("火灾发生事故419起,死亡11人,同比上升20%;铁路交通发生事故11起、死亡8人,同比上升60%;"
+            "烟花爆竹发生事故2起、死亡3人。")
+    assert not [s for s in sums(text) if s[1] == "8+3"]
+
+
+def test_parts_worded_otherwise_still_add_up_to_the_total() -> None:
+    text = "全年受理来信来访共计150件。来信90件,来访60件。"
+    assert [s for s in sums(text) if s[1] == "90+60" and s[0] == "consistent"]
