@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
@@ -26,74 +25,11 @@ from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
+from auditor.relate.share_sums import shares_to_100
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
 TIME_UNITS = frozenset(_CW("sums.time_units"))
-NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
-QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
-NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
-
-
-
-def _names(chunk: str) -> list[str]:
-    """Items of a list of names: 拉萨、喀什和周口 -> three names; None-like when anything else is in it."""
-    items = [x.strip() for x in re.split(r"[、，,]|和|及|与", chunk) if x.strip()]
-    return items if items and all(NAME_ITEM.fullmatch(x) for x in items) else []
-
-
-def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
-    """7个城市分别为:A、B、…; A、B、C等3个乡镇: a count checked against the names listed with it."""
-    for q in qs:
-        if q.kind != "count" or q.value < 2 or q.value > 40 or q.approx:
-            continue
-        names: list[str] = []
-        m = NAMES_AFTER.match(text, q.end)
-        if m:
-            stop = re.search(r"[。；;\n]", text[m.end():m.end() + 400])
-            names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
-        elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
-            names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
-        elif text[max(0, q.start - 1):q.start] == "的":
-            names = _included(text, q)
-        elif text[max(0, q.start - 1):q.start] == "等":
-            k = q.start - 1
-            while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
-                k -= 1
-            names = _names(text[k:q.start - 1])
-            if len(names) < 2:
-                names = []
-        if names:
-            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
-                                                           "link": "names listed with the count"})
-
-
-
-
-def _included(text: str, q: Quantity) -> list[str]:
-    """主要包括A、B、C和D的四种模式: the items between 包括 and 的 are what the count counts.
-
-    The items are split where the list is joined (、, and the one 和/及/与 of the last pair), so an
-    item may hold a 与 of its own (甲调解与乙调解相结合).
-    """
-    k = q.start - 1
-    while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
-        k -= 1
-    chunk = text[k:q.start - 1]
-    leads = list(LIST_LEAD.finditer(chunk))
-    if not leads:
-        return []
-    pieces = [x.strip() for x in chunk[leads[-1].end():].split("、")]
-    last = LAST_JOINT.split(pieces[-1], maxsplit=1)
-    items = [*pieces[:-1], *last]
-    if len(items) < 2 or not all(ITEM_PHRASE.fullmatch(x) for x in items):
-        return []
-    return items
-
-
-LIST_LEAD = re.compile(_CW.alternation("sums.breakdown_lead"))
-LAST_JOINT = re.compile(r"以及|和|及|与")
-ITEM_PHRASE = re.compile(r"[\u4e00-\u9fff“”\"]{1,24}")
 
 
 # --- breakdowns -------------------------------------------------------------------------
@@ -133,7 +69,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
         if rel is not None:
             yield rel
     yield from _parallel_units(text, qs, seg)
-    yield from _shares_to_100(text, qs, seg)
+    yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
@@ -321,31 +257,6 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
             if run > total:
                 break
     return None
-
-
-def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """Three or more shares of one whole (占A%、占B%、占C%) that total 100%."""
-    run: list[int] = []
-    for j, q in enumerate(qs + [None]):  # type: ignore[operator]
-        ok = q is not None and q.kind == "percent" and "占" in text[max(0, q.start - 8):q.start] and \
-            (not run or (seg.para[j] == seg.para[run[-1]] and seg.sent[j] - seg.sent[run[-1]] <= 1))
-        if ok:
-            run.append(j)
-            continue
-        announced = bool(run) and re.search(r"其中[,，:：]?\s*[\u4e00-\u9fff]{0,8}占$",
-                                            text[max(0, qs[run[0]].start - 14):qs[run[0]].start]) is not None
-        if len(run) >= 3 or len(run) == 2 and announced:  # 其中一类占88.5%,二类占11.5%: 其中 says they split one
-            total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
-            tol = sum((qs[r].half_ulp for r in run), Fraction(0))
-            if abs(total - 100) <= tol:
-                first = qs[run[0]]
-                hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
-                yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
-                               extra={"link": "shares of one whole"},
-                               whole=(hundred,), exhaustive=False)
-        run = [j] if ok else []
-
-
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:

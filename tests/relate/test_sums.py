@@ -142,29 +142,6 @@ def test_count_before_other_words_stays_a_part() -> None:
         [s for s in sums(text) if s[1] and s[1].startswith("25+") and s[0] == "consistent"]
 
 
-# --- 包括A、B和C的三种: the items between 包括 and 的 are what the count counts ---
-
-def names(text: str) -> list[tuple[str, str | None]]:
-    return [(c.status, c.expression) for c in audit_text(text).claims
-            if c.kind == "sum" and c.detail.get("link") == "names listed with the count"]
-
-
-def test_count_of_the_items_included_is_confirmed() -> None:
-    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的三种方式。"
-    assert names(text) == [("consistent", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
-
-
-def test_count_that_misses_the_items_included_is_not_confirmed() -> None:
-    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的四种方式。"
-    assert names(text) == [("unverifiable", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
-    assert not loud(text)
-
-
-def test_count_after_de_without_a_list_lead_is_no_list() -> None:
-    text = "全县的窗口登记调解、委托行业组织调解和法官调解的三种方式都有所发展。"
-    assert names(text) == []
-
-
 def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
     # 死亡11人 then 死亡8人 and 死亡3人 of the next items: 8+3 = 11 by chance
     text = ("火灾发生事故419起,死亡11人,同比上升20%;铁路交通发生事故11起、死亡8人,同比上升60%;"
