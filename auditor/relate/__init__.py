@@ -29,13 +29,15 @@ from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
+from auditor.relate.named_lists import named_lists
 from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
-from auditor.relate.sums import _breakdowns, _named_lists
+from auditor.relate.sums import _breakdowns
 from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
+from auditor.relate.table_repeats import table_repeats
 from auditor.segment import Segments, segment
 
 __all__ = ["BOUNDED_RATES", "Relation", "relate"]
@@ -105,7 +107,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from _structures(text, qs, seg)
     yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
-    yield from _named_lists(text, qs)
+    yield from named_lists(text, qs)
     yield from table_claims(text, qs)
+    yield from table_repeats(text, qs)
 
 

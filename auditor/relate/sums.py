@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
@@ -24,47 +23,13 @@ from auditor.relate.base import (
 )
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
+from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
+from auditor.relate.share_sums import shares_to_100
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
 TIME_UNITS = frozenset(_CW("sums.time_units"))
-NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
-QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
-NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
-
-
-
-def _names(chunk: str) -> list[str]:
-    """Items of a list of names: 拉萨、喀什和周口 -> three names; None-like when anything else is in it."""
-    items = [x.strip() for x in re.split(r"[、，,]|和|及|与", chunk) if x.strip()]
-    return items if items and all(NAME_ITEM.fullmatch(x) for x in items) else []
-
-
-def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
-    """7个城市分别为:A、B、…; A、B、C等3个乡镇: a count checked against the names listed with it."""
-    for q in qs:
-        if q.kind != "count" or q.value < 2 or q.value > 40 or q.approx:
-            continue
-        names: list[str] = []
-        m = NAMES_AFTER.match(text, q.end)
-        if m:
-            stop = re.search(r"[。；;\n]", text[m.end():m.end() + 400])
-            names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
-        elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
-            names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
-        elif text[max(0, q.start - 1):q.start] == "等":
-            k = q.start - 1
-            while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
-                k -= 1
-            names = _names(text[k:q.start - 1])
-            if len(names) < 2:
-                names = []
-        if names:
-            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
-                                                           "link": "names listed with the count"})
-
-
 
 
 # --- breakdowns -------------------------------------------------------------------------
@@ -107,11 +72,12 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
         if rel is not None:
             yield rel
     yield from _parallel_units(text, qs, seg)
-    yield from _shares_to_100(text, qs, seg)
+    yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
+    yield from paragraph_items(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -178,6 +144,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
             k += 1
             continue
+        if _counts_holders(text, qs, k, lab):
+            k += 1
+            continue
         if not semi and re.search(r"[；;]", text[seen:p.start]):  # linear: each stretch scanned once
             semi = True
         seen = max(seen, p.start)
@@ -225,6 +194,25 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
 
 
 IMPLICIT = "parts after the total add up to it"
+
+def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
+    """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
+
+    The next figure follows in the same clause after words only, and those words end in the name
+    of what the total counts (差评工单), so it is that figure that breaks the total down.
+    """
+    if k + 1 >= len(qs):
+        return False
+    p, nxt = qs[k], qs[k + 1]
+    between = text[p.end:nxt.start]
+    if nxt.kind != qs[k].kind or not HOLDER_GAP.fullmatch(between):
+        return False
+    return between[-2:] in total_label
+
+
+HOLDER_GAP = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
 REACH = 200
 
@@ -238,13 +226,17 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         return None
     fwd: list[int] = []
     k = j + 1
+    lab = label_before(text, t, 0)
     while k < len(qs) and len(fwd) < 24 and k - j <= REACH:
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
         if p.high is None and p.kind == t.kind and same_unit(p, t) and p.approx is None \
-                and frame(p).role not in ("average", "attribute"):
-            fwd.append(k)  # an average or a bound (1.3万亿斤以上) is no part
+                and frame(p).role not in ("average", "attribute") \
+                and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
+            # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
+            # sibling (火灾死亡11人；铁路死亡8人)
+            fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
@@ -287,31 +279,6 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
             if run > total:
                 break
     return None
-
-
-def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """Three or more shares of one whole (占A%、占B%、占C%) that total 100%."""
-    run: list[int] = []
-    for j, q in enumerate(qs + [None]):  # type: ignore[operator]
-        ok = q is not None and q.kind == "percent" and "占" in text[max(0, q.start - 8):q.start] and \
-            (not run or (seg.para[j] == seg.para[run[-1]] and seg.sent[j] - seg.sent[run[-1]] <= 1))
-        if ok:
-            run.append(j)
-            continue
-        announced = bool(run) and re.search(r"其中[,，:：]?\s*[\u4e00-\u9fff]{0,8}占$",
-                                            text[max(0, qs[run[0]].start - 14):qs[run[0]].start]) is not None
-        if len(run) >= 3 or len(run) == 2 and announced:  # 其中一类占88.5%,二类占11.5%: 其中 says they split one
-            total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
-            tol = sum((qs[r].half_ulp for r in run), Fraction(0))
-            if abs(total - 100) <= tol:
-                first = qs[run[0]]
-                hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
-                yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
-                               extra={"link": "shares of one whole"},
-                               whole=(hundred,), exhaustive=False)
-        run = [j] if ok else []
-
-
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:

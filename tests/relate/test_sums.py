@@ -153,3 +153,35 @@ def test_a_bound_is_no_part_of_an_implicit_breakdown() -> None:
     # 1.3万亿斤以上 is a threshold: 73.6亿 + 1.3万亿 only "adds up" inside its coarse rounding
     text = "全国粮食总产量达到13731亿斤,比上年增加73.6亿斤,增长0.5%,连续8年稳定在1.3万亿斤以上。"
     assert not [e for _, e, _ in sums(text) if e and "1300000000000" in e]
+
+# --- a count of the units that hold the next figure (12个县区受理工单500件) is no part ---
+
+def test_count_of_holders_is_not_added_as_a_part() -> None:
+    text = "全市受理投诉工单620件。其中,市直单位投诉工单20件,12个县区投诉工单600件。"
+    assert ("consistent", "20+600", "其中 list") in sums(text)
+    assert not loud(text)
+
+
+def test_count_of_holders_kept_out_and_wrong_part_still_flagged() -> None:
+    text = "全市共受理投诉工单620件,其中,市直单位投诉工单20件,12个县区投诉工单700件。"
+    assert [s for s in sums(text) if s[1] == "20+700" and s[0] == "inconsistent"]
+    assert "S401" in loud(text)
+
+
+def test_count_before_other_words_stays_a_part() -> None:
+    # 涉及 names no 工单: 25件 is a part of its own, not a count of holders
+    text = "全市受理投诉工单620件。其中,市直单位投诉工单25件涉及30人,县区投诉工单595件。"
+    assert ("consistent", "25+595", "其中 list") in sums(text) or \
+        [s for s in sums(text) if s[1] and s[1].startswith("25+") and s[0] == "consistent"]
+
+
+def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
+    # 死亡11人 then 死亡8人 and 死亡3人 of the next items: 8+3 = 11 by chance
+    text = ("火灾发生事故419起,死亡11人,同比上升20%;铁路交通发生事故11起、死亡8人,同比上升60%;"
+            "烟花爆竹发生事故2起、死亡3人。")
+    assert not [s for s in sums(text) if s[1] == "8+3"]
+
+
+def test_parts_worded_otherwise_still_add_up_to_the_total() -> None:
+    text = "全年受理来信来访共计150件。来信90件,来访60件。"
+    assert [s for s in sums(text) if s[1] == "90+60" and s[0] == "consistent"]
