@@ -188,9 +188,32 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
     strong = marked and sid == seg.sent[j]
+    extra = {"link": f"{m.group(1)} list"}
+    if two_classifications(text, [qs[p] for p in chosen], t):
+        extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
-                    extra={"link": f"{m.group(1)} list"},
-                    exhaustive=exhaustive, overlap=overlap, strong=strong)
+                    extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -> bool:
+    """Do parts that exceed their total list two classifications of it one after the other?
+
+    工单12683件，其中办结8846件、不予受理867件、满意6197件、基本满意237件、不满意1262件: the last run
+    shares a word (满意) that none before it has, and each run alone stays within the total. Such a
+    list is read two ways; its sum is no claim.
+    """
+    if len(parts) < 3 or sum((Fraction(p.value) for p in parts), Fraction(0)) <= Fraction(total.value):
+        return False
+    labels = [label_before(text, p, 0)[-8:] for p in parts]
+    tv = Fraction(total.value)
+    for cut in range(1, len(parts) - 1):
+        head, tail = labels[:cut], labels[cut:]
+        grams = {x[k:k + 2] for k in range(len(tail[0]) - 1) for x in tail[:1]}
+        shared = {g for g in grams if all(g in x for x in tail) and not any(g in x for x in head)}
+        if shared and sum((Fraction(p.value) for p in parts[:cut]), Fraction(0)) <= tv \
+                and sum((Fraction(p.value) for p in parts[cut:]), Fraction(0)) <= tv:
+            return True
+    return False
 
 
 IMPLICIT = "parts after the total add up to it"
