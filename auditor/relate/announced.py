@@ -205,6 +205,11 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
     straight before; the parts of the opener's sentence, all together below it."""
     q = qs[j]
     own = [p for p in parts if seg.sent[p] == seg.sent[j]]
+    for n, p in enumerate(own[:-1]):
+        if NESTED.search(text, qs[p].end, qs[own[n + 1]].start):
+            # 第二产业65585万元，其中工业40653万元；建筑业24932万元: the items after a nested 其中 may be its own
+            own = own[:n + 1]
+            break
     if len(own) < 2:
         return None
     before = [k for k in _candidates(qs, seg, j, own) if seg.sent[k] >= seg.sent[j] - 1]
