@@ -62,6 +62,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
+    loose = False
     core = stem
     for mod in SUBSET_MODIFIERS:
         if core.startswith(mod) and len(core) > len(mod):
@@ -87,6 +88,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             for j in cands:
                 if core[-2:] in label_before(text, qs[j], 0):
                     part_j = j
+                    # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
+                    loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
                     break
     total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
     if part_j is None and total_of is not None:
@@ -203,7 +206,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
-        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%"
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
+            and not loose
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),

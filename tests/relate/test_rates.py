@@ -294,3 +294,15 @@ def test_run_whose_parts_are_not_named_by_the_stem_stays_unconfirmed() -> None:
     text = "本月接听来电1500个,现场答复800个,转部门处理640个,总办结率96%。"
     assert ("consistent", "(800+640)/1500") not in [g[:2] for g in claims(text, "rate")]
     assert not loud(text)
+
+
+def test_a_label_with_only_the_stems_end_is_no_strong_part() -> None:
+    # 现行命案破案率 is over 现行命案, not over all 刑事案件: 破案10039起 carries only 破案
+    text = "全省共立各类刑事案件21658起,同比下降11.8%,破案10039起,破获现行命案111起,现行命案破案率达到97.36%。"
+    assert not loud(text)
+    assert all(s != "inconsistent" for s, _, _ in claims(text, "rate"))
+
+
+def test_a_label_with_the_whole_stem_still_pairs() -> None:
+    text = "全年共受理行政复议案件120件,按时办结114件,按时办结率为90%。"
+    assert loud(text)
