@@ -304,5 +304,5 @@ def test_a_label_with_only_the_stems_end_is_no_strong_part() -> None:
 
 
 def test_a_label_with_the_whole_stem_still_pairs() -> None:
-    text = "全年共受理行政复议案件120件,按时办结114件,按时办结率为90%。"
+    text = "全年共调解矛盾纠纷120件,调解成功114件,调解成功率为90%。"
     assert loud(text)
