@@ -27,9 +27,13 @@ def fr(x: Decimal | Fraction) -> Fraction:
 
 
 def operand_interval(q: Quantity) -> Interval:
-    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded."""
+    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded.
+
+    A whole measure (163737公里, 951吨) is a rounded reading, not a count: ± half its last unit."""
     v = fr(q.value)
     if q.decimals == 0 and q.scale == 1 and not q.approx:
+        if q.kind == "measure":
+            return v - Fraction(1, 2), v + Fraction(1, 2)
         return v, v
     h = fr(q.half_ulp) if (q.decimals or q.scale > 1) else Fraction(0)
     lo, hi = v - h, v + h

@@ -340,6 +340,8 @@ def _names_base(name: str, label: str) -> bool:
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
 CLOSURE = re.compile(claim_words().alternation("rate.closure"))
+_STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
+STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
@@ -349,6 +351,9 @@ def _carries_base(name: str, label: str) -> bool:
     (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
     if len(name) < 3:
         return False
+    named, held = {_STAGES[w] for w in STAGE.findall(name)}, {_STAGES[w] for w in STAGE.findall(label)}
+    if named and held and not named & held:
+        return False  # 占最高法院新收案件总数的 is not over 受理各类案件15400件: another stage of the cases
     lead = name[:2] in label and name[:2] not in COMMON_BASE
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 

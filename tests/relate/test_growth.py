@@ -552,3 +552,15 @@ def test_each_list_granularity_fail() -> None:
 ])
 def test_list_granularity_chance_pairing(text: str) -> None:
     assert not loud(text)
+
+
+# ---- a whole measure is a rounded reading: its difference may be off by one unit -------------
+
+def test_whole_measures_are_rounded_pass() -> None:
+    text = "全国收费公路总里程由163737公里增加到168071公里,净增4335公里,增长2.6%。"
+    assert not loud(text)
+
+
+def test_whole_measures_are_rounded_fail() -> None:
+    flagged("全国收费公路总里程由163737公里增加到168071公里,净增4345公里,增长2.6%。", "difference",
+            "168071-163737", "G302")

@@ -306,3 +306,14 @@ def test_a_label_with_only_the_stems_end_is_no_strong_part() -> None:
 def test_a_label_with_the_whole_stem_still_pairs() -> None:
     text = "全年共调解矛盾纠纷120件,调解成功114件,调解成功率为90%。"
     assert loud(text)
+
+
+def test_a_share_of_one_stage_is_not_over_another_stages_count() -> None:
+    # 新收 and 受理 are different counts: the base 占…新收案件总数 is not stated
+    text = "最高法院上半年受理各类案件15400件,结案9594件。巡回法庭合计新收案件5730件,占最高法院新收案件总数的44.8%。"
+    assert not loud(text)
+
+
+def test_a_share_of_the_same_stage_pairs() -> None:
+    text = "最高法院上半年结案9594件。巡回法庭审结4162件,占最高法院审结案件总数的43.4%。"
+    assert ("consistent", "4162/9594") in [(s, e) for s, e, _ in claims(text)]
