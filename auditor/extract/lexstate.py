@@ -16,6 +16,9 @@ class _Units:
             by_first.setdefault(u[0], []).append(u)
         self.by_first = {c: tuple(sorted(us, key=len, reverse=True)) for c, us in by_first.items()}
         self.kinds = lex.units
+        self.spelling = lex.spelling
+        #: units spelt in Latin letters (m3, km, mm): never one that more letters or digits follow
+        self.symbols = frozenset(u for u in lex.units if u[0].isascii() and u[0].isalpha())
 
     def at(self, text: str, pos: int) -> tuple[str | None, str | None, int]:
         """Longest unit at `pos`: percent signs, 个百分点, 倍 and the measure words of the lexicon."""
@@ -34,8 +37,28 @@ class _Units:
             if text.startswith(u, pos):
                 if u in UNIT_NOT_BEFORE and text[pos + len(u):pos + len(u) + 1] in UNIT_NOT_BEFORE[u]:
                     continue  # 担任, 担保: a verb, not the weight 担
+                if u in self.symbols:
+                    return self.symbol(text, u, pos + len(u))
                 return u, self.kinds[u], pos + len(u)
         return None, None, pos
+
+    def symbol(self, text: str, u: str, end: int) -> tuple[str | None, str | None, int]:
+        """A unit spelt in Latin letters, under the name it spells (m3 -> 立方米), with its denominator.
+
+        39.8m3/万元 is 立方米/万元, a measure per unit: the denominator is a measure word of the
+        lexicon, after at most one magnitude. mmHg or m3x are no units at all.
+        """
+        nxt = text[end:end + 1]
+        if nxt.isascii() and nxt.isalnum():
+            return None, None, end - len(u)
+        name = self.spelling.get(u, u)
+        if nxt in ("/", "／"):
+            k = end + 1
+            mag = text[k] if k < len(text) and text[k] in "万萬亿億千百" else ""
+            for v in self.by_first.get(text[k + len(mag):k + len(mag) + 1], ()):
+                if text.startswith(v, k + len(mag)) and v not in self.symbols:
+                    return f"{name}/{mag}{v}", "measure", k + len(mag) + len(v)
+        return name, self.kinds[u], end
 
 
 class _Lexicon:

@@ -25,6 +25,8 @@ class Lexicon:
     idioms: tuple[str, ...]
     #: words around a numeral that decide a look-alike (idioms.toml, [context]), by list name
     context: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: other spellings of a unit (units.toml, [spelling]): m3 -> 立方米
+    spelling: dict[str, str] = field(default_factory=dict)
 
     def bound(self, qualifier: str) -> str | None:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
@@ -60,6 +62,7 @@ def _read(name: str) -> dict:
 def lexicon() -> Lexicon:
     units_doc = _read("units.toml")
     units: dict[str, str] = {}
+    spelling = dict(units_doc.pop("spelling", {}))
     for kind, table in units_doc.items():
         if kind not in KINDS:
             raise ValueError(f"units.toml: unknown kind {kind!r}")
@@ -70,6 +73,9 @@ def lexicon() -> Lexicon:
                 which = "twice" if units[u] == kind else f"as {units[u]} and {kind}"
                 raise ValueError(f"units.toml: {u!r} listed {which}")
             units[u] = kind
+    for word, unit in spelling.items():
+        if word not in units or unit not in units or units[word] != units[unit]:
+            raise ValueError(f"units.toml: spelling {word!r} = {unit!r} needs both listed, of one kind")
     for u, kind in _EXTRA_UNITS.items():
         units.setdefault(u, kind)  # a built-in word keeps its kind
     quals = _read("qualifiers.toml")
@@ -90,7 +96,7 @@ def lexicon() -> Lexicon:
         raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
                    after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms,
-                   context=context)
+                   context=context, spelling=spelling)
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,3 +119,18 @@ def test_complementary_parts_that_miss_stay_quiet() -> None:
     """The figure before the pair may be another whole (受理, not 审结): never accused."""
     text = "审查逮捕受理12人,审结9人,批准逮捕5人,不捕3人。"
     assert not [s for s in sums(text) if s[2].startswith("complementary")] and not loud(text)
+
+
+def test_a_part_that_names_an_overlap_is_no_addend() -> None:
+    # total = surface + ground - the part counted in both: no plain sum, no S401
+    text = ("全市水资源总量为26.6亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米，"
+            "重复计算水资源量5.8亿立方米。")
+    assert sums(text) == []
+    assert not loud(text)
+
+
+def test_the_same_breakdown_without_an_overlap_still_adds_up() -> None:
+    text = "全市水资源总量为32.4亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米。"
+    assert [s for s, _, _ in sums(text)] and all(s == "consistent" for s, _, _ in sums(text))
+    bad = text.replace("32.4亿", "30.4亿")
+    assert "S401" in loud(bad)
