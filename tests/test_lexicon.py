@@ -26,7 +26,7 @@ def test_loads_with_every_kind() -> None:
 
 def test_no_unit_listed_twice_or_under_two_kinds() -> None:
     doc = raw("units.toml")
-    counts = Counter(u for kind, table in doc.items() if kind != "spelling" for u in table["units"])
+    counts = Counter(u for kind, table in doc.items() if kind not in ("spelling", "per") for u in table["units"])
     assert [u for u, n in counts.items() if n > 1] == []
 
 
@@ -82,6 +82,7 @@ def test_idioms_are_unique_and_each_hides_a_numeral_or_a_unit() -> None:
     ("units.toml", {"measure": {"units": ["m3"]}, "spelling": {"m3": "立方米"}}, "needs both listed"),
     ("units.toml", {"measure": {"units": ["m3"]}, "count": {"units": ["件"]}, "spelling": {"m3": "件"}},
      "of one kind"),
+    ("units.toml", {"count": {"units": ["件"]}, "per": {"units": [" 月"]}}, r"\[per\]"),
     ("qualifiers.toml", {"before": {"约": "roughly"}, "after": {}, "inner": {}}, "unknown bound"),
     ("idioms.toml", {"words": ["统一", "统一"]}, "duplicate"),
     ("idioms.toml", {"words": ["一"]}, "single character"),

@@ -27,6 +27,8 @@ class Lexicon:
     context: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: other spellings of a unit (units.toml, [spelling]): m3 -> 立方米
     spelling: dict[str, str] = field(default_factory=dict)
+    #: words that only follow a unit as its denominator (units.toml, [per]): 元/月
+    per: tuple[str, ...] = ()
 
     def bound(self, qualifier: str) -> str | None:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
@@ -63,6 +65,9 @@ def lexicon() -> Lexicon:
     units_doc = _read("units.toml")
     units: dict[str, str] = {}
     spelling = dict(units_doc.pop("spelling", {}))
+    per = tuple(units_doc.pop("per", {}).get("units", ()))
+    if not all(isinstance(w, str) and w.strip() == w and w for w in per):
+        raise ValueError("units.toml: an empty or padded entry in [per]")
     for kind, table in units_doc.items():
         if kind not in KINDS:
             raise ValueError(f"units.toml: unknown kind {kind!r}")
@@ -96,7 +101,7 @@ def lexicon() -> Lexicon:
         raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
                    after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms,
-                   context=context, spelling=spelling)
+                   context=context, spelling=spelling, per=per)
 
 
 @dataclass(frozen=True, slots=True)

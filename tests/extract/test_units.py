@@ -85,3 +85,31 @@ def test_any_volume_in_any_spelling(x: Decimal, spelling: str, mag: str) -> None
 def test_a_unit_symbol_that_letters_follow_is_never_a_measure(n: int, symbol: str, first: str, tail: str) -> None:
     qs = [q for q in extract(f"型号{n}{symbol}{first}{tail}已停产") if q.kind in QUANTITY_KINDS]
     assert all(q.kind != "measure" for q in qs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=Decimal("0.01"), max_value=9999, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["萬", "億"]), st.sampled_from(["wàn", "yì", "wan"]), st.sampled_from(["件", "人", "元"]))
+def test_a_reading_aid_changes_no_figure(x: Decimal, mag: str, syllable: str, unit: str) -> None:
+    plain = [(q.value, q.unit, q.kind) for q in extract(f"共受理{x}{mag}{unit}，同比增長1.5%")]
+    aided = [(q.value, q.unit, q.kind) for q in extract(f"共受理{x}{mag}({syllable}){unit}，同比增長1.5%")]
+    assert aided == plain
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("人均可支配收入由4318元/年提高到", ("4318元/年", "4318", "元/年", "measure")),
+    ("人均奖励达到25万元/人，", ("25万元/人", "250000", "元/人", "measure")),
+    ("处理能力1459万吨/年，", ("1459万吨/年", "14590000", "吨/年", "measure")),
+])
+def test_a_unit_per_unit_is_a_measure_of_its_own(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in read(text)
+
+
+def test_a_denominator_that_is_no_unit_alone() -> None:
+    assert ("842元/月", "842", "元/月", "measure") in read("低保标准为842元/月，")
+    assert ("600元/人·月", "600", "元/人·月", "measure") in read("补助标准600元/人·月。")
+
+
+def test_a_slash_before_no_unit_leaves_the_unit_alone() -> None:
+    assert ("842元", "842", "元", "money") in read("补助842元/标准另定，")
+    assert ("12件", "12", "件", "count") in read("受理12件/办结10件")
