@@ -16,6 +16,15 @@ class _Units:
             by_first.setdefault(u[0], []).append(u)
         self.by_first = {c: tuple(sorted(us, key=len, reverse=True)) for c, us in by_first.items()}
         self.kinds = lex.units
+        self.spelling = lex.spelling
+        #: units spelt in Latin letters (m3, km, mm): never one that more letters or digits follow
+        self.symbols = frozenset(u for u in lex.units if u[0].isascii() and u[0].isalpha())
+        per: dict[str, list[str]] = {}
+        for u in (*lex.units, *lex.per):
+            if u not in self.symbols:
+                per.setdefault(u[0], []).append(u)
+        #: the denominators of a unit per unit (元/月, 立方米/万元), by first letter, longest first
+        self.per = {c: tuple(sorted(us, key=len, reverse=True)) for c, us in per.items()}
 
     def at(self, text: str, pos: int) -> tuple[str | None, str | None, int]:
         """Longest unit at `pos`: percent signs, 个百分点, 倍 and the measure words of the lexicon."""
@@ -34,8 +43,29 @@ class _Units:
             if text.startswith(u, pos):
                 if u in UNIT_NOT_BEFORE and text[pos + len(u):pos + len(u) + 1] in UNIT_NOT_BEFORE[u]:
                     continue  # 担任, 担保: a verb, not the weight 担
+                if u in self.symbols or text[pos + len(u):pos + len(u) + 1] in ("/", "／"):
+                    return self.symbol(text, u, pos + len(u))
                 return u, self.kinds[u], pos + len(u)
         return None, None, pos
+
+    def symbol(self, text: str, u: str, end: int) -> tuple[str | None, str | None, int]:
+        """A unit under the name it spells (m3 -> 立方米), with its denominator if it has one.
+
+        39.8m3/万元 is 立方米/万元 and 4318元/年 is 元/年, a measure per unit (never summed with the
+        plain unit): the denominator is a measure word of the lexicon, after at most one magnitude.
+        A unit in Latin letters that more letters or digits follow (mmHg, m3x) is no unit at all.
+        """
+        nxt = text[end:end + 1]
+        if u in self.symbols and nxt.isascii() and nxt.isalnum():
+            return None, None, end - len(u)
+        name = self.spelling.get(u, u)
+        if nxt in ("/", "／"):
+            k = end + 1
+            mag = text[k] if k < len(text) and text[k] in "万萬亿億千百" else ""
+            for v in self.per.get(text[k + len(mag):k + len(mag) + 1], ()):
+                if text.startswith(v, k + len(mag)):
+                    return f"{name}/{mag}{v}", "measure", k + len(mag) + len(v)
+        return name, self.kinds[u], end
 
 
 class _Lexicon:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.patterns import _UNIT_AHEAD, CN_NUM, CN_SMALL, SP, D
+from auditor.extract.patterns import _SYMBOL_AHEAD, _UNIT_AHEAD, CN_NUM, CN_SMALL, SP, D
 
 # --- look-alikes: (kind, pattern), tried in this order at each numeral -------------------
 _Y = r"(?:19|20)[0-9]{2}"
@@ -44,7 +44,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*[号號]"
      rf"|[{D}]+[号號]"
      rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
-     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}])[A-Za-z][{D}A-Za-z/\-]*"
+     rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}]|{_SYMBOL_AHEAD})[A-Za-z][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
     ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"),
     ("list_marker",

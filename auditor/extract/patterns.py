@@ -34,6 +34,10 @@ _EXP = rf"(?:[eE][+\-－]?[{D}]{{1,3}}(?![{D}A-Za-z])|\^[+\-]*[{D}]{{1,2}}(?![{D
 #: failed look-ahead costs one character test instead of one per measure word
 _UNIT_AHEAD = ("(?=[" + "".join(sorted({re.escape(u[0]) for u in lexicon().units})) + "])(?:"
                + "|".join(re.escape(u) for u in sorted(lexicon().units, key=len, reverse=True)) + ")")
+#: a unit spelt in Latin letters (5m, 631.5mm, 26.59亿m3) that no letter or digit follows: a figure, not a code
+_SYMBOL_AHEAD = ("(?:" + "|".join(re.escape(u) for u in sorted(
+    (u for u in lexicon().units if u[0].isascii() and u[0].isalpha()), key=len, reverse=True))
+    + r")(?![A-Za-z0-9])")
 _SPACED = rf"[{D}]{{1,3}}(?: [{D}]{{3}}(?![{D}]))+(?= ?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％]))"
 #: a figure a PDF spelt out digit by digit (8 5 ％, 5 ．4 ％, 1 2 件): single spaces between single
 #: digits or beside the point, only when % or a measure word (not 年/月/日) ends it; the runs are
@@ -85,6 +89,8 @@ RATIO_RE = re.compile(rf"(?<![{D}.．:：∶]){_RATIO_TERM}(?:[{SP}]?[∶：:][{
 RATIO_TERM_RE = re.compile(_RATIO_TERM)
 #: where a ratio may run through: a colon before a digit (a plain class scan, cheap on prose)
 RATIO_SEP_RE = re.compile(rf"[∶：:](?=[{SP}]?[{D}])")
+#: a syllable of pinyin in brackets after a character (萬(wàn), 臺(tái)), as some web pages print them
+PINYIN_RE = re.compile(r"[(（][a-zàáâãäèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹ]{1,6}[)）]")
 QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
 CIRCLED_RE = re.compile("[①-⑳]")

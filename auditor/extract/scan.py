@@ -28,6 +28,7 @@ from auditor.extract.patterns import (
     MIXED_RE,
     NUMBER_RE,
     PHASE_NUMERALS,
+    PINYIN_RE,
     POINTS,
     PREFIX_CURRENCY,
     RANGE_SEP_RE,
@@ -181,6 +182,10 @@ class _Scan(_Reader):
         unit, kind, upos = self.units.at(text, pos)
         if unit is None and pos < self.n and text[pos] in SPACES:
             unit, kind, upos = self.units.at(text, pos + 1)
+        elif unit is None and pos < self.n and text[pos] in "(（" and _is_cjk(text[pos - 1]):
+            pm = PINYIN_RE.match(text, pos)  # 7.25萬(wàn)件: a reading aid between the magnitude and the unit
+            if pm is not None:
+                unit, kind, upos = self.units.at(text, pm.end())
         if prefix_unit is not None and (unit is None or kind != "money"):
             unit, kind, upos = prefix_unit, "money", pos
         if unit is None:
@@ -235,11 +240,13 @@ class _Scan(_Reader):
             r = _cheng(text, at, value, decimals, self.units)
             if r is not None:
                 val, end = r
+                end = _after_qualifiers(text, end)  # 8成以上
                 return self.make(start, end, val, "%", "percent", approx_inner, max(0, decimals - 1), 1), end
         elif c == "折":
             z = _zhe(text, at, raw, value, p)
             if z is not None:
                 val, end, d = z
+                end = _after_qualifiers(text, end)
                 return self.make(start, end, val, "%", "percent", approx_inner, d, 1), end
         r2 = self.read_range(start, s, e, pos, raw, p, value, scale, approx_inner)
         if r2 is not None:

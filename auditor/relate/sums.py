@@ -30,6 +30,7 @@ from auditor.relate.tables import table_sums
 
 _CW = claim_words()
 TIME_UNITS = frozenset(_CW("sums.time_units"))
+OVERLAP_WORD = _CW("sums.overlap")
 
 
 # --- breakdowns -------------------------------------------------------------------------
@@ -163,8 +164,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             seps.update(c for c in between if c in "、，,；;")
         parts.append(k)
         k += 1
-    if not parts:
-        return None
+    if not parts or any(w in label_before(text, qs[x], 0) for x in parts for w in OVERLAP_WORD):
+        return None  # 重复计算水资源量: the overlap of two parts is taken off the total, not added to it
     odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
     if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
         parts = parts[:odd[0]]  # 游客340万人次，演出1.2万场: another measure word is another thing…

@@ -185,3 +185,17 @@ def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
 def test_parts_worded_otherwise_still_add_up_to_the_total() -> None:
     text = "全年受理来信来访共计150件。来信90件,来访60件。"
     assert [s for s in sums(text) if s[1] == "90+60" and s[0] == "consistent"]
+
+def test_a_part_that_names_an_overlap_is_no_addend() -> None:
+    # total = surface + ground - the part counted in both: no plain sum, no S401
+    text = ("全市水资源总量为26.6亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米，"
+            "重复计算水资源量5.8亿立方米。")
+    assert sums(text) == []
+    assert not loud(text)
+
+
+def test_the_same_breakdown_without_an_overlap_still_adds_up() -> None:
+    text = "全市水资源总量为32.4亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米。"
+    assert [s for s, _, _ in sums(text)] and all(s == "consistent" for s, _, _ in sums(text))
+    bad = text.replace("32.4亿", "30.4亿")
+    assert "S401" in loud(bad)
