@@ -24,6 +24,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.changes import part_changes
 from auditor.relate.completion import completion_rate
+from auditor.relate.daily import daily_average
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
@@ -93,7 +94,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if d is not None:
                 yield d
             elif PER_UNIT.search(before):
-                a = _average(qs, i, seg)
+                a = daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
                 if a is not None:
                     yield a
     yield from sums
