@@ -250,7 +250,14 @@ def _verify_peer(r: Relation, claimed: Interval) -> Claim:
                 recomputed=fmt(mid(iv)), link=r.extra["peer_link"])
     if meets(iv, claimed):
         return _claim(r, q.text, status="consistent", **base)
+    if abs(mid(iv) - fr(q.value)) <= fr(q.value) * PEER_SLACK:
+        return _claim(r, q.text, status="unverifiable", **base)  # a near miss: the two rates' own roundings
     return _claim(r, q.text, status="inconsistent", code="R201", hint="peer", **base)
+
+
+#: how far a rate may miss the population its peer implies before the pair is called inconsistent (3%):
+#: each rate is rounded from its own division, often on a mean population the text does not give
+PEER_SLACK = Fraction(3, 100)
 
 
 def _per(q: Quantity) -> Fraction:
