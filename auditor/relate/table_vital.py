@@ -9,6 +9,7 @@ as such tables pad their rates. A cell is accused only where the identity holds 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache, partial
@@ -56,6 +57,43 @@ def vital_rows(t: Table) -> Iterator[Relation]:
         if r is not None:
             cands.append(r)
     yield from _judged(cands)
+
+
+def population_rows(t: Table) -> Iterator[Relation]:
+    """A rate row (出生率(‰)) over the population row of its column (总人口(人)), or over the mean of that
+    and the column of the year before (2005年 | 2004年): confirmed only, the base is the report's own."""
+    from auditor.verify import verify
+
+    labels = [row.label for row in t.rows]
+    bases = claim_words()("rate.population_base")
+    pops = [k for k, lab in enumerate(labels) if re.sub(r"[（(].*$", "", lab) in bases]
+    if len(pops) != 1:
+        return
+    p = pops[0]
+    years = [_year(c.label) for c in t.columns]
+    for k, lab in enumerate(labels):
+        pair = [(r, w) for r, w in _pairs() if r in lab]
+        if k == 0 or "‰" not in lab or len(pair) != 1 or pair[0][1] not in labels[k - 1]:
+            continue
+        for c in range(len(t.columns)):
+            q, part, pop = t.q(k, c), t.q(k - 1, c), t.q(p, c)
+            if q is None or not additive(part) or not additive(pop) or part is None or pop is None:
+                continue
+            alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = [((part,), (pop,))]
+            prev = t.q(p, c + 1) if c + 1 < len(t.columns) else None
+            if prev is not None and additive(prev) and years[c] and years[c + 1] == years[c] - 1:
+                alts.append(((part, part), (pop, prev)))  # over the mean of this and last year-end
+            r = Relation("rate", named(t, k, c, q), *span(t.rows[k].stub[0] if t.rows[k].stub else None, q),
+                         parts=(part,), whole=(pop,), alternatives=tuple(alts),
+                         extra={"link": f"table row {lab} over {labels[p]}", "listed": "1", "near": "0",
+                                "direct": "0", "stem": ""})
+            if verify(r).status == "consistent":
+                yield r
+
+
+def _year(label: str) -> int:
+    m = re.fullmatch(r"((?:19|20)\d{2})年?", label.strip())
+    return int(m.group(1)) if m else 0
 
 
 def _rate_lines(labels: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -59,3 +59,18 @@ def test_rates_by_rows_with_years_across() -> None:
 def test_a_blank_rate_cell_is_skipped() -> None:
     text = HEAD + "".join(ROWS) + "2022 | 8700 | 10.40 | 6100 |  |\n"
     assert not errors(text)
+
+
+POP = ("| 指标 | 2021年 | 2020年 |\n总人口(人) | 830000 | 820000 |\n出生人口(人) | 8715 | 8856 |\n"
+       "出生率(‰) | 10.56 | 10.80 |\n")
+
+
+def test_rate_row_over_the_mean_population_of_two_year_ends() -> None:
+    # 8715 / ((830000 + 820000) / 2) = 10.564‰
+    assert ("10.56", "consistent") in rates(POP)
+
+
+def test_rate_row_off_the_population_is_not_accused() -> None:
+    text = POP.replace("10.56", "11.56")
+    assert ("11.56", "consistent") not in rates(text)
+    assert not errors(text)
