@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from auditor.frames import frames
 from auditor.model import Quantity
+from auditor.relate.averages import PER_UNIT, _average, daily_average
 from auditor.relate.base import (
     BOUNDED_RATES,
     CLAUSE_END,
@@ -24,16 +25,16 @@ from auditor.relate.base import (
 )
 from auditor.relate.changes import part_changes
 from auditor.relate.completion import completion_rate
-from auditor.relate.daily import daily_average
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.population import population_rate
-from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
+from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.relate.table_rates import table_claims
 from auditor.segment import Segments, segment

@@ -1,7 +1,8 @@
-"""Averages per day: `2025年第一季度，话务总数为20693个，日均230个` (20693 / 90 days).
+"""Averages: `人均结案242件`, `平均每件标的额26.3万元` (a total over a count in another unit), and averages per
+day: `2025年第一季度，话务总数为20693个，日均230个` (20693 / 90 days).
 
-The total is a level of the average's unit in its sentence or the next, of its subject or marked as
-a total (rates._shares_word); the days are a count of days stated beside them (这五天) or the days
+For an average per day the total is a level of the average's unit in its sentence or the next, of its
+subject or marked as a total (_shares_word); the days are a count of days stated beside them (这五天) or the days
 of the period the paragraph opens with: a span of dates (7月12日至16日: 5 days), a quarter, a half
 year, a month or months of a year (a year not stated gives both a common and a leap year). Only
 ever confirmed: reports also average over working days or a period the text does not give.
@@ -16,8 +17,8 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg
-from auditor.relate.link import frame
+from auditor.relate.base import TOTAL_MARK, Relation, Seg
+from auditor.relate.link import COMMON, frame, grams
 
 BACK = 300  # characters back from the average to the period that opens its paragraph
 CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
@@ -25,6 +26,41 @@ YEAR = r"(?:(\d{4})年)?"
 QUARTER = re.compile(YEAR + r"第?([一二三四1-4])季度")
 HALF = re.compile(YEAR + r"([上下])半年")
 MONTHS = re.compile(YEAR + r"(?:(\d{1,2})\s*[-—－~～至到]\s*)?(\d{1,2})月(?:份)?(?!\d{1,2}日|\d)")
+
+
+PER_UNIT = re.compile(
+    r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
+
+
+def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
+
+    Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
+    """
+    q = qs[i]
+    near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
+            and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
+    # the total measures what the average does (审结案件 … 人均结案): a shared content word links them;
+    # the divisor is a count stated beside the total or the average, never any figure that happens to fit
+    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value
+              and frame(qs[j]).role == "level" and _shares_word(qs[j], q)]
+    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0
+              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS
+              and any(seg.sent[j] in (seg.sent[t], seg.sent[i]) for t in totals)]
+    alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
+    if not alts:
+        return None
+    return Relation("rate", q, q.start, q.end, alternatives=alts,
+                    extra={"per": "1", "link": "total of the same subject over a count beside it"})
+
+
+TIME_COUNTS = frozenset(claim_words()("sums.time_units"))
+
+
+def _shares_word(total: Quantity, avg: Quantity) -> bool:
+    """The total names the average's subject, or is marked as the whole (全年受理案件 … 人均结案)."""
+    a, b = frame(total).subject, frame(avg).subject
+    return bool((grams(a) & grams(b)) - COMMON) or bool(TOTAL_MARK.search(a))
 
 
 @cache
@@ -37,8 +73,6 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def daily_average(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: str) -> Relation | None:
-    from auditor.relate.rates import _shares_word  # the link rule of every per-unit average
-
     per_day, _ = _words()
     q = qs[i]
     if per_day.search(before) is None or frame(q).role != "average":

@@ -1,4 +1,4 @@
-"""Averages per day over the days of the period the paragraph names (relate/daily.py). Figures invented."""
+"""Averages per day over the days of the period the paragraph names (relate/averages.py). Figures invented."""
 from __future__ import annotations
 
 from auditor import audit_text
