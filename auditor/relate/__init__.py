@@ -25,6 +25,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.changes import part_changes
 from auditor.relate.completion import completion_rate
+from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
@@ -95,9 +96,11 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if d is not None:
                 yield d
             elif PER_UNIT.search(before):
-                a = daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
+                a = conversion(text, qs, i, seg) or daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
                 if a is not None:
                     yield a
+            elif (c := conversion(text, qs, i, seg)) is not None:
+                yield c
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
     yield from _structures(text, qs, seg)
