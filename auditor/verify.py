@@ -284,7 +284,7 @@ def _plausible(x: Fraction, claimed: Fraction) -> bool:
 
 def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
     p = "+".join(num(x) for x in parts)
-    w = "+".join(num(x) for x in whole)
+    w = "+".join(num(x) for x in whole).replace("+-", "-")
     p = f"({p})" if len(parts) > 1 else p
     w = f"({w})" if len(whole) > 1 else w
     return f"{p}/{w}"

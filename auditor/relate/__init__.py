@@ -24,7 +24,7 @@ from auditor.relate.base import (
     ids_of,
 )
 from auditor.relate.changes import part_changes
-from auditor.relate.completion import completion_rate
+from auditor.relate.completion import budget_gap, completion_rate
 from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
@@ -82,7 +82,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 yield from g
                 continue
             r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
-                or _rate(text, qs, i, seg, sent_start, clause_start, before)
+                or budget_gap(text, qs, i, seg) or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is not None:
                 yield r
         elif q.kind == "points":
