@@ -254,7 +254,14 @@ def _verify_peer(r: Relation, claimed: Interval) -> Claim:
                 recomputed=fmt(mid(iv)), link=r.extra["peer_link"])
     if meets(iv, claimed):
         return _claim(r, q.text, status="consistent", **base)
+    if abs(mid(iv) - fr(q.value)) <= fr(q.value) * PEER_SLACK:
+        return _claim(r, q.text, status="unverifiable", **base)  # a near miss: the two rates' own roundings
     return _claim(r, q.text, status="inconsistent", code="R201", hint="peer", **base)
+
+
+#: how far a rate may miss the population its peer implies before the pair is called inconsistent (3%):
+#: each rate is rounded from its own division, often on a mean population the text does not give
+PEER_SLACK = Fraction(3, 100)
 
 
 def _per(q: Quantity) -> Fraction:
@@ -281,7 +288,7 @@ def _plausible(x: Fraction, claimed: Fraction) -> bool:
 
 def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
     p = "+".join(num(x) for x in parts)
-    w = "+".join(num(x) for x in whole)
+    w = "+".join(num(x) for x in whole).replace("+-", "-")
     p = f"({p})" if len(parts) > 1 else p
     w = f"({w})" if len(whole) > 1 else w
     return f"{p}/{w}"

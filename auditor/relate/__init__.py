@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from auditor.frames import frames
 from auditor.model import Quantity
+from auditor.relate.averages import PER_UNIT, _average, daily_average
 from auditor.relate.base import (
     BOUNDED_RATES,
     CLAUSE_END,
@@ -23,7 +24,8 @@ from auditor.relate.base import (
     ids_of,
 )
 from auditor.relate.changes import part_changes
-from auditor.relate.completion import completion_rate, plan_completion
+from auditor.relate.completion import budget_gap, completion_rate, plan_completion
+from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
@@ -31,9 +33,10 @@ from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.named_lists import named_lists
 from auditor.relate.population import population_rate
-from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
+from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
 from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
@@ -84,7 +87,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                     yield priors.prior(one, cs) or one
                 continue
             r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
-                or plan_completion(text, qs, i, seg) \
+                or budget_gap(text, qs, i, seg) or plan_completion(text, qs, i, seg) \
                 or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is not None:
                 yield r
@@ -99,9 +102,11 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if d is not None:
                 yield d
             elif PER_UNIT.search(before):
-                a = _average(qs, i, seg)
+                a = conversion(text, qs, i, seg) or daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
                 if a is not None:
                     yield a
+            elif (c := conversion(text, qs, i, seg)) is not None:
+                yield c
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
     yield from _structures(text, qs, seg)

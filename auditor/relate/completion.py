@@ -1,5 +1,7 @@
 """Completion ratios against a target named in their own phrase: `实际到位资金1005136万元,…,完成全年80亿目标任务的
-125.64%` (1005136万 / 80亿) and `到位资金为412678万元,…,完成省政府下达考核目标任务的(83253万元)的495.69%`.
+125.64%` (1005136万 / 80亿) and `到位资金为412678万元,…,完成省政府下达考核目标任务的(83253万元)的495.69%`;
+and completions of a budget the sentence gives by its gap:
+`支出总计1741.75万元,…;完成年初预算100%,决算数大于预算数55.93万元` (1741.75/(1741.75−55.93)).
 
 The target is the one amount printed between 完成 and 的; the actual is the nearest amount before
 the phrase in its sentence. Completion may exceed 100%. Confirmed only: the actual may be another
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from auditor.lexicon import claim_words
@@ -98,3 +101,46 @@ def plan_completion(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Rela
     return Relation("rate", q, m.start(), q.end, parts=(a,), whole=(w,), alternatives=(((a,), (w,)),),
                     extra={"link": "completion ratio: the actual over the one plan figure of its sentence",
                            "listed": "1", "near": "0", "direct": "0", "stem": ""})
+
+
+def _gap_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    w = claim_words()
+    lead = re.compile(rf"完成(?:{w.alternation('budget.completion')})数?的?\s*$")
+    gap = re.compile(rf"\s*[,，;；]?\s*(?:{w.alternation('budget.actual')})"
+                     rf"({w.alternation('budget.more')}|{w.alternation('budget.less')})"
+                     rf"(?:{w.alternation('budget.budget')})\s*$")
+    return lead, gap, frozenset(w("budget.more"))
+
+
+def budget_gap(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """完成年初预算100%，决算数大于预算数55.93万元: the budget is the actual less the gap (plus, for 小于).
+
+    The actual is the nearest amount before the percent in its sentence that is a level and no plan; the
+    gap is the amount straight after the comparison, in the next clause of the sentence. The claim may
+    be accused: the two amounts and the percent are one statement of the same budget.
+    """
+    lead, gap, more = _gap_words()
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%" or i + 1 >= len(qs):
+        return None
+    cs = seg.clause_start[seg.clause[i]]
+    if lead.search(text, cs, q.start) is None:
+        return None
+    d = qs[i + 1]
+    m = gap.fullmatch(text, q.end, d.start)
+    if m is None or d.kind != "money" or seg.sent[i + 1] != seg.sent[i] or d.high is not None or d.value <= 0:
+        return None
+    # the actual: the nearest amount before the percent in its sentence that is a level (not the change 减少53.7万元)
+    money = [k for k in range(i - 1, max(-1, i - 12), -1) if seg.sent[k] == seg.sent[i] and qs[k].kind == "money"
+             and frame(qs[k]).role == "level"]
+    if not money:
+        return None
+    a = qs[money[0]]
+    f = frame(a)
+    if f.plan or f.aside or a.high is not None or a.unit != d.unit:
+        return None
+    step = replace(d, value=-d.value if m.group(1) in more else d.value, text=d.text)
+    return Relation("rate", q, text.rfind("完成", cs, q.start), d.end, parts=(a,), whole=(a, step), strong=True,
+                    alternatives=(((a,), (a, step)),),
+                    extra={"link": f"budget: {a.text} {m.group(1)} the budget by {d.text}", "direct": "1",
+                           "near": "1", "unique": "1", "carried": "", "stem": "", "complementary": ""})

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
@@ -21,7 +20,8 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import COMMON, frame, grams, same_plan, sibling
+from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.share_lists import shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
@@ -40,7 +40,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
     inner = _inner_whole(text, qs, i, seg, before) or (
-        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before) if kind == "share" else None)
+        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before)
+        or shares_before_parts(text, qs, i, seg) if kind == "share" else None)
     if inner is not None:
         return inner
     # the rate's own label, e.g. 按时办结 for 按时办结率
@@ -369,105 +370,3 @@ def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -
     if m is None:
         return q.start
     return q.start - len(before) + m.start(0) + len(m.group(1)) - min(len(m.group(1)), 4)
-
-
-PER_UNIT = re.compile(
-    r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
-
-
-def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
-    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
-
-    Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
-    """
-    q = qs[i]
-    near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
-            and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
-    # the total measures what the average does (审结案件 … 人均结案): a shared content word links them;
-    # the divisor is a count stated beside the total or the average, never any figure that happens to fit
-    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value
-              and frame(qs[j]).role == "level" and _shares_word(qs[j], q)]
-    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0
-              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS
-              and any(seg.sent[j] in (seg.sent[t], seg.sent[i]) for t in totals)]
-    alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
-    if not alts:
-        return None
-    return Relation("rate", q, q.start, q.end, alternatives=alts,
-                    extra={"per": "1", "link": "total of the same subject over a count beside it"})
-
-
-TIME_COUNTS = frozenset(claim_words()("sums.time_units"))
-
-
-def _shares_word(total: Quantity, avg: Quantity) -> bool:
-    """The total names the average's subject, or is marked as the whole (全年受理案件 … 人均结案)."""
-    a, b = frame(total).subject, frame(avg).subject
-    return bool((grams(a) & grams(b)) - COMMON) or bool(TOTAL_MARK.search(a))
-
-
-
-
-STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
-                       r"[\u4e00-\u9fff]{0,4}$")
-ORDINALS = claim_words()("rate_stem.ordinals")
-RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
-
-
-def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
-    """三次产业结构为5.6:56.6:37.8: each term is the share of one part the structure names.
-
-    The parts are linked by name: the structure's noun (产业) with the ordinal of the term's place
-    (第一产业, 第二产业, 第三产业), one level each, before the ratio in its paragraph. The whole is the
-    figure their 其中 list hangs from; without one, the parts' own sum (the structure is of them).
-    Only terms that add up to about 100 are shares.
-    """
-    out: list[Relation] = []
-    i = 0
-    n = len(qs)
-    while i < n:
-        if qs[i].kind != "ratio":
-            i += 1
-            continue
-        k = i
-        while k + 1 < n and qs[k + 1].kind == "ratio" and RATIO_JOIN.fullmatch(text, qs[k].end, qs[k + 1].start):
-            k += 1
-        run = list(range(i, k + 1))
-        i = k + 1
-        terms = [qs[r] for r in run]
-        if not 2 <= len(terms) <= len(ORDINALS) or abs(sum((Fraction(t.value) for t in terms), Fraction(0)) - 100) > 1:
-            continue
-        lead = text[seg.clause_start[seg.clause[run[0]]]:terms[0].start]
-        sm = STRUCTURE.search(lead)
-        if sm is None:
-            continue
-        noun = sm.group(1)
-        window_js = window(qs, run[0], seg, 3)
-        parts: list[int] = []
-        for o in ORDINALS[:len(terms)]:
-            name = o + noun
-            js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
-                  and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
-            if not js:
-                break
-            parts.append(js[0])  # the nearest before the ratio
-        if len(parts) != len(terms) or parts != sorted(parts) or \
-                any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
-            continue
-        ptuple = tuple(qs[j] for j in parts)
-        # the whole: the figure of the parts' unit just before the first part, with 其中 between them
-        head = [j for j in window_js if j < parts[0] and same_unit(qs[j], ptuple[0])][:1]
-        whole: tuple[Quantity, ...]
-        if head and frame(qs[head[0]]).role == "level" and qs[head[0]].high is None and \
-                BREAKDOWN_OPENS.search(text, qs[head[0]].end, ptuple[0].start):
-            whole, why, strong = (qs[head[0]],), "其中 total", True
-        else:
-            whole, why, strong = ptuple, "sum of the parts", False
-        start = sm.start(0) + seg.clause_start[seg.clause[run[0]]]
-        for n_t, (t, p) in enumerate(zip(terms, ptuple, strict=True)):
-            link = f"{ORDINALS[n_t]}{noun} names the term's part; {why}"
-            out.append(Relation("share", t, start, t.end,
-                                parts=(p,), whole=whole, strong=strong, alternatives=(((p,), whole),),
-                                extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
-                                       "stem": "", "complementary": "", "structure": "1"}))
-    return out

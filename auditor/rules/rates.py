@@ -18,9 +18,9 @@ def rate_mismatch(c: Claim) -> tuple[str, str]:
         return (f"{fig(c)}超过了可能的上限：{c.expression} = {c.recomputed}%，部分不能大于已知的总数",
                 f"{fig(c)} exceeds the most it can be: {c.expression} = {c.recomputed}%")
     if c.hint == "peer":
-        return (f"{fig(c)}与同句另一比率所隐含的人口不符："
+        return (f"{fig(c)}与并列的另一比率所隐含的人口不符："
                 f"{c.expression} = {c.recomputed}{c.unit} ≠ {c.claimed}{c.unit}",
-                f"{fig(c)} does not fit the population the other rate of its sentence implies: "
+                f"{fig(c)} does not fit the population its paired rate implies: "
                 f"{c.expression} = {c.recomputed}{c.unit} ≠ {c.claimed}{c.unit}")
     return (f"{fig(c)}与文中数字不符：{c.expression} = {c.recomputed}% ≠ {c.claimed}{c.unit}",
             f"{fig(c)} does not match the figures: {c.expression} = {c.recomputed}% ≠ {c.claimed}{c.unit}")
