@@ -266,6 +266,10 @@ def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
 
 
 def _verify_growth(r: Relation) -> Claim:
+    if "stated_direction" in r.extra:
+        from auditor.verify_direction import verify_direction
+
+        return verify_direction(r)
     q = r.claim
     text = q.text
     claimed = claimed_interval(q)

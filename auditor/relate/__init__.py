@@ -34,6 +34,7 @@ from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.sums import _breakdowns, _named_lists
+from auditor.relate.table_directions import table_directions
 from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
 from auditor.segment import Segments, segment
@@ -106,5 +107,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from _repeats(text, qs)
     yield from _named_lists(text, qs)
     yield from table_claims(text, qs)
+    yield from table_directions(text, qs)
 
 
