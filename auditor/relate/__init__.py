@@ -29,6 +29,7 @@ from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
+from auditor.relate.points_parts import points_from_parts
 from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
@@ -87,7 +88,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if r is not None:
                 yield r
         elif q.kind == "points":
-            yield _points(text, qs, i, seg, sent_start)
+            pts = _points(text, qs, i, seg, sent_start)
+            yield (points_from_parts(text, qs, i, seg) or pts) if not pts.parts else pts
         elif q.kind == "multiple":
             m = _multiple(text, qs, i, seg, sent_start)
             if m is not None:
