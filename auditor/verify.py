@@ -553,10 +553,10 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
-    if "signs" in r.extra:
-        from auditor.verify_points import verify_points_parts
+    if "signs" in r.extra or "net_zero" in r.extra:
+        from auditor.verify_points import verify_net_zero, verify_points_parts
 
-        return verify_points_parts(r)
+        return verify_points_parts(r) if "signs" in r.extra else verify_net_zero(r)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")

@@ -35,3 +35,15 @@ def verify_points_parts(r: Relation) -> Claim:
     status = "consistent" if meets(iv, claimed_interval(q)) else "unverifiable"
     return _claim(r, q.text, operands=_ops(a, da, b, db, rate), expression=expr, recomputed=fmt(mid(iv)),
                   status=status)
+
+
+def verify_net_zero(r: Relation) -> Claim:
+    """The signed point changes of a complete split add up to zero within their rounding."""
+    q = r.claim
+    signs = [int(x) for x in r.extra["net_zero"].split(",")]
+    lo = sum((s * claimed_interval(p)[0 if s > 0 else 1] for p, s in zip(r.parts, signs, strict=True)), Fraction(0))
+    hi = sum((s * claimed_interval(p)[1 if s > 0 else 0] for p, s in zip(r.parts, signs, strict=True)), Fraction(0))
+    expr = "".join(f"{'+' if s > 0 else '-'}{num(p)}" for p, s in zip(r.parts, signs, strict=True)).lstrip("+")
+    status = "consistent" if lo <= 0 <= hi else "unverifiable"
+    net = sum((s * Fraction(p.value) for p, s in zip(r.parts, signs, strict=True)), Fraction(0))
+    return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(net), status=status)

@@ -29,6 +29,7 @@ from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
+from auditor.relate.points_partition import partition_points
 from auditor.relate.points_parts import points_from_parts
 from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
@@ -104,6 +105,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                     yield a
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
+    yield from partition_points(text, qs, seg)
     yield from _structures(text, qs, seg)
     yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
