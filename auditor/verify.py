@@ -335,6 +335,12 @@ def _verify_multiple(r: Relation) -> Claim:
     q = r.claim
     if "years" in r.extra:
         return _verify_compound(r)
+    if "restated" in r.extra:
+        times = Fraction(int(r.extra["restated"]))
+        lo, hi = claimed_interval(r.parts[0])
+        status = "consistent" if meets((lo * times, hi * times), claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(r.parts[0]), expression=f"{num(r.parts[0])}×{times}",
+                      recomputed=fmt(fr(r.parts[0].value) * times), status=status)
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]

@@ -32,7 +32,12 @@ def _pairs() -> tuple[tuple[str, str], ...]:
 
 def ratios(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
     for i, q in enumerate(qs):
-        if q.kind != "number" or q.unit or q.approx or frame(q).role == "prior":
+        if q.kind != "number" or q.unit or q.approx:
+            continue
+        again = _restated(text, qs, i)
+        if again is not None:
+            yield again  # 性别比为1.18:1(即118): frames may read 比为 as a prior value's lead
+        if frame(q).role == "prior":
             continue
         if frame(q).aside:
             continue  # (以女性为100,…): the base of the ratio, not the ratio
@@ -75,3 +80,25 @@ def _sides(text: str, qs: Sequence[Quantity], seg: Seg, i: int) -> tuple[int, in
                     and frame(qs[a]).role == frame(qs[b]).role:
                 return a, b, (x, y)
     return None
+
+
+#: `1.18:1(即118)`: the same ratio restated per 100 in brackets straight after it
+RESTATED = re.compile(r"\s*[:：∶]\s*1\s*[（(]\s*即\s*$")
+
+
+def _restated(text: str, qs: Sequence[Quantity], i: int) -> Relation | None:
+    """The bracketed restatement of an X:1 ratio per 100 (性别比为1.18:1(即118)): Y against 100·X."""
+    q = qs[i]
+    if not NAME.search(text, max(0, q.start - 30), q.start):
+        return None
+    k = i + 1
+    if k < len(qs) and qs[k].end <= q.end + 3 and qs[k].value == 1:
+        k += 1  # the 1 of X:1, where it is read as a figure
+    if k >= len(qs):
+        return None
+    y = qs[k]
+    if y.kind != "number" or y.unit or y.approx or RESTATED.fullmatch(text, q.end, y.start) is None \
+            or text[y.end:y.end + 1] not in (")", "）"):
+        return None
+    return Relation("multiple", y, q.start, y.end + 1, parts=(q,),
+                    extra={"restated": "100", "link": "the ratio restated per 100 in brackets (即)"})

@@ -31,3 +31,20 @@ def test_a_sex_ratio_is_males_per_100_females() -> None:
 
 def test_a_sex_ratio_off_its_sides_is_not_confirmed() -> None:
     assert ("104.8", "unverifiable", "10126000/9486000×100") in multiples(SEX.replace("106.8", "104.8"))
+
+
+# ---- a ratio restated per 100 in brackets (即) ------------------------------------------------
+
+def test_ratio_restated_per_100_pass() -> None:
+    assert ("107", "consistent", "1.07×100") in multiples("全县出生人口性别比为1.07:1(即107),较上年下降。")
+
+
+def test_ratio_restated_per_100_off_is_not_confirmed() -> None:
+    text = "全县出生人口性别比为1.07:1(即112),较上年下降。"
+    assert ("112", "unverifiable", "1.07×100") in multiples(text)
+    assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
+
+
+def test_bracket_without_ji_is_no_restatement() -> None:
+    """(107人) counts something else: only 即 says the bracket restates the ratio."""
+    assert not [m for m in multiples("全县出生人口性别比为1.07:1(107人),较上年下降。") if m[2] == "1.07×100"]
