@@ -335,14 +335,10 @@ def _verify_multiple(r: Relation) -> Claim:
     q = r.claim
     if "years" in r.extra:
         return _verify_compound(r)
-    if "prior" in r.extra and r.extra.get("ratio") and r.parts and r.whole and r.alternatives:
-        return _verify_prior_ratio(r)
-    if "restated" in r.extra:
-        times = Fraction(int(r.extra["restated"]))
-        lo, hi = claimed_interval(r.parts[0])
-        status = "consistent" if meets((lo * times, hi * times), claimed_interval(q)) else "unverifiable"
-        return _claim(r, q.text, operands=_ops(r.parts[0]), expression=f"{num(r.parts[0])}×{times}",
-                      recomputed=fmt(fr(r.parts[0].value) * times), status=status)
+    if "restated" in r.extra or ("prior" in r.extra and r.extra.get("ratio")):
+        from auditor.verify_ratio import verify_prior_ratio, verify_restated
+
+        return verify_restated(r) if "restated" in r.extra else verify_prior_ratio(r)
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
@@ -554,24 +550,6 @@ def _verify_difference(r: Relation) -> Claim:
     if hi < 0:
         return _claim(r, q.text, status="inconsistent", code="G303", hint="direction", **base)
     return _claim(r, q.text, status="inconsistent", code="G302", **base)
-
-
-def _verify_prior_ratio(r: Relation) -> Claim:
-    """The prior X:1 over the sides' priors, each its level over (1 + its own rate): confirms only."""
-    q, a, b = r.claim, r.parts[0], r.whole[0]
-    (ra,), (rb,) = r.alternatives[0]
-    da, db = (int(x) for x in r.extra["prior"].split(","))
-    (alo, ahi), (blo, bhi) = level_interval(a), level_interval(b)
-    (galo, gahi), (gblo, gbhi) = claimed_interval(ra), claimed_interval(rb)
-    fa = sorted(1 + g * da / HUNDRED for g in (galo, gahi))
-    fb = sorted(1 + g * db / HUNDRED for g in (gblo, gbhi))
-    if fa[0] <= 0 or fb[0] <= 0 or blo <= 0:
-        return _claim(r, q.text, status="unverifiable")
-    iv = ((alo / fa[1]) / (bhi / fb[0]), (ahi / fa[0]) / (blo / fb[1]))
-    sign = {1: "+", -1: "-"}
-    expr = f"({num(a)}/(1{sign[da]}{num(ra)}%))/({num(b)}/(1{sign[db]}{num(rb)}%))"
-    status = "consistent" if meets(iv, claimed_interval(q)) else "unverifiable"
-    return _claim(r, q.text, operands=_ops(a, ra, b, rb), expression=expr, recomputed=fmt(mid(iv)), status=status)
 
 
 def _verify_points(r: Relation) -> Claim:
