@@ -557,9 +557,11 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
-    if "signs" in r.extra or "net_zero" in r.extra:
-        from auditor.verify_points import verify_net_zero, verify_points_parts
+    if "signs" in r.extra or "net_zero" in r.extra or "prior_num" in r.extra:
+        from auditor.verify_points import verify_net_zero, verify_points_parts, verify_points_priors
 
+        if "prior_num" in r.extra:
+            return verify_points_priors(r)
         return verify_points_parts(r) if "signs" in r.extra else verify_net_zero(r)
     change = _signed_change(r)
     if change is None:

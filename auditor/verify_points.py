@@ -6,6 +6,7 @@ never accuses (relate/points_parts.py).
 """
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from itertools import product
 
@@ -47,3 +48,46 @@ def verify_net_zero(r: Relation) -> Claim:
     status = "consistent" if lo <= 0 <= hi else "unverifiable"
     net = sum((s * Fraction(p.value) for p, s in zip(r.parts, signs, strict=True)), Fraction(0))
     return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(net), status=status)
+
+
+def verify_points_priors(r: Relation) -> Claim:
+    """New rate (its confirmed parts) less the prior rate (their priors), in points.
+
+    Where the points match only the difference of the two rates each rounded first (37.52 − 32.13 for
+    5.383), the claim is borderline: the change was taken from rounded rates.
+    """
+    q = r.claim
+    top, den = r.parts
+    rate = r.whole[0]
+    nlo, nhi = (Fraction(x) for x in r.extra["prior_num"].split(","))
+    dlo, dhi = (Fraction(x) for x in r.extra["prior_den"].split(","))
+    (alo, ahi), (blo, bhi) = level_interval(top), level_interval(den)
+    if blo <= 0 or dlo <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    new = (alo / bhi * 100, ahi / blo * 100)
+    old = (nlo / dhi * 100, nhi / dlo * 100)
+    got = sorted(((new[0] - old[1]) * r.direction, (new[1] - old[0]) * r.direction))
+    iv = (got[0], got[1])
+    expr = (f"{num(top)}/{num(den)}-{_plain(nlo, nhi)}/{_plain(dlo, dhi)}")
+    base = dict(operands=_ops(top, den, rate), expression=expr, recomputed=fmt(mid(iv)))
+    claimed = claimed_interval(q)
+    if meets(iv, claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    if old[0] == old[1]:
+        step = Fraction(1, 10**rate.decimals)
+        rounded_old = _round(old[0], rate.decimals)
+        if meets(((Fraction(rate.value) - rounded_old) * r.direction,) * 2, claimed) \
+                and abs(Fraction(rate.value) - mid(new)) <= step:
+            return _claim(r, q.text, status="borderline", code="G302", hint="rounded-rates", **base)
+    if not r.strong:
+        return _claim(r, q.text, status="unverifiable", **base)
+    return _claim(r, q.text, status="inconsistent", code="G302", **base)
+
+
+def _plain(lo: Fraction, hi: Fraction) -> str:
+    return fmt(lo) if lo == hi else f"[{fmt(lo)},{fmt(hi)}]"
+
+
+def _round(x: Fraction, places: int) -> Fraction:
+    d = Decimal(x.numerator) / Decimal(x.denominator)
+    return Fraction(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
