@@ -295,6 +295,10 @@ def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
 
 
 def _verify_growth(r: Relation) -> Claim:
+    if "stated_direction" in r.extra:
+        from auditor.verify_direction import verify_direction
+
+        return verify_direction(r)
     q = r.claim
     text = q.text
     claimed = claimed_interval(q)
@@ -360,6 +364,10 @@ def _verify_multiple(r: Relation) -> Claim:
     q = r.claim
     if "years" in r.extra:
         return _verify_compound(r)
+    if "restated" in r.extra or ("prior" in r.extra and r.extra.get("ratio")):
+        from auditor.verify_ratio import verify_prior_ratio, verify_restated
+
+        return verify_restated(r) if "restated" in r.extra else verify_prior_ratio(r)
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
@@ -578,6 +586,12 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
+    if "signs" in r.extra or "net_zero" in r.extra or "prior_num" in r.extra:
+        from auditor.verify_points import verify_net_zero, verify_points_parts, verify_points_priors
+
+        if "prior_num" in r.extra:
+            return verify_points_priors(r)
+        return verify_points_parts(r) if "signs" in r.extra else verify_net_zero(r)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")

@@ -48,7 +48,9 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     gm = growth_head(before, 0, len(before))
     if gm is None:
         listed = _listed(text, qs, i, seg, sent_start)  # 下降47.06%、56.52%: a later member of a list
-        return iter([listed]) if listed is not None else None
+        if listed is None:
+            return None
+        return iter([_from_parts(text, qs, i, seg, sent_start, listed, wholes) or listed])
     word = gm.group(2)
     if word in ("多", "少") and not gm.group(1):
         return None
@@ -83,7 +85,9 @@ def _from_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     total = next((k for k in range(i - 1, max(-1, i - 40), -1) if qs[k] is rel.parts[0]), None)
     if total is None:
         return None
-    return rebuilt(text, qs, i, total, seg, sent_start, wholes) or prior_by_complement(text, qs, i, total, seg, wholes)
+    out = rebuilt(text, qs, i, total, seg, sent_start, wholes) or prior_by_complement(text, qs, i, total, seg, wholes)
+    # a later member of a list (减少59.24%和64.26%) takes its direction from the list, not from its own clause
+    return replace(out, direction=rel.direction) if out is not None and rel.direction else out
 
 
 def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], q: Quantity,

@@ -564,3 +564,20 @@ def test_whole_measures_are_rounded_pass() -> None:
 def test_whole_measures_are_rounded_fail() -> None:
     flagged("全国收费公路总里程由163737公里增加到168071公里,净增4345公里,增长2.6%。", "difference",
             "168071-163737", "G302")
+
+
+LIST_REBUILT = "批准逮捕80件150人,分别同比下降20%和{}%;其中普通犯罪50人,同比上升25%;重大犯罪100人,同比下降20%。"
+
+
+def test_later_list_member_rebuilt_from_parts_pass() -> None:
+    """The 150 persons' prior is 40 + 125 from their parts' own rates: 150/165 - 1 = -9.09%, a fall."""
+    text = LIST_REBUILT.format("9.09")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "9.09"]
+    assert [c.status for c in got] == ["consistent"], got
+    assert not loud(text)
+
+
+def test_later_list_member_rebuilt_from_parts_fail_is_never_confirmed() -> None:
+    text = LIST_REBUILT.format("12")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "12"]
+    assert got and all(c.status != "consistent" for c in got)
