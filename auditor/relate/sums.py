@@ -26,6 +26,7 @@ from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
+from auditor.relate.table_pointers import table_pointers
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
@@ -72,6 +73,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
+    yield from table_pointers(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
     yield from paragraph_items(text, qs, seg)
