@@ -46,12 +46,12 @@ def table_pointers(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     if not totals:
         return
     for m in POINTER.finditer(text):  # linear: one bounded look each side of each pointer
-        k = _table_of(text, ts, starts, m)
-        if k is None or k not in totals:
+        pointed = _table_of(text, ts, starts, m)
+        if pointed is None or pointed not in totals:
             continue
         lo = _sentence_before(text, m.start())
         a, b = bisect.bisect_left(q_starts, lo), bisect.bisect_left(q_starts, m.start())
-        for rel in totals[k]:
+        for rel in totals[pointed]:
             cell = rel.whole[0]
             hits = [qs[j] for j in range(a, b) if _total_like(qs[j]) and _same_figure(qs[j], cell)]
             if len(hits) != 1:
