@@ -225,9 +225,11 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and same_unit(p, t) and \
+        if p.high is None and p.kind == t.kind and p.unit == t.unit and \
                 not (len(lab) >= 2 and label_before(text, p, 0) == lab):
-            fwd.append(k)  # 火灾死亡11人；铁路死亡8人: a figure worded as the total is its sibling, no part
+            # 火灾死亡11人；铁路死亡8人: a figure worded as the total is its sibling, no part; and
+            # nothing announces these parts, so 6个部门 is no part of 16件 (one measure word only)
+            fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):

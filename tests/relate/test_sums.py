@@ -152,3 +152,11 @@ def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
 def test_parts_worded_otherwise_still_add_up_to_the_total() -> None:
     text = "全年受理来信来访共计150件。来信90件,来访60件。"
     assert [s for s in sums(text) if s[1] == "90+60" and s[0] == "consistent"]
+
+
+def test_parts_no_text_announces_take_the_totals_own_measure_word() -> None:
+    # 3+4+6+3 = 16 only with 6个部门、3个乡镇: counts of another thing
+    text = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件。复议涉及6个部门、3个乡镇。"
+    assert not [s for s in sums(text) if s[1] == "3+4+6+3"]
+    same = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件;维持6件;撤销3件。"
+    assert ("consistent", "3+4+6+3", "parts after the total add up to it") in sums(same)
