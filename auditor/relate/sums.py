@@ -22,6 +22,7 @@ from auditor.relate.base import (
     same_unit,
 )
 from auditor.relate.link import frame, sibling
+from auditor.relate.each_parts import each_parts
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
@@ -77,6 +78,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
     yield from paragraph_items(text, qs, seg)
+    yield from each_parts(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -159,8 +161,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             seps.update(c for c in between if c in "、，,；;")
         parts.append(k)
         k += 1
-    if not parts:
-        return None
+    if not parts or any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
+        return None  # 乙区、丙局各1件: each_parts counts the names 各 gives the figure to
     odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
     if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
         parts = parts[:odd[0]]  # 游客340万人次，演出1.2万场: another measure word is another thing…
