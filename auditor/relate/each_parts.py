@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from decimal import Decimal
 
 from auditor.model import Quantity
 from auditor.relate.base import Relation, Seg, same_unit
@@ -42,7 +41,7 @@ def each_parts(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation
             n = _names_sharing(text, p)
             if n > 1:
                 shared = True
-                p = replace(p, text=f"{n}×{p.text}", value=Decimal(p.value) * n)
+                p = replace(p, text=f"{n}×{p.text}", value=p.value * n)
             parts.append(p)
         if shared and len(parts) >= 2:
             yield Relation("sum", t, t.start, parts[-1].end, parts=tuple(parts), whole=(t,), overlap=True,

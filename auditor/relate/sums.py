@@ -21,8 +21,8 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
-from auditor.relate.link import frame, sibling
 from auditor.relate.each_parts import each_parts
+from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
