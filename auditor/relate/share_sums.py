@@ -15,7 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg
+from auditor.relate.announced import _opener
+from auditor.relate.base import OTHER_WORD, Relation, Seg
 
 SHARE_BASE = re.compile(r"占([^，,。；;、\d%]{0,7}?)\s*$")
 EACH_SHARE = re.compile(r"分别占[^，,。；;、\d%]{0,10}?\s*$")
@@ -28,9 +29,12 @@ def shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relat
     run: list[int] = []
     listed = False  # the run is the list after one 分别占
     for j, q in enumerate([*qs, None]):
+        if q is not None and q.kind != "percent" and q.kind in ("count", "money", "measure"):
+            continue  # 其他案件12126件，占4.73%: the level an item states beside its share
         base = _base(text, q)
         ok = base is not None and (not run or (seg.para[j] == seg.para[run[-1]]
-                                               and seg.sent[j] - seg.sent[run[-1]] <= 1))
+                                               and seg.sent[j] - seg.sent[run[-1]] <= 1
+                                               and (listed or base == _base(text, qs[run[-1]]))))
         more = q is not None and q.kind == "percent" and listed and bool(run) and \
             LISTED.fullmatch(text[qs[run[-1]].end:q.start]) is not None
         if more or (ok and run and not listed):
@@ -56,11 +60,19 @@ def _judge(text: str, qs: Sequence[Quantity], seg: Seg, run: list[int], listed: 
     tol = sum((qs[r].half_ulp for r in run), Fraction(0))
     announced = re.search(r"其中[,，:：]?\s*[\u4e00-\u9fff]{0,8}占$",
                           text[max(0, first.start - 14):first.start]) is not None
-    hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
+    hundred = Quantity(first.start, first.end, "100%", Decimal(100), "%", "percent")  # the whole, for messages
     if (len(run) >= 3 or len(run) == 2 and (announced or listed)) and abs(total - 100) <= tol:
         # 其中一类占88.5%,二类占11.5%: 其中 says they split one
         yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
                        extra={"link": "shares of one whole"}, whole=(hundred,), exhaustive=False)
+        return
+    opened = _opened(text, qs, run)
+    if len(run) >= 3 and opened is not None and _one_base(text, qs, run) and \
+            any(w in text[qs[run[-2]].end:qs[run[-1]].start] for w in OTHER_WORD):
+        # 从类型看，A占59%；B占30%…此外，其他占4%: an opener and a closing 其他 make the list the whole
+        yield Relation("sum", hundred, opened, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
+                       extra={"link": "shares of one whole, opened and closed by 其他"}, whole=(hundred,),
+                       exhaustive=True, strong=True)
         return
     if len(run) >= 2 and not listed and _one_whole(text, qs, seg, run):
         yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
@@ -77,4 +89,18 @@ def _one_whole(text: str, qs: Sequence[Quantity], seg: Seg, run: list[int]) -> b
     k = max(text.rfind(c, lo, first.start) for c in "。；;\n") + 1
     if k == 0 or not BREAKDOWN_OPENING.match(text, max(k, lo)):
         return False
+    return _one_base(text, qs, run)
+
+
+def _one_base(text: str, qs: Sequence[Quantity], run: list[int]) -> bool:
     return len({_base(text, qs[r]) for r in run}) == 1
+
+
+def _opened(text: str, qs: Sequence[Quantity], run: list[int]) -> int | None:
+    """Where the opener before the first share begins (从类型看, 其中), None where there is none."""
+    j = run[0]
+    op = _opener(text, qs, j)
+    if op is None:
+        return None
+    k = text.rfind(op[0], max(0, qs[j].start - OPENING_BACK), qs[j].start)
+    return k if k >= 0 else None

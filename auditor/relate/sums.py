@@ -21,11 +21,13 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
+from auditor.relate.table_pointers import table_pointers
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
@@ -76,9 +78,11 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
+    yield from table_pointers(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
     yield from paragraph_items(text, qs, seg)
+    yield from each_parts(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -166,6 +170,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         k += 1
     if not parts or any(w in label_before(text, qs[x], 0) for x in parts for w in OVERLAP_WORD):
         return None  # 重复计算水资源量: the overlap of two parts is taken off the total, not added to it
+    if any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
+        return None  # 乙区、丙局各1件: each_parts counts the names 各 gives the figure to
     odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
     if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
         parts = parts[:odd[0]]  # 游客340万人次，演出1.2万场: another measure word is another thing…
@@ -255,11 +261,12 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and same_unit(p, t) and p.approx is None \
+        if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
                 and frame(p).role not in ("average", "attribute") \
                 and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
             # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
-            # sibling (火灾死亡11人；铁路死亡8人)
+            # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
+            # of 16件 (one measure word only)
             fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)

@@ -199,3 +199,12 @@ def test_the_same_breakdown_without_an_overlap_still_adds_up() -> None:
     assert [s for s, _, _ in sums(text)] and all(s == "consistent" for s, _, _ in sums(text))
     bad = text.replace("32.4亿", "30.4亿")
     assert "S401" in loud(bad)
+
+
+
+def test_parts_no_text_announces_take_the_totals_own_measure_word() -> None:
+    # 3+4+6+3 = 16 only with 6个部门、3个乡镇: counts of another thing
+    text = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件。复议涉及6个部门、3个乡镇。"
+    assert not [s for s in sums(text) if s[1] == "3+4+6+3"]
+    same = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件;维持6件;撤销3件。"
+    assert ("consistent", "3+4+6+3", "parts after the total add up to it") in sums(same)
