@@ -56,10 +56,11 @@ def _list_figure(q: Quantity) -> bool:
 
 def _lead(text: str, qs: Sequence[Quantity], j: int) -> str:
     """The words from the figure before qs[j] (or the line start) to qs[j]."""
-    lo = text.rfind("\n", 0, qs[j].start) + 1
-    if j > 0:
-        lo = max(lo, qs[j - 1].end)
-    return text[lo:qs[j].start]
+    if j == 0:
+        return text[text.rfind("\n", 0, qs[j].start) + 1:qs[j].start]
+    # a line break before the figure before is no nearer than that figure: search after it only
+    prev = qs[j - 1].end
+    return text[max(prev, text.rfind("\n", prev, qs[j].start) + 1):qs[j].start]
 
 
 def _opener(text: str, qs: Sequence[Quantity], j: int) -> tuple[str, bool] | None:

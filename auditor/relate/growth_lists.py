@@ -114,7 +114,7 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     if len(members) == 1 and not any(text[qs[a].end:qs[b].start].strip() == "" and qs[a].unit != qs[b].unit
                                      for a, b in zip(cur, cur[1:], strict=False) if seg.item[b] == seg.item[i]):
         return None  # one rate, one level: the item's own operands (_growth_operands), unless 18件20人
-    k = members.index(i)
+    k = i - first  # the members are consecutive indexes: no list.index over a long list
     q = qs[i]
     d0 = _dir(head.group(2))
     direction = dirs[k] or d0

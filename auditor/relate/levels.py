@@ -22,6 +22,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.compared import peer_points
 from auditor.relate.link import frame, is_level, same_plan
+from auditor.relate.occurs import occurs
 from auditor.relate.years import year_change
 
 
@@ -30,11 +31,10 @@ def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: i
 
     年均 anywhere in the item (平均每年增加42亿元，增长4.9%) makes its growth compound over a span.
     """
-    before = text[sentence_start:q.start]
     w = claim_words()
-    compound = text[item_start:q.start] if item_start is not None else before[-8:]
-    return any(x in before for x in w("growth.real")) or any(x in compound for x in w("growth.compound")) \
-        or any(x in compound for x in w("growth.real_metrics"))
+    compound = text[item_start if item_start is not None else max(sentence_start, q.start - 8):q.start]
+    return occurs(text, w("growth.real"), sentence_start, q.start) \
+        or any(x in compound for x in w("growth.compound")) or any(x in compound for x in w("growth.real_metrics"))
 
 
 def _compound_levels(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:

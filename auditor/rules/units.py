@@ -45,7 +45,8 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
         after = text[q.end:q.end + 1]
         if after not in ("，", ",", "、", "；", ";"):
             continue
-        nxt = next((x for x in qs[k + 1:] if x.kind not in ("year", "date", "list_marker")), None)
+        nxt = next((qs[m] for m in range(k + 1, len(qs))  # no copy of every later figure per figure
+                    if qs[m].kind not in ("year", "date", "list_marker")), None)
         if nxt is None or nxt.start - q.end > 24:
             continue
         between = text[q.end:nxt.start]
