@@ -347,6 +347,12 @@ NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
 
+def other_stage(a: str, b: str) -> bool:
+    """Do two labels name different stages of cases (受理 and 结案), each naming one?"""
+    sa, sb = {_STAGES[w] for w in STAGE.findall(a)}, {_STAGES[w] for w in STAGE.findall(b)}
+    return bool(sa and sb and not sa & sb)
+
+
 def _carries_base(name: str, label: str) -> bool:
     """A whole's words carry the base a share names: three characters of it running, or the two that open it
     (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""

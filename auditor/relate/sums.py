@@ -25,6 +25,7 @@ from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import paragraph_items
+from auditor.relate.rates import other_stage
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -157,6 +158,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         seen = max(seen, p.start)
         if semi and (not parts or sibling(t, p)):
             break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
+        if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
+            break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
             break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):

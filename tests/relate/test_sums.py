@@ -208,3 +208,14 @@ def test_parts_no_text_announces_take_the_totals_own_measure_word() -> None:
     assert not [s for s in sums(text) if s[1] == "3+4+6+3"]
     same = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件;维持6件;撤销3件。"
     assert ("consistent", "3+4+6+3", "parts after the total add up to it") in sums(same)
+
+
+def test_counts_at_two_stages_are_no_parts_of_one_total() -> None:
+    # 受理 + 结案 + 未结 of one court add up to nothing: no claim over them
+    text = "全国法院未结案件569.9万件。其中,最高法院上半年受理各类案件15400件,结案9594件,未结案件5806件。"
+    assert not [e for _, e, _ in sums(text) if e and e.startswith("15400+9594")]
+
+
+def test_an_addition_is_no_part_of_the_stock() -> None:
+    text = "全省公路通车里程17.9万公里,比上年增长2.7%。其中,新增高速公路通车里程269公里,高速公路通车里程达到5888公里。"
+    assert not [e for _, e, _ in sums(text) if e and "269" in e]
