@@ -28,12 +28,34 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         v = abs(Fraction(q.value))
         # equal numbers of different metrics are nothing: one subject, period, role and plan
         trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
-        if q.start - p.end > 8 and not trivial and (repeat_of(p, q) or _restated(p, q)):
+        if q.start - p.end > 8 and not trivial and not _levels_differ(qs, k, j) \
+                and (repeat_of(p, q) or _restated(p, q)):
             link = f"same subject {frame(q).subject}"
             yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,), extra={"link": link})
             yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,), extra={"link": link})
         first[key] = j
     yield from _rounded_repeats(qs)
+
+
+def _item_level(qs: Sequence[Quantity], j: int) -> Quantity | None:
+    """The level a rate's item states before it (700.4亿元 for 增长1.9%), if any."""
+    item = frame(qs[j]).item
+    for k in range(j - 1, max(-1, j - 5), -1):
+        c = qs[k]
+        if frame(c).item != item:
+            return None
+        if c.kind in ("count", "money", "measure") and frame(c).role == "level":
+            return c
+    return None
+
+
+def _levels_differ(qs: Sequence[Quantity], k: int, j: int) -> bool:
+    """Two equal rates of items whose own levels differ (700.4亿元，增长1.9% / 5382.3亿元，增长1.9%) are
+    rates of two metrics, however alike their words."""
+    if qs[j].kind != "percent":
+        return False
+    a, b = _item_level(qs, k), _item_level(qs, j)
+    return a is not None and b is not None and (a.unit != b.unit or Fraction(a.value) != Fraction(b.value))
 
 
 #: words of a subject that name no metric (全区, 实现): 第一产业实现增加值 is 全区实现第一产业增加值

@@ -42,3 +42,15 @@ def test_small_counts_with_a_short_name_are_not_tied() -> None:
     text = "二季度共受理案件900件。其中投诉600件;举报{}件。\n二季度受理消费者举报{}件,同比增加3件。\n"
     assert repeats(text.format(250, 250)) == [("250件", "= 250件"), ("250件", "= 250件")]
     assert repeats(text.format(25, 25)) == []  # 25 recurs by chance: 举报 alone does not tie it
+
+
+def test_equal_rates_of_items_with_different_levels_are_no_repeat() -> None:
+    text = ("1-4月,全市一般公共预算收入700.4亿元,增长1.9%。\n"
+            "全年全省一般公共预算总收入5382.3亿元,同口径增长1.9%。")
+    assert not [c for c in audit_text(text).claims if c.kind == "repeat" and c.claimed == "1.9"]
+
+
+def test_equal_rates_of_one_level_restated_are_a_repeat() -> None:
+    text = ("全市一般公共预算收入700.4亿元,增长1.9%。其中税收收入500亿元。\n"
+            "综上,全市一般公共预算收入700.4亿元,增长1.9%,实现平稳开局。")
+    assert [c for c in audit_text(text).claims if c.kind == "repeat" and c.claimed == "1.9"]
