@@ -22,7 +22,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.changes import part_changes
+from auditor.relate.changes import announced_changes, part_changes
 from auditor.relate.completion import completion_rate
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
@@ -98,6 +98,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                     yield a
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
+    yield from announced_changes(text, qs, seg)
     yield from _structures(text, qs, seg)
     yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
