@@ -632,6 +632,9 @@ def _verify_sum(r: Relation) -> Claim:
     tiv = operand_interval(t)
     expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
+    if "signed" in r.extra:
+        # 增加78.0亿 = -3.7亿-81.2亿+137.0亿+25.9亿: a change against its parts' signed changes; confirms only
+        return _claim(r, text, status="consistent" if meets((lo, hi), tiv) else "unverifiable", **base)
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)
     if lo > tiv[1] and r.extra.get("classifications"):

@@ -23,7 +23,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.changes import part_changes
+from auditor.relate.changes import announced_changes, part_changes
 from auditor.relate.completion import budget_gap, completion_rate, plan_completion
 from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
@@ -125,6 +125,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
     yield from partition_points(text, qs, seg)
+    yield from announced_changes(text, qs, seg)
     yield from _structures(text, qs, seg)
     yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
