@@ -55,8 +55,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)
     all_x = {"all_link": al} if all_claim and (al := all_link(text, q, stem)) else {}
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
+    # a span of years or months (前四年, 五年计划) is when, not how many: never a rate's operand
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
-             and frame(qs[j]).role == "level" and same_plan(qs[j], q)]
+             and frame(qs[j]).role == "level" and same_plan(qs[j], q) and qs[j].unit not in SPANS]
     if not cands:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})
@@ -341,6 +342,7 @@ def _names_base(name: str, label: str) -> bool:
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
 CLOSURE = re.compile(claim_words().alternation("rate.closure"))
+SPANS = frozenset(claim_words()("rate.spans"))
 _STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
 STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))

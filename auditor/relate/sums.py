@@ -291,6 +291,11 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
+    if found is not None and len(sents := {seg.sent[x] for x in found}) > 1 \
+            and any(x not in found for x in fwd if seg.sent[x] in sents):
+        # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only
+        # some of a sentence's figures adds up by chance (one part per sentence is a breakdown)
+        found = None
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)

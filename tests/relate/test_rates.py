@@ -317,3 +317,9 @@ def test_a_share_of_one_stage_is_not_over_another_stages_count() -> None:
 def test_a_share_of_the_same_stage_pairs() -> None:
     text = "最高法院上半年结案9594件。巡回法庭审结4162件,占最高法院审结案件总数的43.4%。"
     assert ("consistent", "4162/9594") in [(s, e) for s, e, _ in claims(text)]
+
+
+def test_spans_of_years_are_no_operands_of_a_rate() -> None:
+    # 前四年 / 五年计划 are when, not how many: no 4/5 reading of 86%
+    text = "投资额等于五年计划规定的投资总额的三分之一,使前四年完成的比重达到百分之八十六。"
+    assert not [c for c in audit_text(text).claims if c.kind == "rate" and c.expression == "4/5"]

@@ -232,3 +232,15 @@ def test_counts_at_two_stages_are_no_parts_of_one_total() -> None:
 def test_an_addition_is_no_part_of_the_stock() -> None:
     text = "全省公路通车里程17.9万公里,比上年增长2.7%。其中,新增高速公路通车里程269公里,高速公路通车里程达到5888公里。"
     assert not [e for _, e, _ in sums(text) if e and "269" in e]
+
+
+def test_a_run_taking_part_of_a_sentence_and_a_later_one_is_no_breakdown() -> None:
+    # 12 + 10 + 31 = 53 by chance: 制糖厂, 盐场 and the projects finished this year are no parts of 地方's 53
+    text = ("轻工业部共有三十九个建设项目,地方有五十三个建设项目,共计九十二个。其中包括棉纺织厂十五个,"
+            "造纸厂二十三个,制糖厂十二个,盐场十个。这些项目,在今年内可以建设完工的有三十一个。")
+    assert not [e for _, e, _ in sums(text) if e == "12+10+31"]
+
+
+def test_one_part_per_sentence_after_the_total_pass() -> None:
+    text = "共审结审查逮捕案件18件20人,同比下降41.94%。批准逮捕案件17件19人,同比下降37.04%。不批捕1件1人。"
+    assert [e for s, e, _ in sums(text) if e == "17+1" and s == "consistent"]
