@@ -46,6 +46,37 @@ def part_changes(text: str, qs: Sequence[Quantity], seg: Seg,
                 break
 
 
+#: a change whose parts' changes follow it: 用水总量增加78.0亿立方米，其中，生活用水量减少3.7亿立方米…
+ANNOUNCED = re.compile(rf"[)）]?[,，]?\s*(?:{_W.alternation('sums.breakdown_lead')})[,，:：]?")
+#: how many figures after the total's change its parts may run
+PARTS_MAX = 12
+
+
+def announced_changes(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """A change broken down by 其中 into its parts' changes, each with its own growth word: the signed
+    parts add up to the total's change, a sum. Confirmed only (verify leaves a mismatch unverifiable)."""
+    for k, q in enumerate(qs):
+        if frame(q).role != "change" or q.kind not in ("count", "money", "measure") or frame(q).plan:
+            continue
+        m = ANNOUNCED.match(text, q.end)
+        if m is None or m.end() == q.end:
+            continue
+        claim = _signed(text, qs, seg, k)
+        parts: list[Quantity] = []
+        for j in range(k + 1, min(len(qs), k + 1 + PARTS_MAX)):
+            if seg.sent[j] != seg.sent[k]:
+                break
+            if qs[j].kind == "percent":
+                continue  # 减少3.7亿立方米，下降1.2%: the part's growth rate, beside its change
+            p = _signed(text, qs, seg, j) if _is_change(qs, j, q) else None
+            if p is None:
+                break
+            parts.append(p)
+        if claim is not None and len(parts) >= 2:
+            yield Relation("sum", claim, growth_start(text, q), q.end, parts=tuple(parts), whole=(claim,),
+                           extra={"link": "the changes of the parts 其中 lists", "signed": "1"})
+
+
 def _sign(text: str, qs: Sequence[Quantity], seg: Seg, k: int) -> int:
     """The direction of a change figure: the last growth word of its clause before it (减少5起4人: 减少)."""
     found = SIGN.findall(text, seg.clause_start[seg.clause[k]], qs[k].start)

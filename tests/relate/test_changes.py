@@ -40,3 +40,32 @@ def test_sector_decreases_add_up_per_unit() -> None:
 def test_a_sector_without_its_own_change_leaves_the_total_alone() -> None:
     text = ACCIDENTS.replace("建筑业事故1起,死亡1人,同比减少1起3人。", "建筑业事故1起,死亡1人。")
     assert changes(text) == []
+
+
+WATER = ("与上年相比，全省用水总量增加7.8亿立方米，其中，生活用水量减少0.4亿立方米，工业用水量减少8.1亿立方米，"
+         "农业用水量增加13.7亿立方米，生态补水量增加2.6亿立方米。")
+
+
+def announced(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.status, c.claimed, c.expression) for c in audit_text(text).claims
+            if c.detail.get("link") == "the changes of the parts 其中 lists"]
+
+
+def test_a_change_broken_down_by_qizhong_adds_its_parts_signed_changes() -> None:
+    assert announced(WATER) == [("consistent", "780000000", "-40000000-810000000+1370000000+260000000")]
+
+
+def test_a_fall_broken_down_by_qizhong() -> None:
+    text = "全市户籍人口减少5.3万人，其中城镇人口增加12.6万人，乡村人口减少17.9万人。"
+    assert announced(text) == [("consistent", "-53000", "126000-179000")]
+
+
+def test_parts_changes_that_miss_the_announced_total_are_left_unverifiable() -> None:
+    text = WATER.replace("增加13.7亿", "增加12.7亿")
+    assert [s for s, _, _ in announced(text)] == ["unverifiable"]
+    assert not [f for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+def test_parts_without_their_own_growth_word_are_no_changes() -> None:
+    text = "全市用水总量增加7.8亿立方米，其中生活用水量9.4亿立方米，工业用水量18.1亿立方米。"
+    assert announced(text) == []
