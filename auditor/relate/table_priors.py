@@ -27,6 +27,9 @@ from auditor.tables import Table, tables
 _W = claim_words()
 CURRENT = re.compile(_W.alternation("table.current"))
 PRIOR = re.compile(_W.alternation("table.prior"))
+REAL = re.compile(_W.alternation("table.real_growth"))
+#: characters around a table searched for a note that its growth is real (可比价): then no nominal prior
+NOTE_NEAR = 200
 YEAR = re.compile(r"(?:19|20)\d{2}")
 UNIT_NOTE = re.compile(r"[（(][^（()）]{0,8}[)）]")
 #: a table cell this far from the rate (before or after it) may be its level: a report's tables sit
@@ -80,6 +83,8 @@ class TablePriors:
             cell = t.q(n, c)
             if cell is None or cell.start == new.start or not compatible([cell, new]):
                 continue
+            if real_note(self.text, t):
+                continue
             col = t.columns[c]
             if len(label & grams(header_words(col.label))) < 2:
                 continue
@@ -116,3 +121,8 @@ def prior_column(t: Table, c: int) -> int | None:
         if by_year or by_word:
             found.append(b)
     return found[0] if len(found) == 1 else None
+
+
+def real_note(text: str, t: Table) -> bool:
+    """A note near the table that its growth is at comparable prices (可比价): its levels are nominal."""
+    return REAL.search(text, max(0, t.start - NOTE_NEAR), t.end + NOTE_NEAR) is not None

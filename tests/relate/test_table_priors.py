@@ -52,3 +52,9 @@ def test_table_prior_fail() -> None:
 def test_table_prior_chance_pairing(text: str) -> None:
     assert not loud(text)
     assert all(s == "unverifiable" for s, _, _ in growth(text))
+
+
+def test_table_with_real_growth_note_gives_no_nominal_prior() -> None:
+    """按可比价格计算 near the table: its growth is real, the nominal columns are not its levels."""
+    text = "全市法院民事一审新收1250件,较去年同期上升20%。" + TABLE + "注:增速按可比价格计算。\n"
+    assert all(s == "unverifiable" for s, _, _ in growth(text))
