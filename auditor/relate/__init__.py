@@ -36,6 +36,7 @@ from auditor.relate.population import population_rate
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.stated_directions import stated_directions
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.relate.table_directions import table_directions
 from auditor.relate.table_priors import TablePriors
@@ -123,5 +124,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from _named_lists(text, qs)
     yield from table_claims(text, qs)
     yield from table_directions(text, qs)
+    yield from stated_directions(text, qs, seg)
 
 
