@@ -39,6 +39,7 @@ from auditor.relate.population import population_rate
 from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.stated_directions import stated_directions
 from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
 from auditor.relate.table_directions import table_directions
@@ -133,5 +134,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from table_claims(text, qs)
     yield from table_repeats(text, qs)
     yield from table_directions(text, qs)
+    yield from stated_directions(text, qs, seg)
 
 

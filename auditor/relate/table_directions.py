@@ -18,7 +18,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, SENT_END, Relation
 from auditor.relate.link import COMMON, grams
-from auditor.relate.table_priors import NEAR, header_words, prior_column
+from auditor.relate.table_priors import NEAR, header_words, prior_column, real_note
 from auditor.relate.tables import additive, compatible
 from auditor.tables import Table, tables
 
@@ -57,7 +57,7 @@ def table_directions(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         for k in range(bisect_left(starts, m.start() - NEAR - longest), len(ts)):
             if ts[k].start > m.end() + NEAR:
                 break
-            if ts[k].end >= m.start() - NEAR:
+            if ts[k].end >= m.start() - NEAR and not real_note(text, ts[k]):
                 near.append(ts[k])
         found = _cells(near, subject)
         if found is None:

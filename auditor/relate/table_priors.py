@@ -27,11 +27,16 @@ from auditor.tables import Table, tables
 _W = claim_words()
 CURRENT = re.compile(_W.alternation("table.current"))
 PRIOR = re.compile(_W.alternation("table.prior"))
+REAL = re.compile(_W.alternation("table.real_growth"))
+#: characters around a table searched for a note that its growth is real (可比价): then no nominal prior
+NOTE_NEAR = 200
 YEAR = re.compile(r"(?:19|20)\d{2}")
 UNIT_NOTE = re.compile(r"[（(][^（()）]{0,8}[)）]")
 #: a table cell this far from the rate (before or after it) may be its level: a report's tables sit
 #: next to the paragraph that comments on them
 NEAR = 3000
+#: a row label this short (合计 aside) names too little to say which row a figure is
+MIN_ROW = 3
 
 
 class TablePriors:
@@ -74,15 +79,20 @@ class TablePriors:
         if any(w in head for w in _W("growth.period_on_period")) or \
                 not any(w in head for w in _W("growth.year_on_year")):
             return None
-        label = {g for g in grams(label_before(self.text, new, 0, CLAUSE_END)) if g not in COMMON}
+        words = label_before(self.text, new, 0, CLAUSE_END)
+        label = {g for g in grams(words) if g not in COMMON}
         found = []
         for t, n, c in self.cells(Fraction(new.value), new.start - NEAR, q.end + NEAR):
             cell = t.q(n, c)
             if cell is None or cell.start == new.start or not compatible([cell, new]):
                 continue
+            if real_note(self.text, t):
+                continue
             col = t.columns[c]
             if len(label & grams(header_words(col.label))) < 2:
                 continue
+            if any(k != n and len(row.label) >= MIN_ROW and row.label in words for k, row in enumerate(t.rows)):
+                continue  # the label names another row of the table: the equal value is a chance
             b = prior_column(t, c)
             old = t.q(n, b) if b is not None else None
             if b is None or old is None or not additive(old) or old.value <= 0 or not compatible([old, new]):
@@ -116,3 +126,8 @@ def prior_column(t: Table, c: int) -> int | None:
         if by_year or by_word:
             found.append(b)
     return found[0] if len(found) == 1 else None
+
+
+def real_note(text: str, t: Table) -> bool:
+    """A note near the table that its growth is at comparable prices (可比价): its levels are nominal."""
+    return REAL.search(text, max(0, t.start - NOTE_NEAR), t.end + NOTE_NEAR) is not None

@@ -61,3 +61,8 @@ def test_total_row_named_by_its_column_fail() -> None:
 def test_direction_chance_pairing(text: str) -> None:
     assert "G303" not in loud(text)
     assert all(s == "unverifiable" for s, _, _ in directions(text))
+
+
+def test_table_with_real_growth_note_is_not_read_for_directions() -> None:
+    text = "从案由看,离婚纠纷数量较去年有所上升。" + TABLE + "注:按可比价格计算。\n"
+    assert all(s == "unverifiable" for s, _, _ in directions(text))

@@ -52,3 +52,15 @@ def test_table_prior_fail() -> None:
 def test_table_prior_chance_pairing(text: str) -> None:
     assert not loud(text)
     assert all(s == "unverifiable" for s, _, _ in growth(text))
+
+
+def test_table_with_real_growth_note_gives_no_nominal_prior() -> None:
+    """按可比价格计算 near the table: its growth is real, the nominal columns are not its levels."""
+    text = "全市法院民事一审新收1250件,较去年同期上升20%。" + TABLE + "注:增速按可比价格计算。\n"
+    assert all(s == "unverifiable" for s, _, _ in growth(text))
+
+
+def test_level_naming_another_row_is_not_that_cell() -> None:
+    """东城法院 reads 310 in the table: the text's 950 equals 西城法院's cell by chance."""
+    text = "东城法院民事一审新收950件,较去年同期上升20%。" + TABLE
+    assert all(s == "unverifiable" for s, _, _ in growth(text))
