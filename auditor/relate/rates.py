@@ -20,7 +20,7 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.link import COMMON, frame, same_plan, sibling
 from auditor.relate.share_lists import shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
@@ -333,6 +333,7 @@ def _names_base(name: str, label: str) -> bool:
 #: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+PERIOD_HEADS = frozenset(claim_words()("rate.base_period"))  # 占同期…的: a period, not the base's words
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
 
@@ -341,7 +342,8 @@ def _carries_base(name: str, label: str) -> bool:
     (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
     if len(name) < 3:
         return False
-    lead = name[:2] in label and name[:2] not in COMMON_BASE
+    head = name[:2]
+    lead = head in label and head not in COMMON_BASE and head not in COMMON and head not in PERIOD_HEADS
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
 

@@ -265,3 +265,9 @@ def test_run_whose_parts_are_not_named_by_the_stem_stays_unconfirmed() -> None:
     text = "本月接听来电1500个,现场答复800个,转部门处理640个,总办结率96%。"
     assert ("consistent", "(800+640)/1500") not in [g[:2] for g in claims(text, "rate")]
     assert not loud(text)
+
+
+def test_named_base_opening_with_a_period_word_is_not_matched_by_it() -> None:
+    """占同期受理总数的: 同期 is the period; the figure labelled 同期… is no base by that word alone."""
+    text = "今年共收到复议申请40件,同期办结32件。经审理,驳回申请12件,占同期受理总数的34%。"
+    assert ("inconsistent", "12/32") not in [g[:2] for g in claims(text)]
