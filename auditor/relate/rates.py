@@ -169,8 +169,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
                 head = ordered[lo - 1] if lo > 0 else None
-                if head is not None and head in wholes and head not in run and seg.sent[head] == seg.sent[part_j] \
-                        and _heads_run(text, qs, head, ptuple, core if stem_matched else ""):
+                if stem_matched and head is not None and head in wholes and head not in run \
+                        and seg.sent[head] == seg.sent[part_j] and _heads_run(text, qs, head, ptuple, core):
                     alts.append((ptuple, (qs[head],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
