@@ -27,9 +27,13 @@ def fr(x: Decimal | Fraction) -> Fraction:
 
 
 def operand_interval(q: Quantity) -> Interval:
-    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded."""
+    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded.
+
+    A whole measure (163737公里, 951吨) is a rounded reading, not a count: ± half its last unit."""
     v = fr(q.value)
     if q.decimals == 0 and q.scale == 1 and not q.approx:
+        if q.kind == "measure":
+            return v - Fraction(1, 2), v + Fraction(1, 2)
         return v, v
     h = fr(q.half_ulp) if (q.decimals or q.scale > 1) else Fraction(0)
     lo, hi = v - h, v + h
@@ -299,6 +303,10 @@ def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
 
 
 def _verify_growth(r: Relation) -> Claim:
+    if "stated_direction" in r.extra:
+        from auditor.verify_direction import verify_direction
+
+        return verify_direction(r)
     q = r.claim
     text = q.text
     claimed = claimed_interval(q)
@@ -364,6 +372,10 @@ def _verify_multiple(r: Relation) -> Claim:
     q = r.claim
     if "years" in r.extra:
         return _verify_compound(r)
+    if "restated" in r.extra or ("prior" in r.extra and r.extra.get("ratio")):
+        from auditor.verify_ratio import verify_prior_ratio, verify_restated
+
+        return verify_restated(r) if "restated" in r.extra else verify_prior_ratio(r)
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
@@ -582,6 +594,12 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
+    if "signs" in r.extra or "net_zero" in r.extra or "prior_num" in r.extra:
+        from auditor.verify_points import verify_net_zero, verify_points_parts, verify_points_priors
+
+        if "prior_num" in r.extra:
+            return verify_points_priors(r)
+        return verify_points_parts(r) if "signs" in r.extra else verify_net_zero(r)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
@@ -624,6 +642,8 @@ def _verify_sum(r: Relation) -> Claim:
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)
+    if lo > tiv[1] and r.extra.get("classifications"):
+        return _claim(r, text, status="unverifiable", **base)  # two classifications listed one after the other
     if lo > tiv[1]:
         if r.overlap:
             return _claim(r, text, status="borderline", code="S401", hint="overlap", **base)

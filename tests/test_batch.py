@@ -35,7 +35,9 @@ def run(paths: list[str], work, **kw) -> dict[int, str]:  # type: ignore[no-unty
 # --- a worker killed from outside --------------------------------------------------------
 
 def _slow(path: str) -> str:
-    Path(path).write_text(str(os.getpid()), encoding="ascii")  # who holds this document
+    tmp = Path(path + ".tmp")
+    tmp.write_text(str(os.getpid()), encoding="ascii")
+    os.replace(tmp, path)  # who holds this document (whole, never read half written)
     time.sleep(0.03)
     return "ok " + Path(path).name
 

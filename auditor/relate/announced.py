@@ -17,12 +17,13 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg, label_before, near_total, nested_run, same_unit
+from auditor.relate.base import INCREMENT_TAIL, Relation, Seg, label_before, near_total, nested_run, same_unit
 from auditor.relate.link import frame
 
 MAX_PARTS = 16
 LIST_BREAK = re.compile(r"[。；;]")
 NESTED = re.compile(r"其中|包括")
+ADDED = re.compile(r"(?:^|[，,：:])\s*(?:新增|净增)")  # 新增高速公路269公里: what was added, not a part of the stock
 EACH = re.compile(r"各$")
 BACK = 80  # figures looked back for the total
 PARAS_BACK = 3
@@ -56,10 +57,11 @@ def _list_figure(q: Quantity) -> bool:
 
 def _lead(text: str, qs: Sequence[Quantity], j: int) -> str:
     """The words from the figure before qs[j] (or the line start) to qs[j]."""
-    lo = text.rfind("\n", 0, qs[j].start) + 1
-    if j > 0:
-        lo = max(lo, qs[j - 1].end)
-    return text[lo:qs[j].start]
+    if j == 0:
+        return text[text.rfind("\n", 0, qs[j].start) + 1:qs[j].start]
+    # a line break before the figure before is no nearer than that figure: search after it only
+    prev = qs[j - 1].end
+    return text[max(prev, text.rfind("\n", prev, qs[j].start) + 1):qs[j].start]
 
 
 def _opener(text: str, qs: Sequence[Quantity], j: int) -> tuple[str, bool] | None:
@@ -204,7 +206,14 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
     """其中 after its total names some of its parts: the one level of the unit in the sentence (or item)
     straight before; the parts of the opener's sentence, all together below it."""
     q = qs[j]
-    own = [p for p in parts if seg.sent[p] == seg.sent[j]]
+    # 其中,新增高速公路269公里,高速公路达到5888公里: an increment is no part beside the level it adds to
+    own = [p for p in parts if seg.sent[p] == seg.sent[j] and not INCREMENT_TAIL.search(label_before(text, qs[p], 0))
+           and not ADDED.search(label_before(text, qs[p], 0))]
+    for n, p in enumerate(own[:-1]):
+        if NESTED.search(text, qs[p].end, qs[own[n + 1]].start):
+            # 第二产业65585万元，其中工业40653万元；建筑业24932万元: the items after a nested 其中 may be its own
+            own = own[:n + 1]
+            break
     if len(own) < 2:
         return None
     before = [k for k in _candidates(qs, seg, j, own) if seg.sent[k] >= seg.sent[j] - 1]
@@ -281,3 +290,10 @@ def kind_parts(qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
         if total == Fraction(q.value) or near_total(total, Fraction(q.value), q, ps):
             yield Relation("sum", q, ps[0].start, ps[-1].end, parts=tuple(ps), whole=(q,),
                            extra={"link": f"kinds of {s} after it"})
+
+
+def opens_breakdown(text: str, start: int) -> bool:
+    """Does the sentence at `start` open with a breakdown (其中…, 从类型看…, 按级次分：…)?"""
+    lead, other = _openers()
+    at = max(0, start - 1)
+    return bool(lead.match(text, at) or other.match(text, at) or lead.match(text, start) or other.match(text, start))

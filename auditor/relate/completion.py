@@ -6,6 +6,10 @@ and completions of a budget the sentence gives by its gap:
 The target is the one amount printed between 完成 and 的; the actual is the nearest amount before
 the phrase in its sentence. Completion may exceed 100%. Confirmed only: the actual may be another
 figure of the item the words do not single out.
+
+A bare completion ratio (`年度投资计划17.68亿元,1-5月完成投资4.28亿元,完成率24.25%`) is the actual before it
+over the one plan figure of its sentence, confirmed only; with no such plan it is not recomputed
+(never over a total of another metric: 总投资178.7亿元 is not the year's plan).
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg
+from auditor.relate.base import Relation, Seg, same_unit
 from auditor.relate.link import frame
 
 
@@ -62,6 +66,43 @@ def _amount(q: Quantity) -> bool:
 
 
 @cache
+def _ratio_word() -> re.Pattern[str]:
+    return re.compile(rf"(?:{claim_words().alternation('rate.completion')})(?:为|是|达到|达|约)?\s*$")
+
+
+def plan_completion(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """完成率24.25% after the plan and the actual of its sentence: actual / plan, confirmed only."""
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%":
+        return None
+    cs = seg.clause_start[seg.clause[i]]
+    m = _ratio_word().search(text, cs, q.start)
+    if m is None:
+        return None
+    bare = Relation("rate", q, m.start(), q.end)  # not recomputed: the words name no operands here
+    actual = None
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if seg.sent[k] != seg.sent[i]:
+            break
+        c = qs[k]
+        if c.kind in ("money", "measure", "count") and frame(c).role == "level" and c.high is None:
+            if frame(c).plan:
+                break  # the nearest figure is the plan: no actual of its own
+            actual = k
+            break
+    if actual is None:
+        return bare
+    a = qs[actual]
+    plans = [k for k in range(actual - 1, max(-1, actual - 8), -1) if seg.sent[k] == seg.sent[i]
+             and frame(qs[k]).plan and frame(qs[k]).role == "level" and same_unit(qs[k], a) and qs[k].high is None]
+    if len(plans) != 1:
+        return bare
+    w = qs[plans[0]]
+    return Relation("rate", q, m.start(), q.end, parts=(a,), whole=(w,), alternatives=(((a,), (w,)),),
+                    extra={"link": "completion ratio: the actual over the one plan figure of its sentence",
+                           "listed": "1", "near": "0", "direct": "0", "stem": ""})
+
+
 def _gap_words() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     w = claim_words()
     lead = re.compile(rf"完成(?:{w.alternation('budget.completion')})数?的?\s*$")

@@ -11,6 +11,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
     GROWTH_DOWN,
+    INCREMENT,
     OLD_TAIL,
     WINDOW_MAX,
     Relation,
@@ -21,6 +22,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.compared import peer_points
 from auditor.relate.link import frame, is_level, same_plan
+from auditor.relate.occurs import occurs
 from auditor.relate.years import year_change
 
 
@@ -29,11 +31,10 @@ def unlinkable_growth(text: str, q: Quantity, sentence_start: int, item_start: i
 
     年均 anywhere in the item (平均每年增加42亿元，增长4.9%) makes its growth compound over a span.
     """
-    before = text[sentence_start:q.start]
     w = claim_words()
-    compound = text[item_start:q.start] if item_start is not None else before[-8:]
-    return any(x in before for x in w("growth.real")) or any(x in compound for x in w("growth.compound")) \
-        or any(x in compound for x in w("growth.real_metrics"))
+    compound = text[item_start if item_start is not None else max(sentence_start, q.start - 8):q.start]
+    return occurs(text, w("growth.real"), sentence_start, q.start) \
+        or any(x in compound for x in w("growth.compound")) or any(x in compound for x in w("growth.real_metrics"))
 
 
 def _compound_levels(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
@@ -199,13 +200,13 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
                 before: str) -> Relation | None:
     """增加122篇 after the new value and the old one: new - old = 122."""
     q = qs[i]
-    m = re.search(r"(增加|减少|增收|减收|多|少|净增|增长|下降)了?$", before[-6:])
+    m = INCREMENT.search(before[-6:])
     if m is None:
         return None
     word = m.group(1)
     if word in ("多", "少") and not re.search(r"同比|较|比", before):
         return None
-    direction = -1 if word in ("减少", "减收", "少", "下降") else 1
+    direction = -1 if word in GROWTH_DOWN or word == "净减" else 1
     per_year = _per_year_change(text, qs, i, seg, sent_start) if direction > 0 else None
     if per_year is None and frame(q).role in ("change", "average"):
         per_year = year_change(text, qs, i, seg, sent_start[seg.sent[i]], direction)

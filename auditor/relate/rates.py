@@ -50,8 +50,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
-        and not re.search(r"占[^，,。；;]*全部", near_text)
+        and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
+    # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)
     all_x = {"all_link": al} if all_claim and (al := all_link(text, q, stem)) else {}
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
@@ -62,6 +63,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
+    loose = False
     core = stem
     for mod in SUBSET_MODIFIERS:
         if core.startswith(mod) and len(core) > len(mod):
@@ -87,6 +89,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             for j in cands:
                 if core[-2:] in label_before(text, qs[j], 0):
                     part_j = j
+                    # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
+                    loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
                     break
     total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
     if part_j is None and total_of is not None:
@@ -119,8 +123,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})
     part = qs[part_j]
+    # 新收1512.5万件，结案1238.9万件，结案率68.17%: a closure rate's base holds the carried-over cases too
+    closure = kind == "rate" and CLOSURE.search(stem) is not None
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high
+              and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
@@ -201,7 +207,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
-        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%"
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
+            and not loose
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
@@ -334,7 +341,17 @@ def _names_base(name: str, label: str) -> bool:
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
 PERIOD_HEADS = frozenset(claim_words()("rate.base_period"))  # 占同期…的: a period, not the base's words
+CLOSURE = re.compile(claim_words().alternation("rate.closure"))
+_STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
+STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
+NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
+
+
+def other_stage(a: str, b: str) -> bool:
+    """Do two labels name different stages of cases (受理 and 结案), each naming one?"""
+    sa, sb = {_STAGES[w] for w in STAGE.findall(a)}, {_STAGES[w] for w in STAGE.findall(b)}
+    return bool(sa and sb and not sa & sb)
 
 
 def _carries_base(name: str, label: str) -> bool:
@@ -342,6 +359,9 @@ def _carries_base(name: str, label: str) -> bool:
     (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
     if len(name) < 3:
         return False
+    named, held = {_STAGES[w] for w in STAGE.findall(name)}, {_STAGES[w] for w in STAGE.findall(label)}
+    if named and held and not named & held:
+        return False  # 占最高法院新收案件总数的 is not over 受理各类案件15400件: another stage of the cases
     head = name[:2]
     lead = head in label and head not in COMMON_BASE and head not in COMMON and head not in PERIOD_HEADS
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))

@@ -1,6 +1,7 @@
 """Repeats: one metric stated twice in a document."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -8,7 +9,7 @@ from auditor.model import Quantity
 from auditor.relate.base import (
     Relation,
 )
-from auditor.relate.link import frame, repeat_of
+from auditor.relate.link import COMMON, _core, frame, periods_differ, repeat_of
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
@@ -27,12 +28,60 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         v = abs(Fraction(q.value))
         # equal numbers of different metrics are nothing: one subject, period, role and plan
         trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
-        if q.start - p.end > 8 and not trivial and repeat_of(p, q):
+        if q.start - p.end > 8 and not trivial and not _levels_differ(qs, k, j) \
+                and (repeat_of(p, q) or _restated(p, q)):
             link = f"same subject {frame(q).subject}"
             yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,), extra={"link": link})
             yield Relation("repeat", p, p.start, p.end, parts=(p,), whole=(q,), extra={"link": link})
         first[key] = j
     yield from _rounded_repeats(qs)
+
+
+def _item_level(qs: Sequence[Quantity], j: int) -> Quantity | None:
+    """The level a rate's item states before it (700.4亿元 for 增长1.9%), if any."""
+    item = frame(qs[j]).item
+    for k in range(j - 1, max(-1, j - 5), -1):
+        c = qs[k]
+        if frame(c).item != item:
+            return None
+        if c.kind in ("count", "money", "measure") and frame(c).role == "level":
+            return c
+    return None
+
+
+def _levels_differ(qs: Sequence[Quantity], k: int, j: int) -> bool:
+    """Two equal rates of items whose own levels differ (700.4亿元，增长1.9% / 5382.3亿元，增长1.9%) are
+    rates of two metrics, however alike their words."""
+    if qs[j].kind != "percent":
+        return False
+    a, b = _item_level(qs, k), _item_level(qs, j)
+    return a is not None and b is not None and (a.unit != b.unit or Fraction(a.value) != Fraction(b.value))
+
+
+#: words of a subject that name no metric (全区, 实现): 第一产业实现增加值 is 全区实现第一产业增加值
+FILLER = re.compile("|".join(sorted(COMMON, key=len, reverse=True)))
+#: the shortest subject that names a metric by its own (第一产业增加值)
+MIN_CORE = 4
+
+
+def _restated(p: Quantity, q: Quantity) -> bool:
+    """The same exact figure of one metric, worded more fully the second time.
+
+    Words that name no metric apart, one subject holds the other (前三季度第一产业增加值 holds
+    第一产业增加值), or ends in it (受理消费者举报 after 举报) where the figure is too particular to
+    recur by chance (three or more digits, or decimals).
+    """
+    fp, fq = frame(p), frame(q)
+    if fp.role != fq.role or fp.plan != fq.plan or periods_differ(p, q) or p.approx or q.approx:
+        return False
+    a, b = (FILLER.sub("", _core(f.subject)) for f in (fp, fq))
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= MIN_CORE and short in long_:
+        return True
+    particular = abs(Fraction(q.value)) / q.scale >= 100 or q.decimals > 0
+    return len(short) >= 2 and long_.endswith(short) and particular and q.kind != "percent"
 
 
 #: how many earlier mentions of one kind and unit a rounded figure is compared with (keeps the pass linear)

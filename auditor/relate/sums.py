@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.announced import announced_breakdowns, kind_parts
+from auditor.relate.announced import announced_breakdowns, kind_parts, opens_breakdown
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -22,49 +21,19 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
+from auditor.relate.paragraph_items import paragraph_items
+from auditor.relate.rates import other_stage
 from auditor.relate.share_parts import share_parts
+from auditor.relate.share_sums import shares_to_100
+from auditor.relate.table_pointers import table_pointers
 from auditor.relate.tables import table_sums
 
 _CW = claim_words()
 TIME_UNITS = frozenset(_CW("sums.time_units"))
-NAMES_AFTER = re.compile(r"[^。；;\d]{0,14}?(?:分别为|分别是|包括|即)[:：]?")
-QUOTED_BEFORE = re.compile(r"((?:“[^”“]{1,24}”[和、及与]?){2,})$")
-NAME_ITEM = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,16}")
-
-
-
-def _names(chunk: str) -> list[str]:
-    """Items of a list of names: 拉萨、喀什和周口 -> three names; None-like when anything else is in it."""
-    items = [x.strip() for x in re.split(r"[、，,]|和|及|与", chunk) if x.strip()]
-    return items if items and all(NAME_ITEM.fullmatch(x) for x in items) else []
-
-
-def _named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
-    """7个城市分别为:A、B、…; A、B、C等3个乡镇: a count checked against the names listed with it."""
-    for q in qs:
-        if q.kind != "count" or q.value < 2 or q.value > 40 or q.approx:
-            continue
-        names: list[str] = []
-        m = NAMES_AFTER.match(text, q.end)
-        if m:
-            stop = re.search(r"[。；;\n]", text[m.end():m.end() + 400])
-            names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
-        elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
-            names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
-        elif text[max(0, q.start - 1):q.start] == "等":
-            k = q.start - 1
-            while k > 0 and text[k - 1] not in "。；;，,：:\n" and q.start - k < 200:
-                k -= 1
-            names = _names(text[k:q.start - 1])
-            if len(names) < 2:
-                names = []
-        if names:
-            yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
-                                                           "link": "names listed with the count"})
-
-
+OVERLAP_WORD = _CW("sums.overlap")
 
 
 # --- breakdowns -------------------------------------------------------------------------
@@ -84,7 +53,10 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
             n = seen[key]
             if n < len(found):
                 old = found[n]
-                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end))
+                extra = old.extra
+                if old.extra.get("link") == IMPLICIT and rel.extra.get("link"):
+                    extra = {**old.extra, "link": rel.extra["link"]}  # the words that announce it say why
+                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end), extra=extra)
             continue
         if rel.extra.get("partial") and rel.claim.start in totals:
             continue  # _explicit_breakdown judges all the parts of that total
@@ -104,11 +76,14 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
         if rel is not None:
             yield rel
     yield from _parallel_units(text, qs, seg)
-    yield from _shares_to_100(text, qs, seg)
+    yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
+    yield from table_pointers(text, qs)
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
+    yield from paragraph_items(text, qs, seg)
+    yield from each_parts(text, qs, seg)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
@@ -167,9 +142,15 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
             break
         between = text[qs[k - 1].end:p.start]
+        if parts and frame(p).aside and not frame(qs[parts[-1]]).aside:
+            k += 1
+            continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
+            k += 1
+            continue
+        if _counts_holders(text, qs, k, lab):
             k += 1
             continue
         if not semi and re.search(r"[；;]", text[seen:p.start]):  # linear: each stretch scanned once
@@ -177,6 +158,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         seen = max(seen, p.start)
         if semi and (not parts or sibling(t, p)):
             break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
+        if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
+            break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
             break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
@@ -188,8 +171,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             seps.update(c for c in between if c in "、，,；;")
         parts.append(k)
         k += 1
-    if not parts:
-        return None
+    if not parts or any(w in label_before(text, qs[x], 0) for x in parts for w in OVERLAP_WORD):
+        return None  # 重复计算水资源量: the overlap of two parts is taken off the total, not added to it
+    if any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
+        return None  # 乙区、丙局各1件: each_parts counts the names 各 gives the figure to
     odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
     if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
         parts = parts[:odd[0]]  # 游客340万人次，演出1.2万场: another measure word is another thing…
@@ -213,9 +198,52 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
     strong = marked and sid == seg.sent[j]
+    extra = {"link": f"{m.group(1)} list"}
+    if two_classifications(text, [qs[p] for p in chosen], t):
+        extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
-                    extra={"link": f"{m.group(1)} list"},
-                    exhaustive=exhaustive, overlap=overlap, strong=strong)
+                    extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -> bool:
+    """Do parts that exceed their total list two classifications of it one after the other?
+
+    工单12683件，其中办结8846件、不予受理867件、满意6197件、基本满意237件、不满意1262件: the last run
+    shares a word (满意) that none before it has, and each run alone stays within the total. Such a
+    list is read two ways; its sum is no claim.
+    """
+    if len(parts) < 3 or sum((Fraction(p.value) for p in parts), Fraction(0)) <= Fraction(total.value):
+        return False
+    labels = [label_before(text, p, 0)[-8:] for p in parts]
+    tv = Fraction(total.value)
+    for cut in range(1, len(parts) - 1):
+        head, tail = labels[:cut], labels[cut:]
+        grams = {x[k:k + 2] for k in range(len(tail[0]) - 1) for x in tail[:1]}
+        shared = {g for g in grams if all(g in x for x in tail) and not any(g in x for x in head)}
+        if shared and sum((Fraction(p.value) for p in parts[:cut]), Fraction(0)) <= tv \
+                and sum((Fraction(p.value) for p in parts[cut:]), Fraction(0)) <= tv:
+            return True
+    return False
+
+
+IMPLICIT = "parts after the total add up to it"
+
+def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
+    """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
+
+    The next figure follows in the same clause after words only, and those words end in the name
+    of what the total counts (差评工单), so it is that figure that breaks the total down.
+    """
+    if k + 1 >= len(qs):
+        return False
+    p, nxt = qs[k], qs[k + 1]
+    between = text[p.end:nxt.start]
+    if nxt.kind != qs[k].kind or not HOLDER_GAP.fullmatch(between):
+        return False
+    return between[-2:] in total_label
+
+
+HOLDER_GAP = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
@@ -231,14 +259,24 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         return None
     fwd: list[int] = []
     k = j + 1
+    lab = label_before(text, t, 0)
     while k < len(qs) and len(fwd) < 24 and k - j <= REACH:
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and same_unit(p, t):
+        if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
+                and frame(p).role not in ("average", "attribute") \
+                and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
+            # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
+            # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
+            # of 16件 (one measure word only)
             fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
+    if found is not None and _mixed(text, qs, found, j, seg, sent_start):
+        # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
+        # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
+        found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
@@ -253,7 +291,14 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     parts = sorted(found)
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
     return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
-                    extra={"link": "parts after the total add up to it"})
+                    extra={"link": IMPLICIT})
+
+
+def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, sent_start: list[int]) -> bool:
+    """Does the run join figures of the total's sentence with figures of a later one that opens no breakdown?"""
+    here = any(seg.sent[x] == seg.sent[j] for x in run)
+    later = {seg.sent[x] for x in run if seg.sent[x] != seg.sent[j]}
+    return here and any(not opens_breakdown(text, sent_start[sid]) for sid in later)
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
@@ -268,31 +313,6 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
             if run > total:
                 break
     return None
-
-
-def _shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """Three or more shares of one whole (占A%、占B%、占C%) that total 100%."""
-    run: list[int] = []
-    for j, q in enumerate(qs + [None]):  # type: ignore[operator]
-        ok = q is not None and q.kind == "percent" and "占" in text[max(0, q.start - 8):q.start] and \
-            (not run or (seg.para[j] == seg.para[run[-1]] and seg.sent[j] - seg.sent[run[-1]] <= 1))
-        if ok:
-            run.append(j)
-            continue
-        announced = bool(run) and re.search(r"其中[,，:：]?\s*[\u4e00-\u9fff]{0,8}占$",
-                                            text[max(0, qs[run[0]].start - 14):qs[run[0]].start]) is not None
-        if len(run) >= 3 or len(run) == 2 and announced:  # 其中一类占88.5%,二类占11.5%: 其中 says they split one
-            total = sum((Fraction(qs[r].value) for r in run), Fraction(0))
-            tol = sum((qs[r].half_ulp for r in run), Fraction(0))
-            if abs(total - 100) <= tol:
-                first = qs[run[0]]
-                hundred = Quantity(first.start, first.end, first.text, Decimal(100), "%", "percent")
-                yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
-                               extra={"link": "shares of one whole"},
-                               whole=(hundred,), exhaustive=False)
-        run = [j] if ok else []
-
-
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:

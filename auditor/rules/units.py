@@ -39,12 +39,14 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
     qs = ctx.quantities
     text = ctx.text
     for k, q in enumerate(qs):
-        if q.kind != "number" or q.decimals or q.start == 0 or not CJK_CHAR.match(text[q.start - 1]):
+        if q.kind != "number" or q.decimals or q.start == 0 or not CJK_CHAR.match(text[q.start - 1]) \
+                or q.value == 0:  # 补正材料0: nothing needs no measure word
             continue
         after = text[q.end:q.end + 1]
         if after not in ("，", ",", "、", "；", ";"):
             continue
-        nxt = next((x for x in qs[k + 1:] if x.kind not in ("year", "date", "list_marker")), None)
+        nxt = next((qs[m] for m in range(k + 1, len(qs))  # no copy of every later figure per figure
+                    if qs[m].kind not in ("year", "date", "list_marker")), None)
         if nxt is None or nxt.start - q.end > 24:
             continue
         between = text[q.end:nxt.start]

@@ -24,6 +24,29 @@ def test_completion_off_its_target_is_not_confirmed_nor_accused() -> None:
     assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
 
 
+# ---- a bare completion ratio: the actual over the one plan figure of its sentence -----------------
+
+PLAN = "全县重点项目50个,总投资178.7亿元,年度投资计划17.68亿元,1-5月完成投资4.42亿元,完成率25%。"
+
+
+def test_completion_ratio_over_its_plan_pass() -> None:
+    assert ("25", "consistent", "442000000/1768000000") in rates(PLAN)
+
+
+def test_completion_ratio_off_its_plan_is_not_accused() -> None:
+    # confirmed only: 4.42/17.68 = 25%, so 35% is left unverifiable, never an error
+    text = PLAN.replace("完成率25%", "完成率35%")
+    assert ("35", "unverifiable", "442000000/1768000000") in rates(text)
+    assert not [f for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+def test_completion_ratio_is_never_over_a_total_of_another_metric() -> None:
+    # 总投资 is what the projects cost in all years, not the year's plan: no pairing without a plan figure
+    text = "全县重点项目50个,总投资178.7亿元,1-5月完成投资4.28亿元,完成率24.25%。"
+    assert ("24.25", "unverifiable", None) in rates(text)
+    assert not [f for f in audit_text(text).findings if f.code.startswith("R")]
+
+
 # a completion of the budget the sentence gives by its gap (决算数大于预算数N万元)
 GAP_OK = "全年本部门财政拨款支出总计1050万元,比上年增加30万元;完成年初预算105%,决算数大于预算数50万元。"
 GAP_BAD = "全年本部门财政拨款支出总计1050万元,比上年增加30万元;完成年初预算100%,决算数大于预算数50万元。"

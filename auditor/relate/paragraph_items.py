@@ -1,0 +1,92 @@
+"""A total and the parallel items of the paragraph after it.
+
+    全市共发生各类事故1126起、死亡257人。
+    工矿建行业发生事故20起、死亡23人；道路交通发生事故665起、死亡220人；火灾发生事故419起，死亡11人。
+
+The total opens with a total's mark (共, 合计) and closes its paragraph's sentence; the next
+paragraph is made of items split by ；, each the same kind of statement: one figure of the total's
+unit whose words end as the total's do (…发生事故 as 各类事故, 死亡 as 死亡). Such items split the
+total unless they say otherwise, so parts above the total are flagged (a warning: the items may
+overlap, which the text does not say); parts below it are a partial list and confirmed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from auditor.lexicon import claim_words
+from auditor.model import Quantity
+from auditor.relate.base import Relation, Seg, label_before, same_unit
+from auditor.relate.link import frame, periods_differ, same_plan
+
+_W = claim_words()
+STRONG = re.compile(rf"(?:{_W.alternation('total.strong')})[\u4e00-\u9fff]{{0,10}}$")
+ITEM_BREAK = re.compile(r"[；;]")
+NESTED = re.compile(_W.alternation("total.breakdown"))
+MIN_ITEMS = 3
+MAX_ITEMS = 24
+TAIL = 2  # the characters a part's words must end in, as the total's do (事故, 死亡)
+KINDS = ("count", "money", "measure")
+
+
+def paragraph_items(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    # the figures of each paragraph, in order (one pass)
+    paras: dict[int, list[int]] = {}
+    for j in range(len(qs)):
+        paras.setdefault(seg.para[j], []).append(j)
+    order = sorted(paras)
+    following = dict(zip(order, order[1:], strict=False))
+    for pid, idx in paras.items():
+        nxt = following.get(pid)
+        if nxt is None or nxt != pid + 1:
+            continue
+        first_sentence = [j for j in idx if seg.sent[j] == seg.sent[idx[0]]]
+        for j in first_sentence:
+            if any(qs[k].kind == qs[j].kind and same_unit(qs[k], qs[j]) for k in idx if k > j):
+                continue  # 共X件。其中Y件: the items after may split Y, not X
+            rel = _items_of(text, qs, j, paras[nxt])
+            if rel is not None:
+                yield rel
+
+
+def _items_of(text: str, qs: Sequence[Quantity], j: int, after: list[int]) -> Relation | None:
+    t = qs[j]
+    if t.kind not in KINDS or t.high is not None or t.approx or frame(t).role != "level":
+        return None
+    lab = label_before(text, t, 0)
+    if len(lab) < TAIL or not (STRONG.search(lab) or _follows_total(text, qs, j)):
+        return None
+    if NESTED.search(text[t.end:t.end + 6]):
+        return None  # 共X起，其中: the breakdown is in its own sentence
+    tail = lab[-TAIL:]
+    parts: list[Quantity] = []
+    items = 0
+    item, last_item, cursor = 0, -1, qs[after[0]].start
+    for k in after[:MAX_ITEMS * 4]:  # bounded: a few figures per item
+        p = qs[k]
+        if p.kind != t.kind or not same_unit(p, t) or p.high is not None:
+            continue
+        item += len(ITEM_BREAK.findall(text, cursor, p.start))  # linear: each stretch counted once
+        cursor = p.start
+        if item == last_item:
+            continue  # one figure of the unit per item: the first
+        if frame(p).role != "level" or periods_differ(p, t) or not same_plan(p, t):
+            return None
+        if not label_before(text, p, 0).endswith(tail):
+            return None  # an item of another kind: no parallel list
+        parts.append(p)
+        last_item = item
+        items += 1
+    if items < MIN_ITEMS:
+        return None
+    return Relation("sum", t, t.start, t.end, parts=tuple(parts), whole=(t,), exhaustive=False, overlap=True,
+                    extra={"link": "parallel items of the next paragraph"})
+
+
+def _follows_total(text: str, qs: Sequence[Quantity], j: int) -> bool:
+    """死亡257人 after 共发生事故1126起、: the second figure of a total's clause pair is a total too."""
+    if j == 0:
+        return False
+    prev = qs[j - 1]
+    between = text[prev.end:qs[j].start]
+    return len(between) <= 6 and between[:1] in "、，," and bool(STRONG.search(label_before(text, prev, 0)))

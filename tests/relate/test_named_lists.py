@@ -1,0 +1,31 @@
+"""Counts checked against the names listed with them (7个城市分别为…; A、B等3个; 主要包括A、B和C的三种)."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+# --- 包括A、B和C的三种: the items between 包括 and 的 are what the count counts ---
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in audit_text(text).claims
+            if c.kind == "sum" and c.detail.get("link") == "names listed with the count"]
+
+
+def test_count_of_the_items_included_is_confirmed() -> None:
+    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的三种方式。"
+    assert names(text) == [("consistent", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
+
+
+def test_count_that_misses_the_items_included_is_not_confirmed() -> None:
+    text = "调解工作主要包括窗口登记调解、委托行业组织调解和法官与调解员联合调解的四种方式。"
+    assert names(text) == [("unverifiable", "count(窗口登记调解、委托行业组织调解、法官与调解员联合调解)")]
+    assert not loud(text)
+
+
+def test_count_after_de_without_a_list_lead_is_no_list() -> None:
+    text = "全县的窗口登记调解、委托行业组织调解和法官调解的三种方式都有所发展。"
+    assert names(text) == []

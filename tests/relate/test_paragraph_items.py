@@ -1,0 +1,50 @@
+"""A total and the parallel items of the paragraph after it (共发生事故X起、死亡Y人 / 甲行业发生事故…；乙…)."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+LINK = "parallel items of the next paragraph"
+
+
+def items(text: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in audit_text(text).claims
+            if c.kind == "sum" and c.detail.get("link") == LINK]
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+TEXT = ("一季度,全县共发生生产安全事故86起、死亡40人,同比分别下降12.2%、9.1%。\n"
+        "一季度,建筑施工发生事故12起、死亡9人,同比分别下降7.7%、10.0%;道路运输发生事故60起、死亡25人,"
+        "同比分别下降14.3%、7.4%;农业机械发生事故9起,死亡4人;渔业船舶今年没有发生事故;"
+        "特种设备发生事故5起、死亡2人。\n")
+
+
+def test_items_within_the_total_are_confirmed() -> None:
+    # a partial list (特种设备 is not stated): parts below the total are fine
+    text = TEXT.replace("特种设备发生事故5起、死亡2人", "特种设备安全形势平稳")
+    assert items(text) == [("consistent", "12+60+9"), ("consistent", "9+25+4")]
+    assert not loud(text)
+
+
+def test_items_that_add_up_exactly_are_confirmed_once() -> None:
+    found = [(c.status, c.expression) for c in audit_text(TEXT).claims if c.kind == "sum"]
+    assert found.count(("consistent", "12+60+9+5")) == 1 and not loud(TEXT)
+
+
+def test_items_above_the_total_are_flagged() -> None:
+    text = TEXT.replace("死亡25人", "死亡29人")
+    assert ("borderline", "9+29+4+2") in items(text)
+    assert "S401" in loud(text)
+
+
+def test_items_of_a_nested_figure_are_not_the_totals() -> None:
+    # 其中道路运输… in the total's paragraph: the items after may split that figure instead
+    text = TEXT.replace("同比分别下降12.2%、9.1%。", "同比分别下降12.2%、9.1%。其中较大事故3起、死亡13人。")
+    assert items(text) == []
+
+
+def test_items_worded_otherwise_are_no_parallel_list() -> None:
+    text = TEXT.replace("农业机械发生事故9起", "农业机械检查隐患9起")
+    assert [x for x in items(text) if x[1] and x[1].startswith("12+")] == []

@@ -1,0 +1,56 @@
+"""Repeats: one metric stated twice, the second time worded more fully."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+
+def repeats(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.expression) for c in audit_text(text).claims
+            if c.kind == "repeat" and c.status == "consistent"]
+
+
+def test_figure_restated_with_a_fuller_subject() -> None:
+    text = ("一季度全县实现地区生产总值85.42亿元。其中第二产业实现增加值40.05亿元,增长7.0%。\n"
+            "工业经济稳中有进。一季度全县实现第二产业增加值40.05亿元,增长7.0%,拉动经济增长3.1个百分点。\n")
+    found = repeats(text)
+    assert ("40.05亿元", "= 40.05亿元") in found and found.count(("7.0%", "= 7.0%")) == 2
+
+
+def test_count_restated_under_a_longer_name_of_its_own() -> None:
+    text = ("二季度共受理案件9500件。其中投诉6210件,占65%;举报3290件,占35%。\n"
+            "受理消费者举报3290件,比去年同期增加120件。\n")
+    assert ("3290件", "= 3290件") in repeats(text)
+
+
+def test_restated_figure_of_another_value_is_no_repeat() -> None:
+    text = ("二季度共受理案件9500件。其中投诉6210件,占65%;举报3290件,占35%。\n"
+            "受理消费者举报3280件,比去年同期增加120件。\n")
+    assert not [r for r in repeats(text) if r[0].startswith("32")]
+
+
+def test_equal_figures_of_two_metrics_are_no_repeat() -> None:
+    # 投诉 is not the ending of 受理消费者举报: the same count of two things
+    text = ("二季度共受理案件6580件。其中投诉3290件,举报3290件。\n"
+            "受理消费者举报3290件,比去年同期增加120件。\n")
+    found = audit_text(text).claims
+    pairs = [c for c in found if c.kind == "repeat" and c.text == "3290件"]
+    starts = {c.start for c in pairs}
+    assert text.index("投诉3290件") + 2 not in starts
+
+
+def test_small_counts_with_a_short_name_are_not_tied() -> None:
+    text = "二季度共受理案件900件。其中投诉600件;举报{}件。\n二季度受理消费者举报{}件,同比增加3件。\n"
+    assert repeats(text.format(250, 250)) == [("250件", "= 250件"), ("250件", "= 250件")]
+    assert repeats(text.format(25, 25)) == []  # 25 recurs by chance: 举报 alone does not tie it
+
+
+def test_equal_rates_of_items_with_different_levels_are_no_repeat() -> None:
+    text = ("1-4月,全市一般公共预算收入700.4亿元,增长1.9%。\n"
+            "全年全省一般公共预算总收入5382.3亿元,同口径增长1.9%。")
+    assert not [c for c in audit_text(text).claims if c.kind == "repeat" and c.claimed == "1.9"]
+
+
+def test_equal_rates_of_one_level_restated_are_a_repeat() -> None:
+    text = ("全市一般公共预算收入700.4亿元,增长1.9%。其中税收收入500亿元。\n"
+            "综上,全市一般公共预算收入700.4亿元,增长1.9%,实现平稳开局。")
+    assert [c for c in audit_text(text).claims if c.kind == "repeat" and c.claimed == "1.9"]
