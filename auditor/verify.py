@@ -231,6 +231,10 @@ def _verify_rate(r: Relation) -> Claim:
         if abs(x - fr(q.value)) <= 2:
             return _claim(r, text, status="borderline", code="R206", hint="base", **base)
         return _claim(r, text, status="unverifiable", **base)
+    if r.extra.get("population") and q.unit == "‰" and POP_WARN < abs(x - fr(q.value)) / fr(q.value) <= POP_FAR:
+        # 出生率8.25‰ with 6312 births in 715000 people (8.83‰): no mean population of a year is that far from
+        # its year-end, so the rate is over a base the text does not state
+        return _claim(r, text, status="borderline", code="R206", hint="population", **base)
     if not r.strong:
         return _claim(r, text, status="unverifiable", **base)
     if x > 100 and bounded:
@@ -259,6 +263,10 @@ def _verify_peer(r: Relation, claimed: Interval) -> Claim:
     return _claim(r, q.text, status="inconsistent", code="R201", hint="peer", **base)
 
 
+#: a rate per thousand this far off the population stated before it (5%..25%) is over some other base: a
+#: year's mean population is within a few percent of its year-end; further off, the pairing is in doubt
+POP_WARN = Fraction(5, 100)
+POP_FAR = Fraction(25, 100)
 #: how far a rate may miss the population its peer implies before the pair is called inconsistent (3%):
 #: each rate is rounded from its own division, often on a mean population the text does not give
 PEER_SLACK = Fraction(3, 100)

@@ -4,7 +4,8 @@ The part is the count its name speaks of (出生, 死亡, 城镇) in the rate's 
 the whole is the population stated before it in the paragraph (常住人口, 总人口). A rate per thousand
 is often over the year's mean population: where the population's change over the year is stated
 (比上年末增加530万人), the mean of the two year-ends is the other reading. Confirmed, never accused:
-the base a report uses is its own (year-end, mean, registered).
+the base a report uses is its own (year-end, mean, registered); a rate per thousand 5% to 25% off the
+population of its own year is over a base the text does not state, a warning (verify.POP_WARN).
 """
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ def _over_population(text: str, qs: Sequence[Quantity], i: int, seg: Seg, part: 
         alts.append(((p, p), (w, prev)))  # over the mean of this and last year-end
     return Relation("rate", q, start, q.end, parts=(p,), whole=(w,), alternatives=tuple(alts),
                     extra={"link": f"population rate {rate}: {word} over {_label(text, qs, seg, pop)}",
-                           "listed": "1", "near": "0", "direct": "0", "stem": ""})
+                           "listed": "1", "near": "0", "direct": "0", "stem": "",
+                           "population": "1" if frame(w).period == frame(q).period else ""})
 
 
 def _label(text: str, qs: Sequence[Quantity], seg: Seg, j: int) -> str:

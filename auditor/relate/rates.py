@@ -20,7 +20,7 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.link import COMMON, frame, same_plan, sibling
 from auditor.relate.share_lists import shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
@@ -176,8 +176,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
                 head = ordered[lo - 1] if lo > 0 else None
-                if head is not None and head in wholes and head not in run and seg.sent[head] == seg.sent[part_j] \
-                        and _heads_run(text, qs, head, ptuple, core if stem_matched else ""):
+                if stem_matched and head is not None and head in wholes and head not in run \
+                        and seg.sent[head] == seg.sent[part_j] and _heads_run(text, qs, head, ptuple, core):
                     alts.append((ptuple, (qs[head],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
@@ -341,6 +341,7 @@ def _names_base(name: str, label: str) -> bool:
 #: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+PERIOD_HEADS = frozenset(claim_words()("rate.base_period"))  # 占同期…的: a period, not the base's words
 CLOSURE = re.compile(claim_words().alternation("rate.closure"))
 SPANS = frozenset(claim_words()("rate.spans"))
 _STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
@@ -363,7 +364,8 @@ def _carries_base(name: str, label: str) -> bool:
     named, held = {_STAGES[w] for w in STAGE.findall(name)}, {_STAGES[w] for w in STAGE.findall(label)}
     if named and held and not named & held:
         return False  # 占最高法院新收案件总数的 is not over 受理各类案件15400件: another stage of the cases
-    lead = name[:2] in label and name[:2] not in COMMON_BASE
+    head = name[:2]
+    lead = head in label and head not in COMMON_BASE and head not in COMMON and head not in PERIOD_HEADS
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
 

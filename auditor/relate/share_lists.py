@@ -39,12 +39,15 @@ def shares_before_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> 
         return None
     if any(not JOIN.fullmatch(text, a.end, b.start) for a, b in zip(ps, ps[1:], strict=False)):
         return None
-    whole = [j for j in window(qs, lo, seg, 1) if same_unit(qs[j], ps[0]) and qs[j].kind == ps[0].kind
-             and frame(qs[j]).role == "level" and not frame(qs[j]).plan and qs[j].high is None
-             and TOTAL_MARK.search(label_before(text, qs[j], 0)) and qs[j].value >= sum(p.value for p in ps)]
-    if not whole:
+    # the whole: the nearest level of the parts' unit before the run, marked as a total (a figure between
+    # them, 其中商场类2000件, would be the subset the shares may be of)
+    levels = [j for j in window(qs, lo, seg, 1) if same_unit(qs[j], ps[0]) and qs[j].kind == ps[0].kind
+              and frame(qs[j]).role == "level" and qs[j].high is None]
+    if not levels:
         return None
-    w = qs[whole[0]]
+    w = qs[levels[0]]
+    if frame(w).plan or not TOTAL_MARK.search(label_before(text, w, 0)) or w.value < sum(p.value for p in ps):
+        return None
     part = ps[i - lo]
     return Relation("share", qs[i], qs[i].start, qs[i].end, parts=(part,), whole=(w,), strong=True,
                     alternatives=(((part,), (w,)),),

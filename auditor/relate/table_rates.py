@@ -23,6 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_lead import lead_total_shares
 from auditor.relate.table_vital import population_rows, vital_columns, vital_rows
 from auditor.relate.tables import (
     TOTAL,
@@ -64,6 +65,7 @@ def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         yield from vital_columns(t)
         yield from vital_rows(t)
         yield from population_rows(t)
+        yield from lead_total_shares(text, qs, t)
 
 
 def _status(r: Relation) -> str:

@@ -107,6 +107,8 @@ def _rate_lines(labels: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]
         pair = [(r, w) for r, w in _pairs() if r in lab]
         if len(pair) != 1 or pair[0][1] in words or pair[0][1] not in labels[k - 1] or "‰" in labels[k - 1]:
             continue
+        if any(g in lab or g in labels[k - 1] for g in claim_words()("rate.population_group")):
+            continue  # 城镇出生率, 农村死亡人口: a group's line, not the whole population's
         lines.append((k - 1, k))
         words.append(pair[0][1])
     return (lines[0], lines[1]) if len(lines) == 2 else None

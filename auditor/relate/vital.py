@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation, Seg, label_before
 from auditor.relate.link import frame
@@ -39,7 +41,13 @@ def own_count(text: str, qs: Sequence[Quantity], seg: Seg, i: int, word: str) ->
     f = frame(c)
     if c.kind != "count" or c.unit != "人" or f.role != "level" or f.plan or c.high is not None or c.approx:
         return None
-    return k if word in label_before(text, c, 0) else None
+    lab = label_before(text, c, 0)
+    return k if word in lab and not any(g in lab for g in _groups()) else None
+
+
+@cache
+def _groups() -> tuple[str, ...]:
+    return claim_words()("rate.population_group")
 
 
 def peer_rate(text: str, qs: Sequence[Quantity], seg: Seg, i: int, rate: str, word: str,

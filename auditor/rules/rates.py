@@ -52,6 +52,11 @@ def qualifier_contradicts(c: Claim) -> tuple[str, str]:
 
 @claim_rule("R206", "rate-base-unclear", Severity.WARNING)
 def rate_base_unclear(c: Claim) -> tuple[str, str]:
+    if c.hint == "population":
+        return (f"{fig(c)}：按文中人口计算为{c.expression} = {c.recomputed}{c.unit}，与所报{c.claimed}{c.unit}"
+                f"相差较大，所用人口口径可能另有定义",
+                f"{fig(c)}: on the population stated {c.expression} = {c.recomputed}{c.unit}, well off "
+                f"{c.claimed}{c.unit}; the rate is over a population the text does not state")
     return (f"{fig(c)}：按文中两项之和计算为{c.expression} = {c.recomputed}%，"
             f"与所报{c.claimed}%接近但不一致，计算口径可能另有定义",
             f"{fig(c)}: on the two stated outcomes {c.expression} = {c.recomputed}%, close to but not "

@@ -296,6 +296,18 @@ def test_run_whose_parts_are_not_named_by_the_stem_stays_unconfirmed() -> None:
     assert not loud(text)
 
 
+def test_named_base_opening_with_a_period_word_is_not_matched_by_it() -> None:
+    """占同期受理总数的: 同期 is the period; the figure labelled 同期… is no base by that word alone."""
+    text = "今年共收到复议申请40件,同期办结32件。经审理,驳回申请12件,占同期受理总数的34%。"
+    assert ("inconsistent", "12/32") not in [g[:2] for g in claims(text)]
+
+
+def test_run_adding_up_is_no_base_for_a_rate_that_names_none_of_it() -> None:
+    """满意率 names neither part: 100+20 = 120 is the breakdown's identity, not the satisfied callers."""
+    text = "本月共受理咨询300件,转办120件,办结100件,未办结20件,满意率100%。"
+    assert ("consistent", "(100+20)/120") not in [g[:2] for g in claims(text, "rate")]
+
+
 def test_a_label_with_only_the_stems_end_is_no_strong_part() -> None:
     # 现行命案破案率 is over 现行命案, not over all 刑事案件: 破案10039起 carries only 破案
     text = "全省共立各类刑事案件21658起,同比下降11.8%,破案10039起,破获现行命案111起,现行命案破案率达到97.36%。"

@@ -36,3 +36,10 @@ def test_a_list_of_another_length_is_not_mapped() -> None:
             "其中两类投诉量分别为2000件和1500件。")
     assert ("42", "inconsistent", "2000/5000") not in shares(text)
     assert not [f for f in audit_text(text).findings if f.code == "R201"]
+
+
+def test_a_subset_between_the_total_and_the_shares_blocks_the_total() -> None:
+    """The shares may be of 商场超市's 2000: the grand total is no longer the one base."""
+    text = ("今年全市共受理投诉5000件,其中商场超市投诉2000件。按投诉原因分,质量问题占40%,价格问题占30%,"
+            "数量分别为800件和600件。")
+    assert not [f for f in audit_text(text).findings if f.code == "R201"]

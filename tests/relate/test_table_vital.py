@@ -74,3 +74,8 @@ def test_rate_row_off_the_population_is_not_accused() -> None:
     text = POP.replace("10.56", "11.56")
     assert ("11.56", "consistent") not in rates(text)
     assert not errors(text)
+
+
+def test_columns_of_a_group_are_not_paired() -> None:
+    text = HEAD.replace("死亡人口(人)", "农村死亡人口(人)") + "".join(ROWS).replace("| 6142 |", "| 4142 |")
+    assert not errors(text)

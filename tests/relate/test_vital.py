@@ -53,3 +53,10 @@ def test_rates_in_two_sentences_are_not_paired() -> None:
 def test_rates_of_two_periods_are_not_paired() -> None:
     text = "2020年出生人口8200人,出生率为8.20‰;2019年死亡人口5500人,死亡率为2.75‰。"
     assert not errors(text)
+
+
+def test_counts_of_two_groups_are_not_peers() -> None:
+    """Births in the towns, deaths in the countryside: two populations, no pair to check."""
+    text = "全年城镇出生人口8200人,出生率为8.20‰;农村死亡人口5500人,死亡率为2.75‰。"
+    assert not errors(text)
+    assert "inconsistent" not in [s for _, s, _ in rates(text)]
