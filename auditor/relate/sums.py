@@ -217,6 +217,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                         sent_start: list[int]) -> Relation | None:
     """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
     t = qs[j]
+    if _bounded(t):
+        return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
     if small and not re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]):
         return None
@@ -227,7 +229,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and p.kind == t.kind and p.unit == t.unit and \
+        if p.high is None and not _bounded(p) and p.kind == t.kind and p.unit == t.unit and \
                 not (len(lab) >= 2 and label_before(text, p, 0) == lab):
             # 火灾死亡11人；铁路死亡8人: a figure worded as the total is its sibling, no part; and
             # nothing announces these parts, so 6个部门 is no part of 16件 (one measure word only)
@@ -249,6 +251,13 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
     return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
                     extra={"link": "parts after the total add up to it"})
+
+
+def _bounded(q: Quantity) -> bool:
+    """以上, 左右, 近: a bound or an approximation, not a figure that adds up (达 states the figure)."""
+    from auditor.verify import _bound
+
+    return _bound(q) is not None
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:

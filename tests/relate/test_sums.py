@@ -160,3 +160,9 @@ def test_parts_no_text_announces_take_the_totals_own_measure_word() -> None:
     assert not [s for s in sums(text) if s[1] == "3+4+6+3"]
     same = "全年收到复议申请16件。申请人撤回申请3件;终止复议4件;维持6件;撤销3件。"
     assert ("consistent", "3+4+6+3", "parts after the total add up to it") in sums(same)
+
+
+def test_bounds_no_text_ties_are_not_added() -> None:
+    text = ("新入库工业企业400家以上、服务业企业300家以上、建筑业企业100家以上。"
+            "新增专精特新企业200家以上。")
+    assert not [s for s in sums(text) if s[1] == "100+200"]
