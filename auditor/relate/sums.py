@@ -254,10 +254,10 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
 
 
 def _bounded(q: Quantity) -> bool:
-    """以上, 左右, 近: a bound or an approximation, not a figure that adds up (达 states the figure)."""
+    """以上, 超过, 不足: a bound, not a figure that adds up (达 states the figure; 多 and 约 round it)."""
     from auditor.verify import _bound
 
-    return _bound(q) is not None
+    return _bound(q) in ("lower", "upper")
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
