@@ -81,6 +81,17 @@ def _soft_break(text: str, i: int, line_start: int) -> bool:
     return _wordy(prev) and _wordy(nxt)
 
 
+def _lost_superscript(text: str, i: int) -> bool:
+    """`27088.1亿m?`: an ASCII ? right after a unit symbol after a figure is a superscript (³, ²) a
+    converter lost, not a question mark; Chinese prose asks with ？."""
+    if text[i] != "?" or i < 2 or not (text[i - 1].isascii() and text[i - 1].isalpha()):
+        return False
+    k = i - 1
+    while k > 0 and i - k < 3 and text[k - 1].isascii() and text[k - 1].isalpha():
+        k -= 1
+    return k > 0 and (text[k - 1] in DIGITISH or text[k - 1] in "万萬亿億")
+
+
 def _wordy(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or c.isdigit() or c in "，,、%％）)"
 
@@ -125,7 +136,7 @@ def segment(text: str) -> Segments:
                 elif sentences[-1] < at and len(sentences) > 1:
                     sentences[-1] = at  # the sentence that began after `。` begins after the break
                 c_start = at
-        elif ch in SENT_END and depth == 0:
+        elif ch in SENT_END and depth == 0 and not _lost_superscript(text, i):
             j = i + 1
             while j < n and (text[j] in CLOSERS or text[j] in SENT_END):
                 j += 1

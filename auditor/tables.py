@@ -8,7 +8,7 @@ this module reads each grid as a table: which cells are labels (the stub), which
 what each value column is called (header rows, column groups spanning several columns), and the
 unit a cell's figure is in (`单位：万元` above the table, `(%)` or `（万元）` in a header or row label).
 
-A table's figures are the quantities extract.py read inside its cells; a bare number under a
+A table's figures are the quantities auditor/extract read inside its cells; a bare number under a
 header that names a unit gets that unit (`-16.66` under `同比增长(±%)` is a percent).
 """
 from __future__ import annotations

@@ -27,9 +27,13 @@ def fr(x: Decimal | Fraction) -> Fraction:
 
 
 def operand_interval(q: Quantity) -> Interval:
-    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded."""
+    """The values an operand may stand for: exact for whole counts, ± half a unit when rounded.
+
+    A whole measure (163737公里, 951吨) is a rounded reading, not a count: ± half its last unit."""
     v = fr(q.value)
     if q.decimals == 0 and q.scale == 1 and not q.approx:
+        if q.kind == "measure":
+            return v - Fraction(1, 2), v + Fraction(1, 2)
         return v, v
     h = fr(q.half_ulp) if (q.decimals or q.scale > 1) else Fraction(0)
     lo, hi = v - h, v + h
@@ -200,6 +204,8 @@ def _verify_rate(r: Relation) -> Claim:
         # 全部完成按时整改，按时整改率100%: the words say every item, the figure says 100%
         return _claim(r, text, status="consistent", recomputed="100", expression="均（全部）",
                       operands=(Operand(q.start, q.end, q.text),), link=r.extra["all_link"])
+    if r.extra.get("peer"):
+        return _verify_peer(r, claimed)
     if first is None:
         return _claim(r, text, status="unverifiable")
     parts, whole, iv = first
@@ -235,6 +241,29 @@ def _verify_rate(r: Relation) -> Claim:
     return _claim(r, text, status="inconsistent", code="R201", **base)
 
 
+def _verify_peer(r: Relation, claimed: Interval) -> Claim:
+    """A rate on the population its peer implies (relate/vital.py): part × peer rate / peer count."""
+    q, part, (count, other) = r.claim, r.parts[0], r.whole
+    plo, phi = operand_interval(part)
+    clo, chi = operand_interval(count)
+    olo, ohi = operand_interval(other)
+    if clo <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    iv = (plo * olo / chi, phi * ohi / clo)
+    base = dict(operands=_ops(part, count, other), expression=f"{num(part)}*{num(other)}/{num(count)}",
+                recomputed=fmt(mid(iv)), link=r.extra["peer_link"])
+    if meets(iv, claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    if abs(mid(iv) - fr(q.value)) <= fr(q.value) * PEER_SLACK:
+        return _claim(r, q.text, status="unverifiable", **base)  # a near miss: the two rates' own roundings
+    return _claim(r, q.text, status="inconsistent", code="R201", hint="peer", **base)
+
+
+#: how far a rate may miss the population its peer implies before the pair is called inconsistent (3%):
+#: each rate is rounded from its own division, often on a mean population the text does not give
+PEER_SLACK = Fraction(3, 100)
+
+
 def _per(q: Quantity) -> Fraction:
     """Per hundred, per thousand (‰) or per ten thousand (‱)."""
     return {"‰": Fraction(1000), "‱": Fraction(10000)}.get(q.unit, HUNDRED)
@@ -259,13 +288,17 @@ def _plausible(x: Fraction, claimed: Fraction) -> bool:
 
 def _expr(parts: Sequence[Quantity], whole: Sequence[Quantity]) -> str:
     p = "+".join(num(x) for x in parts)
-    w = "+".join(num(x) for x in whole)
+    w = "+".join(num(x) for x in whole).replace("+-", "-")
     p = f"({p})" if len(parts) > 1 else p
     w = f"({w})" if len(whole) > 1 else w
     return f"{p}/{w}"
 
 
 def _verify_growth(r: Relation) -> Claim:
+    if "stated_direction" in r.extra:
+        from auditor.verify_direction import verify_direction
+
+        return verify_direction(r)
     q = r.claim
     text = q.text
     claimed = claimed_interval(q)
@@ -331,6 +364,10 @@ def _verify_multiple(r: Relation) -> Claim:
     q = r.claim
     if "years" in r.extra:
         return _verify_compound(r)
+    if "restated" in r.extra or ("prior" in r.extra and r.extra.get("ratio")):
+        from auditor.verify_ratio import verify_prior_ratio, verify_restated
+
+        return verify_restated(r) if "restated" in r.extra else verify_prior_ratio(r)
     if not r.parts or not r.whole:
         return _claim(r, q.text, status="unverifiable")
     new, old = r.parts[0], r.whole[0]
@@ -549,6 +586,12 @@ def _verify_points(r: Relation) -> Claim:
     q = r.claim
     if "months" in r.extra and r.parts:
         return _verify_schedule(r)
+    if "signs" in r.extra or "net_zero" in r.extra or "prior_num" in r.extra:
+        from auditor.verify_points import verify_net_zero, verify_points_parts, verify_points_priors
+
+        if "prior_num" in r.extra:
+            return verify_points_priors(r)
+        return verify_points_parts(r) if "signs" in r.extra else verify_net_zero(r)
     change = _signed_change(r)
     if change is None:
         return _claim(r, q.text, status="unverifiable")
@@ -591,6 +634,8 @@ def _verify_sum(r: Relation) -> Claim:
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)
+    if lo > tiv[1] and r.extra.get("classifications"):
+        return _claim(r, text, status="unverifiable", **base)  # two classifications listed one after the other
     if lo > tiv[1]:
         if r.overlap:
             return _claim(r, text, status="borderline", code="S401", hint="overlap", **base)

@@ -26,8 +26,14 @@ def test_loads_with_every_kind() -> None:
 
 def test_no_unit_listed_twice_or_under_two_kinds() -> None:
     doc = raw("units.toml")
-    counts = Counter(u for table in doc.values() for u in table["units"])
+    counts = Counter(u for kind, table in doc.items() if kind not in ("spelling", "per") for u in table["units"])
     assert [u for u, n in counts.items() if n > 1] == []
+
+
+def test_each_spelling_names_a_unit_of_its_own_kind() -> None:
+    lex = lexicon()
+    assert lex.spelling["m3"] == lex.spelling["m³"] == "立方米"
+    assert all(lex.units[a] == lex.units[b] for a, b in lex.spelling.items())
 
 
 @pytest.mark.parametrize(("unit", "kind"), [
@@ -73,6 +79,10 @@ def test_idioms_are_unique_and_each_hides_a_numeral_or_a_unit() -> None:
     ("units.toml", {"count": {"units": ["元"]}, "money": {"units": ["元"]}}, "listed as count and money"),
     ("units.toml", {"count": {"units": ["件", "件"]}}, "listed twice"),
     ("units.toml", {"count": {"units": [""]}}, "empty"),
+    ("units.toml", {"measure": {"units": ["m3"]}, "spelling": {"m3": "立方米"}}, "needs both listed"),
+    ("units.toml", {"measure": {"units": ["m3"]}, "count": {"units": ["件"]}, "spelling": {"m3": "件"}},
+     "of one kind"),
+    ("units.toml", {"count": {"units": ["件"]}, "per": {"units": [" 月"]}}, r"\[per\]"),
     ("qualifiers.toml", {"before": {"约": "roughly"}, "after": {}, "inner": {}}, "unknown bound"),
     ("idioms.toml", {"words": ["统一", "统一"]}, "duplicate"),
     ("idioms.toml", {"words": ["一"]}, "single character"),

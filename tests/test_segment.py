@@ -62,3 +62,15 @@ def test_any_text_gives_ordered_spans_inside_it(text: str) -> None:
     assert starts == sorted(starts)
     for k in range(len(text)):
         assert seg.sentence_of(k) >= 0 and seg.paragraph_of(k) >= 0
+
+
+def test_a_question_mark_after_a_unit_symbol_is_a_lost_superscript() -> None:
+    # 598.2亿m?: a converter turned ³ into ?; the sentence goes on
+    text = "全省用水总量为598.2亿m?，其中生活用水为90.5亿m?。居民满意吗?满意。"
+    starts = [text[s:s + 4] for s in segment(text).sentences]
+    assert starts == ["全省用水", "居民满意", "满意。"]
+
+
+def test_a_question_mark_after_latin_letters_alone_ends_the_sentence() -> None:
+    text = "什么是GDP?它是生产总值。"
+    assert [text[s:s + 2] for s in segment(text).sentences] == ["什么", "它是"]

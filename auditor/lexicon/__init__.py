@@ -25,6 +25,10 @@ class Lexicon:
     idioms: tuple[str, ...]
     #: words around a numeral that decide a look-alike (idioms.toml, [context]), by list name
     context: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: other spellings of a unit (units.toml, [spelling]): m3 -> 立方米
+    spelling: dict[str, str] = field(default_factory=dict)
+    #: words that only follow a unit as its denominator (units.toml, [per]): 元/月
+    per: tuple[str, ...] = ()
 
     def bound(self, qualifier: str) -> str | None:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
@@ -37,7 +41,7 @@ _EXTRA_IDIOMS: list[str] = []
 
 def extend(units: Mapping[str, str] | None = None, idioms: Sequence[str] = ()) -> None:
     """Add measure words (word -> kind) and not-quantity words to the built-in lexicon, replacing
-    any added before; `lexicon()` is rebuilt, and extract.py rebuilds its state when it changes."""
+    any added before; `lexicon()` is rebuilt, and auditor/extract rebuilds its state when it changes."""
     pairs = tuple(sorted((units or {}).items()))
     for word, kind in pairs:
         if kind not in KINDS or not word.strip():
@@ -60,6 +64,10 @@ def _read(name: str) -> dict:
 def lexicon() -> Lexicon:
     units_doc = _read("units.toml")
     units: dict[str, str] = {}
+    spelling = dict(units_doc.pop("spelling", {}))
+    per = tuple(units_doc.pop("per", {}).get("units", ()))
+    if not all(isinstance(w, str) and w.strip() == w and w for w in per):
+        raise ValueError("units.toml: an empty or padded entry in [per]")
     for kind, table in units_doc.items():
         if kind not in KINDS:
             raise ValueError(f"units.toml: unknown kind {kind!r}")
@@ -70,6 +78,9 @@ def lexicon() -> Lexicon:
                 which = "twice" if units[u] == kind else f"as {units[u]} and {kind}"
                 raise ValueError(f"units.toml: {u!r} listed {which}")
             units[u] = kind
+    for word, unit in spelling.items():
+        if word not in units or unit not in units or units[word] != units[unit]:
+            raise ValueError(f"units.toml: spelling {word!r} = {unit!r} needs both listed, of one kind")
     for u, kind in _EXTRA_UNITS.items():
         units.setdefault(u, kind)  # a built-in word keeps its kind
     quals = _read("qualifiers.toml")
@@ -90,7 +101,7 @@ def lexicon() -> Lexicon:
         raise ValueError("idioms.toml: an entry is empty or a single character")
     return Lexicon(units=units, max_unit=max(map(len, units)), before=dict(quals["before"]),
                    after=dict(quals["after"]), inner=dict(quals["inner"]), idioms=idioms,
-                   context=context)
+                   context=context, spelling=spelling, per=per)
 
 
 @dataclass(frozen=True, slots=True)

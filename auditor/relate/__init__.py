@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from auditor.frames import frames
 from auditor.model import Quantity
+from auditor.relate.averages import PER_UNIT, _average, daily_average
 from auditor.relate.base import (
     BOUNDED_RATES,
     CLAUSE_END,
@@ -23,18 +24,25 @@ from auditor.relate.base import (
     ids_of,
 )
 from auditor.relate.changes import part_changes
-from auditor.relate.completion import completion_rate
+from auditor.relate.completion import budget_gap, completion_rate, plan_completion
+from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.named_lists import named_lists
+from auditor.relate.points_partition import partition_points
+from auditor.relate.points_parts import points_from_parts
+from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
-from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
+from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
+from auditor.relate.table_directions import table_directions
+from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
 from auditor.relate.table_repeats import table_repeats
 from auditor.segment import Segments, segment
@@ -70,6 +78,9 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     sent_start = list(segments.sentences)
     sums = list(_breakdowns(text, qs, seg, sent_start))
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
+    priors = TablePriors(text, qs)  # a level stated in the text may be a table's cell, its prior beside it
+    growth_of: dict[int, Relation] = {}  # a level's own growth claim, by the level's start
+    rate_at: dict[int, Relation] = {}  # the rate claim of a figure, by its index
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
             continue  # 占比超过10%的有44种: a threshold that sorts items claims nothing of its own
@@ -78,14 +89,25 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
-                yield from g
+                for one in g:
+                    one = priors.prior(one, cs) or one
+                    if len(one.parts) == 1 and one.kind == "growth":
+                        growth_of[one.parts[0].start] = one
+                    yield one
                 continue
             r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
+                or budget_gap(text, qs, i, seg) or plan_completion(text, qs, i, seg) \
                 or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is not None:
+                rate_at[i] = r
                 yield r
         elif q.kind == "points":
-            yield _points(text, qs, i, seg, sent_start)
+            pts = _points(text, qs, i, seg, sent_start)
+            if not pts.parts:
+                rate = rate_at.get(i - 1)  # 结案率为37.52%,同比上升5.39个百分点: the rate straight before
+                pts = points_from_parts(text, qs, i, seg) \
+                    or (points_from_priors(text, qs, i, seg, rate, growth_of) if rate is not None else None) or pts
+            yield pts
         elif q.kind == "multiple":
             m = _multiple(text, qs, i, seg, sent_start)
             if m is not None:
@@ -95,16 +117,20 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if d is not None:
                 yield d
             elif PER_UNIT.search(before):
-                a = _average(qs, i, seg)
+                a = conversion(text, qs, i, seg) or daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
                 if a is not None:
                     yield a
+            elif (c := conversion(text, qs, i, seg)) is not None:
+                yield c
     yield from sums
     yield from part_changes(text, qs, seg, wholes)
+    yield from partition_points(text, qs, seg)
     yield from _structures(text, qs, seg)
     yield from ratios(text, qs, seg)
     yield from _repeats(text, qs)
     yield from named_lists(text, qs)
     yield from table_claims(text, qs)
     yield from table_repeats(text, qs)
+    yield from table_directions(text, qs)
 
 

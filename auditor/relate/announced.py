@@ -205,6 +205,11 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
     straight before; the parts of the opener's sentence, all together below it."""
     q = qs[j]
     own = [p for p in parts if seg.sent[p] == seg.sent[j]]
+    for n, p in enumerate(own[:-1]):
+        if NESTED.search(text, qs[p].end, qs[own[n + 1]].start):
+            # 第二产业65585万元，其中工业40653万元；建筑业24932万元: the items after a nested 其中 may be its own
+            own = own[:n + 1]
+            break
     if len(own) < 2:
         return None
     before = [k for k in _candidates(qs, seg, j, own) if seg.sent[k] >= seg.sent[j] - 1]
@@ -281,3 +286,10 @@ def kind_parts(qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
         if total == Fraction(q.value) or near_total(total, Fraction(q.value), q, ps):
             yield Relation("sum", q, ps[0].start, ps[-1].end, parts=tuple(ps), whole=(q,),
                            extra={"link": f"kinds of {s} after it"})
+
+
+def opens_breakdown(text: str, start: int) -> bool:
+    """Does the sentence at `start` open with a breakdown (其中…, 从类型看…, 按级次分：…)?"""
+    lead, other = _openers()
+    at = max(0, start - 1)
+    return bool(lead.match(text, at) or other.match(text, at) or lead.match(text, start) or other.match(text, start))

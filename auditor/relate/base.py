@@ -144,7 +144,10 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 
-INCREMENT_TAIL = re.compile(r"(增加|减少|增收|减收|多|少|增长|下降|上升|净增|新增)了?$")
+#: an increment's words (比上年增加88件, 同比减支3100万元) ending a label: the figure is a change
+INCREMENT = re.compile(rf"({_W.alternation('growth.increment')})了?$")
+#: the same, with 新增 (a new addition over a stated level)
+INCREMENT_TAIL = re.compile(rf"({_W.alternation('growth.increment')}|新增)了?$")
 OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
 
 

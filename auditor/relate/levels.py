@@ -11,6 +11,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
     GROWTH_DOWN,
+    INCREMENT,
     OLD_TAIL,
     WINDOW_MAX,
     Relation,
@@ -199,13 +200,13 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
                 before: str) -> Relation | None:
     """增加122篇 after the new value and the old one: new - old = 122."""
     q = qs[i]
-    m = re.search(r"(增加|减少|增收|减收|多|少|净增|增长|下降)了?$", before[-6:])
+    m = INCREMENT.search(before[-6:])
     if m is None:
         return None
     word = m.group(1)
     if word in ("多", "少") and not re.search(r"同比|较|比", before):
         return None
-    direction = -1 if word in ("减少", "减收", "少", "下降") else 1
+    direction = -1 if word in GROWTH_DOWN or word == "净减" else 1
     per_year = _per_year_change(text, qs, i, seg, sent_start) if direction > 0 else None
     if per_year is None and frame(q).role in ("change", "average"):
         per_year = year_change(text, qs, i, seg, sent_start[seg.sent[i]], direction)

@@ -18,6 +18,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import SIGN_DOWN, Relation, Seg, label_before, same_unit
 from auditor.relate.link import frame
+from auditor.relate.vital import own_count, peer_rate, with_peer
 
 TAIL = re.compile(r"(?:为|是|达|达到|约)$")
 ASIDE = re.compile(r"[（(][^（()）]{0,80}[)）]")
@@ -35,7 +36,7 @@ def population_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Rela
     q = qs[i]
     if q.kind not in ("percent", "number") or q.unit not in ("%", "‰"):
         return None
-    pairs, part_words, bases = _names()
+    pairs = _names()[0]
     lab = TAIL.sub("", text[seg.clause_start[seg.clause[i]]:q.start].rstrip())
     name = next(((r, p) for r, p in pairs if lab.endswith(r)), None)
     if name is None:
@@ -46,6 +47,18 @@ def population_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Rela
                  and word in label_before(text, qs[j], 0)), None)
     if part is None:
         return None
+    start = max(seg.clause_start[seg.clause[i]], q.start - len(lab) - 2)
+    peer = peer_rate(text, qs, seg, i, rate, word, pairs) if own_count(text, qs, seg, i, word) == part else None
+    base = _over_population(text, qs, i, seg, part, rate, word, start)
+    if peer is None:
+        return base
+    return with_peer(base, q, start, qs[part], qs[peer[0]], qs[peer[1]], rate)
+
+
+def _over_population(text: str, qs: Sequence[Quantity], i: int, seg: Seg, part: int, rate: str, word: str,
+                     start: int) -> Relation | None:
+    q = qs[i]
+    _, part_words, bases = _names()
     pop = next((j for j in range(part - 1, max(-1, part - 24), -1) if seg.para[i] - seg.para[j] <= 1
                 and seg.sent[part] - seg.sent[j] <= 3 and _people(qs[j]) and same_unit(qs[j], qs[part])
                 and _population(_label(text, qs, seg, j), bases, part_words)), None)
@@ -56,7 +69,6 @@ def population_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Rela
     prev = _year_before(text, qs, seg, pop)
     if prev is not None and q.unit == "‰":
         alts.append(((p, p), (w, prev)))  # over the mean of this and last year-end
-    start = max(seg.clause_start[seg.clause[i]], q.start - len(lab) - 2)
     return Relation("rate", q, start, q.end, parts=(p,), whole=(w,), alternatives=tuple(alts),
                     extra={"link": f"population rate {rate}: {word} over {_label(text, qs, seg, pop)}",
                            "listed": "1", "near": "0", "direct": "0", "stem": ""})

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
@@ -21,7 +20,8 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import COMMON, frame, grams, same_plan, sibling
+from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.share_lists import shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
@@ -40,7 +40,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
     inner = _inner_whole(text, qs, i, seg, before) or (
-        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before) if kind == "share" else None)
+        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before)
+        or shares_before_parts(text, qs, i, seg) if kind == "share" else None)
     if inner is not None:
         return inner
     # the rate's own label, e.g. 按时办结 for 按时办结率
@@ -49,8 +50,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
-        and not re.search(r"占[^，,。；;]*全部", near_text)
+        and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
+    # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)
     all_x = {"all_link": al} if all_claim and (al := all_link(text, q, stem)) else {}
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
@@ -61,6 +63,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # the part: the figure whose label carries the rate's stem, else the nearest in the sentence
     part_j = None
     subset = False
+    loose = False
     core = stem
     for mod in SUBSET_MODIFIERS:
         if core.startswith(mod) and len(core) > len(mod):
@@ -86,6 +89,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             for j in cands:
                 if core[-2:] in label_before(text, qs[j], 0):
                     part_j = j
+                    # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
+                    loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
                     break
     total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
     if part_j is None and total_of is not None:
@@ -118,13 +123,18 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})
     part = qs[part_j]
+    # 新收1512.5万件，结案1238.9万件，结案率68.17%: a closure rate's base holds the carried-over cases too
+    closure = kind == "rate" and CLOSURE.search(stem) is not None
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
-              and not qs[j].high
+              and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
-    # the likely whole first: a figure labelled as a total, then (for shares) the largest
-    wholes.sort(key=lambda j: (not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
+    # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
+    # then a figure labelled as a total, then (for shares) the largest
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
+    wholes.sort(key=lambda j: (not _carries_base(base_name, label_before(text, qs[j], 0, CLAUSE_END)),
+                               not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     why: dict[str, str] = {}  # the link of each whole, by its offset, for the claim to report
@@ -164,6 +174,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     if j not in run and qs[j].value >= total and \
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
+                head = ordered[lo - 1] if lo > 0 else None
+                if head is not None and head in wholes and head not in run and seg.sent[head] == seg.sent[part_j] \
+                        and _heads_run(text, qs, head, ptuple, core if stem_matched else ""):
+                    alts.append((ptuple, (qs[head],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
         exact = [not any(x.approx for x in a[0] + a[1]) for a in alts]
@@ -182,12 +196,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         alts.append(((part,), (qs[j],)))
         why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")
     # a share that names its base (占调整预算…) must find that base in the whole's words
-    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
-    if base_name and len(base_name) >= 3 and wholes:
-        wl0 = label_before(text, qs[wholes[0]], 0, CLAUSE_END)
-        if not any(base_name[k:k + 3] in wl0 for k in range(len(base_name) - 2)):
-            n_direct = 0
-            wholes = wholes[:0] + wholes[1:] + wholes[:1]  # keep it as an alternative, not as the base
+    if wholes and not _carries_base(base_name, label_before(text, qs[wholes[0]], 0, CLAUSE_END)) \
+            and len(base_name) >= 3:
+        n_direct = 0
     strong = False
     if n_direct:
         w = alts[0][1][0]
@@ -196,7 +207,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         marked = bool(TOTAL_MARK.search(wl))
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
-        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%"
+        strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
+            and not loose
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
@@ -204,6 +216,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
+
+
+def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity, ...], core: str) -> bool:
+    """The figure just before a run of parts is their whole: they add up to it exactly (派单601件,按时结案597件,
+    超时办理4件), or each part is named by the rate's stem (来电2423个,在线答复办结1240个,转办办结1111个,办结率)."""
+    if sum(x.value for x in run) == qs[head].value:
+        return True
+    return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
 
 
 def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
@@ -320,7 +340,23 @@ def _names_base(name: str, label: str) -> bool:
 #: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
 FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+CLOSURE = re.compile(claim_words().alternation("rate.closure"))
+_STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
+STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
+NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
+
+
+def _carries_base(name: str, label: str) -> bool:
+    """A whole's words carry the base a share names: three characters of it running, or the two that open it
+    (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
+    if len(name) < 3:
+        return False
+    named, held = {_STAGES[w] for w in STAGE.findall(name)}, {_STAGES[w] for w in STAGE.findall(label)}
+    if named and held and not named & held:
+        return False  # 占最高法院新收案件总数的 is not over 受理各类案件15400件: another stage of the cases
+    lead = name[:2] in label and name[:2] not in COMMON_BASE
+    return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
@@ -334,105 +370,3 @@ def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -
     if m is None:
         return q.start
     return q.start - len(before) + m.start(0) + len(m.group(1)) - min(len(m.group(1)), 4)
-
-
-PER_UNIT = re.compile(
-    r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
-
-
-def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
-    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
-
-    Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
-    """
-    q = qs[i]
-    near = [j for j in range(max(0, i - 12), min(len(qs), i + 4)) if j != i and seg.para[j] == seg.para[i]
-            and abs(seg.sent[j] - seg.sent[i]) <= 2 and qs[j].high is None]
-    # the total measures what the average does (审结案件 … 人均结案): a shared content word links them;
-    # the divisor is a count stated beside the total or the average, never any figure that happens to fit
-    totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value
-              and frame(qs[j]).role == "level" and _shares_word(qs[j], q)]
-    counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0
-              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS
-              and any(seg.sent[j] in (seg.sent[t], seg.sent[i]) for t in totals)]
-    alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
-    if not alts:
-        return None
-    return Relation("rate", q, q.start, q.end, alternatives=alts,
-                    extra={"per": "1", "link": "total of the same subject over a count beside it"})
-
-
-TIME_COUNTS = frozenset(claim_words()("sums.time_units"))
-
-
-def _shares_word(total: Quantity, avg: Quantity) -> bool:
-    """The total names the average's subject, or is marked as the whole (全年受理案件 … 人均结案)."""
-    a, b = frame(total).subject, frame(avg).subject
-    return bool((grams(a) & grams(b)) - COMMON) or bool(TOTAL_MARK.search(a))
-
-
-
-
-STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
-                       r"[\u4e00-\u9fff]{0,4}$")
-ORDINALS = claim_words()("rate_stem.ordinals")
-RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
-
-
-def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
-    """三次产业结构为5.6:56.6:37.8: each term is the share of one part the structure names.
-
-    The parts are linked by name: the structure's noun (产业) with the ordinal of the term's place
-    (第一产业, 第二产业, 第三产业), one level each, before the ratio in its paragraph. The whole is the
-    figure their 其中 list hangs from; without one, the parts' own sum (the structure is of them).
-    Only terms that add up to about 100 are shares.
-    """
-    out: list[Relation] = []
-    i = 0
-    n = len(qs)
-    while i < n:
-        if qs[i].kind != "ratio":
-            i += 1
-            continue
-        k = i
-        while k + 1 < n and qs[k + 1].kind == "ratio" and RATIO_JOIN.fullmatch(text, qs[k].end, qs[k + 1].start):
-            k += 1
-        run = list(range(i, k + 1))
-        i = k + 1
-        terms = [qs[r] for r in run]
-        if not 2 <= len(terms) <= len(ORDINALS) or abs(sum((Fraction(t.value) for t in terms), Fraction(0)) - 100) > 1:
-            continue
-        lead = text[seg.clause_start[seg.clause[run[0]]]:terms[0].start]
-        sm = STRUCTURE.search(lead)
-        if sm is None:
-            continue
-        noun = sm.group(1)
-        window_js = window(qs, run[0], seg, 3)
-        parts: list[int] = []
-        for o in ORDINALS[:len(terms)]:
-            name = o + noun
-            js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
-                  and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
-            if not js:
-                break
-            parts.append(js[0])  # the nearest before the ratio
-        if len(parts) != len(terms) or parts != sorted(parts) or \
-                any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
-            continue
-        ptuple = tuple(qs[j] for j in parts)
-        # the whole: the figure of the parts' unit just before the first part, with 其中 between them
-        head = [j for j in window_js if j < parts[0] and same_unit(qs[j], ptuple[0])][:1]
-        whole: tuple[Quantity, ...]
-        if head and frame(qs[head[0]]).role == "level" and qs[head[0]].high is None and \
-                BREAKDOWN_OPENS.search(text, qs[head[0]].end, ptuple[0].start):
-            whole, why, strong = (qs[head[0]],), "其中 total", True
-        else:
-            whole, why, strong = ptuple, "sum of the parts", False
-        start = sm.start(0) + seg.clause_start[seg.clause[run[0]]]
-        for n_t, (t, p) in enumerate(zip(terms, ptuple, strict=True)):
-            link = f"{ORDINALS[n_t]}{noun} names the term's part; {why}"
-            out.append(Relation("share", t, start, t.end,
-                                parts=(p,), whole=whole, strong=strong, alternatives=(((p,), whole),),
-                                extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
-                                       "stem": "", "complementary": "", "structure": "1"}))
-    return out

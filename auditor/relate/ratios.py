@@ -15,7 +15,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg, label_before, same_unit
+from auditor.relate.base import GROWTH_DOWN, Relation, Seg, growth_head, label_before, same_unit
 from auditor.relate.link import frame
 
 TO_ONE = re.compile(r"\s*[:：∶]\s*1(?![\d.．])")
@@ -32,7 +32,15 @@ def _pairs() -> tuple[tuple[str, str], ...]:
 
 def ratios(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
     for i, q in enumerate(qs):
-        if q.kind != "number" or q.unit or q.approx or frame(q).role == "prior":
+        if q.kind != "number" or q.unit or q.approx:
+            continue
+        again = _restated(text, qs, i)
+        if again is not None:
+            yield again  # 性别比为1.18:1(即118): frames may read 比为 as a prior value's lead
+        if frame(q).role == "prior":
+            before = _prior_ratio(text, qs, seg, i)
+            if before is not None:
+                yield before
             continue
         if frame(q).aside:
             continue  # (以女性为100,…): the base of the ratio, not the ratio
@@ -75,3 +83,60 @@ def _sides(text: str, qs: Sequence[Quantity], seg: Seg, i: int) -> tuple[int, in
                     and frame(qs[a]).role == frame(qs[b]).role:
                 return a, b, (x, y)
     return None
+
+
+#: `1.18:1(即118)`: the same ratio restated per 100 in brackets straight after it
+RESTATED = re.compile(r"\s*[:：∶]\s*1\s*[（(]\s*即\s*$")
+
+
+def _restated(text: str, qs: Sequence[Quantity], i: int) -> Relation | None:
+    """The bracketed restatement of an X:1 ratio per 100 (性别比为1.18:1(即118)): Y against 100·X."""
+    q = qs[i]
+    if not NAME.search(text, max(0, q.start - 30), q.start):
+        return None
+    k = i + 1
+    if k < len(qs) and qs[k].end <= q.end + 3 and qs[k].value == 1:
+        k += 1  # the 1 of X:1, where it is read as a figure
+    if k >= len(qs):
+        return None
+    y = qs[k]
+    if y.kind != "number" or y.unit or y.approx or RESTATED.fullmatch(text, q.end, y.start) is None \
+            or text[y.end:y.end + 1] not in (")", "）"):
+        return None
+    return Relation("multiple", y, q.start, y.end + 1, parts=(q,),
+                    extra={"restated": "100", "link": "the ratio restated per 100 in brackets (即)"})
+
+
+def _prior_ratio(text: str, qs: Sequence[Quantity], seg: Seg, i: int) -> Relation | None:
+    """`由上年同期的2.05:1下降为2.02:1` after 城镇…10063元,增长5.2%;农村…4974元,增长6.6%: the prior ratio
+    over the sides' prior values, each rebuilt from its own growth rate. Confirmed only."""
+    q = qs[i]
+    if TO_ONE.match(text, q.end) is None or q.value < 1 or not NAME.search(text, max(0, q.start - 30), q.start):
+        return None
+    sides = _sides(text, qs, seg, i)
+    if sides is None:
+        return None
+    a, b, pair = sides
+    rates = [_own_rate(text, qs, seg, k) for k in (a, b)]
+    if rates[0] is None or rates[1] is None:
+        return None
+    big, small = (a, b) if Fraction(qs[a].value) >= Fraction(qs[b].value) else (b, a)
+    rb, rs = (rates[0], rates[1]) if big == a else (rates[1], rates[0])
+    return Relation("multiple", q, q.start, q.end + 2, parts=(qs[big],), whole=(qs[small],),
+                    alternatives=(((qs[rb[0]],), (qs[rs[0]],)),),
+                    extra={"reading": "times", "ratio": "1", "per": "1", "prior": f"{rb[1]},{rs[1]}",
+                           "link": f"sides {pair[0]}/{pair[1]} before their own growth rates"})
+
+
+def _own_rate(text: str, qs: Sequence[Quantity], seg: Seg, k: int) -> tuple[int, int] | None:
+    """The growth rate straight after a level in its item (10063元,增长5.2%), with its direction."""
+    j = k + 1
+    if j >= len(qs) or seg.item[j] != seg.item[k] or qs[j].kind != "percent" or frame(qs[j]).role != "growth":
+        return None
+    head = growth_head(text, qs[k].end, qs[j].start)
+    w = claim_words()
+    lead = text[qs[k].end:qs[j].start]
+    other = (*w("growth.period_on_period"), *w("growth.compound"), *w("growth.real"))
+    if head is None or any(x in lead for x in other):
+        return None
+    return j, -1 if head.group(2) in GROWTH_DOWN else 1

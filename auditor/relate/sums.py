@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.announced import announced_breakdowns, kind_parts
+from auditor.relate.announced import announced_breakdowns, kind_parts, opens_breakdown
 from auditor.relate.base import (
     CLAUSE_END,
     INCREMENT_TAIL,
@@ -32,6 +32,7 @@ from auditor.relate.tables import table_sums
 
 _CW = claim_words()
 TIME_UNITS = frozenset(_CW("sums.time_units"))
+OVERLAP_WORD = _CW("sums.overlap")
 
 
 # --- breakdowns -------------------------------------------------------------------------
@@ -51,7 +52,10 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
             n = seen[key]
             if n < len(found):
                 old = found[n]
-                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end))
+                extra = old.extra
+                if old.extra.get("link") == IMPLICIT and rel.extra.get("link"):
+                    extra = {**old.extra, "link": rel.extra["link"]}  # the words that announce it say why
+                found[n] = replace(old, start=min(old.start, rel.start), end=max(old.end, rel.end), extra=extra)
             continue
         if rel.extra.get("partial") and rel.claim.start in totals:
             continue  # _explicit_breakdown judges all the parts of that total
@@ -137,6 +141,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
             break
         between = text[qs[k - 1].end:p.start]
+        if parts and frame(p).aside and not frame(qs[parts[-1]]).aside:
+            k += 1
+            continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
                 break  # 由40元提高到80元, 平均用棉量: not a part of the total
@@ -161,7 +168,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             seps.update(c for c in between if c in "、，,；;")
         parts.append(k)
         k += 1
-    if not parts or any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
+    if not parts or any(w in label_before(text, qs[x], 0) for x in parts for w in OVERLAP_WORD):
+        return None  # 重复计算水资源量: the overlap of two parts is taken off the total, not added to it
+    if any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
         return None  # 乙区、丙局各1件: each_parts counts the names 各 gives the figure to
     odd = [n for n, x in enumerate(parts) if not same_unit(qs[x], t)]
     if odd and sum((Fraction(qs[x].value) for x in parts), Fraction(0)) != Fraction(t.value):
@@ -186,10 +195,35 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
     strong = marked and sid == seg.sent[j]
+    extra = {"link": f"{m.group(1)} list"}
+    if two_classifications(text, [qs[p] for p in chosen], t):
+        extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
-                    extra={"link": f"{m.group(1)} list"},
-                    exhaustive=exhaustive, overlap=overlap, strong=strong)
+                    extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
 
+
+def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -> bool:
+    """Do parts that exceed their total list two classifications of it one after the other?
+
+    工单12683件，其中办结8846件、不予受理867件、满意6197件、基本满意237件、不满意1262件: the last run
+    shares a word (满意) that none before it has, and each run alone stays within the total. Such a
+    list is read two ways; its sum is no claim.
+    """
+    if len(parts) < 3 or sum((Fraction(p.value) for p in parts), Fraction(0)) <= Fraction(total.value):
+        return False
+    labels = [label_before(text, p, 0)[-8:] for p in parts]
+    tv = Fraction(total.value)
+    for cut in range(1, len(parts) - 1):
+        head, tail = labels[:cut], labels[cut:]
+        grams = {x[k:k + 2] for k in range(len(tail[0]) - 1) for x in tail[:1]}
+        shared = {g for g in grams if all(g in x for x in tail) and not any(g in x for x in head)}
+        if shared and sum((Fraction(p.value) for p in parts[:cut]), Fraction(0)) <= tv \
+                and sum((Fraction(p.value) for p in parts[cut:]), Fraction(0)) <= tv:
+            return True
+    return False
+
+
+IMPLICIT = "parts after the total add up to it"
 
 def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
     """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
@@ -229,13 +263,19 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if p.high is None and not _bounded(p) and p.kind == t.kind and p.unit == t.unit and \
-                not (len(lab) >= 2 and label_before(text, p, 0) == lab):
-            # 火灾死亡11人；铁路死亡8人: a figure worded as the total is its sibling, no part; and
-            # nothing announces these parts, so 6个部门 is no part of 16件 (one measure word only)
+        if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
+                and frame(p).role not in ("average", "attribute") \
+                and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
+            # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
+            # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
+            # of 16件 (one measure word only)
             fwd.append(k)
         k += 1
     found = _exact_run(qs, fwd, t)
+    if found is not None and _mixed(text, qs, found, j, seg, sent_start):
+        # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
+        # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
+        found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
@@ -250,7 +290,14 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     parts = sorted(found)
     lo, hi = min(t.start, qs[parts[0]].start), max(t.end, qs[parts[-1]].end)
     return Relation("sum", t, lo, hi, parts=tuple(qs[p] for p in parts), whole=(t,), exhaustive=False,
-                    extra={"link": "parts after the total add up to it"})
+                    extra={"link": IMPLICIT})
+
+
+def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, sent_start: list[int]) -> bool:
+    """Does the run join figures of the total's sentence with figures of a later one that opens no breakdown?"""
+    here = any(seg.sent[x] == seg.sent[j] for x in run)
+    later = {seg.sent[x] for x in run if seg.sent[x] != seg.sent[j]}
+    return here and any(not opens_breakdown(text, sent_start[sid]) for sid in later)
 
 
 def _bounded(q: Quantity) -> bool:

@@ -23,6 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_vital import population_rows, vital_columns, vital_rows
 from auditor.relate.tables import (
     TOTAL,
     additive,
@@ -60,6 +61,9 @@ def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         yield from _column_differences(t)
         yield from _row_differences(t)
         yield from _ratio_rows(t)
+        yield from vital_columns(t)
+        yield from vital_rows(t)
+        yield from population_rows(t)
 
 
 def _status(r: Relation) -> str:

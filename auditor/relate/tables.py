@@ -351,13 +351,15 @@ def _run_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
         if not additive(tq) or tq is None or not exact([tq]) or tq.value <= 0:
             continue
         acc: Decimal | Fraction = Decimal(0)
+        nonzero = 0  # 1 = 0 + 1: a run that adds up through zeros repeats a row, it breaks nothing down
         for i, r in enumerate(run):
             q = t.q(r, c)
             if not additive(q) or q is None or not exact([q]):
                 break
             acc = acc + q.value if isinstance(q.value, Decimal) and isinstance(acc, Decimal) else \
                 Fraction(acc) + Fraction(q.value)
-            if acc == tq.value and i >= 1:
+            nonzero += q.value != 0
+            if acc == tq.value and i >= 1 and nonzero >= 2:
                 ends.setdefault(i, []).append(c)
                 break
             if acc > tq.value:

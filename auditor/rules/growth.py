@@ -24,8 +24,12 @@ def growth_mismatch(c: Claim) -> tuple[str, str]:
     return zh, en
 
 
-@claim_rule("G302", "difference-mismatch", Severity.ERROR)
+@claim_rule("G302", "difference-mismatch", Severity.ERROR, softened=lambda c: c.hint == "rounded-rates")
 def difference_mismatch(c: Claim) -> tuple[str, str]:
+    if c.hint == "rounded-rates":
+        return (f"{fig(c)}：{c.expression} = {c.recomputed}，所报{c.claimed}为两个已舍入比率之差",
+                f"{fig(c)}: {c.expression} = {c.recomputed}; {c.claimed} is the difference of the two rates "
+                "each rounded first")
     return (f"{fig(c)}：差值应为{c.expression} = {c.recomputed}，与所报{c.claimed}不符",
             f"{fig(c)}: the difference is {c.expression} = {c.recomputed}, not {c.claimed}")
 

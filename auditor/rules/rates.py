@@ -8,6 +8,7 @@ CAUSES = {
     "truncated": ("截断而非四舍五入", "truncated instead of rounded"),
     "half-even": ("按“四舍六入五成双”舍入", "rounded half to even"),
     "one-off": ("末位相差一个单位", "one unit off in the last digit"),
+    "to-100": ("调整末位以使各项占比合计为100%", "its last digit adjusted so that the shares total 100%"),
 }
 
 
@@ -16,6 +17,11 @@ def rate_mismatch(c: Claim) -> tuple[str, str]:
     if c.hint == "subset":
         return (f"{fig(c)}超过了可能的上限：{c.expression} = {c.recomputed}%，部分不能大于已知的总数",
                 f"{fig(c)} exceeds the most it can be: {c.expression} = {c.recomputed}%")
+    if c.hint == "peer":
+        return (f"{fig(c)}与并列的另一比率所隐含的人口不符："
+                f"{c.expression} = {c.recomputed}{c.unit} ≠ {c.claimed}{c.unit}",
+                f"{fig(c)} does not fit the population its paired rate implies: "
+                f"{c.expression} = {c.recomputed}{c.unit} ≠ {c.claimed}{c.unit}")
     return (f"{fig(c)}与文中数字不符：{c.expression} = {c.recomputed}% ≠ {c.claimed}{c.unit}",
             f"{fig(c)} does not match the figures: {c.expression} = {c.recomputed}% ≠ {c.claimed}{c.unit}")
 

@@ -39,7 +39,8 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
     qs = ctx.quantities
     text = ctx.text
     for k, q in enumerate(qs):
-        if q.kind != "number" or q.decimals or q.start == 0 or not CJK_CHAR.match(text[q.start - 1]):
+        if q.kind != "number" or q.decimals or q.start == 0 or not CJK_CHAR.match(text[q.start - 1]) \
+                or q.value == 0:  # 补正材料0: nothing needs no measure word
             continue
         after = text[q.end:q.end + 1]
         if after not in ("，", ",", "、", "；", ";"):

@@ -201,3 +201,11 @@ def test_two_shares_announced_by_qizhong_make_100() -> None:
 def test_two_shares_without_qizhong_make_no_sum() -> None:
     text = "全市调解委员会中一类占88.5%,二类占11.5%。"
     assert not [s for s in sums(text) if s[2] == "shares of one whole"]
+
+
+def test_items_after_a_nested_breakdown_are_not_added_to_the_total() -> None:
+    # 建筑业 belongs to 第二产业's own 其中: only 第一产业 + 第二产业 are parts of the total here
+    text = ("2015年全县地区生产总值244394万元,比上年增长13.1%。其中:第一产业增加值62857万元,同比增长6.3%;"
+            "第二产业增加值65585万元,同比增长9.5%,其中工业增加值完成40653万元,同比增长13.5%;"
+            "建筑业增加值完成24932万元,同比增长3.7%。第三产业增加值115952万元,同比增长18.0%。")
+    assert not [e for _, e, _ in sums(text) if e and "249320000" in e and "628570000" in e]

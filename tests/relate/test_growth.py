@@ -476,3 +476,108 @@ def test_a_part_off_the_complement_prior_is_not_accused() -> None:
     res = audit_text(TRIAL.replace("同比下降20.86%", "同比下降25.86%"))
     assert ("25.86", "unverifiable") in [(c.claimed, c.status) for c in res.claims if c.kind == "growth"]
     assert not [f for f in res.findings if f.code.startswith("G") and f.severity.value == "error"]
+
+
+# ---- increments of revenue, spending and output (增收/减收, 增支/减支, 增产/减产) ------------
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("全市一般公共预算支出完成98240万元,同比减支3100万元,下降3.1%。", "31000000/(982400000+31000000)"),
+    ("预算支出累计完成1,655,028万元,同比增支218,447万元,增长15.21%。", "2184470000/(16550280000-2184470000)"),
+    ("全年粮食总产量520万吨,比上年增产20万吨,增长4.0%。", "200000/(5200000-200000)"),
+])
+def test_spending_and_output_increments_pass(text: str, expression: str) -> None:
+    confirmed(text, "growth", expression)
+
+
+def test_spending_increment_fail() -> None:
+    flagged("全市一般公共预算支出完成98240万元,同比减支3100万元,下降4.1%。", "growth",
+            "31000000/(982400000+31000000)", "G301")
+
+
+def test_an_increment_is_never_the_old_value() -> None:
+    # 减支 names a change: read as the old value it would give a false direction error (G303)
+    assert not loud("一般公共预算支出完成98240万元,同比减支3100万元,下降3.1%。")
+
+# ---- a money change with its 元 left out (增收4,376万) ------------------------------------------
+
+def test_money_increment_without_yuan_pass() -> None:
+    confirmed("地方税收收入完成12,000万元,同比增长20%,增收2,000万。", "growth", "20000000/(120000000-20000000)")
+
+
+def test_money_increment_without_yuan_fail() -> None:
+    """2,000 more on 12,000 is 20% on the prior 10,000, not 25%."""
+    flagged("地方税收收入完成12,000万元,同比增长25%,增收2,000万。", "growth", "20000000/(120000000-20000000)",
+            "G301")
+
+
+@pytest.mark.parametrize("text", [
+    "地方税收收入完成12,000万元,同比增长25%,增加2,000万。",  # 增加 names no money: 2,000万 of what is not said
+    "地方税收收入完成1.2亿元,同比增长25%,增收2,000万。",  # another magnitude: not read as the same sum
+])
+def test_bare_increment_not_linked(text: str) -> None:
+    assert not loud(text)
+    assert all(s == "unverifiable" for s, _, _ in claims(text, "growth"))
+
+
+# ---- whole-number granularity of rates paired with their counts by a list's structure ---------
+
+def test_labelled_list_granularity_pass() -> None:
+    """27 cases from 30 is -10%; 7 deaths from 3 is +133.3%."""
+    assert not loud("火灾发生事故27起,死亡7人,同比事故起数下降10%、死亡人数上升133.3%。")
+
+
+def test_labelled_list_granularity_fail() -> None:
+    """7 deaths: a prior of 3 gives +133.3%, 2 gives +250%: no whole prior gives 140.5%."""
+    text = "火灾发生事故27起,死亡7人,同比事故起数下降10%、死亡人数上升140.5%。"
+    got = [(c.status, c.code, c.hint) for c in audit_text(text).claims if c.kind == "growth"]
+    assert ("inconsistent", "G301", "granularity") in got, got
+    assert "G301" in loud(text)
+
+
+def test_each_list_granularity_pass() -> None:
+    assert not loud("道路交通发生事故27起、死亡7人,同比分别下降10%、12.5%。")  # 30 → 27, 8 → 7
+
+
+def test_each_list_granularity_fail() -> None:
+    """7 deaths: 8 before gives -12.5%, 9 gives -22.2%: no whole prior gives -15.5%."""
+    assert "G301" in loud("道路交通发生事故27起、死亡7人,同比分别下降10%、15.5%。")
+
+
+@pytest.mark.parametrize("text", [
+    # the rates' clause names metrics of its own: the counts before are not theirs
+    "建成重点项目3个、新增企业7家,基础设施投资、工业投资分别增长3.2%、8.5%。",
+    "建成项目7个,引进人才3人,签约项目数与合同额分别增长22.1%、15.1%。",
+    # average annual rates are compound over years the text does not give
+    "发生事故27起,死亡7人,年均事故起数下降10%、死亡人数上升140.5%。",
+])
+def test_list_granularity_chance_pairing(text: str) -> None:
+    assert not loud(text)
+
+
+# ---- a whole measure is a rounded reading: its difference may be off by one unit -------------
+
+def test_whole_measures_are_rounded_pass() -> None:
+    text = "全国收费公路总里程由163737公里增加到168071公里,净增4335公里,增长2.6%。"
+    assert not loud(text)
+
+
+def test_whole_measures_are_rounded_fail() -> None:
+    flagged("全国收费公路总里程由163737公里增加到168071公里,净增4345公里,增长2.6%。", "difference",
+            "168071-163737", "G302")
+
+
+LIST_REBUILT = "批准逮捕80件150人,分别同比下降20%和{}%;其中普通犯罪50人,同比上升25%;重大犯罪100人,同比下降20%。"
+
+
+def test_later_list_member_rebuilt_from_parts_pass() -> None:
+    """The 150 persons' prior is 40 + 125 from their parts' own rates: 150/165 - 1 = -9.09%, a fall."""
+    text = LIST_REBUILT.format("9.09")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "9.09"]
+    assert [c.status for c in got] == ["consistent"], got
+    assert not loud(text)
+
+
+def test_later_list_member_rebuilt_from_parts_fail_is_never_confirmed() -> None:
+    text = LIST_REBUILT.format("12")
+    got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "12"]
+    assert got and all(c.status != "consistent" for c in got)

@@ -215,3 +215,105 @@ def test_pinyin_share_confirmed_and_flagged() -> None:
     text = "全市外貿(mào)總值100億元,其中出口60億元,占全市外貿(mào)總值的{}。"
     assert ("consistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("60%"))]
     assert ("inconsistent", "6000000000/10000000000") in [g[:2] for g in claims(text.format("70%"))]
+
+
+# ---- closure rates are over every case handled (受理 = 新收 + 旧存), never the new cases alone ----
+
+def test_closure_rate_over_cases_handled_pass() -> None:
+    got = claims("全年共受理案件1458.6万件,结案888.7万件,结案率60.92%。", "rate")
+    assert ("consistent", "8887000/14586000") in [(s, e) for s, e, _ in got], got
+    assert not loud("全年共受理案件1458.6万件,结案888.7万件,结案率60.92%。")
+
+
+def test_closure_rate_over_cases_handled_fail() -> None:
+    assert loud("全年共受理案件1458.6万件,结案888.7万件,结案率65.92%。")
+
+
+def test_closure_rate_is_not_recomputed_over_new_cases() -> None:
+    # 68.17% is over 新收 + 旧存: 1238.9/1512.5 = 81.91% is no contradiction
+    text = "今年1至9月,全国法院新收案件1512.5万件,同比上升20.56%;结案1238.9万件,同比上升20.16%;结案率为68.17%。"
+    assert not loud(text)
+    assert all(s != "inconsistent" for s, _, _ in claims(text, "rate"))
+
+
+def test_all_before_the_share_word_names_the_part() -> None:
+    # 全部税收收入 is the part's name: no 均/全部 claim of 100% (R205)
+    text = "一季度全部税收收入占GDP比重为9.7%,同比提升0.6个百分点。"
+    assert not loud(text, "R205")
+
+
+def test_all_over_the_rates_items_still_claims_100() -> None:
+    text = "全年排查隐患120处,已全部完成整改,整改率为95%。"
+    assert loud(text, "R205")
+
+# a share that names its base (占受理案件总数的) takes the figure labelled with it, not the total before it
+NAMED_OK = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的37.5%。"
+NAMED_BAD = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占受理案件总数的34%。"
+
+
+def test_named_base_confirmed() -> None:
+    assert ("consistent", "12/32") in [g[:2] for g in claims(NAMED_OK)]
+    assert not loud(NAMED_OK)
+
+
+def test_named_base_flagged() -> None:
+    assert ("inconsistent", "12/32") in [g[:2] for g in claims(NAMED_BAD)]
+    assert loud(NAMED_BAD)
+
+
+def test_named_base_not_stated_stays_quiet() -> None:
+    """The base the share names (调解案件) labels no figure: the total before it is no base to accuse."""
+    text = "今年共收到复议申请40件,依法受理32件。经审理,驳回申请12件,占调解案件总数的34%。"
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+    assert not loud(text)
+
+
+# a rate of a run of parts whose whole is the figure just before the run
+RUN_SUM = "本月共受理咨询3000件,直接答复2500件,转办500件,按期办结480件,逾期办结20件,办结率100%。"
+RUN_STEM = "本月接听来电1500个,现场答复办结800个,转部门办结640个,总办结率96%。"
+
+
+def test_run_adding_up_to_the_figure_before_it_confirms() -> None:
+    assert ("consistent", "(480+20)/500") in [g[:2] for g in claims(RUN_SUM, "rate")]
+    assert not loud(RUN_SUM)
+
+
+def test_run_named_by_the_stem_confirms() -> None:
+    assert ("consistent", "(800+640)/1500") in [g[:2] for g in claims(RUN_STEM, "rate")]
+    assert not loud(RUN_STEM)
+
+
+def test_run_is_only_ever_a_confirmation() -> None:
+    """办结率90% fits no reading; a run's whole is never the base to accuse (its link is by arithmetic)."""
+    text = RUN_STEM.replace("96%", "90%")
+    assert "(800+640)/1500" not in [g[1] for g in claims(text, "rate") if g[0] == "inconsistent"]
+
+
+def test_run_whose_parts_are_not_named_by_the_stem_stays_unconfirmed() -> None:
+    """A chance pairing: the parts are not named 办结 and add up to nothing before them."""
+    text = "本月接听来电1500个,现场答复800个,转部门处理640个,总办结率96%。"
+    assert ("consistent", "(800+640)/1500") not in [g[:2] for g in claims(text, "rate")]
+    assert not loud(text)
+
+
+def test_a_label_with_only_the_stems_end_is_no_strong_part() -> None:
+    # 现行命案破案率 is over 现行命案, not over all 刑事案件: 破案10039起 carries only 破案
+    text = "全省共立各类刑事案件21658起,同比下降11.8%,破案10039起,破获现行命案111起,现行命案破案率达到97.36%。"
+    assert not loud(text)
+    assert all(s != "inconsistent" for s, _, _ in claims(text, "rate"))
+
+
+def test_a_label_with_the_whole_stem_still_pairs() -> None:
+    text = "全年共调解矛盾纠纷120件,调解成功114件,调解成功率为90%。"
+    assert loud(text)
+
+
+def test_a_share_of_one_stage_is_not_over_another_stages_count() -> None:
+    # 新收 and 受理 are different counts: the base 占…新收案件总数 is not stated
+    text = "最高法院上半年受理各类案件15400件,结案9594件。巡回法庭合计新收案件5730件,占最高法院新收案件总数的44.8%。"
+    assert not loud(text)
+
+
+def test_a_share_of_the_same_stage_pairs() -> None:
+    text = "最高法院上半年结案9594件。巡回法庭审结4162件,占最高法院审结案件总数的43.4%。"
+    assert ("consistent", "4162/9594") in [(s, e) for s, e, _ in claims(text)]

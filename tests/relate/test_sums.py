@@ -121,6 +121,39 @@ def test_complementary_parts_that_miss_stay_quiet() -> None:
     assert not [s for s in sums(text) if s[2].startswith("complementary")] and not loud(text)
 
 
+# ---- a bracketed sub-item (含…) belongs to the part before it, never to the total --------------
+
+def test_bracketed_sub_item_is_not_added_pass() -> None:
+    text = "共受理法律援助案件220件,其中刑事案件118件(含刑事自诉1件)、民事案件102件。"
+    assert ("consistent", "118+102") in [(s, e) for s, e, _ in sums(text)]
+    assert not loud(text)
+
+
+def test_bracketed_sub_item_is_not_added_fail() -> None:
+    text = "共受理法律援助案件220件,其中刑事案件118件(含刑事自诉1件)、民事案件112件。"
+    assert ("inconsistent", "118+112") in [(s, e) for s, e, _ in sums(text)]
+    assert "S402" in loud(text) or "S401" in loud(text)
+
+
+# ---- figures that add up by chance across a sentence are no breakdown -------------------------
+
+def test_a_sibling_and_a_later_figure_do_not_break_a_total_down() -> None:
+    # export = import + surplus holds, but 进口 and 顺差 are not parts of 出口: no claim
+    text = ("前2个月,进出口总值4.52万亿元,其中出口2.44万亿元,增长18%;进口2.08万亿元,增长15.2%。"
+            "前2个月,贸易顺差3622亿元。")
+    assert not [e for _, e, _ in sums(text) if e and "362200000000" in e]
+
+
+def test_parts_in_the_sentence_after_a_total_pass() -> None:
+    text = "本月共办理热线工单2495件。交办二级责任单位2388件,县热线办直办107件。"
+    assert ("consistent", "2388+107") in [(s, e) for s, e, _ in sums(text)]
+
+
+def test_a_bound_is_no_part_of_an_implicit_breakdown() -> None:
+    # 1.3万亿斤以上 is a threshold: 73.6亿 + 1.3万亿 only "adds up" inside its coarse rounding
+    text = "全国粮食总产量达到13731亿斤,比上年增加73.6亿斤,增长0.5%,连续8年稳定在1.3万亿斤以上。"
+    assert not [e for _, e, _ in sums(text) if e and "1300000000000" in e]
+
 # --- a count of the units that hold the next figure (12个县区受理工单500件) is no part ---
 
 def test_count_of_holders_is_not_added_as_a_part() -> None:
@@ -152,6 +185,21 @@ def test_figures_worded_as_the_total_are_its_siblings_not_its_parts() -> None:
 def test_parts_worded_otherwise_still_add_up_to_the_total() -> None:
     text = "全年受理来信来访共计150件。来信90件,来访60件。"
     assert [s for s in sums(text) if s[1] == "90+60" and s[0] == "consistent"]
+
+def test_a_part_that_names_an_overlap_is_no_addend() -> None:
+    # total = surface + ground - the part counted in both: no plain sum, no S401
+    text = ("全市水资源总量为26.6亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米，"
+            "重复计算水资源量5.8亿立方米。")
+    assert sums(text) == []
+    assert not loud(text)
+
+
+def test_the_same_breakdown_without_an_overlap_still_adds_up() -> None:
+    text = "全市水资源总量为32.4亿立方米，其中地表水资源量24.1亿立方米，地下水资源量8.3亿立方米。"
+    assert [s for s, _, _ in sums(text)] and all(s == "consistent" for s, _, _ in sums(text))
+    bad = text.replace("32.4亿", "30.4亿")
+    assert "S401" in loud(bad)
+
 
 
 def test_parts_no_text_announces_take_the_totals_own_measure_word() -> None:

@@ -342,3 +342,21 @@ def test_a_wrong_total_under_a_share_column_is_the_totals_fault_not_the_shares()
     wrong = audit_text("2024年办理案件情况\n" + table.format(total=251))
     assert [(f.code, f.text[-3:]) for f in wrong.findings] == [("S402", "251")]
     assert audit_text("2024年办理案件情况\n" + table.format(total=250)).findings == ()
+
+
+def test_rows_that_add_up_through_zeros_are_no_breakdown() -> None:
+    # 1 = 0 + 1, 3 = 0 + 3: the row after a zero row repeats the first, nothing is broken down
+    text = ("项目 | 自然人 | 企业 | 其他 | 总计 |\n"
+            "一、本年新收申请数量 | 1 | 0 | 3 | 4 |\n"
+            "二、上年结转申请数量 | 0 | 0 | 0 | 0 |\n"
+            "三、予以公开 | 1 | 0 | 3 | 4 |\n")
+    assert not [c for c in audit_text(text).claims if c.kind == "sum" and "rows after it" in c.detail.get("link", "")]
+
+
+def test_rows_that_add_up_with_two_parts_pass() -> None:
+    text = ("项目 | 自然人 | 企业 | 总计 |\n"
+            "申请总数 | 5 | 4 | 9 |\n"
+            "予以公开 | 3 | 1 | 4 |\n"
+            "不予公开 | 2 | 3 | 5 |\n")
+    got = [c for c in audit_text(text).claims if c.kind == "sum" and c.status == "consistent"]
+    assert got

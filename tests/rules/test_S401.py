@@ -23,6 +23,8 @@ FAIL = [
                  {"severity": "warning", "recomputed": "150"}, id="doc-example-overlap-warning"),
     pytest.param("共梳理行政职权3项，其中行政许可2项、行政处罚1项、其他类1项。", "3项", {"recomputed": "4"},
                  id="prefix-adds-up"),
+    pytest.param("工单总数为1200件,其中办结工单900件、不予受理380件、满意件600件、基本满意30件。", "1200件",
+                 {"recomputed": "1910"}, id="one-classification-over-its-total"),
     pytest.param("共受理复议案件30件，维持、撤销、驳回分别为10件、8件、14件。", "30件", {"recomputed": "32"},
                  id="fenbie", marks=xfail("SPEC S401: 10+8+14 = 32 > 30; no sum claim for 分别为 lists")),
 ]
@@ -36,6 +38,8 @@ PASS = [
     pytest.param("共梳理行政职权3415项,其中:行政许可208项、行政处罚2187项、行政强制52项、行政征收6项、行政给付12项、"
                  "行政检查129项、行政确认45项、行政奖励20项、行政裁决4项及其他行政权力752项",
                  id="spec-example-ten-parts"),
+    pytest.param("工单总数为1200件,其中办结工单900件、不予受理80件、满意600件、基本满意30件、不满意150件。",
+                 id="two-classifications-listed-in-turn"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 

@@ -31,6 +31,8 @@ PASS = [
     pytest.param("全年共受理案件45件，结案率稳步提高。", id="rate-word-without-figure"),
     pytest.param("| 行政处罚 | 2100 | 33.9% |", id="table-cell-with-header-unit"),
     pytest.param("引发争议的行为中，行政处罚2100件,占收到申请总数的33.9%。", id="count-with-measure-word"),
+    pytest.param("共受理业务2143249笔(其中审核通过2142623笔,不受理586笔,补正材料0,不予受理40笔)。",
+                 id="zero-needs-no-measure-word"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 

@@ -1,0 +1,72 @@
+"""Shares listed before their parts: `县级政府部门占42.68%,市级政府部门占24.47%,县级政府占13.38%,案件数量分别为
+36527件、20940件和11452件` after `共收到行政复议申请86288件`.
+
+The shares, one clause each naming its part before 占, run in one sentence; the clause after them lists
+as many figures of one unit after 分别, so the n-th figure is the n-th share's part. The whole is the
+total (marked 共/合计/…) of the parts' unit just before the run, in its sentence or the one before. The
+link is the words' own (分别 and the order), so a share that does not fit is accused.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.model import Quantity
+from auditor.relate.base import TOTAL_MARK, Relation, Seg, label_before, same_unit, window
+from auditor.relate.link import frame
+
+NAMED = re.compile(r"\s*[\u4e00-\u9fff]{2,12}?占(?:比|比重|比例)?(?:为|达)?\s*$")
+RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)?")
+JOIN = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+MAX_RUN = 8
+
+
+def shares_before_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    run = _run(text, qs, i, seg)
+    if run is None:
+        return None
+    lo, hi = run
+    n = hi - lo + 1
+    parts = list(range(hi + 1, hi + 1 + n))
+    if parts[-1] >= len(qs) or any(seg.sent[k] != seg.sent[i] for k in parts):
+        return None
+    ps = [qs[k] for k in parts]
+    if any(p.kind not in ("count", "money", "measure") or p.high is not None or not same_unit(p, ps[0]) for p in ps):
+        return None
+    lead = text[qs[hi].end:ps[0].start]
+    m = RESPECTIVELY.search(lead)
+    if m is None or re.search(r"[。；;！？\n]", lead) or not re.fullmatch(r"\s*$", lead[m.end():]):
+        return None
+    if any(not JOIN.fullmatch(text, a.end, b.start) for a, b in zip(ps, ps[1:], strict=False)):
+        return None
+    whole = [j for j in window(qs, lo, seg, 1) if same_unit(qs[j], ps[0]) and qs[j].kind == ps[0].kind
+             and frame(qs[j]).role == "level" and not frame(qs[j]).plan and qs[j].high is None
+             and TOTAL_MARK.search(label_before(text, qs[j], 0)) and qs[j].value >= sum(p.value for p in ps)]
+    if not whole:
+        return None
+    w = qs[whole[0]]
+    part = ps[i - lo]
+    return Relation("share", qs[i], qs[i].start, qs[i].end, parts=(part,), whole=(w,), strong=True,
+                    alternatives=(((part,), (w,)),),
+                    extra={"link": f"share {i - lo + 1} of {n}, its part the same place after 分别; total marked",
+                           "direct": "1", "near": "1", "unique": "1", "carried": "", "stem": "",
+                           "complementary": ""})
+
+
+def _run(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int] | None:
+    """The run of named shares, one clause each and nothing else between them, that holds qs[i]."""
+    def named(k: int) -> bool:
+        q = qs[k]
+        return q.kind == "percent" and q.unit == "%" and q.high is None and seg.sent[k] == seg.sent[i] \
+            and NAMED.fullmatch(text, seg.clause_start[seg.clause[k]], q.start) is not None
+
+    if not named(i):
+        return None
+    lo = hi = i
+    while lo - 1 >= 0 and i - lo < MAX_RUN and named(lo - 1) and seg.clause[lo - 1] == seg.clause[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(qs) and hi - i < MAX_RUN and named(hi + 1) and seg.clause[hi + 1] == seg.clause[hi] + 1:
+        hi += 1
+    if hi == lo or sum(qs[k].value for k in range(lo, hi + 1)) > 100:
+        return None
+    return lo, hi

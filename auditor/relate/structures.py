@@ -1,0 +1,76 @@
+"""Structures of a whole: 三次产业结构为5.6:56.6:37.8, each term the share of the part its place names."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from fractions import Fraction
+
+from auditor.lexicon import claim_words
+from auditor.model import Quantity
+from auditor.relate.base import CLAUSE_END, Relation, Seg, label_before, same_unit, window
+from auditor.relate.link import frame
+from auditor.relate.rates import BREAKDOWN_OPENS
+
+STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
+                       r"[\u4e00-\u9fff]{0,4}$")
+ORDINALS = claim_words()("rate_stem.ordinals")
+RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
+
+
+def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
+    """三次产业结构为5.6:56.6:37.8: each term is the share of one part the structure names.
+
+    The parts are linked by name: the structure's noun (产业) with the ordinal of the term's place
+    (第一产业, 第二产业, 第三产业), one level each, before the ratio in its paragraph. The whole is the
+    figure their 其中 list hangs from; without one, the parts' own sum (the structure is of them).
+    Only terms that add up to about 100 are shares.
+    """
+    out: list[Relation] = []
+    i = 0
+    n = len(qs)
+    while i < n:
+        if qs[i].kind != "ratio":
+            i += 1
+            continue
+        k = i
+        while k + 1 < n and qs[k + 1].kind == "ratio" and RATIO_JOIN.fullmatch(text, qs[k].end, qs[k + 1].start):
+            k += 1
+        run = list(range(i, k + 1))
+        i = k + 1
+        terms = [qs[r] for r in run]
+        if not 2 <= len(terms) <= len(ORDINALS) or abs(sum((Fraction(t.value) for t in terms), Fraction(0)) - 100) > 1:
+            continue
+        lead = text[seg.clause_start[seg.clause[run[0]]]:terms[0].start]
+        sm = STRUCTURE.search(lead)
+        if sm is None:
+            continue
+        noun = sm.group(1)
+        window_js = window(qs, run[0], seg, 3)
+        parts: list[int] = []
+        for o in ORDINALS[:len(terms)]:
+            name = o + noun
+            js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
+                  and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
+            if not js:
+                break
+            parts.append(js[0])  # the nearest before the ratio
+        if len(parts) != len(terms) or parts != sorted(parts) or \
+                any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
+            continue
+        ptuple = tuple(qs[j] for j in parts)
+        # the whole: the figure of the parts' unit just before the first part, with 其中 between them
+        head = [j for j in window_js if j < parts[0] and same_unit(qs[j], ptuple[0])][:1]
+        whole: tuple[Quantity, ...]
+        if head and frame(qs[head[0]]).role == "level" and qs[head[0]].high is None and \
+                BREAKDOWN_OPENS.search(text, qs[head[0]].end, ptuple[0].start):
+            whole, why, strong = (qs[head[0]],), "其中 total", True
+        else:
+            whole, why, strong = ptuple, "sum of the parts", False
+        start = sm.start(0) + seg.clause_start[seg.clause[run[0]]]
+        for n_t, (t, p) in enumerate(zip(terms, ptuple, strict=True)):
+            link = f"{ORDINALS[n_t]}{noun} names the term's part; {why}"
+            out.append(Relation("share", t, start, t.end,
+                                parts=(p,), whole=whole, strong=strong, alternatives=(((p,), whole),),
+                                extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
+                                       "stem": "", "complementary": "", "structure": "1"}))
+    return out

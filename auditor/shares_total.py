@@ -1,0 +1,74 @@
+"""Shares nudged to total 100%: a breakdown's shares rounded so that they add up to exactly 100.
+
+`生活用水905.7…占15.1%；工业用水968.4…占16.2%；农业用水3781.3…占63.0%；生态补水342.8…占5.7%` of
+5998.2: 968.4/5998.2 = 16.14% rounds to 16.1, but with 16.1 the four shares total 99.9; the report
+raised it to 16.2 so that they total 100.0. A share one unit off in its last digit, among shares of the
+same whole that are otherwise right and total exactly 100 only with it, is that adjustment: a warning
+(R202), not a wrong figure (R201). One pass over the claims, grouped by their whole.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from auditor.model import Claim
+
+HUNDRED = Decimal(100)
+FIGURE = re.compile(r"([0-9]+(?:\.([0-9]+))?)\s*[%％]$")
+
+
+def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, c in enumerate(claims):
+        if c.kind == "share" and c.operands and c.status in ("consistent", "inconsistent") and c.unit == "%":
+            w = c.operands[-1]
+            groups.setdefault((w.start, w.end), []).append(k)
+    out = list(claims)
+    for idx in groups.values():
+        for run in _runs_to_100(claims, idx):
+            wrong = [k for k in run if claims[k].status == "inconsistent"]
+            if len(run) < 3 or len(wrong) != 1 or claims[wrong[0]].code != "R201" or claims[wrong[0]].hint:
+                continue
+            c = claims[wrong[0]]
+            fixed = _rounded(c)
+            if fixed is None:
+                continue
+            value, right, unit = fixed
+            if abs(value - right) == unit:  # and with the rounded share, the run would miss 100
+                out[wrong[0]] = replace(c, status="borderline", code="R202", hint="to-100")
+    return tuple(out)
+
+
+def _runs_to_100(claims: Sequence[Claim], idx: list[int]) -> list[list[int]]:
+    """Consecutive shares of one whole whose stated values total exactly 100 (one breakdown each:
+    the same whole may be split twice, by use and by source)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    acc = Decimal(0)
+    for k in idx:
+        try:
+            acc += Decimal(claims[k].claimed)
+        except InvalidOperation:
+            run, acc = [], Decimal(0)
+            continue
+        run.append(k)
+        if acc == HUNDRED:
+            runs.append(run)
+        if acc >= HUNDRED:
+            run, acc = [], Decimal(0)
+    return runs
+
+
+def _rounded(c: Claim) -> tuple[Decimal, Decimal, Decimal] | None:
+    """The stated share, the recomputed one rounded to its places, and one unit of the last place."""
+    m = FIGURE.search(c.detail.get("figure", c.text))
+    if m is None or c.recomputed is None:
+        return None
+    try:
+        value, x = Decimal(m.group(1)), Decimal(c.recomputed)
+    except InvalidOperation:
+        return None
+    unit = Decimal(1).scaleb(-len(m.group(2) or ""))
+    return value, x.quantize(unit, rounding=ROUND_HALF_UP), unit

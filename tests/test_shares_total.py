@@ -1,0 +1,35 @@
+"""Shares nudged so that a breakdown totals 100% (auditor/shares_total.py): a warning, not an error."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+TOTAL = "全市用水总量为1000.0万吨。其中，"
+PARTS = ("生活用水为150.9万吨，占用水总量的{a}%；工业用水为161.4万吨，占用水总量的{b}%；"
+         "农业用水为630.4万吨，占用水总量的{c}%；生态补水为57.3万吨，占用水总量的{d}%。")
+
+
+def findings(a: str, b: str, c: str, d: str) -> list[tuple[str, str, str | None]]:
+    r = audit_text(TOTAL + PARTS.format(a=a, b=b, c=c, d=d))
+    return [(f.code, f.severity.value, f.hint) for f in r.findings]
+
+
+def test_a_share_one_unit_up_so_the_shares_total_100_is_a_warning() -> None:
+    # 161.4/1000.0 = 16.14% rounds to 16.1; the four would total 99.9, stated 16.2 makes 100.0
+    assert findings("15.1", "16.2", "63.0", "5.7") == [("R202", "warning", "to-100")]
+
+
+def test_the_same_slip_when_the_shares_miss_100_stays_an_error() -> None:
+    assert findings("15.1", "16.3", "63.0", "5.7") == [("R201", "error", None)]  # two units off
+    # without the fourth part the stated shares total 94.3: nothing says they were made to total 100
+    text = TOTAL + PARTS.format(a="15.1", b="16.2", c="63.0", d="5.7")
+    text = text.replace("；生态补水为57.3万吨，占用水总量的5.7%", "")
+    assert [(f.code, f.severity.value) for f in audit_text(text).findings] == [("R201", "error")]
+
+
+def test_two_wrong_shares_in_one_breakdown_stay_errors() -> None:
+    got = findings("15.0", "16.2", "63.1", "5.7")
+    assert [code for code, _, _ in got].count("R201") >= 2 and all(sev == "error" for _, sev, _ in got)
+
+
+def test_shares_that_are_right_raise_nothing() -> None:
+    assert findings("15.1", "16.1", "63.0", "5.7") == []
