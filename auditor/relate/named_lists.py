@@ -33,6 +33,8 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
         elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
             names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
+        elif (im := ITEMISED.match(text, q.end)) is not None:
+            names = _itemised(text, im.end())
         elif text[max(0, q.start - 1):q.start] == "的":
             names = _included(text, q)
         elif text[max(0, q.start - 1):q.start] == "等":
@@ -47,6 +49,22 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
                                                            "link": "names listed with the count"})
 
 
+
+
+def _itemised(text: str, at: int) -> list[str]:
+    """涉及34个单位，其中东坪镇17件，洛阳镇5件，…: the names of the items, each with its own figure."""
+    stop = re.search(r"[。；;\n]", text[at:at + 1200])
+    if stop is None:
+        return []
+    items = [x.strip() for x in re.split(r"[，,、]", text[at:at + stop.start()]) if x.strip()]
+    found = [ITEM_FIGURE.fullmatch(x) for x in items]
+    if len(items) < 2 or not all(found) or any(x.endswith("各") for x in items):
+        return []
+    return [m.group(1) for m in found if m is not None]
+
+
+ITEMISED = re.compile(r"[\u4e00-\u9fff]{0,6}[，,]\s*其中[，,:：]?")
+ITEM_FIGURE = re.compile(r"([\u4e00-\u9fff“”（）()]{1,20}?)\d+(?:\.\d+)?[\u4e00-\u9fff]{0,2}")
 
 
 def _included(text: str, q: Quantity) -> list[str]:
