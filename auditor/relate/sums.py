@@ -21,6 +21,7 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
@@ -83,6 +84,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from complements(text, qs, seg)
     yield from paragraph_items(text, qs, seg)
     yield from each_parts(text, qs, seg)
+    yield from class_parts(text, qs, seg, sent_start)
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
