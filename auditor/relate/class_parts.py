@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import Relation, Seg, same_unit
+from auditor.relate.base import Relation, Seg, label_before, same_unit
 from auditor.relate.link import frame
 
 CLASS_UNITS = ("大类", "类")
@@ -34,19 +34,23 @@ def class_parts(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     for j, q in enumerate(qs):
         if q.kind != "count" or q.unit not in CLASS_UNITS or q.approx or not 2 <= q.value <= MAX_CLASSES:
             continue
-        firsts = _class_figures(text, qs, seg, sent_start, j)
+        heading = _heading(text, qs, seg, j)
+        firsts = _class_paragraphs(text, qs, seg, j) if heading else _class_figures(text, qs, seg, sent_start, j)
         if firsts is None or len(firsts) != q.value:
             continue
-        names = [_name(text, sent_start, seg.sent[k]) for k in firsts]
+        each = "paragraph" if heading else "sentence"
+        # a class's name: the words opening its sentence, or (a paragraph opening with its period) its figure's
+        names = [(not heading and _name(text, sent_start, seg.sent[k])) or label_before(text, qs[k], 0)
+                 for k in firsts]
         yield Relation("sum", q, q.start, q.end, extra={"names": str(len(firsts)), "list": "、".join(names),
-                                                       "link": "classes taken one sentence each"})
+                                                       "link": f"classes taken one {each} each"})
         parts = [qs[k] for k in firsts]
         if any(p.kind != parts[0].kind or not same_unit(p, parts[0]) for p in parts):
             continue
         t = _total(qs, seg, j, parts)
         if t is not None:
             yield Relation("sum", qs[t], qs[t].start, parts[-1].end, parts=tuple(parts), whole=(qs[t],),
-                           extra={"link": f"classes of {q.text}, one sentence each"})
+                           extra={"link": f"classes of {q.text}, one {each} each"})
 
 
 def _class_figures(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int], j: int) -> list[int] | None:
@@ -70,13 +74,43 @@ def _class_figures(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list
     return out
 
 
+def _heading(text: str, qs: Sequence[Quantity], seg: Seg, j: int) -> bool:
+    """(三)三大类诉讼案件收结存情况: the count heads a line of its own, with no figure after it."""
+    line = text.rfind("\n", 0, qs[j].start) + 1
+    return HEADING.match(text, line) is not None and (j + 1 == len(qs) or seg.para[j + 1] != seg.para[j])
+
+
+def _class_paragraphs(text: str, qs: Sequence[Quantity], seg: Seg, j: int) -> list[int] | None:
+    """The first level figure of each paragraph after a heading, up to the next heading or the end;
+    None where a paragraph has none (the classes may not be taken one each)."""
+    out: list[int] = []
+    k = j + 1
+    while k < len(qs) and len(out) <= MAX_CLASSES:
+        pid = seg.para[k]
+        line = text.rfind("\n", 0, qs[k].start) + 1
+        if HEADING.match(text, line):
+            break  # (四)…: the next section
+        first = next((m for m in range(k, len(qs)) if seg.para[m] != pid or _level(qs[m])), None)
+        if first is None or seg.para[first] != pid:
+            return None
+        out.append(first)
+        while k < len(qs) and seg.para[k] == pid:
+            k += 1
+    return out
+
+
+HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                     r"|\d{1,2}[、.．](?!\d))")
+
+
 def _level(q: Quantity) -> bool:
     return q.kind in KINDS and q.high is None and not q.approx and frame(q).role == "level" and not frame(q).plan
 
 
 def _name(text: str, sent_start: list[int], s: int) -> str:
+    """The words opening a class's sentence (合同纠纷案件新收), "" where it opens with a figure."""
     m = NAME.match(text, sent_start[s])
-    return m.group(0).strip() if m else ""
+    return m.group(0).strip() if m and len(m.group(0).strip()) >= 2 else ""
 
 
 def _total(qs: Sequence[Quantity], seg: Seg, j: int, parts: list[Quantity]) -> int | None:
