@@ -44,11 +44,28 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             names = _names(text[k:q.start - 1])
             if len(names) < 2:
                 names = []
+        if not names and len(q.unit) == 1 and q.value <= 9 and CJK_UNIT.fullmatch(q.unit):
+            names = _named_before(text, q)
         if names:
             yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
                                                            "link": "names listed with the count"})
 
 
+
+
+def _named_before(text: str, q: Quantity) -> list[str]:
+    """两村 after 十八顷地村与富强村: the names before it in its paragraph that end in its noun."""
+    lo = max(0, q.start - NAMED_BACK, text.rfind("\n", 0, q.start) + 1)
+    pair = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?{re.escape(q.unit)}(?:(?:与|和|及|、)[\u4e00-\u9fff]{{1,10}}?"
+                      rf"{re.escape(q.unit)})+")
+    lists = list(pair.finditer(text, lo, q.start))  # bounded: one paragraph's stretch before the count
+    if not lists:
+        return []
+    return [x for x in re.split(r"与|和|及|、", lists[-1].group(0)) if x]
+
+
+NAMED_BACK = 300
+CJK_UNIT = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _itemised(text: str, at: int) -> list[str]:
