@@ -25,7 +25,7 @@ from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
-from auditor.relate.paragraph_items import paragraph_items
+from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -83,6 +83,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
     yield from list_parts(text, qs, seg, sent_start)
     yield from complements(text, qs, seg)
     yield from paragraph_items(text, qs, seg)
+    yield from numbered_paragraphs(text, qs, seg)
     yield from each_parts(text, qs, seg)
     yield from class_parts(text, qs, seg, sent_start)
 
