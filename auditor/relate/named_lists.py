@@ -33,6 +33,8 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             names = _names(text[m.end():m.end() + (stop.start() if stop else 0)]) if stop else []
         elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
             names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
+        elif (im := ITEMISED.match(text, q.end)) is not None:
+            names = _itemised(text, im.end())
         elif text[max(0, q.start - 1):q.start] == "的":
             names = _included(text, q)
         elif text[max(0, q.start - 1):q.start] == "等":
@@ -42,11 +44,44 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             names = _names(text[k:q.start - 1])
             if len(names) < 2:
                 names = []
+        if not names and len(q.unit) == 1 and q.value <= 9 and CJK_UNIT.fullmatch(q.unit):
+            names = _named_before(text, q)
         if names:
             yield Relation("sum", q, q.start, q.end, extra={"names": str(len(names)), "list": "、".join(names),
                                                            "link": "names listed with the count"})
 
 
+
+
+def _named_before(text: str, q: Quantity) -> list[str]:
+    """两村 after 十八顷地村与富强村: the names before it in its paragraph that end in its noun."""
+    lo = max(0, q.start - NAMED_BACK, text.rfind("\n", 0, q.start) + 1)
+    pair = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?{re.escape(q.unit)}(?:(?:与|和|及|、)[\u4e00-\u9fff]{{1,10}}?"
+                      rf"{re.escape(q.unit)})+")
+    lists = list(pair.finditer(text, lo, q.start))  # bounded: one paragraph's stretch before the count
+    if not lists:
+        return []
+    return [x for x in re.split(r"与|和|及|、", lists[-1].group(0)) if x]
+
+
+NAMED_BACK = 300
+CJK_UNIT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _itemised(text: str, at: int) -> list[str]:
+    """涉及34个单位，其中东坪镇17件，洛阳镇5件，…: the names of the items, each with its own figure."""
+    stop = re.search(r"[。；;\n]", text[at:at + 1200])
+    if stop is None:
+        return []
+    items = [x.strip() for x in re.split(r"[，,、]", text[at:at + stop.start()]) if x.strip()]
+    found = [ITEM_FIGURE.fullmatch(x) for x in items]
+    if len(items) < 2 or not all(found) or any(x.endswith("各") for x in items):
+        return []
+    return [m.group(1) for m in found if m is not None]
+
+
+ITEMISED = re.compile(r"[\u4e00-\u9fff]{0,6}[，,]\s*其中[，,:：]?")
+ITEM_FIGURE = re.compile(r"([\u4e00-\u9fff“”（）()]{1,20}?)\d+(?:\.\d+)?[\u4e00-\u9fff]{0,2}")
 
 
 def _included(text: str, q: Quantity) -> list[str]:

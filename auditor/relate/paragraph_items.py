@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
@@ -90,3 +91,65 @@ def _follows_total(text: str, qs: Sequence[Quantity], j: int) -> bool:
     prev = qs[j - 1]
     between = text[prev.end:qs[j].start]
     return len(between) <= 6 and between[:1] in "、，," and bool(STRONG.search(label_before(text, prev, 0)))
+
+
+#: a paragraph opening with a number of its own list: (一), （二）, 三、
+NUMBERED = re.compile(r"\s*(?:[（(]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)")
+OTHER = re.compile(_W.alternation("total.other"))
+PARAS_BACK = 6
+MIN_NUMBERED = 3
+
+
+def numbered_paragraphs(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
+    """(一)基础建设方面…工单534件 … (五)其他相关方面…工单563件: numbered paragraphs, each with one level
+    of one unit, the last one 其他, split a total stated a few paragraphs before them; confirmed where
+    they add up to it exactly (nothing is accused: the numbered items may be chosen topics)."""
+    firsts: list[int] = []  # the first level figure of each paragraph of the current numbered run
+    last_para = -1
+    for k, q in enumerate(qs):
+        if seg.para[k] == last_para:
+            continue
+        last_para = seg.para[k]
+        line = text.rfind("\n", 0, q.start) + 1
+        numbered = NUMBERED.match(text, line) is not None and "\n" not in text[line:q.start]
+        first = _first_level(qs, seg, k)
+        if numbered and first is not None and (not firsts or seg.para[k] == seg.para[firsts[-1]] + 1):
+            firsts.append(first)
+            continue
+        yield from _numbered_total(text, qs, seg, firsts)
+        firsts = [first] if numbered and first is not None else []
+    yield from _numbered_total(text, qs, seg, firsts)
+
+
+def _first_level(qs: Sequence[Quantity], seg: Seg, k: int) -> int | None:
+    for m in range(k, min(len(qs), k + 12)):  # bounded: the first figures of the paragraph
+        if seg.para[m] != seg.para[k]:
+            return None
+        c = qs[m]
+        if c.kind in KINDS and c.high is None and not c.approx and frame(c).role == "level" and not frame(c).plan:
+            return m
+    return None
+
+
+def _numbered_total(text: str, qs: Sequence[Quantity], seg: Seg, firsts: list[int]) -> Iterator[Relation]:
+    if len(firsts) < MIN_NUMBERED:
+        return
+    parts = [qs[k] for k in firsts]
+    if any(p.kind != parts[0].kind or not same_unit(p, parts[0]) for p in parts):
+        return
+    last_line = text.rfind("\n", 0, parts[-1].start) + 1
+    if not OTHER.search(text, last_line, parts[-1].start):
+        return  # no 其他 closes the list: it may name chosen topics only
+    total = sum((Fraction(p.value) for p in parts), Fraction(0))
+    if total < 100:
+        return
+    j = firsts[0]
+    for k in range(j - 1, max(-1, j - 1 - 80), -1):  # bounded: the figures of a few paragraphs before
+        if seg.para[j] - seg.para[k] > PARAS_BACK:
+            break
+        c = qs[k]
+        if c.kind == parts[0].kind and same_unit(c, parts[0]) and frame(c).role == "level" and not c.approx \
+                and Fraction(c.value) == total:
+            yield Relation("sum", c, c.start, parts[-1].end, parts=tuple(parts), whole=(c,),
+                           extra={"link": "numbered paragraphs after the total, the last one 其他"})
+            return

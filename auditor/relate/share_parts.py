@@ -18,6 +18,7 @@ NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,12}?)(?:总数|总量|总额)?�
 FOOTNOTE = re.compile(r"\[\d{1,2}\]|[（(]\d{1,2}[)）]")
 TAIL = re.compile(r"(?:为|是|达|达到|有|共)$")
 MEASURE = re.compile(r"(?:量|数|总数|总量|数量)$")
+BARE = re.compile(r"[，,]占\s*$")
 PARAS_BACK = 8  # the named base may head the section (一、全市常住人口…)
 
 
@@ -27,10 +28,10 @@ def share_parts(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
         if q.kind != "percent" or frame(q).role != "share":
             continue
         m = NAMED_BASE.search(text, max(0, q.start - 20), q.start)
-        part = _part(qs, seg, i) if m else None
-        if m is None or part is None:
+        name = m.group(1) if m else _inherited(text, qs, seg, runs, i)
+        part = _part(qs, seg, i) if name else None
+        if not name or part is None:
             continue
-        name = m.group(1)
         if runs and runs[-1][0] == name and seg.para[i] - seg.para[runs[-1][1][-1][0]] <= 1:
             runs[-1][1].append((i, part))
         else:
@@ -54,6 +55,15 @@ def share_parts(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
         if run_sum == Fraction(w.value) or near_total(run_sum, Fraction(w.value), w, parts):
             yield Relation("sum", w, parts[0].start, shares[-1].end, parts=tuple(parts), whole=(w,),
                            extra={"link": f"shares of {name} that make 100%"})
+
+
+def _inherited(text: str, qs: Sequence[Quantity], seg: Seg, runs: list[tuple[str, list[tuple[int, int]]]],
+               i: int) -> str:
+    """A bare 占6.8% after 占收到申请总数的1% in the same sentence names the same whole."""
+    if not runs or not BARE.search(text, max(0, qs[i].start - 2), qs[i].start):
+        return ""
+    last = runs[-1][1][-1][0]
+    return runs[-1][0] if seg.sent[last] == seg.sent[i] else ""
 
 
 def _part(qs: Sequence[Quantity], seg: Seg, i: int) -> int | None:
@@ -81,4 +91,6 @@ def _whole(text: str, qs: Sequence[Quantity], seg: Seg, first: int, name: str) -
         lab = TAIL.sub("", FOOTNOTE.sub("", text[lo:c.start]).rstrip())
         if lab.endswith(name) or len(short := MEASURE.sub("", name)) >= 2 and lab.endswith(short):
             return k  # 占投诉量的48% names 受理消费者投诉9880件 (量: the measure of the noun)
+        if len(name) == 4 and lab.endswith(name[2:]) and name[:2] in lab[:-2]:
+            return k  # 占收到申请总数的 names 共收到行政复议申请6200件 (the verb, then its object)
     return None

@@ -29,3 +29,35 @@ def test_count_that_misses_the_items_included_is_not_confirmed() -> None:
 def test_count_after_de_without_a_list_lead_is_no_list() -> None:
     text = "全县的窗口登记调解、委托行业组织调解和法官调解的三种方式都有所发展。"
     assert names(text) == []
+
+
+def test_count_of_units_against_the_items_listed_with_their_figures() -> None:
+    text = "本月工单共涉及4个单位,其中东坪镇17件,教育局10件,林业局4件,公安局54件。"
+    assert names(text) == [("consistent", "count(东坪镇、教育局、林业局、公安局)")]
+
+
+def test_count_of_units_that_misses_the_items_is_not_confirmed() -> None:
+    text = "本月工单共涉及5个单位,其中东坪镇17件,教育局10件,林业局4件,公安局54件。"
+    assert names(text) == [("unverifiable", "count(东坪镇、教育局、林业局、公安局)")]
+    assert not loud(text)
+
+
+def test_items_that_each_distributes_are_no_list_of_names() -> None:
+    # 各 gives 1件 to several units: the items no longer name one unit each
+    text = "本月工单共涉及4个单位,其中东坪镇17件,教育局、林业局及公安局各1件。"
+    assert names(text) == []
+
+
+def test_count_of_places_named_before_it() -> None:
+    text = "工作组针对东岭村与西河镇南坡村的边界纠纷多次协调,最终促成两村签订协议。"
+    assert names(text) == [("consistent", "count(工作组针对东岭村、西河镇南坡村)")]
+
+
+def test_count_of_places_that_misses_the_names_before_it_is_not_confirmed() -> None:
+    text = "工作组针对东岭村与西河镇南坡村的边界纠纷多次协调,最终促成三村签订协议。"
+    assert names(text) == [("unverifiable", "count(工作组针对东岭村、西河镇南坡村)")]
+
+
+def test_count_of_places_with_no_names_of_its_noun_before_it() -> None:
+    text = "工作组针对东岭乡与西河镇的边界纠纷多次协调,最终促成两村签订协议。"
+    assert names(text) == []

@@ -48,3 +48,33 @@ def test_items_of_a_nested_figure_are_not_the_totals() -> None:
 def test_items_worded_otherwise_are_no_parallel_list() -> None:
     text = TEXT.replace("农业机械发生事故9起", "农业机械检查隐患9起")
     assert [x for x in items(text) if x[1] and x[1].startswith("12+")] == []
+
+
+NUMBERED = ("一、基本情况\n本月共办理热线工单1260件,按期回复1200件。\n二、回访情况\n"
+            "回访中有民政局、卫健局等9个单位群众反映较好,有城东镇、经信局等17个单位逾期回复。\n三、热点诉求\n"
+            "(一)道路建设方面本月共办理修建村道、修复路灯等类工单410件、满意率92%。\n"
+            "(二)政策咨询方面本月共办理咨询医保、社保等类工单350件、满意率93%。\n"
+            "(三)公共服务方面本月共办理停水停电等类工单300件、满意率86%。\n"
+            "(四)其他方面本月共受理噪音扰民、占道经营等类工单200件、满意率87%。\n")
+NUMBERED_LINK = "numbered paragraphs after the total, the last one 其他"
+
+
+def numbered(text: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in audit_text(text).claims
+            if c.kind == "sum" and c.detail.get("link") == NUMBERED_LINK]
+
+
+def test_numbered_paragraphs_closed_by_other_make_the_total() -> None:
+    # the total is a section before, with another section's figures between
+    assert numbered(NUMBERED) == [("consistent", "410+350+300+200")]
+
+
+def test_numbered_paragraphs_that_miss_the_total_confirm_nothing() -> None:
+    text = NUMBERED.replace("工单300件", "工单310件")
+    assert numbered(text) == []
+    assert not loud(text)
+
+
+def test_numbered_paragraphs_without_other_are_chosen_topics() -> None:
+    text = NUMBERED.replace("(四)其他方面", "(四)环境保护方面")
+    assert numbered(text) == []

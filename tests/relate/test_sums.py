@@ -244,3 +244,21 @@ def test_a_run_taking_part_of_a_sentence_and_a_later_one_is_no_breakdown() -> No
 def test_one_part_per_sentence_after_the_total_pass() -> None:
     text = "共审结审查逮捕案件18件20人,同比下降41.94%。批准逮捕案件17件19人,同比下降37.04%。不批捕1件1人。"
     assert [e for s, e, _ in sums(text) if e == "17+1" and s == "consistent"]
+
+
+def test_bounds_no_text_ties_are_not_added() -> None:
+    text = ("新入库工业企业400家以上、服务业企业300家以上、建筑业企业100家以上。"
+            "新增专精特新企业200家以上。")
+    assert not [s for s in sums(text) if s[1] == "100+200"]
+
+
+def test_an_item_of_a_list_of_siblings_is_no_total_of_the_items_after_it() -> None:
+    # 教育局10件 sits in a list of units: 10 = 7 + 3 of the units after it by chance
+    text = ("本月工单涉及12个单位,其中东坪镇17件,教育局10件,林业局4件,文广局7件,税务局3件,"
+            "公安局54件。")
+    assert not [s for s in sums(text) if s[1] == "7+3"]
+
+
+def test_a_figure_opening_its_own_breakdown_in_a_list_is_still_a_total() -> None:
+    text = "全年受理投诉120件,办结110件(按时办结80件,超时办结30件),未办结10件。"
+    assert [s for s in sums(text) if s[1] == "80+30" and s[0] == "consistent"]
