@@ -298,7 +298,14 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             # of 16件 (one measure word only)
             fwd.append(k)
         k += 1
-    found = _exact_run(qs, fwd, t)
+    # levels first: 赤字1.2万亿元，比去年增加4000亿元，其中中央8500亿元、地方3500亿元 is 8500 + 3500, never
+    # 4000 + 8500; a change is a part only as the second of two, the old level's increase (398 + 2228 = 2626)
+    found = _exact_run(qs, [x for x in fwd if frame(qs[x]).role != "change"], t)
+    if found is None:
+        found = _exact_run(qs, fwd, t)
+        if found is not None and any(frame(qs[x]).role == "change" for x in found) and \
+                not (len(found) == 2 and frame(qs[found[0]]).role != "change"):
+            found = None
     if found is not None and len(sents := {seg.sent[x] for x in found}) > 1 \
             and any(x not in found for x in fwd if seg.sent[x] in sents):
         # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only

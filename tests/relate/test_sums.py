@@ -262,3 +262,9 @@ def test_an_item_of_a_list_of_siblings_is_no_total_of_the_items_after_it() -> No
 def test_a_figure_opening_its_own_breakdown_in_a_list_is_still_a_total() -> None:
     text = "全年受理投诉120件,办结110件(按时办结80件,超时办结30件),未办结10件。"
     assert [s for s in sums(text) if s[1] == "80+30" and s[0] == "consistent"]
+
+
+def test_a_change_is_no_first_part_of_a_total() -> None:
+    text = "今年拟安排财政赤字1.2万亿元,比去年预算增加4000亿元,其中中央财政赤字8500亿元,代地方发债3500亿元。"
+    found = [e for _, e, _ in sums(text)]
+    assert "850000000000+350000000000" in found and not [e for e in found if e and e.startswith("400000000000+")]
