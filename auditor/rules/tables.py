@@ -152,6 +152,8 @@ def matches(text: str, q: Quantity, ix: Index) -> list[Match]:
     out: list[Match] = []
     for k, rows in sorted(per_table.items()):
         t = ix.tables[k]
+        if not near(text, q, t, ix.tables):
+            continue  # a table sections away speaks of another period, place or breakdown
         longest = max(len(t.rows[r].label) for r in rows)
         for r in sorted({r for r in rows if len(t.rows[r].label) == longest}):  # 第一产业 over 产业
             fit = []
@@ -165,6 +167,19 @@ def matches(text: str, q: Quantity, ix: Index) -> list[Match]:
             named = [m for m in fit if (w := core(t.columns[m.col].label)) and len(w) >= MIN_LABEL and w in context]
             out.extend(named if named else fit)
     return out
+
+
+#: how far (characters, line breaks) a prose figure may stand from the table it restates
+NEAR_CHARS = 1500
+NEAR_BREAKS = 6
+
+
+def near(text: str, q: Quantity, t: Table, ts: Sequence[Table]) -> bool:
+    """The prose figure stands beside the table: a few lines before or after it, no other table between."""
+    lo, hi = (q.end, t.start) if q.end <= t.start else (t.end, q.start)
+    if hi - lo > NEAR_CHARS or text.count("\n", lo, hi) > NEAR_BREAKS:
+        return False
+    return not any(o is not t and lo <= o.start < hi for o in ts)
 
 
 def _names(subject: str, label: str) -> bool:

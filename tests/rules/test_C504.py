@@ -61,6 +61,8 @@ PASS = [
     pytest.param("两表均列鹿邑县人民法院受理3101件。\n" + COURTS.format(head="", verb="", n="1")
                  + "| 法院 | 受理(件) |\n| 鹿邑县人民法院 | 3011 |\n| 郸城县人民法院 | 2904 |\n",
                  id="several-cells-several-tables"),
+    pytest.param("二、上半年情况\n第一产业增加值37.21亿元,增长2.9%。\n" + "\n".join(f"第{k}段文字。" for k in range(8))
+                 + "\n" + GDP.format(a="37.11亿元", g="2.6%"), id="a-table-sections-away"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
