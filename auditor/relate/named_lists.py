@@ -34,7 +34,7 @@ def named_lists(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         elif (qm := QUOTED_BEFORE.search(text[max(0, q.start - 200):q.start])) is not None:
             names = re.findall(r"“([^”“]{1,24})”", qm.group(1))
         elif (im := ITEMISED.match(text, q.end)) is not None:
-            names = _itemised(text, im.end())
+            names = _itemised(text, im.end(), q.unit)
         elif text[max(0, q.start - 1):q.start] == "的":
             names = _included(text, q)
         elif text[max(0, q.start - 1):q.start] == "等":
@@ -68,8 +68,10 @@ NAMED_BACK = 300
 CJK_UNIT = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _itemised(text: str, at: int) -> list[str]:
-    """涉及34个单位，其中东坪镇17件，洛阳镇5件，…: the names of the items, each with its own figure."""
+def _itemised(text: str, at: int, unit: str = "") -> list[str]:
+    """涉及34个单位，其中东坪镇17件，洛阳镇5件，…: the names of the items, each with its own figure.
+
+    Items counted in the count's own measure word (3项，其中许可1项、其他2项) are its parts, not names."""
     stop = re.search(r"[。；;\n]", text[at:at + 1200])
     if stop is None:
         return []
@@ -77,6 +79,8 @@ def _itemised(text: str, at: int) -> list[str]:
     found = [ITEM_FIGURE.fullmatch(x) for x in items]
     if len(items) < 2 or not all(found) or any(x.endswith("各") for x in items):
         return []
+    if unit and any(x.endswith(unit) for x in items):
+        return []  # a breakdown of the count itself: the sums judge it
     return [m.group(1) for m in found if m is not None]
 
 

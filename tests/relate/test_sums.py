@@ -268,3 +268,9 @@ def test_a_change_is_no_first_part_of_a_total() -> None:
     text = "今年拟安排财政赤字1.2万亿元,比去年预算增加4000亿元,其中中央财政赤字8500亿元,代地方发债3500亿元。"
     found = [e for _, e, _ in sums(text)]
     assert "850000000000+350000000000" in found and not [e for e in found if e and e.startswith("400000000000+")]
+
+
+def test_parts_in_the_counts_own_measure_word_are_no_names() -> None:
+    # 3项，其中许可1项、其他类2项 is a breakdown of the count, not a list of 2 names against 3
+    text = "共梳理行政职权3项，其中行政许可1项、其他类2项。"
+    assert not [c for c in audit_text(text).claims if c.detail.get("link") == "names listed with the count"]
