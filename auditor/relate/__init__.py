@@ -26,6 +26,7 @@ from auditor.relate.changes import part_changes
 from auditor.relate.completion import completion_rate
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
+from auditor.relate.level_pairs import level_pair
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
@@ -86,7 +87,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:
-                    one = priors.prior(one, cs) or one
+                    one = priors.prior(one, cs) or level_pair(text, qs, i, seg, one) or one
                     if len(one.parts) == 1 and one.kind == "growth":
                         growth_of[one.parts[0].start] = one
                     yield one
