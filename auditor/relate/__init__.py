@@ -38,6 +38,7 @@ from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.stated_directions import stated_directions
+from auditor.relate.stock_flow import stock_flow
 from auditor.relate.sums import _breakdowns, _named_lists
 from auditor.relate.table_directions import table_directions
 from auditor.relate.table_priors import TablePriors
@@ -126,5 +127,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from table_claims(text, qs)
     yield from table_directions(text, qs)
     yield from stated_directions(text, qs, seg)
+    yield from stock_flow(text, qs, seg)
 
 
