@@ -34,6 +34,7 @@ from auditor.relate.points_partition import partition_points
 from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
+from auditor.relate.rate_restated import RestatedRates
 from auditor.relate.rates import PER_UNIT, _average, _rate, _structures
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
@@ -78,6 +79,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
     priors = TablePriors(text, qs)  # a level stated in the text may be a table's cell, its prior beside it
     growth_of: dict[int, Relation] = {}  # a level's own growth claim, by the level's start
+    restated = RestatedRates(text)  # a rate stated again, once with its change and once with its level
     rate_at: dict[int, Relation] = {}  # the rate claim of a figure, by its index
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
@@ -88,7 +90,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:
-                    one = priors.prior(one, cs) or level_pair(text, qs, i, seg, one) or one
+                    one = priors.prior(one, cs) or level_pair(text, qs, i, seg, one) or restated.see(one) or one
                     if len(one.parts) == 1 and one.kind == "growth":
                         growth_of[one.parts[0].start] = one
                     yield one
