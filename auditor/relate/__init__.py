@@ -28,6 +28,7 @@ from auditor.relate.completion import budget_gap, completion_rate, plan_completi
 from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
 from auditor.relate.growth_parts import parts_index
+from auditor.relate.level_pairs import level_pair
 from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
@@ -36,10 +37,12 @@ from auditor.relate.points_partition import partition_points
 from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
+from auditor.relate.rate_restated import RestatedRates
 from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.stated_directions import stated_directions
+from auditor.relate.stock_flow import stock_flow
 from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
 from auditor.relate.table_directions import table_directions
@@ -81,6 +84,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     wholes = parts_index(qs, sums)  # a total's growth may be rebuilt from its parts' rates
     priors = TablePriors(text, qs)  # a level stated in the text may be a table's cell, its prior beside it
     growth_of: dict[int, Relation] = {}  # a level's own growth claim, by the level's start
+    restated = RestatedRates(text)  # a rate stated again, once with its change and once with its level
     rate_at: dict[int, Relation] = {}  # the rate claim of a figure, by its index
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
@@ -91,7 +95,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             g = _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:
-                    one = priors.prior(one, cs) or one
+                    one = priors.prior(one, cs) or level_pair(text, qs, i, seg, one) or restated.see(one) or one
                     if len(one.parts) == 1 and one.kind == "growth":
                         growth_of[one.parts[0].start] = one
                     yield one
@@ -135,5 +139,6 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     yield from table_repeats(text, qs)
     yield from table_directions(text, qs)
     yield from stated_directions(text, qs, seg)
+    yield from stock_flow(text, qs, seg)
 
 

@@ -145,13 +145,28 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         alone = Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), direction=direction,
                          extra={"link": link})
         # 火灾死亡11人,同比…死亡人数上升175.9%: the paired count's prior must still be a whole number
-        tight = link.startswith("labelled") or _tight_each(text, qs, cur, first, seg)
+        tight = _label_names(text, label, qs[new]) if link.startswith("labelled") \
+            else _tight_each(text, qs, cur, first, seg)
         if olds or not tight or unlinkable_growth(text, q, sent_start[seg.sent[i]],
                                                   item_start(qs, i, seg, seg.clause_start)):
             return alone
         return _granular(text, q, [qs[new]], alone, adjacent=False)
     return Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), whole=(qs[olds[0]],),
                     direction=direction, strong=True, extra={"link": link})
+
+
+def _label_names(text: str, label: str, level: Quantity) -> bool:
+    """`死亡人数上升` names the count `死亡11人` by more than its measure word: the words before 人数 are in
+    the level's own label (not `受伤12人`, the one 人 figure of another metric)."""
+    k = label.rfind(f"{level.unit}数")
+    head = LABEL_HEAD.sub("", label[:k]) if k >= 0 else ""
+    if not head:
+        return True
+    own = text[max(0, level.start - 12):level.start]
+    return head[-2:] in own
+
+
+LABEL_HEAD = re.compile(rf"^(?:{claim_words().alternation('growth.year_on_year')}|较|比|与)+")
 
 
 def _tight_each(text: str, qs: Sequence[Quantity], cur: Sequence[int], first: int, seg: Seg) -> bool:

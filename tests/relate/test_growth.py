@@ -581,3 +581,8 @@ def test_later_list_member_rebuilt_from_parts_fail_is_never_confirmed() -> None:
     text = LIST_REBUILT.format("12")
     got = [c for c in audit_text(text).claims if c.kind == "growth" and c.claimed == "12"]
     assert got and all(c.status != "consistent" for c in got)
+
+
+def test_labelled_rate_of_another_metric_gets_no_granularity() -> None:
+    """死亡人数 names deaths; the one 人 figure is the injured: no whole-number test on it."""
+    assert "G301" not in loud("火灾发生事故27起,受伤7人,同比事故起数下降10%、死亡人数上升140.5%。")
