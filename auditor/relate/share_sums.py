@@ -3,9 +3,9 @@
 - three or more shares in a row (each after 占), or two announced by 其中, that total 100% are confirmed;
 - `分别占出口总额的39.4%、14%、40.5%、6.1%`: the figures listed after one 分别占 are shares of that
   whole, one per item;
-- a sentence opening with 其中 whose shares all name the same whole (`其中:A的占62%,B的占11%,C的占23%`)
-  lists parts of one whole: their shares may fall short of 100% (other parts not listed) but not
-  exceed it; above it the claim is a warning, as the parts may overlap.
+- a sentence opening with 其中 whose shares all name the same whole and make most of it
+  (`其中:A的占62%,B的占11%,C的占23%`) lists parts of one whole, others not listed: confirmed;
+- a list opened by 从…看/其中 and closed by 其他 is the whole: shares that miss 100% are an error.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ EACH_SHARE = re.compile(r"分别占[^，,。；;、\d%]{0,10}?\s*$")
 LISTED = re.compile(r"\s*(?:、|和|及)\s*")
 BREAKDOWN_OPENING = re.compile(r"\s*其中")
 OPENING_BACK = 120  # characters back to the sentence start
+MOST = 90  # the shares after 其中 that are read as most of one whole
 
 
 def shares_to_100(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
@@ -74,7 +75,10 @@ def _judge(text: str, qs: Sequence[Quantity], seg: Seg, run: list[int], listed: 
                        extra={"link": "shares of one whole, opened and closed by 其他"}, whole=(hundred,),
                        exhaustive=True, strong=True)
         return
-    if len(run) >= 2 and not listed and _one_whole(text, qs, seg, run):
+    if len(run) >= 2 and not listed and MOST <= total <= 100 + tol and _one_whole(text, qs, seg, run):
+        # 其中:维持的占62.16%,纠正的占11.12%,调解的占22.87%: most of one whole, others unlisted. Shares
+        # that add up to little, or to more than 100%, may sort one whole along several lines (女性占40%,
+        # 党员占70%): no claim
         yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
                        extra={"link": "shares of one whole after 其中"}, whole=(hundred,), exhaustive=False,
                        overlap=True)

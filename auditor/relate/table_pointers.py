@@ -11,12 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
 from auditor.relate.table_repeats import _same_figure
-from auditor.relate.tables import fits, table_sums
+from auditor.relate.tables import additive, fits, table_sums
 from auditor.tables import Table, tables
 
 _W = claim_words()
@@ -43,22 +44,43 @@ def table_pointers(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         k = bisect.bisect_right(starts, rel.whole[0].start) - 1
         if k >= 0 and ts[k].start <= rel.whole[0].start < ts[k].end:
             totals.setdefault(k, []).append(rel)
-    if not totals:
-        return
     for m in POINTER.finditer(text):  # linear: one bounded look each side of each pointer
         pointed = _table_of(text, ts, starts, m)
-        if pointed is None or pointed not in totals:
+        if pointed is None:
             continue
         lo = _sentence_before(text, m.start())
         a, b = bisect.bisect_left(q_starts, lo), bisect.bisect_left(q_starts, m.start())
-        for rel in totals[pointed]:
-            cell = rel.whole[0]
-            hits = [qs[j] for j in range(a, b) if _total_like(qs[j]) and _same_figure(qs[j], cell)]
-            if len(hits) != 1:
-                continue  # none, or two figures of the text that the total might be
+        figures = [qs[j] for j in range(a, b) if _total_like(qs[j])]
+        k = pointed
+        while k < len(ts) and ts[k].start == ts[pointed].start:  # side by side blocks of one grid
+            yield from _confirmed(m.group(0), figures, totals.get(k, []), ts[k])
+            k += 1
+
+
+def _confirmed(pointer: str, figures: list[Quantity], rels: list[Relation], t: Table) -> Iterator[Relation]:
+    """The text's total against the table's total row, or (where it has none) against a column that
+    adds up to it exactly."""
+    for rel in rels:
+        cell = rel.whole[0]
+        hits = [f for f in figures if _same_figure(f, cell)]
+        if len(hits) == 1:  # not none, nor two figures of the text that the total might be
             f = hits[0]
             yield Relation("sum", f, f.start, cell.end, parts=rel.parts, whole=(f,), exhaustive=True,
-                           extra={"link": f"table pointed at by {m.group(0)}: {rel.extra['link']}"})
+                           extra={"link": f"table pointed at by {pointer}: {rel.extra['link']}"})
+    if rels or any(row.total for row in t.rows):
+        return
+    for c in range(len(t.columns)):
+        cells = [row.cells[c] for row in t.rows if not row.section and not row.subset]
+        parts = [x.q for x in cells if x is not None and x.q is not None]
+        if len(parts) < 2 or len(parts) != len(cells) or not all(additive(p) for p in parts):
+            continue
+        total = sum((Fraction(p.value) for p in parts), Fraction(0))
+        hits = [f for f in figures if Fraction(f.value) == total and f.kind != "percent"
+                and all(not p.unit or p.unit == f.unit for p in parts)]
+        if len(hits) == 1:
+            f = hits[0]
+            yield Relation("sum", f, f.start, parts[-1].end, parts=tuple(parts), whole=(f,),
+                           extra={"link": f"table pointed at by {pointer}: column {t.columns[c].label} adds up to it"})
 
 
 def _table_of(text: str, ts: Sequence[Table], starts: list[int], m: re.Match[str]) -> int | None:

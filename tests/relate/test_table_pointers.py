@@ -41,3 +41,20 @@ def test_pointer_to_another_table_links_nothing() -> None:
 def test_two_figures_that_might_be_the_total_link_nothing() -> None:
     text = "全年各部门共收到信访件120件,其中网上信访120件(见表1)。\n" + TABLE
     assert not [p for p in pointed(text) if p[1] == "60+42+18"]
+
+
+BLOCK = ("| 来源 | 数量 | 占比 |\n"
+         "电话 | 3400 | 85.0% |\n"
+         "网站 | 400 | 10.0% |\n"
+         "微信 | 200 | 5.0% |\n")
+
+
+def test_table_without_a_total_row_whose_column_adds_up_to_the_text() -> None:
+    text = "本月受理各类诉求4000件,同比下降2.5%,详情如下:\n" + BLOCK
+    assert pointed(text) == [("consistent", "3400+400+200")]
+
+
+def test_table_without_a_total_row_that_misses_the_text_confirms_nothing() -> None:
+    text = "本月受理各类诉求4100件,同比下降2.5%,详情如下:\n" + BLOCK
+    assert pointed(text) == []
+    assert not [f for f in audit_text(text).findings if f.severity.value == "error"]
