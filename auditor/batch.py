@@ -27,6 +27,7 @@ stdlib's ProcessPoolExecutor cannot do this: one dead worker breaks the pool
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -198,7 +199,8 @@ class _Pool(Generic[R]):
             try:
                 if not w.conn.poll():
                     return
-                message = w.conn.recv()
+                with _no_gc():
+                    message = w.conn.recv()
             except (EOFError, OSError):
                 return
             if len(message) == 2:  # a part of the document in flight
@@ -301,9 +303,10 @@ def _worker_main(conn: Connection, work: Work[Any], failed: Callable[[str, str, 
         for index, path in batch:
             recycle = False
             try:
-                result = work(path)
-                if isinstance(result, Generator):
-                    result = _send_parts(conn, index, result)
+                with _no_gc():
+                    result = work(path)
+                    if isinstance(result, Generator):
+                        result = _send_parts(conn, index, result)
             except MemoryError:
                 result, recycle = None, True
             except Exception as exc:  # the job should catch its own; never lose the document
@@ -325,6 +328,20 @@ def _worker_main(conn: Connection, work: Work[Any], failed: Callable[[str, str, 
                 conn.send((index, failed(path, "internal", f"internal error: {type(exc).__name__}: {exc}"), False))
             if recycle:
                 return
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic collection while a document is audited or its result unpickled: both build many objects and
+    no cycles, and each full collection would walk all of them again (a long document's cost grew faster
+    than its length). Collection resumes after, as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _send_parts(conn: Connection, index: int, parts: Generator[bytes, None, Any]) -> Any:

@@ -93,7 +93,7 @@ class Quantity:
     @property
     def half_ulp(self) -> Fraction:
         """Half a unit in the last reported digit, in value units."""
-        return Fraction(self.scale) / (2 * 10**self.decimals)
+        return Fraction(self.scale, 2 * 10**self.decimals)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from auditor.lexicon import lexicon
@@ -129,7 +130,13 @@ def fmt(x: Fraction | Decimal, places: int = 4) -> str:
 
 
 def num(q: Quantity) -> str:
-    return fmt(fr(q.value), 4)
+    return _num(q.value)
+
+
+@lru_cache(maxsize=4096)
+def _num(value: Decimal | Fraction) -> str:
+    """fmt of a figure's value, once per value: every claim writes its figure, a repeat both of them."""
+    return fmt(fr(value), 4)
 
 
 def mid(iv: Interval) -> Fraction:
