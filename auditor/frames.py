@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from auditor.lexicon import claim_words
+from auditor.lexicon import claim_words, lexicon
 from auditor.model import Frame, Quantity
 from auditor.segment import Segments, segment
 
@@ -51,8 +51,9 @@ class _Patterns:
 def patterns() -> _Patterns:
     w = claim_words()
     growth = f"{w.alternation('growth.up')}|{w.alternation('growth.down')}"
+    bounds = lexicon().bounding_before()  # 增加将近30万人: a qualifier between the word and the figure
     return _Patterns(
-        change_tail=re.compile(rf"(?:{w.alternation('growth.amount')})了?(?:约|近|超过|超)?$"),
+        change_tail=re.compile(rf"(?:{w.alternation('growth.amount')})了?(?:{bounds})?$"),
         growth_tail=re.compile(rf"(?:{growth})了?(?:为|率为|率|达|达到|约|近|超过|超)?[^\d，,。；;、]{{0,2}}$"),
         to_level=re.compile(rf"(?:{growth})(?:{w.alternation('growth.to_level')})[^\d，,。；;]{{0,2}}$"),
         rate_tail=re.compile(rf"(?:{w.alternation('rate.words')})[^，,。；;\d]{{0,4}}$"),

@@ -33,6 +33,14 @@ class Lexicon:
     def bound(self, qualifier: str) -> str | None:
         return self.before.get(qualifier) or self.after.get(qualifier) or self.inner.get(qualifier)
 
+    def bounding_before(self) -> str:
+        """The qualifiers before a figure that bound or blur it (约, 将近, 超过, 不足), as one regex
+        alternation, longest first; not 达/多达, which state the figure itself (多达 is no 多 + 达)."""
+        import re
+
+        return "|".join(re.escape(q) for q in sorted(self.before, key=len, reverse=True)
+                        if self.before[q] != "exact")
+
 
 #: Words a user's configuration adds (auditor/config.py): measure word -> kind, and not-quantity words.
 _EXTRA_UNITS: dict[str, str] = {}

@@ -586,3 +586,21 @@ def test_later_list_member_rebuilt_from_parts_fail_is_never_confirmed() -> None:
 def test_labelled_rate_of_another_metric_gets_no_granularity() -> None:
     """死亡人数 names deaths; the one 人 figure is the injured: no whole-number test on it."""
     assert "G301" not in loud("火灾发生事故27起,受伤7人,同比事故起数下降10%、死亡人数上升140.5%。")
+
+
+# ---- an increment with a qualifier before its figure (增加将近30万人, 减少约5万吨) ------------
+
+@pytest.mark.parametrize("text", [
+    "今年共接待游客258.6万人次,较上年的210.3万人次,增加将近50万人次,增长23%。",
+    "全年粮食总产量520万吨,比上年减少约20万吨,下降3.7%。",
+])
+def test_qualified_increment_is_a_change_pass(text: str) -> None:
+    # read as the new level the change would give a false direction error (G303)
+    assert not loud(text)
+    assert any(s == "consistent" for s, _, _ in claims(text, "growth"))
+
+
+def test_qualified_increment_is_a_change_fail() -> None:
+    """258.6 over 210.3 is 23.0% more, not 33%: the rate still checks against the two levels."""
+    flagged("今年共接待游客258.6万人次,较上年的210.3万人次,增加将近50万人次,增长33%。", "growth",
+            "(2586000-2103000)/2103000", "G301")
