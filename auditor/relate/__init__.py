@@ -23,6 +23,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
+from auditor.relate.change_lists import change_list_growth
 from auditor.relate.changes import announced_changes, part_changes
 from auditor.relate.completion import budget_gap, completion_rate, plan_completion
 from auditor.relate.conversions import conversion
@@ -92,7 +93,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         cs = clause_start[seg.clause[i]]
         before = text[cs:q.start]
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
-            g = _growth(text, qs, i, seg, sent_start, before, wholes)
+            listed = change_list_growth(text, qs, i, seg)
+            g = iter((listed,)) if listed is not None else _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:
                     one = priors.prior(one, cs) or level_pair(text, qs, i, seg, one) or restated.see(one) or one

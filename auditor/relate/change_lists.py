@@ -1,0 +1,60 @@
+"""Rates listed after the changes they are of: `发生事故644起，死亡2695人，同比减少26起、443人，分别下降3.9%和14.1%`.
+
+Three parallel lists in one sentence, in one order: the levels (644起, 2695人), the changes after one
+change word (减少26起、443人), and the rates after 分别 (3.9%, 14.1%). Rate k is change k over level k
+less change k (26 / (644 + 26)). The lists must have one length, the levels and changes one measure
+word pairwise (起 with 起, 人 with 人), and the change word and the rates one direction; anything else
+is left to the other readings.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.lexicon import claim_words
+from auditor.model import Quantity
+from auditor.relate.base import GROWTH_DOWN, INCREMENT, Relation, Seg, growth_start, same_unit
+from auditor.relate.growth_lists import _rate_list
+from auditor.relate.link import frame
+
+_W = claim_words()
+EACH = re.compile(_W.alternation("growth.each"))
+JOINT = re.compile(rf"\s*(?:[、，,]|{_W.alternation('growth.joints')})\s*")
+
+
+def change_list_growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%" or q.value < 0:
+        return None
+    members, _labels, dirs = _rate_list(text, qs, i, seg)
+    n = len(members)
+    first = members[0]
+    if n < 2 or first < 2 * n:
+        return None
+    changes = list(range(first - n, first))
+    levels = list(range(first - 2 * n, first - n))
+    if any(seg.sent[x] != seg.sent[i] for x in (*levels, *changes)):
+        return None
+    if not EACH.search(text, qs[changes[-1]].end, qs[first].start):
+        return None  # 分别 links the rates to the lists before them, in order
+    if any(not JOINT.fullmatch(text, qs[a].end, qs[b].start) for a, b in zip(changes, changes[1:], strict=False)):
+        return None
+    word = INCREMENT.search(text, max(0, qs[changes[0]].start - 4), qs[changes[0]].start)
+    if word is None:
+        return None
+    down = word.group(1) in GROWTH_DOWN or word.group(1) == "净减"
+    rate_down = [d < 0 for d in dirs if d]
+    if rate_down and any(r != down for r in rate_down):
+        return None  # 减少 … 分别上升: not one direction, no reading
+    for n_ch, (lv, ch) in enumerate(zip(levels, changes, strict=True)):
+        a, b = qs[lv], qs[ch]
+        # the change word speaks for the whole list (减少26起、443人): later members may read as levels
+        role_ok = frame(b).role == "change" or n_ch > 0 and frame(b).role == "level"
+        if not same_unit(a, b) or a.kind != b.kind or frame(a).role != "level" or not role_ok \
+                or a.high is not None or b.high is not None:
+            return None
+    k = i - first
+    new, inc = qs[levels[k]], qs[changes[k]]
+    return Relation("growth", q, growth_start(text, q), q.end, parts=(new,), whole=(), direction=-1 if down else 1,
+                    strong=True, alternatives=(((new,), (inc,)),),
+                    extra={"link": f"分别: level, change and rate {k + 1} of {n}", "inc": str(changes[k])})
