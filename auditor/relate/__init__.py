@@ -23,7 +23,7 @@ from auditor.relate.base import (
     bounds_after,
     ids_of,
 )
-from auditor.relate.change_lists import change_list_growth
+from auditor.relate.change_lists import change_after_level, change_list_growth
 from auditor.relate.changes import announced_changes, part_changes
 from auditor.relate.completion import budget_gap, completion_rate, plan_completion
 from auditor.relate.conversions import conversion
@@ -93,7 +93,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         cs = clause_start[seg.clause[i]]
         before = text[cs:q.start]
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
-            listed = change_list_growth(text, qs, i, seg)
+            listed = change_list_growth(text, qs, i, seg) or change_after_level(text, qs, i, seg)
             g = iter((listed,)) if listed is not None else _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:

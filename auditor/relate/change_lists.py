@@ -58,3 +58,46 @@ def change_list_growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
     return Relation("growth", q, growth_start(text, q), q.end, parts=(new,), whole=(), direction=-1 if down else 1,
                     strong=True, alternatives=(((new,), (inc,)),),
                     extra={"link": f"分别: level, change and rate {k + 1} of {n}", "inc": str(changes[k])})
+
+
+#: words that may stand between a change and its rate (比上年减收1070万元，下降4.2%)
+RATE_GAP = re.compile(rf"\s*[，,]?\s*(?:同比|比上年|较上年)?(?:{_W.alternation('growth.up')}|{_W.alternation('growth.down')})"
+                      rf"(?:了|为)?\s*$")
+
+
+def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """A rate right after its change, the level in an earlier clause of the sentence with only targets and
+    ratios between: `收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%`."""
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%" or q.value < 0 or i < 2:
+        return None
+    c = i - 1
+    inc = qs[c]
+    if seg.sent[c] != seg.sent[i] or frame(inc).role != "change" or not RATE_GAP.match(text[inc.end:q.start]):
+        return None
+    word = INCREMENT.search(text, max(0, inc.start - 4), inc.start)
+    if word is None:
+        return None
+    down = word.group(1) in GROWTH_DOWN or word.group(1) == "净减"
+    rate_word = re.search(rf"({_W.alternation('growth.up')}|{_W.alternation('growth.down')})", text[inc.end:q.start])
+    if rate_word is None or (rate_word.group(1) in GROWTH_DOWN) != down:
+        return None
+    between: list[int] = []
+    for j in range(c - 1, max(-1, c - 8), -1):
+        if seg.sent[j] != seg.sent[i]:
+            return None
+        p = qs[j]
+        if seg.clause[j] == seg.clause[c] and p.kind != "percent":
+            return None  # the change's own clause states a level: the item's reading (growth.py) has it
+        if p.kind == "percent" or frame(p).plan:
+            between.append(j)
+            continue
+        if not same_unit(p, inc) or p.kind != inc.kind or frame(p).role != "level" or p.high is not None:
+            return None
+        if not between:
+            return None  # nothing between: the item's own reading
+        return Relation("growth", q, growth_start(text, q), q.end, parts=(p,), whole=(), direction=-1 if down else 1,
+                        strong=True, alternatives=(((p,), (inc,)),),
+                        extra={"link": "the level before its target and ratio, the change beside the rate",
+                               "inc": str(c)})
+    return None

@@ -41,3 +41,22 @@ def test_lists_whose_measure_words_do_not_pair_make_no_claim() -> None:
     text = "全县死亡36人,发生交通事故120起,同比减少30起、4人,分别下降20%和10%。"
     assert not [e for _, e in growths(text) if e in ("30/(36+30)", "4/(120+4)")]
     assert not loud(text)
+
+
+BUDGET = "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+
+
+def test_a_change_and_rate_after_a_completion_phrase_pass() -> None:
+    assert ("consistent", "10700000/(246270000+10700000)") in growths(BUDGET)
+    assert not loud(BUDGET)
+
+
+def test_a_change_and_rate_after_a_completion_phrase_fail() -> None:
+    text = BUDGET.replace("下降4.2%", "下降5.2%")
+    assert ("inconsistent", "10700000/(246270000+10700000)") in growths(text)
+    assert "G301" in loud(text)
+
+
+def test_a_level_of_another_unit_is_no_level_of_the_change() -> None:
+    text = "全年办理案件2460件,完成年度计划的82%,比上年减少120人,下降4.2%。"
+    assert not [e for _, e in growths(text) if e and "2460" in e]
