@@ -61,8 +61,8 @@ def change_list_growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
 
 
 #: words that may stand between a change and its rate (比上年减收1070万元，下降4.2%)
-RATE_GAP = re.compile(rf"\s*[，,]?\s*(?:同比|比上年|较上年)?(?:{_W.alternation('growth.up')}|{_W.alternation('growth.down')})"
-                      rf"(?:了|为)?\s*$")
+_DIRECTION = f"{_W.alternation('growth.up')}|{_W.alternation('growth.down')}"
+RATE_GAP = re.compile(rf"\s*[，,]?\s*(?:同比|比上年|较上年)?(?:{_DIRECTION})(?:了|为)?\s*$")
 
 
 def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
@@ -79,7 +79,7 @@ def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
     if word is None:
         return None
     down = word.group(1) in GROWTH_DOWN or word.group(1) == "净减"
-    rate_word = re.search(rf"({_W.alternation('growth.up')}|{_W.alternation('growth.down')})", text[inc.end:q.start])
+    rate_word = re.search(rf"({_DIRECTION})", text[inc.end:q.start])
     if rate_word is None or (rate_word.group(1) in GROWTH_DOWN) != down:
         return None
     between: list[int] = []
