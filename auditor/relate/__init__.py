@@ -50,6 +50,7 @@ from auditor.relate.table_directions import table_directions
 from auditor.relate.table_priors import TablePriors
 from auditor.relate.table_rates import table_claims
 from auditor.relate.table_repeats import table_repeats
+from auditor.relate.year_lists import year_list_growth
 from auditor.segment import Segments, segment
 
 __all__ = ["BOUNDED_RATES", "Relation", "relate"]
@@ -93,7 +94,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
         cs = clause_start[seg.clause[i]]
         before = text[cs:q.start]
         if q.kind == "percent" or (q.kind == "number" and RATE_WORD.search(before)):
-            listed = change_list_growth(text, qs, i, seg) or change_after_level(text, qs, i, seg)
+            listed = change_list_growth(text, qs, i, seg) or change_after_level(text, qs, i, seg) \
+                or year_list_growth(text, qs, i, seg, sent_start)
             g = iter((listed,)) if listed is not None else _growth(text, qs, i, seg, sent_start, before, wholes)
             if g is not None:
                 for one in g:
