@@ -4,8 +4,9 @@ Claim words (与上年相比, 减少, 为) are kept once, in simplified script, 
 report in traditional script (Big5 files, 與去年同期相比, 減少) is matched on a copy of its
 text in which each traditional character is replaced by its simplified form. The copy has
 the same length, so every offset into it is an offset into the text as read. The character
-table is OpenCC's (TSCharacters), read once from the installed package; characters with more
-than one character on either side are left alone.
+table is OpenCC's (TSCharacters, Apache-2.0), kept as data in `lexicon/zh/traditional.txt`
+so that the reading never depends on what else is installed; characters with more than one
+character on either side are left alone.
 
 A converter's pinyin inside words (產(chǎn)業(yè)) is dropped from the copy so the words match; the run
 keeps its length and its ends (the freed places are spaces at its start, or at its end behind a
@@ -25,16 +26,11 @@ PINYIN = re.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ�
 def _table() -> dict[int, int]:
     from importlib import resources
 
+    data = resources.files("auditor").joinpath("lexicon", "zh", "traditional.txt").read_text(encoding="utf-8")
     table: dict[int, int] = {}
-    try:
-        data = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a broken install
-        return table
     for line in data.splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1 and key != first:
-            table[ord(key)] = ord(first)
+        if len(line) == 2 and not line.startswith("#"):
+            table[ord(line[0])] = ord(line[1])
     return table
 
 
