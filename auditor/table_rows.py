@@ -79,7 +79,7 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
 def stub_then_values(cells: list[Cell], first: int) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
     """A one-column table printed column by column: its stub of labels, then its figures in the same order.
 
-    `常住人口` / `自然变动人数(人)` / `  出生人数` / `  死亡人数` / … / `139035` / `78660` / …: the row labels are
+    `全市` / `人数(人)` / `  出生人数` / `  死亡人数` / … / `8800` / `5600` / …: the row labels are
     the indented ones, one per figure, and a label set back that opens indented ones is a heading over them.
     Read only where every cell after the first figure is a figure and the indented labels, as many as the
     figures, fill the end of the stub with headings between them; the labels before are the header.
