@@ -23,6 +23,7 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_changes import table_changes
 from auditor.relate.table_identities import named_differences
 from auditor.relate.table_lead import lead_total_shares
 from auditor.relate.table_vital import population_rows, vital_columns, vital_rows
@@ -68,6 +69,7 @@ def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         yield from vital_rows(t)
         yield from population_rows(t)
         yield from lead_total_shares(text, qs, t)
+    yield from table_changes(text, qs)
 
 
 def _status(r: Relation) -> str:
