@@ -51,6 +51,8 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
         data = fixed
         head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
+        if h % w:
+            head = _grouped_head(cells[:h], w - stub_len(data[0], serial)) or head
         return head, data
     if _label_score(rows) < 2:
         return None
@@ -98,6 +100,20 @@ def stub_then_values(cells: list[Cell], first: int) -> tuple[list[list[Cell]], l
     it = iter(figures)
     data = [[stub[k]] if k in heads else [stub[k], next(it)] for k in range(h, first)]
     return ([stub[:h]] if h else []), data
+
+
+def _grouped_head(cells: list[Cell], width: int) -> list[list[Cell]] | None:
+    """A header of column groups over leaves, its corner printed once: `| 事故 | 伤亡 |` over `甲 | 乙 | 甲 | 乙`
+    under a blank corner gives 3 + 4 cells, not rows of the table's width. The leaves are the last `width`
+    cells (labels all), the groups the cells above them, each spanning the same number of leaves."""
+    if width < 2 or len(cells) <= width:
+        return None
+    above, leaves = cells[:-width], cells[-width:]
+    named = [c for c in above if not c.blank]
+    if len(named) < 2 or width % len(named) or len(above) > len(named) + 1 or any(not c.label for c in leaves) \
+            or (len(above) > len(named) and not above[0].blank):
+        return None
+    return [above, leaves]
 
 
 def _last_row(cells: list[Cell], first: int, serial: bool) -> tuple[list[list[Cell]], int, int]:
