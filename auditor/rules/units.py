@@ -6,16 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from auditor.lexicon import claim_words
 from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
 
 #: measure words that count the same things: never a mix
 INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"})
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-#: the clause before a figure, back to its punctuation: where a self-counting noun would stand
-CLAUSE_BEFORE = re.compile(r"[^，,、；;。：:\n]{0,12}$")
-SELF_COUNTING = claim_words()("units.self_counting")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
@@ -60,9 +56,6 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
         between = text[q.end:nxt.start]
         if "。" in between or "\n" in between:
             continue
-        clause = CLAUSE_BEFORE.search(text[max(0, q.start - 12):q.start])
-        if clause is not None and any(w in clause.group(0) for w in SELF_COUNTING):
-            continue  # 贫困人口减少6800多万: the noun counts itself
         share_next = nxt.kind == "percent" and re.search(r"占|率", between)
         sibling_next = nxt.kind == "count" and re.fullmatch(r"[，,、；;][\u4e00-\u9fff]{1,10}", between)
         if share_next or sibling_next:
