@@ -188,3 +188,26 @@ def test_signed_cells_are_figures() -> None:
     up, down = t.q(0, 2), t.q(1, 2)
     assert up is not None and up.value == 5 and up.kind == "percent"
     assert down is not None and down.value == -3
+
+
+# a one-column table printed column by column: its indented stub under two headings, then its figures
+BY_COLUMN = ("表2 人口自然变动\n全市\n人数(人)\n  出生人数\n  死亡人数\n  自然增加人数\n变动率(‰)\n  出生率\n"
+             "  死亡率\n  自然增长率\n8800\n5600\n3200\n11.00\n7.00\n4.00\n")
+
+
+def test_a_stub_printed_before_its_figures_pairs_the_indented_labels_with_them_in_order() -> None:
+    [t] = read(BY_COLUMN)
+    assert [c.label for c in t.columns] == ["全市"]
+    assert grid(t) == [("人数(人)", [""]), ("出生人数", ["8800"]), ("死亡人数", ["5600"]), ("自然增加人数", ["3200"]),
+                       ("变动率(‰)", [""]), ("出生率", ["11.00"]), ("死亡率", ["7.00"]), ("自然增长率", ["4.00"])]
+    assert t.rows[0].section and t.rows[4].section
+    births, rate = t.q(1, 0), t.q(5, 0)
+    assert births is not None and births.unit == "人"  # a heading's unit carried to the rows under it
+    assert rate is not None and rate.unit == "‰" and rate.kind == "percent"
+
+
+def test_a_stub_before_its_figures_is_not_paired_where_the_counts_differ_or_nothing_is_indented() -> None:
+    one_short = BY_COLUMN.replace("4.00\n", "")  # five figures for six indented labels
+    assert all(len(t.rows) != 8 for t in read(one_short))
+    flat = BY_COLUMN.replace("  ", "")  # no indentation: which labels are rows is not shown
+    assert all(grid(t) != grid(read(BY_COLUMN)[0]) for t in read(flat))

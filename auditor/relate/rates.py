@@ -21,7 +21,7 @@ from auditor.relate.base import (
     window,
 )
 from auditor.relate.link import COMMON, frame, same_plan, sibling
-from auditor.relate.share_lists import shares_before_parts
+from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
@@ -40,7 +40,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
     inner = _inner_whole(text, qs, i, seg, before) or (
-        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before)
+        parts_before_shares(text, qs, i, seg) or listed_share(text, qs, i, seg)
+        or share_of_list(text, qs, i, seg, before)
         or shares_before_parts(text, qs, i, seg) if kind == "share" else None)
     if inner is not None:
         return inner

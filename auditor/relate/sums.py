@@ -28,6 +28,7 @@ from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
+from auditor.relate.run_ends import list_goes_on
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -314,6 +315,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only
         # some of a sentence's figures adds up by chance (one part per sentence is a breakdown)
         found = None
+    if found is not None and list_goes_on(text, qs, found, fwd, seg):
+        found = None  # 维持5件；撤销6件；撤回2件；重作2件；终止2件；移送1件 of 15: a prefix adds up by chance
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
