@@ -7,9 +7,9 @@ taken as its parts. These structures make such a sum a coincidence of numbers, w
 - the total is an item of a ranked list (办件量位于前三的街道: 甲街道46件;乙街道24件;丙镇22件): its
   siblings rank after it, they are not its parts (46 = 24 + 22 by chance);
 - the parts are announced as another figure's (共有33个项目,地方有11个,共计44个。其中包括10个…和23个…):
-  其中 gives them to the figure right before it, a level in the total's unit (44), not to the total (33);
-- the parts are a prefix of a list that goes on in a later sentence (立案受理15件。维持5件;撤销6件;撤回2件;
-  责令重作2件;终止2件;移送1件): nothing marks where the total's parts end, and a prefix that fits is a chance.
+  其中 gives them to the figure right before it, a level in the total's unit (44), not to the total (33).
+
+A prefix of a semicolon list that goes on, 维持5件;撤销6件;…;终止2件;移送1件 of 15, is run_ends.py's.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.announced import opens_breakdown
 from auditor.relate.base import TOTAL_WORD, Seg, same_unit
 from auditor.relate.link import frame
 
@@ -64,37 +63,6 @@ def claimed_by_other(text: str, qs: Sequence[Quantity], j: int, run: Sequence[in
         if _announce().match(text, q.end):
             return True
     return False
-
-
-def partial_later_sentence(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: Sequence[int], j: int,
-                           run: Sequence[int], candidates: Sequence[int]) -> bool:
-    """Does the run stop short of a list that goes on in one later sentence that opens no breakdown?
-
-    The list goes on where the next level of the sentence, in the total's unit, follows the run's last
-    part after the separator that joins the run's parts (维持5件;撤销6件;撤回2件;重作2件;终止2件): the run is
-    a prefix that fits. A new clause group (交办2388件,直办107件;按期回复2424件) is another breakdown.
-    """
-    sents = {seg.sent[x] for x in run}
-    if len(sents) != 1 or len(run) < 2:
-        return False
-    sid = next(iter(sents))
-    if sid == seg.sent[j] or opens_breakdown(text, sent_start[sid]):
-        return False
-    after = [x for x in candidates if x > run[-1] and seg.sent[x] == sid and qs[x].value != qs[j].value]
-    # (化解43起,…2起调解不成…,45起矛盾纠纷百分百闭环: the total restated closes the list, it is no item)
-    if not after or frame(qs[after[0]]).role != "level":
-        return False
-    joins = {_separator(text[qs[a].end:qs[b].start]) for a, b in zip(run, run[1:], strict=False)}
-    goes_on = _separator(text[qs[run[-1]].end:qs[after[0]].start])
-    return len(joins) == 1 and None not in joins and goes_on in joins
-
-
-def _separator(between: str) -> str | None:
-    """The separator that ends an item (the strongest between two figures: ； over ， over 、), or None."""
-    for group in ("；;", "，,", "、"):
-        if any(c in between for c in group):
-            return group[0]
-    return None
 
 
 def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:

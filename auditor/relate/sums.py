@@ -21,7 +21,7 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
-from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, partial_later_sentence, ranked
+from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, ranked
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
@@ -321,9 +321,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
         found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
-    if found is not None and (claimed_by_other(text, qs, j, found)
-                              or partial_later_sentence(text, qs, seg, sent_start, j, found, fwd)):
-        found = None  # 共计44个。其中包括10个…23个 are 44's, not 33's; 维持5件;撤销6件;…2件;…2件;终止2件: a prefix
+    if found is not None and claimed_by_other(text, qs, j, found):
+        found = None  # 共有33个…共计44个。其中包括10个…和23个…: 其中 gives the parts to 44, not to 33
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
