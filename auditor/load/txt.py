@@ -121,8 +121,8 @@ def decode_bytes(raw: bytes) -> str:
     the byte order; other NUL bytes make the file binary. A single undecodable byte
     is an `encoding` error here; `decode_text` reads around a few of them.
 
-    >>> decode_bytes("化解率为95.6%\\r\\n".encode("gbk"))
-    '化解率为95.6%\\r\\n'
+    >>> decode_bytes("调解成功率为87.3%\\r\\n".encode("gbk"))
+    '调解成功率为87.3%\\r\\n'
     """
     text = _decode_strict(raw)
     if text is None:
