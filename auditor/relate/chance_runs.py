@@ -23,6 +23,8 @@ from auditor.relate.base import TOTAL_WORD, Seg, same_unit
 from auditor.relate.link import frame
 
 NUMERAL = "[一二三四五六七八九十两0-9０-９]+"
+#: how many characters before a total its ranking words may stand (a top-ten list of named items)
+RANK_REACH = 300
 
 
 @cache
@@ -47,7 +49,9 @@ def ranked(text: str, t: Quantity, sent_start: int) -> bool:
     head = text[max(0, lo - 40):lo].rstrip()
     if head.endswith((":", "：")):
         lo = max(head.rfind(c) for c in "。！？!?\n") + 1 + max(0, lo - 40)
-    m = _rank().search(text, lo, t.start)
+    # bounded: a run-on sentence of thousands of figures must not be searched again for each (ranked lists
+    # are short: 前三, 前五, 前十)
+    m = _rank().search(text, max(lo, t.start - RANK_REACH), t.start)
     return m is not None and not TOTAL_WORD.search(text[m.end():t.start])  # 排名前三的县区共受理300件: a total
 
 

@@ -44,6 +44,15 @@ def test_ranked_by_position_words_fail() -> None:
     assert not confirmed(text, "70+50")
 
 
+def test_ranking_words_far_back_in_a_run_on_sentence_pass() -> None:
+    # the ranking words are searched for in the characters just before a total, not in the whole sentence
+    # (a run-on sentence of thousands of figures was searched again for each: quadratic time)
+    filler = "，".join(f"第{k}组完成{k + 1}.5%" for k in range(40))
+    text = f"受理量位于前三的街道:甲街道7件，{filler}，全镇受理工单58件，甲村35件，乙村23件。"
+    assert confirmed(text, "35+23")
+    assert not confirmed(f"受理量位于前三的街道:甲街道58件;乙街道35件;丙镇23件，{filler}。", "35+23")
+
+
 def test_unranked_total_and_parts_pass() -> None:
     text = "全镇共受理工单58件。甲村35件,乙村23件。"
     assert confirmed(text, "35+23")
