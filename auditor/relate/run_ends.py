@@ -1,7 +1,9 @@
 """Where a run of parts ends: a list that goes on past the figures that happen to add up."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from auditor.model import Quantity
 from auditor.relate.base import Seg
@@ -38,3 +40,34 @@ def list_goes_on(text: str, qs: Sequence[Quantity], run: Sequence[int], cands: S
     # only a list of items each closed by a semicolon: commas also join a total's further figures
     # (受理280件，审结170件) and a breakdown's own parts
     return inner == STRENGTH["；"] and _gap_strength(text[qs[last].end:qs[later[0]].start]) == inner
+
+
+#: the words after a figure that announce its own parts (…70045亩,其中…)
+_OWN_PARTS = re.compile(r"[)）]?[,，:：]?\s*(?:其中|包括)")
+
+
+def heads_own_list(text: str, p: Quantity, semi: bool) -> bool:
+    """任务7万亩,其中A 2万亩;实际完成70045亩,其中…: past a ；, a figure that announces parts of its own is
+    another total, not one more part of the list before it."""
+    return semi and _OWN_PARTS.match(text, p.end) is not None
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def named_for_another(part_label: str, total_label: str, other_labels: Sequence[str]) -> bool:
+    """资产总额30万亿元,负债总额9.5万亿元,净资产20.5万亿元。其中,行政单位资产总额8.9万亿元: the part names
+    the metric (资产总额) of another figure before the one 其中 follows, and not that one's: 其中 breaks down
+    that other figure, so the one next to it is no total of these parts."""
+    own = _common_suffix(part_label, total_label)
+    return any(_common_suffix(part_label, o) >= max(3, own + 2) for o in other_labels)
+
+
+def listed_near(text: str, t: Quantity, run: Sequence[Quantity]) -> bool:
+    """粮作中,玉米35.6万亩、大豆16.1万亩、高粱1万亩…: a figure joined to the next by 、 is a member of a list;
+    that its followers come within rounding of it is chance, unless they add up to it exactly."""
+    return text[t.end:t.end + 1] == "、" and sum((Fraction(x.value) for x in run), Fraction(0)) != Fraction(t.value)
