@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from auditor.model import Quantity
 from auditor.relate.base import Seg
+from auditor.relate.link import frame
 
 #: clause breaks from weakest to strongest; a sentence end (。) closes every list
 BREAKS = "、，,；;"
@@ -71,3 +72,10 @@ def listed_near(text: str, t: Quantity, run: Sequence[Quantity]) -> bool:
     """粮作中,玉米35.6万亩、大豆16.1万亩、高粱1万亩…: a figure joined to the next by 、 is a member of a list;
     that its followers come within rounding of it is chance, unless they add up to it exactly."""
     return text[t.end:t.end + 1] == "、" and sum((Fraction(x.value) for x in run), Fraction(0)) != Fraction(t.value)
+
+
+def compared_old(qs: Sequence[Quantity], k: int) -> bool:
+    """比上年决算数14.94亿元增长3.0%: the value a growth rate right after it compares with, no part of a 合计."""
+    nxt = qs[k + 1] if k + 1 < len(qs) else None
+    return frame(qs[k]).role == "prior" and nxt is not None and frame(nxt).role == "growth" \
+        and frame(nxt).item == frame(qs[k]).item

@@ -23,11 +23,11 @@ from auditor.relate.base import (
 )
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
-from auditor.relate.link import frame, sibling
+from auditor.relate.link import frame, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
-from auditor.relate.run_ends import heads_own_list, list_goes_on, listed_near, named_for_another
+from auditor.relate.run_ends import compared_old, heads_own_list, list_goes_on, listed_near, named_for_another
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -329,8 +329,9 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         k = j - 1
         while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24 and j - k <= REACH:
             p = qs[k]
-            if p.high is None and p.kind == t.kind and same_unit(p, t):
-                back.append(k)
+            if p.high is None and p.kind == t.kind and same_unit(p, t) and same_plan(p, t) \
+                    and not compared_old(qs, k):
+                back.append(k)  # (a budget beside the actual, or the old value of a growth rate, is no part)
             k -= 1
         found = _exact_run(qs, back, t)
     if found is None:

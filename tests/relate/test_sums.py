@@ -345,3 +345,18 @@ def test_list_member_near_its_followers_confirms_nothing() -> None:
 def test_exact_parts_after_a_total_still_add_up() -> None:
     text = "全年新增就业5300人,城镇新增就业3200人,农村转移就业2100人。"
     assert ("consistent", "3200+2100") in [f[:2] for f in sums(text)]
+
+
+# 合计 after its parts: a budget beside the actual, or the old value of a growth rate, is no part
+ADDED = ("全年一般公共预算收入预算数为8.20亿元,实际完成8.20亿元,比上年决算数7.90亿元增长3.8%,"
+         "加上上级补助收入5.10亿元、调入资金0.40亿元,收入合计13.70亿元。")
+
+
+def test_total_after_its_parts_skips_the_compared_value_pass() -> None:
+    assert ("consistent", "820000000+510000000+40000000") in [f[:2] for f in sums(ADDED)]
+    assert not loud(ADDED)
+
+
+def test_total_after_its_parts_skips_the_compared_value_fail() -> None:
+    bad = ADDED.replace("收入合计13.70亿元", "收入合计13.90亿元")
+    assert not any(s == "consistent" and e and e.startswith("820000000") for s, e, _ in sums(bad))
