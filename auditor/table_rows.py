@@ -1,7 +1,7 @@
 """Rows of a table written one cell per line: where the header ends and each row begins.
 
 A run of cells carries no row breaks. Two readings are tried: a fixed row width (the header's,
-`指标 | 2005年 | 2004年 | 2005年为上年%` then rows of four), and a new row at each label that
+`指标 | 2009年 | 2008年 | 2009年为上年%` then rows of four), and a new row at each label that
 follows a figure (rows whose stubs differ in width: `合计 | 小计 | 25478 | …` then `职务 | 13024 | …`).
 The reading with more well-formed rows (labels, then figures and blanks) wins; a fixed width only
 where it reads the run to its end or reads more rows.
@@ -51,6 +51,8 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
         data = fixed
         head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
+        if h % w:
+            head = _grouped_head(cells[:h], w - stub_len(data[0], serial)) or head
         return head, data
     if _label_score(rows) < 2:
         return None
@@ -79,7 +81,7 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
 def stub_then_values(cells: list[Cell], first: int) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
     """A one-column table printed column by column: its stub of labels, then its figures in the same order.
 
-    `常住人口` / `自然变动人数(人)` / `  出生人数` / `  死亡人数` / … / `139035` / `78660` / …: the row labels are
+    `全市` / `人数(人)` / `  出生人数` / `  死亡人数` / … / `8800` / `5600` / …: the row labels are
     the indented ones, one per figure, and a label set back that opens indented ones is a heading over them.
     Read only where every cell after the first figure is a figure and the indented labels, as many as the
     figures, fill the end of the stub with headings between them; the labels before are the header.
@@ -98,6 +100,20 @@ def stub_then_values(cells: list[Cell], first: int) -> tuple[list[list[Cell]], l
     it = iter(figures)
     data = [[stub[k]] if k in heads else [stub[k], next(it)] for k in range(h, first)]
     return ([stub[:h]] if h else []), data
+
+
+def _grouped_head(cells: list[Cell], width: int) -> list[list[Cell]] | None:
+    """A header of column groups over leaves, its corner printed once: `| 事故 | 伤亡 |` over `甲 | 乙 | 甲 | 乙`
+    under a blank corner gives 3 + 4 cells, not rows of the table's width. The leaves are the last `width`
+    cells (labels all), the groups the cells above them, each spanning the same number of leaves."""
+    if width < 2 or len(cells) <= width:
+        return None
+    above, leaves = cells[:-width], cells[-width:]
+    named = [c for c in above if not c.blank]
+    if len(named) < 2 or width % len(named) or len(above) > len(named) + 1 or any(not c.label for c in leaves) \
+            or (len(above) > len(named) and not above[0].blank):
+        return None
+    return [above, leaves]
 
 
 def _last_row(cells: list[Cell], first: int, serial: bool) -> tuple[list[list[Cell]], int, int]:

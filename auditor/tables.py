@@ -220,7 +220,7 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         head = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if not c.blank), len(r))] for r in head]
     columns = _columns(head, width, unit)
     out_rows = []
-    heading_unit = ""  # a heading row's unit holds for the rows under it (自然变动率(‰) over 出生率, 死亡率)
+    heading_unit = ""  # a heading row's unit holds for the rows under it (变动率(‰) over 出生率, 死亡率)
     for r, (stub, vals) in zip(data, shaped, strict=True):
         padded: list[Cell | None] = [None] * (width - len(vals))
         padded += vals

@@ -211,3 +211,22 @@ def test_a_stub_before_its_figures_is_not_paired_where_the_counts_differ_or_noth
     assert all(len(t.rows) != 8 for t in read(one_short))
     flat = BY_COLUMN.replace("  ", "")  # no indentation: which labels are rows is not shown
     assert all(grid(t) != grid(read(BY_COLUMN)[0]) for t in read(flat))
+
+
+# two column groups over their leaves, one cell per line, the blank corner printed once above the groups
+GROUPED_HEAD = ("|\n事故起数 |\n死亡人数 |\n甲业 |\n增长(%) |\n乙业 |\n增长(%) |\n"
+                "甲业 |\n增长(%) |\n乙业 |\n增长(%) |\n"
+                "|\n合计 |\n8 |\n-20 |\n10 |\n25 |\n6 |\n-25 |\n4 |\n100 |\n")
+
+
+def test_column_groups_over_leaves_under_a_corner_printed_once() -> None:
+    [t] = read(GROUPED_HEAD)
+    assert [(c.group, c.leaf) for c in t.columns][:2] == [("事故起数", "甲业"), ("事故起数", "增长(%)")]
+    assert [(c.group, c.leaf) for c in t.columns][4:6] == [("死亡人数", "甲业"), ("死亡人数", "增长(%)")]
+    assert t.where(0, 4) == "合计，死亡人数甲业"
+
+
+def test_groups_that_do_not_divide_the_leaves_are_not_spread_over_them() -> None:
+    three = GROUPED_HEAD.replace("死亡人数 |\n", "死亡人数 |\n受伤人数 |\n")  # three groups over eight leaves
+    [t] = read(three)
+    assert not any(c.group == "事故起数" for c in t.columns)

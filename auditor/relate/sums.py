@@ -21,6 +21,7 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, ranked
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, same_plan, sibling
@@ -92,7 +93,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
-    """A sentence opening with 其中 breaks down a figure of the sentence before (刊336篇，同比…。其中：…)."""
+    """A sentence opening with 其中 breaks down a figure of the sentence before (刊258篇，同比…。其中：…)."""
     by_sent: dict[int, list[int]] = {}
     for j, q in enumerate(qs):
         if q.kind in ("count", "money", "measure") and q.high is None:
@@ -152,7 +153,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
-                break  # 由40元提高到80元, 平均用棉量: not a part of the total
+                break  # 由30元提高到60元, 平均用棉量: not a part of the total
             k += 1
             continue
         if _counts_holders(text, qs, k, lab):
@@ -166,7 +167,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
-            break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
+            break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
@@ -241,7 +242,7 @@ def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -
 IMPLICIT = "parts after the total add up to it"
 
 def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
-    """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
+    """14个地市差评工单968个: a count of the units that hold the next figure, not a part of the total.
 
     The next figure follows in the same clause after words only, and those words end in the name
     of what the total counts (差评工单), so it is that figure that breaks the total down.
@@ -280,14 +281,16 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                         sent_start: list[int]) -> Relation | None:
     """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
     t = qs[j]
-    if _bounded(t):
+    if bounded(t):
         return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
     opens = re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]) is not None
     if small and not opens:
         return None
-    if not opens and _in_list(text, qs, j, seg):
+    if not opens and in_list(text, qs, j, seg):
         return None  # 教育局10件，生态环境局19件…税务局3件: 10 = 7 + 3 of the items after it by chance
+    if ranked(text, t, sent_start[seg.sent[j]]):
+        return None  # 位于前三的: 甲街道46件;乙街道24件;丙镇22件: ranked siblings, 46 = 24 + 22 by chance
     fwd: list[int] = []
     k = j + 1
     lab = label_before(text, t, 0)
@@ -298,7 +301,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
                 and frame(p).role not in ("average", "attribute") \
                 and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
-            # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
+            # an average or a bound (6500亿斤以上) is no part; nor a figure worded as the total, its
             # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
             # of 16件 (one measure word only)
             fwd.append(k)
@@ -324,6 +327,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
         found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
+    if found is not None and claimed_by_other(text, qs, j, found):
+        found = None  # 共有33个…共计44个。其中包括10个…和23个…: 其中 gives the parts to 44, not to 33
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
@@ -349,27 +354,6 @@ def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, 
     return here and any(not opens_breakdown(text, sent_start[sid]) for sid in later)
 
 
-def _in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
-    """qs[j] is an item of a list of siblings: the figure before it, in its sentence and unit, is
-    separated from it by one comma and a name (东坪镇17件，洛阳镇5件), and no total word marks it."""
-    if j == 0 or seg.sent[j - 1] != seg.sent[j]:
-        return False
-    p, t = qs[j - 1], qs[j]
-    if p.kind != t.kind or p.unit != t.unit or p.high is not None:
-        return False
-    return SIBLING_GAP.fullmatch(text[p.end:t.start]) is not None and not TOTAL_WORD.search(text[p.end:t.start])
-
-
-SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
-
-
-def _bounded(q: Quantity) -> bool:
-    """以上, 超过, 不足: a bound, not a figure that adds up (达 states the figure; 多 and 约 round it)."""
-    from auditor.verify import _bound
-
-    return _bound(q) in ("lower", "upper")
-
-
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
     """The first run of at least two consecutive candidates (from any start) that adds up to the total."""
     total = Fraction(t.value)
@@ -385,7 +369,7 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """5门类、17大类 … 禁止类3门类、8大类 … 限制类4门类、9大类: each unit's groups against its total."""
+    """6门类、19大类 … 禁止类4门类、11大类 … 限制类3门类、8大类: each unit's groups against its total."""
     # runs of counts with distinct units joined by 、
     runs: list[list[int]] = []
     cur: list[int] = []
