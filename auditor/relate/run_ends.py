@@ -79,3 +79,14 @@ def compared_old(qs: Sequence[Quantity], k: int) -> bool:
     nxt = qs[k + 1] if k + 1 < len(qs) else None
     return frame(qs[k]).role == "prior" and nxt is not None and frame(nxt).role == "growth" \
         and frame(nxt).item == frame(qs[k]).item
+
+
+def odd_noun(total_label: str, part_labels: Sequence[str]) -> bool:
+    """审计发现问题82个,已整改问题38个,采纳审计建议10个,正在整改问题21个,移送问题13个: where the parts of a run
+    found by their sum name the total's noun (问题) but one does not, that one counts another thing and the
+    run adds up by chance."""
+    noun = total_label[-2:]
+    if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in noun):
+        return False
+    having = sum(noun in lab for lab in part_labels)
+    return having >= 2 and having < len(part_labels)

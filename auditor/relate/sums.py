@@ -28,7 +28,14 @@ from auditor.relate.link import frame, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
-from auditor.relate.run_ends import compared_old, heads_own_list, list_goes_on, listed_near, named_for_another
+from auditor.relate.run_ends import (
+    compared_old,
+    heads_own_list,
+    list_goes_on,
+    listed_near,
+    named_for_another,
+    odd_noun,
+)
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -319,6 +326,9 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only
         # some of a sentence's figures adds up by chance (one part per sentence is a breakdown)
         found = None
+    if found is not None and odd_noun(label_before(text, t, 0),
+                                      [label_before(text, qs[x], 0) for x in found if not frame(qs[x]).aside]):
+        found = None  # 问题82个: 已整改问题38个, 采纳审计建议10个, 正在整改问题21个…: a part of another thing
     if found is not None and not opens and listed_near(text, t, [qs[x] for x in found]):
         found = None  # 玉米35.6万亩、大豆16.1万亩…: a member of a 、 list is near its followers' sum by chance
     if found is not None and list_goes_on(text, qs, found, fwd, seg):

@@ -360,3 +360,16 @@ def test_total_after_its_parts_skips_the_compared_value_pass() -> None:
 def test_total_after_its_parts_skips_the_compared_value_fail() -> None:
     bad = ADDED.replace("收入合计13.70亿元", "收入合计13.90亿元")
     assert not any(s == "consistent" and e and e.startswith("820000000") for s, e, _ in sums(bad))
+
+
+# a run found by its sum, whose parts name the total's noun but for one: that one counts another thing
+AUDITED = "全年审计发现问题80个,已整改问题40个,采纳审计建议10个,正在整改问题20个,移送问题10个。"
+
+
+def test_run_with_a_part_of_another_noun_confirms_nothing() -> None:
+    assert not any(e == "40+10+20+10" for _, e, _ in sums(AUDITED))
+
+
+def test_run_whose_parts_all_name_the_noun_adds_up() -> None:
+    text = "全年审计发现问题80个,已整改问题50个,正在整改问题20个,移送问题10个。"
+    assert ("consistent", "50+20+10") in [f[:2] for f in sums(text)]
