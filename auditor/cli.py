@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(help_lang(argv))
     try:
         args = parser.parse_args(argv)
+        _log_tracebacks(getattr(args, "verbose", False))
         lang = getattr(args, "lang", None) or args.top_lang
         if args.command is None:
             parser.print_help(sys.stderr)
@@ -71,6 +72,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # --- output helpers --------------------------------------------------------------------
+
+class _Stderr(logging.Handler):
+    """Records to whatever sys.stderr is when they are emitted."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
+        sys.stderr.flush()
+
+
+def _log_tracebacks(verbose: bool) -> None:
+    """`-v`: the debug records (an internal error's traceback, here or in a forked worker) on stderr;
+    without it, none: the user sees the one-line error only."""
+    logger = logging.getLogger("auditor")
+    for handler in [h for h in logger.handlers if isinstance(h, _Stderr)]:
+        logger.removeHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.NOTSET)
+    if verbose:
+        handler = _Stderr()
+        handler.setFormatter(logging.Formatter("auditor: %(message)s"))
+        logger.addHandler(handler)
 
 def _err(message: str) -> None:
     sys.stderr.write(f"auditor: {message}\n")

@@ -223,13 +223,15 @@ def _decode_lenient(raw: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]
     bad: list[tuple[int, int]] = []
     chars = 0
     pos = 0
+    if codec == "utf-8-sig":  # the BOM dropped first: an error's offsets are then those of raw[pos:]
+        codec, pos = "utf-8", len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     while True:
         try:
-            tail = raw[pos:].decode(codec if pos == 0 else codec.replace("-sig", ""))
+            tail = raw[pos:].decode(codec)
         except UnicodeDecodeError as exc:
             if len(bad) >= limit:
                 return None
-            good = raw[pos:pos + exc.start].decode(codec if pos == 0 else codec.replace("-sig", ""))
+            good = raw[pos:pos + exc.start].decode(codec)
             parts.append(good)
             chars += len(good)
             bad.append((pos + exc.start, chars))
