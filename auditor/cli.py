@@ -40,7 +40,13 @@ class UsageError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(argv) if argv is not None else sys.argv[1:]
+    from auditor.recache import enabled
+
+    with enabled():  # compiled patterns kept between runs (auditor/recache.py)
+        return _main(list(argv) if argv is not None else sys.argv[1:])
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser(help_lang(argv))
     try:
         args = parser.parse_args(argv)
