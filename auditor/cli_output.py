@@ -100,13 +100,14 @@ def write_report(path: str, out: str | bytes, fmt: str) -> bool:
 
 def emit(args: argparse.Namespace, settings: Settings, report: Report, line: str) -> bool:
     """Render the report and write it (stdout or --output); the status line ends a terminal report."""
-    from auditor.progress import stderr_is_terminal
     from auditor.report import render
 
     fmt = settings.format
     to_terminal = not args.output and stdout_is_terminal()
     color = fmt == "rich" and color_wanted(args.no_color, to_terminal)
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else None
+    if fmt == "json" and args.output:  # written as it is rendered: the whole report is never held
+        return write_json(args.output, report, settings.lang) and _status_after(fmt, args, line)
     if fmt == "rich":
         from auditor.report import rich
 
@@ -118,6 +119,25 @@ def emit(args: argparse.Namespace, settings: Settings, report: Report, line: str
             return False
     else:
         write_stdout(out if isinstance(out, str) else out.decode("utf-8", "replace"))
+    return _status_after(fmt, args, line)
+
+
+def _status_after(fmt: str, args: argparse.Namespace, line: str) -> bool:
+    from auditor.progress import stderr_is_terminal
+
     if (fmt != "rich" or args.output) and stderr_is_terminal():
         err(line)  # a machine-readable report keeps its stdout clean: the meaning goes to stderr
+    return True
+
+
+def write_json(path: str, report: Report, lang: str) -> bool:
+    """`--format json --output FILE`: the bytes `render` would give, written document by document."""
+    from auditor.report.json import write
+
+    try:
+        with open(path, "wb") as fh:
+            write(report, fh.write, lang)
+    except OSError as exc:
+        err(f"cannot write {path}: {exc.strerror or exc}")
+        return False
     return True

@@ -151,10 +151,15 @@ class StreamWriter:
         self.write(tail.encode())
 
 
+def write(report: Report, out: Callable[[bytes], Any], lang: str = "zh") -> None:
+    """The report as UTF-8 bytes, handed to `out` document by document (never the whole at once)."""
+    writer = StreamWriter(out, report.mode, lang)
+    for i, doc in enumerate(report.documents):
+        writer.add(i, [b"".join(p.encode("utf-8", "backslashreplace") for p in fragment_parts(doc, report.mode, lang))])
+    writer.close(report.summary)
+
+
 def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
     buf = io.BytesIO()
-    writer = StreamWriter(buf.write, report.mode, lang)
-    for i, doc in enumerate(report.documents):
-        writer.add(i, [fragment(doc, report.mode, lang).encode("utf-8", "backslashreplace")])
-    writer.close(report.summary)
+    write(report, buf.write, lang)
     return buf.getvalue().decode("utf-8")
