@@ -17,6 +17,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.cli_args import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FORMATS, UsageError, build_parser, help_lang
 from auditor.cli_filter import filter_result as _filter
@@ -26,6 +27,12 @@ from auditor.cli_output import emit, err, failing, status_line, write_stdout
 from auditor.cli_plan import plan, review_files, settings_for
 from auditor.cli_run import JsonlSink, audit_all, run_dask
 from auditor.cli_run import run_all as _run_all
+
+if TYPE_CHECKING:
+    from auditor.cli_bodies import Bodies
+    from auditor.config import Settings
+    from auditor.model import DocumentResult, Waiver
+    from auditor.walk import Walk
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +96,6 @@ def _cmd_text(path: str) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
-    from auditor.baseline import review, write_baseline
-    from auditor.model import Report
     from auditor.report import BINARY_FORMATS
 
     settings = settings_for(args)
@@ -111,8 +116,25 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     if settings.format == "jsonl":
         with JsonlSink(args.output, settings, mode, baseline, waivers) as sink:
             results = audit_all(args, settings, walked, mode, sink)
-    else:
-        results = audit_all(args, settings, walked, mode)
+        return _finish(args, settings, walked, mode, results, baseline, waivers, status)
+    from auditor.cli_bodies import Bodies
+
+    bodies = Bodies() if settings.format == "json" else None
+    try:
+        results = audit_all(args, settings, walked, mode, bodies=bodies)
+        return _finish(args, settings, walked, mode, results, baseline, waivers, status, bodies)
+    finally:
+        if bodies is not None:
+            bodies.close()
+
+
+def _finish(args: argparse.Namespace, settings: Settings, walked: Walk, mode: str, results: list[DocumentResult],
+            baseline: frozenset[str] | None, waivers: dict[str, Waiver] | None, status: int,
+            bodies: Bodies | None = None) -> int:
+    """Notes and errors on stderr, the baseline written, the report reviewed and written, the exit status."""
+    from auditor.baseline import review, write_baseline
+    from auditor.model import Report
+
     for r in results:
         for code, message in r.notes:  # read and audited, with something the reader should know
             err(f"{r.path}: note: {message} [{code}]")
@@ -138,4 +160,4 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
         if stderr_is_terminal():
             err(line)
         return status
-    return status if emit(args, settings, report, line) else EXIT_ERROR
+    return status if emit(args, settings, report, line, bodies) else EXIT_ERROR

@@ -6,11 +6,12 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor.cli_args import EXIT_ERROR, EXIT_FINDINGS, FAIL_ON
 
 if TYPE_CHECKING:
+    from auditor.cli_bodies import Bodies
     from auditor.config import Settings
     from auditor.model import Report
 
@@ -98,7 +99,8 @@ def write_report(path: str, out: str | bytes, fmt: str) -> bool:
     return True
 
 
-def emit(args: argparse.Namespace, settings: Settings, report: Report, line: str) -> bool:
+def emit(args: argparse.Namespace, settings: Settings, report: Report, line: str,
+         bodies: Bodies | None = None) -> bool:
     """Render the report and write it (stdout or --output); the status line ends a terminal report."""
     from auditor.report import render
 
@@ -106,8 +108,11 @@ def emit(args: argparse.Namespace, settings: Settings, report: Report, line: str
     to_terminal = not args.output and stdout_is_terminal()
     color = fmt == "rich" and color_wanted(args.no_color, to_terminal)
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else None
-    if fmt == "json" and args.output:  # written as it is rendered: the whole report is never held
-        return write_json(args.output, report, settings.lang) and _status_after(fmt, args, line)
+    if fmt == "json":  # written as it is rendered (to a file, the whole report is never held)
+        if args.output:
+            return write_json(args.output, report, settings.lang, bodies) and _status_after(fmt, args, line)
+        write_stdout(_json_text(report, settings.lang, bodies))
+        return _status_after(fmt, args, line)
     if fmt == "rich":
         from auditor.report import rich
 
@@ -130,13 +135,27 @@ def _status_after(fmt: str, args: argparse.Namespace, line: str) -> bool:
     return True
 
 
-def write_json(path: str, report: Report, lang: str) -> bool:
+def _json_text(report: Report, lang: str, bodies: Bodies | None) -> str:
+    import io
+
+    from auditor.report.json import write
+
+    buf = io.BytesIO()
+    write(report, buf.write, lang, *_prerendered(report, bodies))
+    return buf.getvalue().decode("utf-8")
+
+
+def _prerendered(report: Report, bodies: Bodies | None) -> tuple[Any, dict[str, int] | None]:
+    return (None, None) if bodies is None else (bodies.body, bodies.summary(report))
+
+
+def write_json(path: str, report: Report, lang: str, bodies: Bodies | None = None) -> bool:
     """`--format json --output FILE`: the bytes `render` would give, written document by document."""
     from auditor.report.json import write
 
     try:
         with open(path, "wb") as fh:
-            write(report, fh.write, lang)
+            write(report, fh.write, lang, *_prerendered(report, bodies))
     except OSError as exc:
         err(f"cannot write {path}: {exc.strerror or exc}")
         return False

@@ -12,9 +12,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from auditor.cli_args import EXIT_ERROR, EXIT_OK, UsageError
+from auditor.cli_bodies import Bodies, prerendered
 from auditor.cli_filter import filter_result
 from auditor.cli_output import color_wanted, err, write_stdout
 from auditor.cli_plan import skip_result
@@ -49,13 +50,16 @@ def audit_one(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, 
 
 
 def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             jobs: int, on: NoProgress | _Tee | None = None, config: Config | None = None,
-             timeout: float | None = None, max_memory: int | None = None) -> list[DocumentResult]:
+            jobs: int, on: NoProgress | _Tee | None = None, config: Config | None = None,
+            timeout: float | None = None, max_memory: int | None = None,
+            bodies: Bodies | None = None) -> list[DocumentResult]:
     """Every document audited, in input order, in supervised worker processes (auditor/batch.py).
 
     A worker that dies is replaced and its document retried once, then reported `crashed`; a
     document past `timeout` seconds is `timeout`, one past `max_memory` is `too_large`; the batch
-    goes on. `on` hears of each document as it finishes (the progress bar).
+    goes on. `on` hears of each document as it finishes (the progress bar). With `bodies`
+    (--format json), each worker renders its document's quantities and claims (auditor/cli_bodies.py)
+    and the results come back without them.
     """
     from functools import partial
 
@@ -64,19 +68,28 @@ def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: t
 
     on = on or NoProgress()
     names = [str(p) for p in paths]
-    work = partial(audit_one, mode=mode, select=select, ignore=ignore)
+    job = audit_one if bodies is None else prerendered
+    work: Any = partial(job, mode=mode, select=select, ignore=ignore)
     results: list[DocumentResult | None] = [None] * len(names)
+
+    def got(i: int, result: Any, parts: list[bytes]) -> DocumentResult:
+        if isinstance(result, tuple):  # a prerendered document: its body in parts, the slim result
+            assert bodies is not None
+            result, counts = result
+            bodies.add(names[i], parts, counts)
+        return result  # type: ignore[no-any-return]
+
     try:
-        for i, result, _ in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config)):
+        for i, result, parts in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config)):
             on.started(names[i])
-            results[i] = result
-            on.finished(result)
+            one = results[i] = got(i, result, parts)
+            on.finished(one)
     except (OSError, NotImplementedError, ImportError) as exc:  # no worker processes here: go on in this one
         log.debug("worker processes unavailable (%s); auditing in this process", exc)
         for i, name in enumerate(names):
             if results[i] is None:
                 on.started(name)
-                one = results[i] = audit_one(name, mode, select, ignore)
+                one = results[i] = got(i, *batch.drive(work(name)))
                 on.finished(one)
     return [r for r in results if r is not None]
 
@@ -114,7 +127,7 @@ def run_dask(paths: Sequence[Path], args: argparse.Namespace, settings: Settings
 
 
 def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: str,
-           sink: JsonlSink | None = None) -> list[DocumentResult]:
+              sink: JsonlSink | None = None, bodies: Bodies | None = None) -> list[DocumentResult]:
     """Every entry in order: the audited documents, and a document error for each entry not audited.
 
     With a `sink` (jsonl), each document's lines are written as soon as it is audited.
@@ -130,7 +143,7 @@ def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: 
     with progress(len(walked.files), settings.format, settings.lang, color_wanted(args.no_color, True)) as bar:
         on = bar if sink is None else _Tee(bar, sink, lambda r: filter_result(r, select, ignore, settings.severity))
         audited = iter(run_all(walked.files, mode, select, ignore, settings.jobs, on, settings.config,
-                                args.timeout, args.max_memory))
+                               args.timeout, args.max_memory, bodies))
     results = [filter_result(skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore,
                              settings.severity) for e in walked.entries]
     if mode == "check":
