@@ -63,8 +63,13 @@ __all__ = ["DEFAULT_MAX_MEMORY", "DEFAULT_TIMEOUT", "NEEDS_TEXT", "PART_BYTES", 
 
 def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R], jobs: int = 1,
         timeout: float | None = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY,
-        warm: Callable[[], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
+        warm: Callable[[], None] | None = None,
+        spool: Callable[[int, bytes | None], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
     """Yield `(index, result, parts)` for every path, in the order they finish.
+
+    With `spool`, each part goes to `spool(index, part)` as it arrives instead (and `parts` is
+    empty); `spool(index, None)` says that what it was given of that document is void (its
+    worker died, the document is retried or failed).
 
     `result` is what `work(paths[index])` returned, `parts` the bytes it yielded (when it is
     a generator). `failed(path, code, message)` stands in for a document the worker could
@@ -74,7 +79,7 @@ def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R
         return
     if warm is not None and start_method() == "fork":
         warm()  # once, here: every forked worker starts warm
-    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm)
+    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm, spool)
     try:
         yield from pool.results()
     finally:
@@ -110,7 +115,8 @@ class _Worker:
 
 class _Pool(Generic[R]):
     def __init__(self, paths: list[str], work: Work[R], failed: Callable[[str, str, str], R],
-                 jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None) -> None:
+                 jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None,
+                 spool: Callable[[int, bytes | None], None] | None = None) -> None:
         self.paths, self.work, self.failed = paths, work, failed
         self.jobs = min(jobs, len(paths))
         self.timeout, self.max_memory, self.warm = timeout, max_memory, warm
@@ -120,6 +126,7 @@ class _Pool(Generic[R]):
         self.workers: list[_Worker] = []
         self.done: deque[tuple[int, R, list[bytes]]] = deque()
         self.parts: dict[int, list[bytes]] = {}
+        self.spool = spool
         self.left = len(paths)
 
     # starting and feeding workers
@@ -201,7 +208,10 @@ class _Pool(Generic[R]):
             except (EOFError, OSError):
                 return
             if len(message) == 2:  # a part of the document in flight
-                self.parts.setdefault(message[0], []).append(message[1])
+                if self.spool is not None:
+                    self.spool(message[0], message[1])
+                else:
+                    self.parts.setdefault(message[0], []).append(message[1])
                 continue
             index, result, recycle = message
             if w.sent and w.sent[0] == index:
@@ -210,6 +220,11 @@ class _Pool(Generic[R]):
                 w.recycling = w.recycling or recycle
                 w.retry = False
                 self._emit(index, result)
+
+    def _void(self, index: int) -> None:
+        self.parts.pop(index, None)
+        if self.spool is not None:
+            self.spool(index, None)
 
     def _forget(self, w: _Worker) -> None:
         self.workers.remove(w)
@@ -224,7 +239,7 @@ class _Pool(Generic[R]):
         if not w.sent:
             return
         held = w.sent.popleft()
-        self.parts.pop(held, None)  # what it had sent of an unfinished document
+        self._void(held)  # what it had sent of an unfinished document
         self.pending.extendleft(reversed(w.sent))
         if w.recycling:  # it announced its exit: `held` was never started
             self.pending.appendleft(held)
@@ -243,7 +258,7 @@ class _Pool(Generic[R]):
         _kill(w.process)
         self._receive(w)
         self._forget(w)
-        self.parts.pop(held, None)
+        self._void(held)
         self.pending.extendleft(reversed(w.sent))
         limit = f"{self.timeout:g}"
         self._emit(held, self.failed(self.paths[held], "timeout", f"gave up after {limit} s (--timeout {limit})"))

@@ -58,13 +58,34 @@ class Bodies:
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
         self.at: dict[str, tuple[int, int]] = {}
         self.counts = [0] * len(CLAIM_COUNTS)
+        self.pending: dict[str, list[tuple[int, int]]] = {}  # pieces received of documents not yet done
+
+    def part(self, path: str, data: bytes | None) -> None:
+        """A piece of `path`'s body as it arrives; None: what came of it is void (its worker died)."""
+        if data is None:
+            self.pending.pop(path, None)
+            return
+        self.file.seek(0, 2)
+        self.pending.setdefault(path, []).append((self.file.tell(), len(data)))
+        self.file.write(data)
 
     def add(self, path: str, parts: Sequence[bytes], counts: tuple[int, ...]) -> None:
-        self.file.seek(0, 2)
-        start = self.file.tell()
-        for part in parts:
-            self.file.write(part)
-        self.at[path] = (start, self.file.tell() - start)
+        """`path` is done: its body is the pieces received (`part`), then `parts`."""
+        for data in parts:
+            self.part(path, data)
+        pieces = self.pending.pop(path, [])
+        if len(pieces) == 1:
+            self.at[path] = pieces[0]
+        else:  # interleaved with other documents' pieces: copied together (bounded by one piece at a time)
+            self.file.seek(0, 2)
+            start = end = self.file.tell()
+            for at, n in pieces:
+                self.file.seek(at)
+                data = self.file.read(n)
+                self.file.seek(end)
+                self.file.write(data)
+                end += n
+            self.at[path] = (start, end - start)
         self.counts = [a + b for a, b in zip(self.counts, counts, strict=True)]
 
     def body(self, doc: DocumentResult) -> bytes | None:

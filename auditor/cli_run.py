@@ -80,7 +80,9 @@ def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: t
         return result  # type: ignore[no-any-return]
 
     try:
-        for i, result, parts in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config)):
+        spool = None if bodies is None else (lambda i, data: bodies.part(names[i], data))
+        for i, result, parts in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config),
+                                          spool):
             on.started(names[i])
             one = results[i] = got(i, result, parts)
             on.finished(one)

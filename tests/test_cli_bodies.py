@@ -75,3 +75,37 @@ def test_bodies_by_path_and_counts_summed() -> None:
         assert [summary[k] for k in CLAIM_COUNTS] == [3, 2, 1, 1]
     finally:
         b.close()
+
+
+def test_pieces_as_they_arrive_interleaved_and_void() -> None:
+    from auditor.model import DocumentResult
+
+    b = Bodies()
+    try:
+        b.part("x", b"x1")
+        b.part("y", b"y1")
+        b.part("x", b"x2")
+        b.part("z", b"lost")
+        b.part("z", None)  # its worker died: what came of it is void
+        b.part("z", b"z1")
+        b.add("x", [], (0, 0, 0, 0))
+        b.add("y", [b"y2"], (0, 0, 0, 0))
+        b.add("z", [], (0, 0, 0, 0))
+        assert [b.body(DocumentResult(p, "", 0, "")) for p in "xyz"] == [b"x1x2", b"y1y2", b"z1"]
+    finally:
+        b.close()
+
+
+def test_a_large_document_streams_its_body(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import cli_bodies
+
+    monkeypatch.setattr(cli_bodies, "PART_BYTES", 500)  # many parts, interleaved across two workers
+    paths = _files(tmp_path)
+    big = tmp_path / "big.txt"
+    big.write_text(LATER + "\n" + "\n".join(f"第{i}项受理{i}件，办结{i}件。" for i in range(1, 200)), encoding="utf-8")
+    paths.append(big)
+    out = tmp_path / "out.json"
+    cli.main(["check", "--format", "json", "--no-config", "--jobs", "2", "-o", str(out), *map(str, paths)])
+    capsys.readouterr()
+    assert out.read_text(encoding="utf-8") == _whole(paths)
