@@ -17,6 +17,7 @@ from auditor.lexicon import claim_words
 if TYPE_CHECKING:
     from auditor.tables import Cell
 
+MIN_BY_COLUMN = 3  # figures of a table printed column by column
 SERIAL = re.compile(rf"^(?:{claim_words().alternation('table.serial')})$")
 
 
@@ -27,6 +28,9 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     first = next((n for n, c in enumerate(cells) if c.q is not None), None)
     if first is None:
         return None
+    by_column = stub_then_values(cells, first)
+    if by_column is not None:
+        return by_column
     serial = any(SERIAL.match(c.text) for c in cells[:first])
     best: tuple[int, int, int] = (0, 0, 0)
     for w in range(2, 17):
@@ -47,6 +51,8 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     if fixed and (best[0] > _label_score(rows) or best[0] == _label_score(rows) and covered):
         data = fixed
         head = [cells[max(0, k - w):k] for k in range(h, 0, -w)][::-1]
+        if h % w:
+            head = _grouped_head(cells[:h], w - stub_len(data[0], serial)) or head
         return head, data
     if _label_score(rows) < 2:
         return None
@@ -70,6 +76,44 @@ def segment(cells: list[Cell]) -> tuple[list[list[Cell]], list[list[Cell]]] | No
     head_cells = cells[:h]
     head = [head_cells[:-width], head_cells[-width:]] if 0 < width < len(head_cells) else [head_cells]
     return [r for r in head if r], rows
+
+
+def stub_then_values(cells: list[Cell], first: int) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
+    """A one-column table printed column by column: its stub of labels, then its figures in the same order.
+
+    `全市` / `人数(人)` / `  出生人数` / `  死亡人数` / … / `8800` / `5600` / …: the row labels are
+    the indented ones, one per figure, and a label set back that opens indented ones is a heading over them.
+    Read only where every cell after the first figure is a figure and the indented labels, as many as the
+    figures, fill the end of the stub with headings between them; the labels before are the header.
+    """
+    figures = cells[first:]
+    if len(figures) < MIN_BY_COLUMN or any(c.q is None for c in figures):
+        return None
+    stub = cells[:first]
+    rows = [k for k, c in enumerate(stub) if c.indent > 0]
+    if len(rows) != len(figures):
+        return None
+    h = rows[0] - 1 if rows[0] > 0 else 0  # the heading over the first rows, or none
+    heads = [k for k in range(h, first) if k not in rows]
+    if any(k + 1 >= first or stub[k + 1].indent == 0 for k in heads) or any(c.label is False for c in stub[h:]):
+        return None  # a label set back inside the stub must open indented rows
+    it = iter(figures)
+    data = [[stub[k]] if k in heads else [stub[k], next(it)] for k in range(h, first)]
+    return ([stub[:h]] if h else []), data
+
+
+def _grouped_head(cells: list[Cell], width: int) -> list[list[Cell]] | None:
+    """A header of column groups over leaves, its corner printed once: `| 事故 | 伤亡 |` over `甲 | 乙 | 甲 | 乙`
+    under a blank corner gives 3 + 4 cells, not rows of the table's width. The leaves are the last `width`
+    cells (labels all), the groups the cells above them, each spanning the same number of leaves."""
+    if width < 2 or len(cells) <= width:
+        return None
+    above, leaves = cells[:-width], cells[-width:]
+    named = [c for c in above if not c.blank]
+    if len(named) < 2 or width % len(named) or len(above) > len(named) + 1 or any(not c.label for c in leaves) \
+            or (len(above) > len(named) and not above[0].blank):
+        return None
+    return [above, leaves]
 
 
 def _last_row(cells: list[Cell], first: int, serial: bool) -> tuple[list[list[Cell]], int, int]:

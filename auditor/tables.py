@@ -45,6 +45,7 @@ class Cell:
     text: str
     q: Quantity | None = None
     pair: Quantity | None = None  # the second figure of a `100/79.8` cell (q is the 100)
+    indent: int = 0  # spaces opening the cell's line where the cell stands alone on it (`  出生人数`)
 
     @property
     def blank(self) -> bool:
@@ -148,6 +149,12 @@ def _side_by_side(t: Table) -> list[Table]:
 
 
 def _cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
+    cell = _read_cell(text, a, b, by_start)
+    before = text[text.rfind("\n", 0, a) + 1:a]
+    return replace(cell, indent=len(before)) if before and not before.strip() else cell
+
+
+def _read_cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
     words = re.sub(r"\s+", "", text[a:b])
     q = by_start.get(a)
     if q is None and text[a:a + 1] in ("+", "＋"):
@@ -213,11 +220,15 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         head = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if not c.blank), len(r))] for r in head]
     columns = _columns(head, width, unit)
     out_rows = []
+    heading_unit = ""  # a heading row's unit holds for the rows under it (变动率(‰) over 出生率, 死亡率)
     for r, (stub, vals) in zip(data, shaped, strict=True):
         padded: list[Cell | None] = [None] * (width - len(vals))
         padded += vals
         row_unit = _unit_of("".join(c.text for c in stub))
-        cells = [None if c is None else _carry(c, columns[k].unit or row_unit or unit) for k, c in enumerate(padded)]
+        if not any(c is not None and c.q is not None for c in padded):
+            heading_unit = row_unit
+        cells = [None if c is None else _carry(c, columns[k].unit or row_unit or heading_unit or unit)
+                 for k, c in enumerate(padded)]
         out_rows.append(Row(tuple(stub), tuple(cells), r[0].start, r[-1].end))
     return Table(g.start, g.end, g.layout, tuple(columns), tuple(out_rows), unit,
                  tuple(c for r in head for c in r))

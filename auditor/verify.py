@@ -669,11 +669,26 @@ def _verify_repeat(r: Relation) -> Claim:
     other = r.whole[0]
     if r.extra.get("rounded"):
         # a rounded or qualified restatement: its interval must hold the exact figure
-        ok = meets(claimed_interval(r.claim), operand_interval(other))
+        ok = meets(_restated_interval(r.claim), operand_interval(other))
         return _claim(r, r.claim.text, operands=_ops(other), expression=f"≈ {other.text}", recomputed=num(other),
                       status="consistent" if ok else "unverifiable")
     return _claim(r, r.claim.text, operands=_ops(other), expression=f"= {other.text}", recomputed=num(other),
                   status="consistent")
+
+
+def _restated_interval(q: Quantity) -> Interval:
+    """What a bound admits as the restatement of one figure: 超5千美元 restates 5432美元, not 5.4万美元.
+
+    A bound alone holds any figure on its side (超过1万件 "holds" 1512.5万件), so a bound restating a
+    figure holds it within one unit of its last stated digit; other qualifiers keep their interval.
+    """
+    lo, hi = claimed_interval(q)
+    b = _bound(q)
+    if b == "lower":
+        return lo, fr(q.value) + _step(q)
+    if b == "upper":
+        return fr(q.value) - _step(q), hi
+    return lo, hi
 
 
 def _verify_average(r: Relation) -> Claim:

@@ -105,3 +105,22 @@ def test_one_wrong_share_cell_is_flagged_alone(suffix: str, tmp_path: Path) -> N
     findings, _ = audit(rows, suffix, tmp_path)
     assert [code for code, _ in findings] == ["R201"], findings
     assert findings[0][1].endswith("33.0") and "行政处罚" in findings[0][1]
+
+
+@pytest.mark.parametrize("suffix", list(WRITERS))
+def test_auditor_text_prints_the_text_the_offsets_index(suffix: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from auditor import cli
+
+    rows = [r[:] for r in TABLE]
+    rows[4][1] = "251"  # one finding, so there is an offset to check
+    path = tmp_path / f"table{suffix}"
+    WRITERS[suffix](rows, path)
+    capsys.readouterr()
+    status = cli.main(["text", str(path)])
+    out, err = capsys.readouterr()
+    assert status == 0 and err == ""
+    doc = run_path(path)
+    assert out == doc.text
+    assert doc.findings and all(out[f.start:f.end] == f.text for f in doc.findings)
+    assert "合计 | 251" in out  # the table as pipe rows

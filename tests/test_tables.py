@@ -188,3 +188,45 @@ def test_signed_cells_are_figures() -> None:
     up, down = t.q(0, 2), t.q(1, 2)
     assert up is not None and up.value == 5 and up.kind == "percent"
     assert down is not None and down.value == -3
+
+
+# a one-column table printed column by column: its indented stub under two headings, then its figures
+BY_COLUMN = ("表2 人口自然变动\n全市\n人数(人)\n  出生人数\n  死亡人数\n  自然增加人数\n变动率(‰)\n  出生率\n"
+             "  死亡率\n  自然增长率\n8800\n5600\n3200\n11.00\n7.00\n4.00\n")
+
+
+def test_a_stub_printed_before_its_figures_pairs_the_indented_labels_with_them_in_order() -> None:
+    [t] = read(BY_COLUMN)
+    assert [c.label for c in t.columns] == ["全市"]
+    assert grid(t) == [("人数(人)", [""]), ("出生人数", ["8800"]), ("死亡人数", ["5600"]), ("自然增加人数", ["3200"]),
+                       ("变动率(‰)", [""]), ("出生率", ["11.00"]), ("死亡率", ["7.00"]), ("自然增长率", ["4.00"])]
+    assert t.rows[0].section and t.rows[4].section
+    births, rate = t.q(1, 0), t.q(5, 0)
+    assert births is not None and births.unit == "人"  # a heading's unit carried to the rows under it
+    assert rate is not None and rate.unit == "‰" and rate.kind == "percent"
+
+
+def test_a_stub_before_its_figures_is_not_paired_where_the_counts_differ_or_nothing_is_indented() -> None:
+    one_short = BY_COLUMN.replace("4.00\n", "")  # five figures for six indented labels
+    assert all(len(t.rows) != 8 for t in read(one_short))
+    flat = BY_COLUMN.replace("  ", "")  # no indentation: which labels are rows is not shown
+    assert all(grid(t) != grid(read(BY_COLUMN)[0]) for t in read(flat))
+
+
+# two column groups over their leaves, one cell per line, the blank corner printed once above the groups
+GROUPED_HEAD = ("|\n事故起数 |\n死亡人数 |\n甲业 |\n增长(%) |\n乙业 |\n增长(%) |\n"
+                "甲业 |\n增长(%) |\n乙业 |\n增长(%) |\n"
+                "|\n合计 |\n8 |\n-20 |\n10 |\n25 |\n6 |\n-25 |\n4 |\n100 |\n")
+
+
+def test_column_groups_over_leaves_under_a_corner_printed_once() -> None:
+    [t] = read(GROUPED_HEAD)
+    assert [(c.group, c.leaf) for c in t.columns][:2] == [("事故起数", "甲业"), ("事故起数", "增长(%)")]
+    assert [(c.group, c.leaf) for c in t.columns][4:6] == [("死亡人数", "甲业"), ("死亡人数", "增长(%)")]
+    assert t.where(0, 4) == "合计，死亡人数甲业"
+
+
+def test_groups_that_do_not_divide_the_leaves_are_not_spread_over_them() -> None:
+    three = GROUPED_HEAD.replace("死亡人数 |\n", "死亡人数 |\n受伤人数 |\n")  # three groups over eight leaves
+    [t] = read(three)
+    assert not any(c.group == "事故起数" for c in t.columns)

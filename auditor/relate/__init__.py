@@ -42,6 +42,7 @@ from auditor.relate.rate_restated import RestatedRates
 from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.shares import ranked_share_before
 from auditor.relate.stated_directions import stated_directions
 from auditor.relate.stock_flow import stock_flow
 from auditor.relate.structures import _structures
@@ -107,6 +108,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             r = population_rate(text, qs, i, seg) or completion_rate(text, qs, i, seg) \
                 or budget_gap(text, qs, i, seg) or plan_completion(text, qs, i, seg) \
                 or _rate(text, qs, i, seg, sent_start, clause_start, before)
+            if r is None and (ranked := ranked_share_before(text, q, seg, i, before)) is not None:
+                r = _rate(text, qs, i, seg, sent_start, clause_start, ranked)  # 占…比例最高，达92.71%
             if r is not None:
                 rate_at[i] = r
                 yield r

@@ -167,10 +167,16 @@ def growth_start(text: str, q: Quantity) -> int:
 
 
 
+def _qualified(q: Quantity) -> bool:
+    """A qualifier that widens the figure (约, 近, 以上): 达/达到 state the figure itself and widen nothing."""
+    lex = lexicon()
+    return q.approx is not None and any(lex.bound(w) != "exact" for w in q.approx.split())
+
+
 def near_total(run: Fraction, total: Fraction, t: Quantity, parts: list[Quantity]) -> bool:
     """Parts and total agree within their rounding (1.8万 + 0.6万) or qualifiers."""
     slack = t.half_ulp + sum((p.half_ulp for p in parts), Fraction(0))
-    if any(p.approx for p in parts) or t.approx:
+    if any(_qualified(p) for p in parts) or _qualified(t):
         slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), Fraction(0))
     rounded = t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts)
     return slack > 0 and abs(run - total) <= slack and rounded

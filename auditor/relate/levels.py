@@ -239,6 +239,15 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
                     direction=direction, strong=True, extra={"link": "same item"})
 
 
+@cache
+def _comparing_bi() -> str:
+    """比 as a comparison (比上年的59.70%), not inside a rate word (比例, 比重, 占比 of 优良天数比例为80.8%)."""
+    words = [w for w in claim_words()("rate.words") if "比" in w]
+    behind = "".join(f"(?<!{re.escape(w[:w.index('比')])})" for w in words if w.index("比"))
+    ahead = "|".join(re.escape(w[w.index("比") + 1:]) for w in words if w[w.index("比") + 1:])
+    return f"{behind}比" + (f"(?!{ahead})" if ahead else "")
+
+
 def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation:
     """X个百分点 against the two rates the sentence states."""
     q = qs[i]
@@ -258,7 +267,7 @@ def _points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         new = old = None
         if re.search(r"(提高|上升|下降|降低|增加|减少|增长)(到|至|为)", between) or re.search(r"[由从]", before_a):
             new, old = b, a  # 由A%提高到B%
-        elif re.search(r"(比|较|高于|低于)[^，,。；;]{0,12}$", before_b):
+        elif re.search(rf"({_comparing_bi()}|较|高于|低于)[^，,。；;]{{0,12}}$", before_b):
             new, old = a, b  # A%, 比上年的B%高出X个百分点
         if new is not None and old is not None:
             return Relation("points", q, growth_start(text, q), q.end, parts=(new,), whole=(old,),

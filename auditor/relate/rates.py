@@ -21,7 +21,7 @@ from auditor.relate.base import (
     window,
 )
 from auditor.relate.link import COMMON, frame, same_plan, sibling
-from auditor.relate.share_lists import shares_before_parts
+from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
@@ -40,7 +40,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
     inner = _inner_whole(text, qs, i, seg, before) or (
-        listed_share(text, qs, i, seg) or share_of_list(text, qs, i, seg, before)
+        parts_before_shares(text, qs, i, seg) or listed_share(text, qs, i, seg)
+        or share_of_list(text, qs, i, seg, before)
         or shares_before_parts(text, qs, i, seg) if kind == "share" else None)
     if inner is not None:
         return inner
@@ -113,8 +114,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             part_j = near[0]
             subset = False
             link = "same item"
-        elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1:
-            # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence
+        elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1 \
+                and not any(qs[k].kind == "percent" and frame(qs[k]).role == "rate" for k in range(cands[0] + 1, i)):
+            # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence (unless
+            # that item states a rate of its own: 审结31143件，结案率95.6%，服判息诉率90%以上 pairs 95.6% only)
             part_j, subset, link = cands[0], False, "preceding item"
         elif kind == "share" and BASE_ONLY.match(before) and cands and seg.sent[cands[0]] == seg.sent[i] \
                 and seg.clause[cands[0]] == seg.clause[i] - 1:

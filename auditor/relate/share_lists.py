@@ -73,3 +73,62 @@ def _run(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int]
     if hi == lo or sum(qs[k].value for k in range(lo, hi + 1)) > 100:
         return None
     return lo, hi
+
+
+#: the words that open a list of shares after their parts: 分别占总人口的 / 分别占比
+EACH_SHARE = re.compile(r"分别约?占(?:比|比重|比例)?[^，,。；;、\d%]{0,12}?的?(?:比重|比例)?(?:为|是|达)?\s*$")
+SHARE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
+#: between two listed parts: a joining word and the next part's name (男性人口131.19万人、女性人口125.19万人)
+PART_GAP = re.compile(r"\s*(?:、|和|及|与|,|，)[^，,。；;！？\n\d%]{0,16}")
+
+
+def parts_before_shares(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+    """`男性人口131.19万人、女性人口125.19万人，分别占总人口的51.2%和48.8%`: the n-th share after 分别占
+    is of the n-th of the n parts listed straight before it; the whole is the total (总/共/合计…) of
+    their unit just before them. Where 分别占 opens the shares but no such list of parts stands before
+    them, the share's part is not the nearest figure: the relation has no operands (unverifiable)."""
+    q = qs[i]
+    if q.kind != "percent" or q.unit != "%":
+        return None
+
+    def joined(a: int, b: int) -> bool:
+        return qs[a].kind == qs[b].kind == "percent" and qs[a].unit == qs[b].unit == "%" \
+            and SHARE_JOIN.fullmatch(text, qs[a].end, qs[b].start) is not None
+
+    lo = i
+    while lo > 0 and i - lo < MAX_RUN and joined(lo - 1, lo):
+        lo -= 1
+    if EACH_SHARE.search(text, seg.clause_start[seg.clause[lo]], qs[lo].start) is None:
+        return None
+    hi = i
+    while hi + 1 < len(qs) and hi - i < MAX_RUN and joined(hi, hi + 1):
+        hi += 1
+    start = seg.clause_start[seg.clause[lo]]
+    bare = Relation("share", q, start, q.end, extra={"link": "分别占 without its parts listed before it"})
+    n = hi - lo + 1
+    if n < 2 or lo - n < 0:
+        return bare
+    parts = list(range(lo - n, lo))
+    ps = [qs[k] for k in parts]
+    if any(seg.sent[k] != seg.sent[i] or p.kind not in ("count", "money", "measure") or p.high is not None
+           or frame(p).role != "level" or not same_unit(p, ps[0]) for k, p in zip(parts, ps, strict=True)):
+        return bare
+    if any(PART_GAP.fullmatch(text, a.end, b.start) is None for a, b in zip(ps, ps[1:], strict=False)):
+        return bare
+    if not re.fullmatch(r"\s*[,，]?\s*", text[ps[-1].end:start]) and start != ps[-1].end:
+        return bare
+    levels = [j for j in window(qs, parts[0], seg, 1) if same_unit(qs[j], ps[0]) and qs[j].kind == ps[0].kind
+              and frame(qs[j]).role == "level" and qs[j].high is None]
+    if not levels:
+        return bare
+    w = qs[levels[0]]
+    # the total: marked as one (总人口), or the figure the parts are 其中 of
+    total = TOTAL_MARK.search(label_before(text, w, 0)) or "其中" in text[w.end:ps[0].start]
+    if frame(w).plan or not total or w.value < sum(p.value for p in ps):
+        return bare
+    part = ps[i - lo]
+    return Relation("share", q, part.start, q.end, parts=(part,), whole=(w,), strong=True,
+                    alternatives=(((part,), (w,)),),
+                    extra={"link": f"share {i - lo + 1} of {n} after 分别占, its part the same place before; "
+                                   "the total before them", "direct": "1", "near": "1", "unique": "1", "carried": "",
+                           "stem": "", "complementary": ""})

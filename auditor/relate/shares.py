@@ -197,3 +197,26 @@ def share_of_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: s
     return Relation("share", q, start, q.end, parts=parts, whole=(whole,), alternatives=((parts, (whole,)),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "", "stem": "",
                            "complementary": "", "listed": "1"})
+
+
+#: 占受理案件数比例最高 closing a clause: a share ranked, its figure in the next clause
+RANK = claim_words().alternation("rate.share_rank")
+RANKED_SHARE = re.compile(r"占[\u4e00-\u9fff]{0,12}?(?:比例|比重|占比)(?:" + RANK + r")$")
+#: the words a ranked share's figure follows in its own clause (达92.71%)
+RANKED_VERB = re.compile(r"(?:达到|达|为|是|约|近)?")
+
+
+def ranked_share_before(text: str, q: Quantity, seg: Seg, i: int, before: str) -> str | None:
+    """The words of a share ranked in the clause before its figure (…占受理案件数比例最高，达92.71%).
+
+    Only where the figure's own clause holds nothing but a verb, so the two clauses are one phrase;
+    the text returned runs from the ranked clause to the figure, offsets as in the text.
+    """
+    c = seg.clause[i]
+    if c == 0 or not RANKED_VERB.fullmatch(before.strip()):
+        return None
+    start = seg.clause_start[c - 1]
+    prev = text[start:seg.clause_start[c]].rstrip("，,、 ")
+    if RANKED_SHARE.search(prev) is None:
+        return None
+    return text[start:q.start]

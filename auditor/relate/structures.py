@@ -15,6 +15,29 @@ STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('r
                        r"[\u4e00-\u9fff]{0,4}$")
 ORDINALS = claim_words()("rate_stem.ordinals")
 RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
+#: a count of kinds before its noun: 三次产业, 三大产业
+KINDS_NOUN = re.compile(r"[二三四五]\s*[次大类]\s*([\u4e00-\u9fff]{2})")
+
+
+def _ordinal_parts(text: str, qs: Sequence[Quantity], window_js: list[int], noun: str, n: int) -> list[int] | None:
+    """The level each ordinal names (第一产业, 第二产业…), the nearest before the ratio, one distinct figure
+    each and all of one unit; the text may list them in another order (第一, 第三, 第二)."""
+    parts: list[int] = []
+    metrics: set[str] = set()
+    for o in ORDINALS[:n]:
+        name = o + noun
+        js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
+              and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
+        if not js:
+            return None
+        parts.append(js[0])
+        label = label_before(text, qs[js[0]], 0, CLAUSE_END)
+        metrics.add(label[label.index(name) + len(name):])
+    if len(set(parts)) != n or any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
+        return None
+    # in the text's order, or out of it only where every part is worded alike (第一产业完成投资, 第三产业完成投资,
+    # 第二产业完成投资): never one metric's figure for one ordinal and another's for the next
+    return parts if parts == sorted(parts) or len(metrics) == 1 else None
 
 
 def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
@@ -44,25 +67,22 @@ def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
         sm = STRUCTURE.search(lead)
         if sm is None:
             continue
-        noun = sm.group(1)
         window_js = window(qs, run[0], seg, 3)
-        parts: list[int] = []
-        for o in ORDINALS[:len(terms)]:
-            name = o + noun
-            js = [j for j in window_js if frame(qs[j]).role == "level" and qs[j].kind in ("money", "count", "measure")
-                  and qs[j].high is None and name in label_before(text, qs[j], 0, CLAUSE_END)]
-            if not js:
+        # the noun the ordinals name: the word before the structure word (产业结构), else the one a count of
+        # kinds names (三次产业投资比重: 产业, not 投资)
+        nouns = [sm.group(1)] + [m.group(1) for m in KINDS_NOUN.finditer(lead) if m.group(1) != sm.group(1)]
+        for noun in nouns:
+            parts = _ordinal_parts(text, qs, window_js, noun, len(terms))
+            if parts is not None:
                 break
-            parts.append(js[0])  # the nearest before the ratio
-        if len(parts) != len(terms) or parts != sorted(parts) or \
-                any(not same_unit(qs[j], qs[parts[0]]) for j in parts):
+        else:
             continue
         ptuple = tuple(qs[j] for j in parts)
         # the whole: the figure of the parts' unit just before the first part, with 其中 between them
-        head = [j for j in window_js if j < parts[0] and same_unit(qs[j], ptuple[0])][:1]
+        head = [j for j in window_js if j < min(parts) and same_unit(qs[j], ptuple[0])][:1]
         whole: tuple[Quantity, ...]
         if head and frame(qs[head[0]]).role == "level" and qs[head[0]].high is None and \
-                BREAKDOWN_OPENS.search(text, qs[head[0]].end, ptuple[0].start):
+                BREAKDOWN_OPENS.search(text, qs[head[0]].end, qs[min(parts)].start):
             whole, why, strong = (qs[head[0]],), "其中 total", True
         else:
             whole, why, strong = ptuple, "sum of the parts", False

@@ -21,12 +21,14 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
+from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, ranked
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
+from auditor.relate.run_ends import list_goes_on
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -275,14 +277,16 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                         sent_start: list[int]) -> Relation | None:
     """Figures after (or, for 共计/合计, before) a total that add up to it exactly. Never flagged."""
     t = qs[j]
-    if _bounded(t):
+    if bounded(t):
         return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
     opens = re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]) is not None
     if small and not opens:
         return None
-    if not opens and _in_list(text, qs, j, seg):
+    if not opens and in_list(text, qs, j, seg):
         return None  # 教育局10件，生态环境局19件…税务局3件: 10 = 7 + 3 of the items after it by chance
+    if ranked(text, t, sent_start[seg.sent[j]]):
+        return None  # 位于前三的: 甲街道46件;乙街道24件;丙镇22件: ranked siblings, 46 = 24 + 22 by chance
     fwd: list[int] = []
     k = j + 1
     lab = label_before(text, t, 0)
@@ -311,10 +315,14 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only
         # some of a sentence's figures adds up by chance (one part per sentence is a breakdown)
         found = None
+    if found is not None and list_goes_on(text, qs, found, fwd, seg):
+        found = None  # 维持5件；撤销6件；撤回2件；重作2件；终止2件；移送1件 of 15: a prefix adds up by chance
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
         found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
+    if found is not None and claimed_by_other(text, qs, j, found):
+        found = None  # 共有33个…共计44个。其中包括10个…和23个…: 其中 gives the parts to 44, not to 33
     if found is None and TOTAL_WORD.search(text[max(0, t.start - 4):t.start]):
         back: list[int] = []
         k = j - 1
@@ -337,27 +345,6 @@ def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, 
     here = any(seg.sent[x] == seg.sent[j] for x in run)
     later = {seg.sent[x] for x in run if seg.sent[x] != seg.sent[j]}
     return here and any(not opens_breakdown(text, sent_start[sid]) for sid in later)
-
-
-def _in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
-    """qs[j] is an item of a list of siblings: the figure before it, in its sentence and unit, is
-    separated from it by one comma and a name (东坪镇17件，洛阳镇5件), and no total word marks it."""
-    if j == 0 or seg.sent[j - 1] != seg.sent[j]:
-        return False
-    p, t = qs[j - 1], qs[j]
-    if p.kind != t.kind or p.unit != t.unit or p.high is not None:
-        return False
-    return SIBLING_GAP.fullmatch(text[p.end:t.start]) is not None and not TOTAL_WORD.search(text[p.end:t.start])
-
-
-SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
-
-
-def _bounded(q: Quantity) -> bool:
-    """以上, 超过, 不足: a bound, not a figure that adds up (达 states the figure; 多 and 约 round it)."""
-    from auditor.verify import _bound
-
-    return _bound(q) in ("lower", "upper")
 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from auditor.model import Quantity
 from auditor.relate.base import Relation, label_before
 from auditor.relate.link import frame
+from auditor.relate.table_prior_whole import prior_column_whole
 from auditor.relate.tables import additive, agreed, compatible, named, share_columns, span
 from auditor.tables import Table
 
@@ -45,7 +46,16 @@ def lead_total_shares(text: str, qs: Sequence[Quantity], t: Table) -> Iterator[R
             cands.append(Relation("share", named(t, n, s, q), lo, hi, alternatives=(((part,), (w,)),),
                                   extra={"link": f"table column {t.columns[s].label} over {w.text} before the table",
                                          "unique": "1"}))
+        if _agree(cands):
+            yield from prior_column_whole(qs, t, c, w)
         yield from _calibrated(cands)
+
+
+def _agree(cands: list[Relation]) -> bool:
+    """Most of the column's shares agree with the lead-in total: it is the whole of their counts."""
+    from auditor.verify import verify
+
+    return agreed(sum(1 for r in cands if verify(r).status == "consistent"), len(cands))
 
 
 def _lead_total(text: str, qs: Sequence[Quantity], starts: list[int], at: int, name: str) -> Quantity | None:

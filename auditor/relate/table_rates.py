@@ -23,6 +23,8 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_changes import table_changes
+from auditor.relate.table_identities import named_differences
 from auditor.relate.table_lead import lead_total_shares
 from auditor.relate.table_vital import population_rows, vital_columns, vital_rows
 from auditor.relate.tables import (
@@ -61,11 +63,13 @@ def table_claims(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
             yield from _growth(t)
         yield from _column_differences(t)
         yield from _row_differences(t)
+        yield from named_differences(t)
         yield from _ratio_rows(t)
         yield from vital_columns(t)
         yield from vital_rows(t)
         yield from population_rows(t)
         yield from lead_total_shares(text, qs, t)
+    yield from table_changes(text, qs)
 
 
 def _status(r: Relation) -> str:

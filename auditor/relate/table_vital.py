@@ -44,16 +44,21 @@ def vital_columns(t: Table) -> Iterator[Relation]:
 
 def vital_rows(t: Table) -> Iterator[Relation]:
     found = _rate_lines([row.label for row in t.rows])
+    first = None
     if found is None:
-        return
+        found = _grouped_rate_rows(t)
+        if found is None:
+            return
+        first = found[0][0]  # the counts stand apart from their rates: the claim spans from the births
     (cb, rb), (cd, rd) = found
     cands: list[Relation] = []
     for c in range(len(t.columns)):
         cell = t.q(rd, c)
         if cell is None:
             continue
+        opening = t.rows[rd if first is None else first].stub
         r = _relation(t.q(cb, c), t.q(rb, c), t.q(cd, c), cell,
-                      partial(named, t, rd, c), span(t.rows[rd].stub[0] if t.rows[rd].stub else None, cell))
+                      partial(named, t, rd, c), span(opening[0] if opening else None, cell))
         if r is not None:
             cands.append(r)
     yield from _judged(cands)
@@ -111,6 +116,30 @@ def _rate_lines(labels: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]
             continue  # 城镇出生率, 农村死亡人口: a group's line, not the whole population's
         lines.append((k - 1, k))
         words.append(pair[0][1])
+    return (lines[0], lines[1]) if len(lines) == 2 else None
+
+
+def _grouped_rate_rows(t: Table) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The (count, rate) rows of 出生 and 死亡 where the counts and the rates stand in blocks of their own
+    (出生人数 / 死亡人数 / … under 人数(人), then 出生率 / 死亡率 / … under 变动率(‰)): a rate row is one whose
+    cells are in ‰, its count row the one row of the table not in ‰ whose label holds the rate's word."""
+    labels = [row.label for row in t.rows]
+    permille = [any((q := t.q(k, c)) is not None and q.unit == "‰" for c in range(len(t.columns)))
+                for k in range(len(t.rows))]
+    groups = claim_words()("rate.population_group")
+    lines: list[tuple[int, int]] = []
+    words: list[str] = []
+    for k, lab in enumerate(labels):
+        pair = [(r, w) for r, w in _pairs() if r in lab]
+        if not permille[k] or len(pair) != 1 or pair[0][1] in words or any(g in lab for g in groups):
+            continue
+        rate, word = pair[0]
+        counts = [j for j, other in enumerate(labels) if word in other and rate not in other and not permille[j]
+                  and not t.rows[j].section]
+        if len(counts) != 1 or any(g in labels[counts[0]] for g in groups):
+            continue
+        lines.append((counts[0], k))
+        words.append(word)
     return (lines[0], lines[1]) if len(lines) == 2 else None
 
 

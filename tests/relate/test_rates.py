@@ -335,3 +335,18 @@ def test_spans_of_years_are_no_operands_of_a_rate() -> None:
     # 前四年 / 五年计划 are when, not how many: no 4/5 reading of 86%
     text = "投资额等于五年计划规定的投资总额的三分之一,使前四年完成的比重达到百分之八十六。"
     assert not [c for c in audit_text(text).claims if c.kind == "rate" and c.expression == "4/5"]
+
+
+def test_a_rate_after_an_item_with_a_rate_of_its_own_guesses_no_part() -> None:
+    # FAIL of the pairing: 审结 is the part of 结案率, not of 服判息诉率 (9410/9800 >= 90% by chance)
+    text = "五年来，受理各类案件9800件，审结9410件，平均结案率96%，一审服判息诉率始终保持90%以上，质效稳居前列。"
+    found = [(c.text, c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+    assert not [f for f in found if "90%" in f[0] and f[1] == "consistent"]
+    assert any("96%" in f[0] and f[1] == "consistent" and f[2] == "9410/9800" for f in found)
+
+
+def test_a_rate_right_after_its_figure_takes_it_as_its_part() -> None:
+    # PASS: 不起诉 is the item just before the rate, with no rate of its own
+    text = "全年审查起诉4000人，起诉3000人，不起诉1000人，不诉率25%。"
+    found = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+    assert ("consistent", "1000/4000") in found

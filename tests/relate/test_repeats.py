@@ -54,3 +54,20 @@ def test_equal_rates_of_one_level_restated_are_a_repeat() -> None:
     text = ("全市一般公共预算收入700.4亿元,增长1.9%。其中税收收入500亿元。\n"
             "综上,全市一般公共预算收入700.4亿元,增长1.9%,实现平稳开局。")
     assert [c for c in audit_text(text).claims if c.kind == "repeat" and c.claimed == "1.9"]
+
+
+def _rounded_repeat_statuses(text: str) -> list[str]:
+    return [c.status for c in audit_text(text).claims if c.kind == "repeat"]
+
+
+def test_a_bound_restating_a_figure_holds_it_within_its_last_digit() -> None:
+    # PASS: 超5千 restates 5432 (5000..6000)
+    text = "全县人均地区生产总值超5千美元。\n……全县人均地区生产总值5432美元，增长6%。"
+    assert _rounded_repeat_statuses(text) == ["consistent"]
+
+
+def test_a_bound_far_below_the_figure_confirms_nothing() -> None:
+    # FAIL of the pairing: 超过1万件 is no restatement of 120.5万件, though it lies on the bound's side
+    text = ("今年1至9月，全省法院新收案件120.5万件，比去年同期上升10.5%。数据显示，30家法院新收案件数"
+            "同比上升超过50%，12家基层法院新收案件数超过1万件。")
+    assert "consistent" not in _rounded_repeat_statuses(text)

@@ -43,3 +43,33 @@ def test_a_subset_between_the_total_and_the_shares_blocks_the_total() -> None:
     text = ("今年全市共受理投诉5000件,其中商场超市投诉2000件。按投诉原因分,质量问题占40%,价格问题占30%,"
             "数量分别为800件和600件。")
     assert not [f for f in audit_text(text).findings if f.code == "R201"]
+
+
+# parts listed before the shares: 甲X、乙Y,分别占总数的a%和b% (figures invented)
+EACH_OK = "年末全区常住人口80.00万人,其中城镇人口52.00万人、乡村人口28.00万人,分别占总人口的65.0%和35.0%。"
+
+
+def test_shares_after_respectively_take_their_parts_by_place() -> None:
+    got = shares(EACH_OK)
+    assert ("65", "consistent", "520000/800000") in got
+    assert ("35", "consistent", "280000/800000") in got
+    assert not [f for f in audit_text(EACH_OK).findings if f.code == "R201"]
+
+
+def test_a_share_after_respectively_off_its_part_is_flagged() -> None:
+    text = EACH_OK.replace("65.0%", "66.0%").replace("35.0%", "34.0%")
+    assert ("66", "inconsistent", "520000/800000") in shares(text)
+    assert ("34", "inconsistent", "280000/800000") in shares(text)
+
+
+def test_the_first_share_after_respectively_is_not_the_nearest_parts() -> None:
+    """The nearest level before 分别占 is the second part: the first share is never paired with it."""
+    got = shares(EACH_OK)
+    assert not [s for s in got if s[0] == "65" and s[2] == "280000/800000"]
+
+
+def test_respectively_without_its_parts_before_is_unverifiable() -> None:
+    text = "年末全区常住人口80.00万人,乡村人口28.00万人。城镇和乡村分别占总人口的66.0%和34.0%。"
+    got = shares(text)
+    assert ("66", "unverifiable", None) in got
+    assert not [f for f in audit_text(text).findings if f.code == "R201"]

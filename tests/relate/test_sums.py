@@ -274,3 +274,21 @@ def test_parts_in_the_counts_own_measure_word_are_no_names() -> None:
     # 3项，其中许可1项、其他类2项 is a breakdown of the count, not a list of 2 names against 3
     text = "共梳理行政职权3项，其中行政许可1项、其他类2项。"
     assert not [c for c in audit_text(text).claims if c.detail.get("link") == "names listed with the count"]
+
+
+def test_a_prefix_of_a_semicolon_list_adds_up_by_chance() -> None:
+    # FAIL of the pairing: 8 + 5 + 3 = 16 stops at the third of five items joined alike (the list sums to 21)
+    text = ("全年共收到投诉20件，受理16件。经过处理，调解成功8件；移交执法5件；撤回3件；终止办理4件；转办1件。")
+    assert not [s for s in sums(text) if s[0] == "consistent" and s[1] == "8+5+3"]
+
+
+def test_a_semicolon_list_that_ends_with_its_total_still_adds_up() -> None:
+    # PASS: the whole list adds up; what follows is past the sentence
+    text = "全年共受理投诉16件。经过处理，调解成功8件；移交执法5件；撤回3件。另有2件正在核查。"
+    assert ("consistent", "8+5+3", "parts after the total add up to it") in sums(text)
+
+
+def test_empty_items_after_the_run_do_not_break_it() -> None:
+    # PASS: 二审上诉0件 adds nothing, so the list that adds up is not cut short
+    text = "刑事检察案件141件，审查逮捕41件；审查起诉99件；提请延押1件；二审上诉0件；二审抗诉0件。"
+    assert ("consistent", "41+99+1", "parts after the total add up to it") in sums(text)

@@ -79,3 +79,26 @@ def test_rate_row_off_the_population_is_not_accused() -> None:
 def test_columns_of_a_group_are_not_paired() -> None:
     text = HEAD.replace("死亡人口(人)", "农村死亡人口(人)") + "".join(ROWS).replace("| 6142 |", "| 4142 |")
     assert not errors(text)
+
+
+# counts and rates in blocks of their own under headings that carry the units (population 800000, 820000, 830000)
+GROUPED = ("| 指标 | 2021年 | 2020年 | 2019年 |\n| 人数(人) | | | |\n| 出生人数 | 8800 | 8856 | 8715 |\n"
+           "| 死亡人数 | 5600 | 5740 | 6142 |\n| 变动率(‰) | | | |\n| 出生率 | 11.00 | 10.80 | 10.50 |\n"
+           "| 死亡率 | 7.00 | 7.00 | 7.40 |\n")
+
+
+def test_rates_in_a_block_apart_from_their_counts_are_confirmed() -> None:
+    assert [s for _, s in rates(GROUPED)].count("consistent") == 3
+    assert not errors(GROUPED)
+
+
+def test_a_rate_in_a_block_apart_off_the_others_is_flagged() -> None:
+    text = GROUPED.replace("| 6142 |", "| 4142 |")
+    assert ("7.4", "inconsistent") in rates(text)
+    assert errors(text)
+
+
+def test_rates_apart_without_units_are_not_paired() -> None:
+    """No ‰ on the rate rows: which rows are rates is not shown, nothing is checked."""
+    text = GROUPED.replace("(‰)", "").replace("| 6142 |", "| 4142 |")
+    assert not rates(text) and not errors(text)

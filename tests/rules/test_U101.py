@@ -20,6 +20,7 @@ FAIL = [
     pytest.param("涉及群众1536人，占比达到80.8，", "80.8", {}, id="share-word"),
     pytest.param("引发争议的行为中，行政处罚2100,占收到申请总数的33.9%。", "2100", {}, id="count-before-its-share"),
     pytest.param("涉及单位中，水务局4,供电局3件。", "4", {}, id="count-among-counted-siblings"),
+    pytest.param("城镇与乡村人口比重为61.5，比上年提高1个百分点。", "61.5", {}, id="share-word-no-ratio-after"),
 ]
 
 PASS = [
@@ -33,6 +34,8 @@ PASS = [
     pytest.param("引发争议的行为中，行政处罚2100件,占收到申请总数的33.9%。", id="count-with-measure-word"),
     pytest.param("共受理业务2143249笔(其中审核通过2142623笔,不受理586笔,补正材料0,不予受理40笔)。",
                  id="zero-needs-no-measure-word"),
+    pytest.param("城镇与乡村人口比重为61.5：38.5，比上年提高1个百分点。", id="two-term-ratio-after-share-word"),
+    pytest.param("国有与非国有投资比重为72.4:27.6。", id="two-term-ratio-ascii-colon"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 

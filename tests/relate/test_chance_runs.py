@@ -1,0 +1,120 @@
+"""Figures after a total that add up to it by chance are no breakdown (auditor/relate/chance_runs.py).
+
+Each class: a FAIL sentence (the chance sum is not confirmed) and a PASS sentence (the breakdown the text
+states is still confirmed). All sentences are invented.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor import audit_text
+
+IMPLICIT = "parts after the total add up to it"
+
+
+def sums(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.status, c.expression, c.detail.get("link", "")) for c in audit_text(text).claims if c.kind == "sum"]
+
+
+def confirmed(text: str, expression: str) -> bool:
+    return any(s == "consistent" and e == expression for s, e, _ in sums(text))
+
+
+def loud(text: str) -> list[str]:
+    return [f.code for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+# ---- a ranked list: its items are siblings ------------------------------------------------------
+
+def test_ranked_items_are_no_total_and_parts_fail() -> None:
+    # 58 = 35 + 23, but the three streets are ranked side by side
+    text = "一、办理情况\n受理量位于前三的街道:甲街道58件;乙街道35件;丙镇23件。\n"
+    assert not confirmed(text, "35+23")
+    assert not loud(text)
+
+
+def test_ranked_items_under_a_heading_line_fail() -> None:
+    text = "办件量排名前五的单位:\n甲局40件,乙局25件,丙局15件,丁局9件,戊局6件。\n"
+    assert not confirmed(text, "25+15")
+
+
+def test_ranked_by_position_words_fail() -> None:
+    text = "诉求量居于前五位的是:城建类120件,交通类70件,环保类50件,教育类30件,医疗类20件。"
+    assert not confirmed(text, "70+50")
+
+
+def test_unranked_total_and_parts_pass() -> None:
+    text = "全镇共受理工单58件。甲村35件,乙村23件。"
+    assert confirmed(text, "35+23")
+
+
+def test_total_of_the_ranked_items_pass() -> None:
+    # a total word after the ranking words: the figure is the total of the items ranked
+    text = "排名前三的县区共受理工单300件,甲县120件,乙县100件,丙县80件。"
+    assert confirmed(text, "120+100+80")
+
+
+def test_first_quarters_are_a_period_not_a_rank_pass() -> None:
+    text = "前三季度全区一般公共预算收入90亿元,增长5%。税收收入60亿元,非税收入30亿元。"
+    assert confirmed(text, "6000000000+3000000000")
+
+
+# ---- parts that 其中 gives to another figure --------------------------------------------------
+
+def test_parts_of_a_later_total_are_not_the_earlier_figures_fail() -> None:
+    # 8 + 13 = 21, but 其中 gives the nursery and the forest farms to the 30 projects
+    text = "林业部有二十一个建设项目,地方有九个建设项目,共计三十个。其中包括八个苗圃和十三个林场。"
+    assert not confirmed(text, "8+13") or ("consistent", "8+13", "其中 list") in sums(text)
+    assert not [s for s in sums(text) if s[1] == "8+13" and s[2] == IMPLICIT]
+
+
+def test_parts_of_the_figure_before_their_qi_zhong_pass() -> None:
+    text = "林业部有二十一个建设项目,地方有九个建设项目,共计三十个。其中包括八个苗圃和二十二个林场。"
+    assert ("consistent", "8+22", "其中 list") in sums(text)
+
+
+def test_a_restated_total_keeps_its_parts_pass() -> None:
+    text = "本季度信箱共收到来信150件,已办结150件,其中交办工单90件,直接答复工单60件。"
+    assert confirmed(text, "90+60")
+
+
+def test_a_change_before_qi_zhong_does_not_take_the_parts_pass() -> None:
+    text = "今年拟安排财政赤字2.6万亿元,比去年增加3000亿元,其中中央财政赤字1.8万亿元,地方财政赤字8000亿元。"
+    assert confirmed(text, "1800000000000+800000000000")
+
+
+# ---- a prefix of a list that goes on (relate/run_ends.py), and the lists it leaves alone ----------
+
+def test_a_prefix_of_a_list_that_goes_on_fail() -> None:
+    # 8 + 7 + 5 = 20, but the dispositions go on (终止3件;移送1件): nothing ends the parts at 驳回
+    text = "全年立案受理复议案件20件。经审理,维持8件;撤销7件;驳回5件;终止3件;移送1件。"
+    assert not confirmed(text, "8+7+5")
+    assert not loud(text)
+
+
+def test_the_whole_list_of_a_later_sentence_pass() -> None:
+    text = "全年立案受理复议案件20件。经审理,维持8件;撤销7件;驳回5件。"
+    assert confirmed(text, "8+7+5")
+
+
+def test_a_new_clause_group_is_another_breakdown_pass() -> None:
+    # 交办 + 直办 is one breakdown, 按期 + 逾期 another (after a ;): the first is no prefix
+    text = "本月共办理工单300件。交办单位260件,直办40件;按期回复290件、逾期回复10件。"
+    assert confirmed(text, "260+40")
+
+
+def test_the_total_restated_after_its_parts_pass() -> None:
+    # the figure after the run is the total again, not one more item of the list
+    text = "全年共调解矛盾纠纷60起。化解52起,化解率为86.7%,8起调解不成纠纷引导诉讼,60起纠纷全部闭环管理。"
+    assert confirmed(text, "52+8")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(10, 400), st.integers(10, 400), st.integers(1, 9))
+def test_ranked_siblings_and_list_prefixes_never_confirm(b: int, c: int, d: int) -> None:
+    a = b + c
+    ranked = f"办件量位于前三的街道:甲街道{a}件;乙街道{b}件;丙镇{c}件。"
+    assert not confirmed(ranked, f"{b}+{c}")
+    prefix = f"全年立案受理案件{a}件。经审理,维持{b}件;撤销{c}件;终止{d}件。"
+    assert not confirmed(prefix, f"{b}+{c}")

@@ -1,0 +1,52 @@
+"""Structures written as a ratio of shares (relate/structures.py). Figures invented."""
+from __future__ import annotations
+
+from auditor import audit_text
+
+
+def shares(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "share"]
+
+
+def loud(text: str) -> list[str]:
+    return [f.text for f in audit_text(text).findings if f.code == "R201"]
+
+
+GDP = ("全区实现地区生产总值500.0亿元,同比增长6.2%。其中,第一产业增加值30.0亿元,增长3.8%;"
+       "第二产业增加值220.0亿元,增长7.2%;第三产业增加值250.0亿元,增长4.8%。三次产业比为{}。")
+
+
+def test_a_bare_bi_structure_is_checked() -> None:
+    ok = GDP.format("6.0:44.0:50.0")
+    assert [s[1] for s in shares(ok)] == ["consistent"] * 3
+    assert not loud(ok)
+
+
+def test_a_bare_bi_structure_off_its_parts_is_flagged() -> None:
+    bad = GDP.format("6.0:46.0:48.0")
+    got = shares(bad)
+    assert ("46", "inconsistent", "22000000000/50000000000") in got
+    assert loud(bad)
+
+
+def test_bi_with_terms_not_near_100_is_no_structure() -> None:
+    text = GDP.format("1:2:3")
+    assert shares(text) == []
+
+
+INVEST = ("从产业投资看,第一产业完成投资12.0亿元,同比增长30.0%;第三产业完成投资50.0亿元,增长10.0%;"
+          "第二产业完成投资138.0亿元,下降2.0%。三次产业投资比重为{}。")
+
+
+def test_the_count_of_kinds_names_the_noun_and_parts_may_come_out_of_order() -> None:
+    """三次产业投资比重: the ordinals name 产业 (第一产业…), and the parts, worded alike, are listed 一、三、二."""
+    got = shares(INVEST.format("6.0:69.0:25.0"))
+    assert ("6", "consistent", None) not in got
+    assert [s[1] for s in got] == ["consistent"] * 3
+    assert ("69", "consistent") in [s[:2] for s in got]
+
+
+def test_out_of_order_parts_of_different_metrics_are_not_taken() -> None:
+    text = ("第一产业增加值12.0亿元,第三产业增加值50.0亿元。第二产业完成投资138.0亿元,第一产业完成投资20.0亿元。"
+            "三次产业比为6.0:69.0:25.0。")
+    assert not [s for s in shares(text) if s[1] != "unverifiable"]
