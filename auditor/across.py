@@ -6,7 +6,7 @@ report states the same metric as its own current figure; the two should agree.
 
 Which reports are one series is read from their titles: the first non-empty line that names a
 year and a report genre. Two titles are one series when they are equal once the year is taken
-out and they name an issuing place (镇, 县, 市, 省, 团…): `东棘坨镇2023年法治政府建设情况报告`
+out and they name an issuing place (镇, 县, 市, 省, 团…): `西柳泉镇2021年法治政府建设情况报告`
 and `东棘坨镇2024年法治政府建设情况报告`. Precision comes first: a metric is compared only when
 its subject is named the same way in both reports, the units agree, and every current mention of
 it in the earlier report carries one value (within rounding). Statistics are revised between

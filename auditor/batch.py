@@ -111,6 +111,7 @@ class _Worker:
     since: float = 0.0  # when the document in flight started
     recycling: bool = False  # announced it exits after its last answer
     retry: bool = False  # started for one retried document
+    broken: bool = False  # its pipe broke (it died since it last answered): fed nothing more, reaped
 
 
 class _Pool(Generic[R]):
@@ -144,13 +145,21 @@ class _Pool(Generic[R]):
             self._send(w, [retry])
 
     def _send(self, w: _Worker, indices: list[int]) -> None:
+        try:
+            w.conn.send([(i, self.paths[i]) for i in indices])
+        except (OSError, ValueError):
+            # the worker died after its last answer and before this send (a broken pipe): these documents
+            # were never started and go back to the queue; the one it held is charged when it is reaped
+            self.pending.extendleft(reversed(indices))
+            w.broken = True
+            _kill(w.process)
+            return
         if not w.sent:
             w.since = time.monotonic()
         w.sent.extend(indices)
-        w.conn.send([(i, self.paths[i]) for i in indices])
 
     def _feed(self) -> None:
-        live = [w for w in self.workers if not w.recycling]
+        live = [w for w in self.workers if not w.recycling and not w.broken]
         while self.pending and len(live) < self.jobs:
             self._start()
             live.append(self.workers[-1])

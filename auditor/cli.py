@@ -52,6 +52,7 @@ def _main(argv: list[str]) -> int:
     parser = build_parser(help_lang(argv))
     try:
         args = parser.parse_args(argv)
+        _log_tracebacks(getattr(args, "verbose", False))
         lang = getattr(args, "lang", None) or args.top_lang
         if args.command is None:
             parser.print_help(sys.stderr)
@@ -76,6 +77,28 @@ def _main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         err("interrupted")
         return 130
+
+
+class _Stderr(logging.Handler):
+    """Records to whatever sys.stderr is when they are emitted."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
+        sys.stderr.flush()
+
+
+def _log_tracebacks(verbose: bool) -> None:
+    """`-v`: the debug records (an internal error's traceback, here or in a forked worker) on stderr;
+    without it, none: the user sees the one-line error only."""
+    logger = logging.getLogger("auditor")
+    for handler in [h for h in logger.handlers if isinstance(h, _Stderr)]:
+        logger.removeHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.NOTSET)
+    if verbose:
+        handler = _Stderr()
+        handler.setFormatter(logging.Formatter("auditor: %(message)s"))
+        logger.addHandler(handler)
+
 
 # --- text and explain ------------------------------------------------------------------
 

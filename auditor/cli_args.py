@@ -123,6 +123,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     batch.add_argument("--no-color", action="store_true", help=h["no_color"])
     batch.add_argument("--config", metavar="FILE", help=h["config"])
     batch.add_argument("--no-config", action="store_true", help=h["no_config"])
+    batch.add_argument("-v", "--verbose", action="store_true", help=h["verbose"])
     batch.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS", help=h["timeout"])
     batch.add_argument("--max-memory", type=_memory, default=2048 * 2**20, metavar="SIZE", help=h["max_memory"])
 
@@ -137,6 +138,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
     text = _sub(sub, "text", h)
     text.add_argument("path", metavar="PATH", help=h["path"])
+    text.add_argument("-v", "--verbose", action="store_true", help=h["verbose"])
 
     explain = _sub(sub, "explain", h)
     explain.add_argument("code", metavar="CODE", help=h["code"])

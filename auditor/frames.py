@@ -7,7 +7,7 @@ item or from an explicit link (relate/link.py); a figure's frame is what linking
 
 Roles: level, change (an amount of change: 增加50万吨), growth (a growth rate), rate, share,
 points, multiple, prior (the value of an earlier period or a comparison base), average
-(人均, 平均每, 年均), attribute (a figure that describes a noun: 50万元以上的行政村).
+(人均, 平均每, 年均), attribute (a figure that describes a noun: 30万元以上的自然村).
 `plan` marks targets, plans and budgets; `period` is the year, `prior`,
 `current` or `span` the text gives; `base` is the whole a share names (占全省的 -> 全省).
 """
@@ -130,7 +130,7 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         last = out[-1] if out and out[-1].frame is not None else None
         if role == "level" and last is not None and last.frame is not None and last.frame.role == "change" \
                 and last.end == q.start and last.unit != q.unit:
-            role = "change"  # 同比减少1起3人: the bare figure straight after a change is one more change
+            role = "change"  # 同比减少2起5人: the bare figure straight after a change is one more change
         aside = bool(clause and clause.aside)
         sw = max(s0, q.start - SENTENCE_REACH)  # linear: a sentence's words this far before the figure
         sent_text = ASIDE.sub(lambda m: "\u3000" * len(m.group(0)), text[sw:q.start]) if not aside else text[sw:q.start]
@@ -153,7 +153,7 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         pm = p.plan.search(opening)
         headed = bool(head_m and head_m.end() <= q.start and head_plan)
         plan = item_plan or bool(pm) or headed
-        # 占年初预算数…的56.3%, 完成年初预算的53.5%: the plan is the base of a share; the item stays an actual
+        # 占年初预算数…的56.3%, 完成年初预算的61.8%: the plan is the base of a share; the item stays an actual
         item_plan = item_plan or headed or bool(pm and not PLAN_BASE.search(opening, 0, pm.start()))
         bm = p.base.search(opening) if role == "share" else None
         frame = Frame(subject=subject, role=role, period=period, plan=plan, base=bm.group(1) if bm else "",
@@ -188,7 +188,7 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
     if q.kind == "points":
         return "points"
     if q.kind == "percent" and ATTRIBUTE.match(text, q.end) and not p.share.search(text[q.end:q.end + 3]):
-        return "attribute"  # 占比超过10%的有44种: a threshold that sorts the items, not a share of them
+        return "attribute"  # 占比超过5%的有27种: a threshold that sorts the items, not a share of them
     if q.kind == "multiple" or after.startswith("倍"):
         return "multiple"
     if q.kind != "percent" and p.average.search(tail) and not p.share.search(tail[-3:]):
@@ -201,10 +201,10 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         if p.share.search(tail):
             return "share"
         if p.old_tail.search(tail):
-            return "prior"  # 比今年上半年平均接通率98.12%: the rate of the period compared with
+            return "prior"  # 比今年一季度平均接通率96.47%: the rate of the period compared with
         return "rate"
     if ATTRIBUTE.match(text, q.end):
-        return "attribute"  # 收入50万元以上的行政村: a threshold that describes a noun, not an amount of it
+        return "attribute"  # 收入30万元以上的自然村: a threshold that describes a noun, not an amount of it
     if p.to_level.search(tail):
         return "level"
     if p.change_tail.search(tail):

@@ -10,8 +10,8 @@ Decimal('18000')
 Decimal('1020')
 >>> parse_number("25万6千")
 Decimal('256000')
->>> parse_number("1,100万")
-Decimal('11000000')
+>>> parse_number("1,300万")
+Decimal('13000000')
 >>> parse_number("壹仟零贰拾")
 Decimal('1020')
 >>> parse_number("三分之二")
@@ -287,7 +287,7 @@ def _parse_integer(s: str) -> Decimal | None:
 
 
 def _parse_mixed(s: str) -> tuple[Decimal, int, int] | None:
-    """Positional Chinese with optional Arabic pieces: 一亿五千万零六千三百五十五, 25万6千, 1.8万.
+    """Positional Chinese with optional Arabic pieces: 二亿三千万零四千七百一十八, 25万6千, 1.8万.
 
     Returns (value, decimals written, scale of the magnitude that follows the
     first decimal figure). A magnitude multiplies everything written since the

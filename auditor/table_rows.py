@@ -1,7 +1,7 @@
 """Rows of a table written one cell per line: where the header ends and each row begins.
 
 A run of cells carries no row breaks. Two readings are tried: a fixed row width (the header's,
-`指标 | 2005年 | 2004年 | 2005年为上年%` then rows of four), and a new row at each label that
+`指标 | 2009年 | 2008年 | 2009年为上年%` then rows of four), and a new row at each label that
 follows a figure (rows whose stubs differ in width: `合计 | 小计 | 25478 | …` then `职务 | 13024 | …`).
 The reading with more well-formed rows (labels, then figures and blanks) wins; a fixed width only
 where it reads the run to its end or reads more rows.

@@ -499,7 +499,7 @@ def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[in
 
 
 def _verify_granular(r: Relation, sign: int) -> Claim:
-    """Only the new count is stated: its prior must be a whole number (41件50人、上升50% has none).
+    """Only the new count is stated: its prior must be a whole number (37件46人、上升50% has none).
 
     Each count the rate may speak of is tried; one whole prior for any of them leaves the claim
     unverifiable, a prior only under truncation is G301 (truncated), none at all G301.
@@ -561,7 +561,7 @@ def _verify_difference(r: Relation) -> Claim:
     """增加122篇: the stated difference against new - old (old - new for a decrease)."""
     q = r.claim
     if "per_year" in r.extra and r.parts:
-        # 平均每年增加60.4万人: the change over the span over its years; confirms only (the span's count may differ)
+        # 平均每年增加48.3万人: the change over the span over its years; confirms only (the span's count may differ)
         n, c = int(r.extra["per_year"]), r.parts[0]
         lo, hi = operand_interval(c)
         got = (lo / n, hi / n)
@@ -580,7 +580,7 @@ def _verify_difference(r: Relation) -> Claim:
         return _claim(r, q.text, status="unverifiable")
     new, old, (lo, hi) = change
     if r.extra.get("by_year"):
-        # 2019年相比2018年增长了357万件, 这四年间年平均增长70.6万件: the years' levels; confirms only
+        # 2016年相比2015年增长了272.5万件, 这四年间年平均增长58.3万件: the years' levels; confirms only
         n = int(r.extra.get("per_year_levels", "1"))
         got = (lo / n, hi / n)
         expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"

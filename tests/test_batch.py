@@ -78,6 +78,31 @@ def test_document_that_kills_every_worker_is_retried_once_then_crashed(tmp_path:
     assert len(pids) == 2 and pids[0] != pids[1], "retried once, in a fresh process"
 
 
+def _ok(path: str) -> str:
+    return "ok " + path
+
+
+def test_a_worker_dead_before_it_is_fed_loses_nothing() -> None:
+    """The race behind a lost batch: a worker dies after its last answer and before it is reaped, and the
+    pool feeds it; the broken pipe must not end the batch (the CLI would then audit the rest in-process)."""
+    paths = [f"d{i}" for i in range(6)]
+    pool = batch._Pool(paths, _ok, failed, 1, None, None, None)
+    try:
+        pool.pending.clear()
+        pool._start()
+        dead = pool.workers[0]
+        os.kill(dead.process.pid, signal.SIGKILL)
+        dead.process.join(10)
+        pool.pending.extend(range(len(paths)))
+        pool._feed()  # sends to the dead worker: a broken pipe
+        assert dead.broken and not dead.sent and list(pool.pending) == list(range(len(paths)))
+        got = dict((i, r) for i, r, _ in pool.results())
+    finally:
+        pool.close()
+    assert got == {i: f"ok d{i}" for i in range(len(paths))}
+    assert pool.attempts == [0] * len(paths)  # nothing was held by the dead worker: nothing charged
+
+
 def test_exception_in_work_is_that_documents_error() -> None:
     def boom(path: str) -> str:
         raise ValueError(path)
@@ -303,13 +328,18 @@ def test_cli_jobs_2_batch_of_200_loses_nothing_when_a_worker_is_killed(tmp_path:
     killed = None
     try:
         deadline = time.monotonic() + 60
+        started = None
         while killed is None and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.3)
+            time.sleep(0.1)
             children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
             pids = children.read_text().split() if children.exists() else []
-            if len(pids) >= 2:
+            if len(pids) >= 2 and started is None:
+                started = time.monotonic()
+            # in the middle of the batch: 200 documents of 20 ms and more on two workers take 2 s at least
+            if started is not None and time.monotonic() - started >= 1.0 and len(pids) >= 2:
                 killed = int(pids[0])
                 os.kill(killed, signal.SIGKILL)
+                assert proc.poll() is None, "the batch ended before the worker was killed"
         _, err = proc.communicate(timeout=120)
     finally:
         proc.kill()

@@ -119,6 +119,53 @@ def test_unexpected_exception_is_contained(files: list[Path], tmp_path: Path,
     assert docs[0]["error"]["code"] == "internal" and docs[1]["findings"][0]["code"] == "R201"
 
 
+BROKEN_CLI = """
+import sys
+from auditor import cli, pipeline
+real = pipeline.run_path
+def run_path(path, *a, **kw):
+    if path.name.startswith("boom"):
+        raise RuntimeError("kaboom")
+    return real(path, *a, **kw)
+pipeline.run_path = run_path
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_traceback_only_with_verbose(tmp_path: Path, jobs: str) -> None:
+    """An internal error is one line; `-v` adds its traceback (written by the worker that met it)."""
+    boom, good = tmp_path / "boom.txt", tmp_path / "good.txt"
+    for path in (boom, good):
+        path.write_text("受理45起，办结43起，办结率95.6%。\n", encoding="utf-8")
+
+    def check(*flags: str) -> tuple[int, str, str]:
+        argv = [sys.executable, "-c", BROKEN_CLI, "check", "--no-config", "--format", "json", "--jobs", jobs,
+                *flags, str(boom), str(good)]
+        proc = subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", timeout=120)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    line = f"auditor: {boom}: internal error: RuntimeError: kaboom [internal]\n"
+    status, out, quiet = check()
+    assert (status, quiet) == (2, line)
+    status, out_v, loud = check("-v")
+    assert status == 2 and "Traceback (most recent call last)" in loud and "RuntimeError: kaboom" in loud
+    assert line in loud and out_v == out
+
+
+def test_text_traceback_only_with_verbose(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import auditor.load
+
+    def broken(path: Path) -> None:
+        raise ValueError("bad bytes")
+
+    monkeypatch.setattr(auditor.load, "load", broken)
+    assert "Traceback" not in run(capsys, "text", "x.txt")[2]
+    status, _, err = run(capsys, "text", "-v", "x.txt")
+    assert status == 2 and "Traceback" in err
+    assert err.endswith("auditor: x.txt: internal error: ValueError: bad bytes\n")
+
+
 @pytest.mark.usefixtures("fake")
 @pytest.mark.parametrize(("args", "status", "errors"), [
     ((), 1, 1),

@@ -9,9 +9,13 @@ The suite runs a short profile (`short`, a few seconds); `nox -s fuzz` runs the 
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,6 +53,46 @@ edit_piece = st.one_of(st.sampled_from(REPORT_CHARS),
                        st.text(alphabet=st.characters(codec=None, exclude_categories=()), min_size=1, max_size=16))
 
 
+#: per test, the slowest example by wall time and by CPU time, and the number of examples run; the long
+#: run writes them as JSON to $FUZZ_TIMINGS at the end (the deadline fails an example over 2 s, this reports
+#: the margin). Wall time on a shared machine includes other processes' turns and cyclic collections (which
+#: Hypothesis leaves out of the deadline), so the CPU time and the collector's pauses are kept beside it.
+SLOWEST: dict[str, dict[str, object]] = {}
+SLOWEST_CPU: dict[str, dict[str, object]] = {}
+EXAMPLES: dict[str, int] = {}
+_GC = {"since": 0.0, "total": 0.0}
+
+
+def _gc_clock(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _GC["since"] = time.perf_counter()
+    else:
+        _GC["total"] += time.perf_counter() - _GC["since"]
+
+
+
+@contextmanager
+def _timed(test: str, example: object) -> Iterator[None]:
+    wall, cpu, in_gc = time.perf_counter(), time.process_time(), _GC["total"]
+    yield
+    row = {"wall_s": round(time.perf_counter() - wall, 4), "cpu_s": round(time.process_time() - cpu, 4),
+           "gc_s": round(_GC["total"] - in_gc, 4), "input": repr(example)[:300]}
+    EXAMPLES[test] = EXAMPLES.get(test, 0) + 1
+    if row["wall_s"] > SLOWEST.get(test, {}).get("wall_s", -1.0):  # type: ignore[operator]
+        SLOWEST[test] = row
+    if row["cpu_s"] > SLOWEST_CPU.get(test, {}).get("cpu_s", -1.0):  # type: ignore[operator]
+        SLOWEST_CPU[test] = row
+
+
+def teardown_module() -> None:
+    gc.callbacks.remove(_gc_clock)
+    out = os.environ.get("FUZZ_TIMINGS")
+    if out:
+        rows = {t: {"examples": n, "slowest_wall": SLOWEST.get(t), "slowest_cpu": SLOWEST_CPU.get(t)}
+                for t, n in EXAMPLES.items()}
+        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def _check(result: DocumentResult, text: str) -> None:
     assert result.error is None
     for q in result.quantities:
@@ -66,6 +110,7 @@ def _check(result: DocumentResult, text: str) -> None:
 
 def setup_module() -> None:
     """Import every stage and reporter once, so no example pays for the imports."""
+    gc.callbacks.append(_gc_clock)
     _check(audit_text("全市共3项，其中A 1项、B 2项，增长5.5%。"), "全市共3项，其中A 1项、B 2项，增长5.5%。")
 
 
@@ -73,7 +118,8 @@ def setup_module() -> None:
 @given(st.one_of(any_text, report_text, st.lists(st.sampled_from(["12.5%", "增长3%", "共3项，其中", "A 1项、", "|"]),
                                                    max_size=60).map("".join)))
 def test_any_text_is_audited(text: str) -> None:
-    _check(audit_text(text), text)
+    with _timed("any_text", text):
+        _check(audit_text(text), text)
 
 
 @st.composite
@@ -98,7 +144,8 @@ def edited_seed(draw: st.DrawFn) -> str:
 @fuzz
 @given(edited_seed())
 def test_edited_seed_is_audited(text: str) -> None:
-    _check(audit_text(text), text)
+    with _timed("edited_seed", text):
+        _check(audit_text(text), text)
 
 
 _TMP = Path(tempfile.mkdtemp(prefix="auditor-fuzz-"))
@@ -113,14 +160,15 @@ def test_random_bytes_into_each_loader(suffix: str, data: bytes) -> None:
     """Random bytes (or bytes behind a format's magic) load or fail with LoadError, never anything else."""
     path = _TMP / f"fuzz{suffix}"
     path.write_bytes(data)
-    try:
-        doc = load(path)
-    except LoadError as exc:
-        assert exc.code and exc.message
-        return
-    assert isinstance(doc, Document)
-    assert path.read_bytes() == data  # never written over
-    _check(audit_text(doc.text), doc.text)
+    with _timed("random_bytes", (suffix, data)):
+        try:
+            doc = load(path)
+        except LoadError as exc:
+            assert exc.code and exc.message
+            return
+        assert isinstance(doc, Document)
+        assert path.read_bytes() == data  # never written over
+        _check(audit_text(doc.text), doc.text)
 
 
 @pytest.mark.parametrize("text", ["\ud800", "\udfff12.5%", "增长\ud83d10%，共3项，其中A 1项、\udc00B 2项",

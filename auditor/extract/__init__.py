@@ -35,8 +35,8 @@ __all__ = ["AFTER_QUALIFIERS", "CN_NUM", "DIGIT_CHARS", "LOOKALIKE_RE", "NOT_QUA
 def extract(text: str) -> list[Quantity]:
     """All quantity mentions and classified look-alikes in `text`, in order.
 
-    >>> [(q.text, str(q.value), q.unit, q.approx) for q in extract("接待群众87.5余万人次")]
-    [('87.5余万人次', '875000', '人次', '余')]
+    >>> [(q.text, str(q.value), q.unit, q.approx) for q in extract("接待来访群众63.2余万人次")]
+    [('63.2余万人次', '632000', '人次', '余')]
     """
     if not text:
         return []

@@ -134,7 +134,7 @@ class _Reader(_Masker):
                 factor = rvalue / lead  # 八到九百亿: the left end takes 百亿 too
             else:
                 factor = Decimal(tail)  # 一百二十到一百五十万: the left end takes 万
-            if factor > 1 and value * factor <= rvalue:  # 从8500到3万: 8500 already says all
+            if factor > 1 and value * factor <= rvalue:  # 从6400到2万: 6400 already says all
                 low, lscale = clean(value * factor), int(scale * factor) if factor == int(factor) else scale
         end = upos if unit else rpos
         if unit in YUAN or (kind == "money" and unit in ("人民币",)):

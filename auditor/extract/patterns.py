@@ -80,7 +80,7 @@ SUFFIX_RE = re.compile(
 SUFFIX_START = frozenset("余多几幾个万萬亿億千百kｋ" + SP)
 RANGE_SEP_RE = re.compile(r"[ \u3000]?(?:[-—–~～]{1,2}|至|到)[ \u3000]?")
 MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
-#: 元角分: 十二元五角, 123元1角1分, 壹元零壹分, 一百三十五块六角七分钱
+#: 元角分: 十二元五角, 246元3角2分, 壹元零壹分, 一百三十五块六角七分钱
 JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
 #: three or more figures joined by ratio colons: 4.0∶37.7∶58.3, 5.2：40.1：54.7, 3:4:5
 _RATIO_TERM = rf"[{D}]{{1,6}}(?:[.．][{D}]{{1,4}})?"

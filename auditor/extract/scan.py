@@ -227,7 +227,7 @@ class _Scan(_Reader):
         text = self.text
         mm = MIXED_RE.match(text, pos)
         if mm is not None and mm.end() > pos:
-            # 三又三分之一, 一百万又五十万分之二十五
+            # 三又三分之一, 二百万又四十万分之十五
             fm = NUMBER_RE.match(text, mm.end())
             if fm is not None and fm.group("nom") is not None and not approx_inner:
                 f = self.fraction_value(fm)

@@ -68,7 +68,7 @@ def _table() -> dict[int, str | None]:
 def normalise(text: str) -> str:
     """Map look-alike code points to the characters they show (see the module docstring).
 
-    >>> normalise("⼤⼀⾃治区办结３７０８２件，⻓效")
-    '大一自治区办结37082件，长效'
+    >>> normalise("⼤⼀⾃治区办结２４６１５件，⻓效")
+    '大一自治区办结24615件，长效'
     """
     return text.translate(_table())

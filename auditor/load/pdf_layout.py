@@ -8,7 +8,7 @@ works on positioned lines only (no PDF library), so its rules are tested on plai
   comes back among the first or last lines of most pages — are dropped;
 - **wrapped lines**: a line that runs to the right edge of the text block is joined to the next one
   when the break falls inside a sentence (no sentence end before it; `办结\\n37082件` →
-  `办结37082件`), or, where paragraphs open with an indent, when the next line is not indented;
+  `办结24615件`), or, where paragraphs open with an indent, when the next line is not indented;
   a short line, a heading or list item after the break, or a table between them keep the break.
   Chinese text joins without a space; two Latin letters or digits of words join with one.
 """

@@ -121,8 +121,8 @@ def decode_bytes(raw: bytes) -> str:
     the byte order; other NUL bytes make the file binary. A single undecodable byte
     is an `encoding` error here; `decode_text` reads around a few of them.
 
-    >>> decode_bytes("化解率为95.6%\\r\\n".encode("gbk"))
-    '化解率为95.6%\\r\\n'
+    >>> decode_bytes("调解成功率为87.3%\\r\\n".encode("gbk"))
+    '调解成功率为87.3%\\r\\n'
     """
     text = _decode_strict(raw)
     if text is None:
@@ -223,13 +223,15 @@ def _decode_lenient(raw: bytes, codec: str) -> tuple[str, list[tuple[int, int]]]
     bad: list[tuple[int, int]] = []
     chars = 0
     pos = 0
+    if codec == "utf-8-sig":  # the BOM dropped first: an error's offsets are then those of raw[pos:]
+        codec, pos = "utf-8", len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     while True:
         try:
-            tail = raw[pos:].decode(codec if pos == 0 else codec.replace("-sig", ""))
+            tail = raw[pos:].decode(codec)
         except UnicodeDecodeError as exc:
             if len(bad) >= limit:
                 return None
-            good = raw[pos:pos + exc.start].decode(codec if pos == 0 else codec.replace("-sig", ""))
+            good = raw[pos:pos + exc.start].decode(codec)
             parts.append(good)
             chars += len(good)
             bad.append((pos + exc.start, chars))

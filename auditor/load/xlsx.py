@@ -133,7 +133,7 @@ def cell_text(value: Any, fmt: str = "General") -> str:
 
 
 def _date_text(value: dt.datetime | dt.date | dt.time, fmt: str) -> str:
-    """A date as a Chinese format writes it (2024年12月31日, 2024年12月), else ISO 8601."""
+    """A date as a Chinese format writes it (2023年6月30日, 2023年6月), else ISO 8601."""
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, dt.datetime) and (value.hour or value.minute or value.second):

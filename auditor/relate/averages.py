@@ -1,9 +1,9 @@
-"""Averages: `人均结案242件`, `平均每件标的额26.3万元` (a total over a count in another unit), and averages per
+"""Averages: `人均结案187件`, `平均每件标的额18.4万元` (a total over a count in another unit), and averages per
 day: `2025年第一季度，话务总数为20693个，日均230个` (20693 / 90 days).
 
 For an average per day the total is a level of the average's unit in its sentence or the next, of its
 subject or marked as a total (_shares_word); the days are a count of days stated beside them (这五天) or the days
-of the period the paragraph opens with: a span of dates (7月12日至16日: 5 days), a quarter, a half
+of the period the paragraph opens with: a span of dates (9月3日至7日: 5 days), a quarter, a half
 year, a month or months of a year (a year not stated gives both a common and a leap year). Only
 ever confirmed: reports also average over working days or a period the text does not give.
 """
@@ -33,7 +33,7 @@ PER_UNIT = re.compile(
 
 
 def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
-    """人均结案242件, 平均每件标的额26.3万元: a total in the claim's unit over a count in another unit.
+    """人均结案187件, 平均每件标的额18.4万元: a total in the claim's unit over a count in another unit.
 
     Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
     """
@@ -83,7 +83,7 @@ def daily_average(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: s
               and frame(qs[j]).role == "level" and not frame(qs[j]).plan and _shares_word(qs[j], q)]
     if not totals:
         return None
-    # 这五天的话务总量为16567个: a count of days in the total's clause (or the average's) is their period
+    # 这五天的话务总量为12394个: a count of days in the total's clause (or the average's) is their period
     clauses = {seg.clause[t] for t in totals} | {seg.clause[i]}
     days = [qs[j] for j in near if qs[j].unit == "天" and qs[j].value > 0 and seg.clause[j] in clauses]
     days += _period_days(text, q)
@@ -123,7 +123,7 @@ def _months_days(year: str | None, first: int, last: int) -> list[int]:
 
 
 def _span_days(m: re.Match[str]) -> list[int]:
-    """7月12日至16日 -> 5: both ends counted."""
+    """9月3日至7日 -> 5: both ends counted."""
     import datetime
 
     m1, d1 = int(m.group(2)), int(m.group(3))

@@ -115,7 +115,7 @@ def _own_change(text: str, qs: Sequence[Quantity], seg: Seg, p: int, parts: Sequ
 
 def _total_change(text: str, qs: Sequence[Quantity], seg: Seg, t: int) -> int | None:
     """The total's change: the one after it before the next level of its unit, else the one change of its
-    unit in its sentence whose label shares a word with the total's (死亡33人 … 死亡人数减少9人)."""
+    unit in its sentence whose label shares a word with the total's (死亡27人 … 死亡人数减少6人)."""
     own = _own_change(text, qs, seg, t, ())
     if own is not None:
         return own

@@ -1,5 +1,5 @@
-"""Points against a named peer's rate printed with them: `我县前四月进出口增幅高于全市22个百分点、全国18个百分点
-(全国增28.5%、全市增24.2%)` after `全县外贸进出口总额…同比增长46.6%`: 46.6 - 24.2 and 46.6 - 28.5.
+"""Points against a named peer's rate printed with them: `我区前三季度进出口增幅高于全省15个百分点、全国19个百分点
+(全国增12.3%、全省增16.1%)` after `全区外贸进出口总额…同比增长31.4%`: 31.4 - 16.1 and 31.4 - 12.3.
 
 The peer (全市, 全国) is named straight after 高于/低于 (or by the list it heads) and its rate is the
 one percent of the sentence labelled with its name; the own rate is the growth rate before, in the
@@ -26,7 +26,7 @@ def peer_points(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sentence_st
     word = m.group(1) if m else ""
     name = m.group(2) if m else ""
     if m is None and i > 0 and qs[i - 1].kind == "points" and seg.sent[i - 1] == seg.sent[i]:
-        lm = LISTED_PEER.search(text, qs[i - 1].end, q.start)  # 高于全市22个百分点、全国18个百分点
+        lm = LISTED_PEER.search(text, qs[i - 1].end, q.start)  # 高于全省15个百分点、全国19个百分点
         pm = PEER.search(text[max(sentence_start, qs[i - 1].start - 12):qs[i - 1].start])
         if lm is not None and pm is not None:
             word, name = pm.group(1), lm.group(1)

@@ -1,5 +1,5 @@
-"""Completion ratios against a target named in their own phrase: `实际到位资金1005136万元,…,完成全年80亿目标任务的
-125.64%` (1005136万 / 80亿) and `到位资金为412678万元,…,完成省政府下达考核目标任务的(83253万元)的495.69%`;
+"""Completion ratios against a target named in their own phrase: `实际到位资金710820万元,…,完成全年60亿目标任务的
+118.47%` (710820万 / 60亿) and `到位资金为386420万元,…,完成市政府下达考核目标任务的(91500万元)的422.32%`;
 and completions of a budget the sentence gives by its gap:
 `支出总计1741.75万元,…;完成年初预算100%,决算数大于预算数55.93万元` (1741.75/(1741.75−55.93)).
 

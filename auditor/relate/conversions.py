@@ -1,5 +1,5 @@
-"""Amounts converted at a stated exchange rate: `人均生产总值为141647元，…按…平均汇率6.8985折算，人均生产总值
-约合20533美元` (141647 / 6.8985).
+"""Amounts converted at a stated exchange rate: `人均生产总值为98650元，…按…平均汇率6.7518折算，人均生产总值
+约合14611美元` (98650 / 6.7518).
 
 The rate is the figure straight after 汇率 between the two amounts, in their sentence; the amount
 converted is the nearest figure in 元 before it, of the same subject as the converted one (人均生产总值).

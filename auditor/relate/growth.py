@@ -47,7 +47,7 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         return iter([ident])
     gm = growth_head(before, 0, len(before))
     if gm is None:
-        listed = _listed(text, qs, i, seg, sent_start)  # 下降47.06%、56.52%: a later member of a list
+        listed = _listed(text, qs, i, seg, sent_start)  # 下降38.24%、45.61%: a later member of a list
         if listed is None:
             return None
         return iter([_from_parts(text, qs, i, seg, sent_start, listed, wholes) or listed])
@@ -61,7 +61,7 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         direction = 1  # a signed figure (-32.18%) carries its own direction
     listed = _listed(text, qs, i, seg, sent_start)
     if listed is not None:
-        # 批准逮捕75件99人,分别同比减少59.24%和64.26%: item k's prior may still come from its parts' rates
+        # 批准逮捕62件81人,分别同比减少48.33%和52.94%: item k's prior may still come from its parts' rates
         again = _from_parts(text, qs, i, seg, sent_start, listed, wholes)
         return iter([again or listed])
     rel = _growth_operands(text, qs, i, seg, sent_start, q, direction)
@@ -86,7 +86,7 @@ def _from_parts(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
     if total is None:
         return None
     out = rebuilt(text, qs, i, total, seg, sent_start, wholes) or prior_by_complement(text, qs, i, total, seg, wholes)
-    # a later member of a list (减少59.24%和64.26%) takes its direction from the list, not from its own clause
+    # a later member of a list (减少48.33%和52.94%) takes its direction from the list, not from its own clause
     return replace(out, direction=rel.direction) if out is not None and rel.direction else out
 
 
@@ -111,7 +111,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if qs[j].kind in ("count", "money", "measure", "percent")
             and frame(qs[j]).role not in ("growth", "multiple") and same_plan(qs[j], q)
             and (frame(qs[j]).role != "average" or averaged)
-            and not named_aside(text, qs[j])]  # 3881件(含执行1568件): a part inside, not the old value
+            and not named_aside(text, qs[j])]  # 2947件(含执行1126件): a part inside, not the old value
     new = old = inc = None
     for j in same:
         c = qs[j]
@@ -134,11 +134,11 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
                 or _bare_prior(qs, j, same):
             if old is None:
-                old = j  # 2313件(去年同期为2296件): the value of the period compared with
+                old = j  # 1862件(去年同期为1795件): the value of the period compared with
         elif new is None:
             new = j
     if inc is None and new is not None:
-        # the increment stated after the rate: 同比增长10.85%,增收2,798万元
+        # the increment stated after the rate: 同比增长8.37%,增收1,946万元
         for j in range(i + 1, min(len(qs), i + 4)):
             if seg.item[j] != seg.item[i] or qs[j].kind == "percent":
                 break
@@ -149,7 +149,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 inc = j
                 break
     if inc is not None:
-        # the new value is the figure the increment speaks of: 死亡33人 … 死亡人数减少9人
+        # the new value is the figure the increment speaks of: 死亡27人 … 死亡人数减少6人
         inc_lab = label_before(text, qs[inc], 0, CLAUSE_END)
         pool = [j for j in _item_before(seg, inc) if seg.item[j] == seg.item[i]
                 and same_unit(qs[j], qs[inc]) and qs[j].kind == qs[inc].kind and j != old
@@ -159,7 +159,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             new = max(pool, key=lambda j: (overlap(label_before(text, qs[j], 0), inc_lab), j))
     link = "same item"
     if new is None and q.kind == "percent":
-        # the item states no level: the one level of the same subject before it (事故37起 … 事故起数减少8起)
+        # the item states no level: the one level of the same subject before it (事故29起 … 事故起数减少5起)
         lvl = subject_level(qs, i, qs[inc] if inc is not None else None)
         if lvl is not None:
             new, link = lvl, f"same subject {frame(qs[lvl]).subject}"
@@ -199,7 +199,7 @@ def _money_amount(text: str, inc: Quantity, level: Quantity) -> bool:
 def _rate_of_earlier_year(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int] | None:
     """A rate's change after the rate itself, against the same rate of the year it names or the year before.
 
-    `在2014年,平均得分率为59.7%;在2015年,平均得分率为61.74%,上升2.04%` and `…66.31%,较之2015年上升4.57%`:
+    `在2016年,平均得分率为54.3%;在2017年,平均得分率为57.18%,上升2.88%` and `…60.95%,较之2017年上升3.77%`:
     the new rate directly precedes the change in its item; the old one is the one rate of the same
     subject stated for that year in the two sentences before. None where no year is given or several fit.
     """
@@ -223,13 +223,13 @@ RATE_NAME = re.compile(rf"([\u4e00-\u9fff]{{1,8}}?(?:{claim_words().alternation(
 
 
 def _rate_name(text: str, q: Quantity, seg: Seg, j: int) -> str:
-    """The rate a figure states, named right before it: 平均得分率为61.74% -> 平均得分率 (its last 8 characters)."""
+    """The rate a figure states, named right before it: 平均得分率为57.18% -> 平均得分率 (its last 8 characters)."""
     m = RATE_NAME.search(text, max(seg.clause_start[seg.clause[j]], q.start - 14), q.start)
     return m.group(1)[-8:] if m else ""
 
 
 def _bare_prior(qs: Sequence[Quantity], j: int, same: Sequence[int]) -> bool:
-    """qs[j] is the earlier value of a level of its item: 2313件(去年同期为2296件), 18件,去年同期为34件.
+    """qs[j] is the earlier value of a level of its item: 1862件(去年同期为1795件), 21件,去年同期为34件.
 
     Its label names nothing of its own (its subject is the item's), so 2313件(不含上年旧存802件) is not one.
     """

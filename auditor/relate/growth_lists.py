@@ -1,5 +1,5 @@
-"""Rates listed in one sentence (下降47.06%、56.52%) paired with the levels listed before them, and the
-whole-number test of a rate whose only operand is a count (41件50人、上升50%)."""
+"""Rates listed in one sentence (下降38.24%、45.61%) paired with the levels listed before them, and the
+whole-number test of a rate whose only operand is a count (37件46人、上升50%)."""
 from __future__ import annotations
 
 import re
@@ -21,7 +21,7 @@ from auditor.relate.link import frame
 
 
 def _granular(text: str, q: Quantity, levels: Sequence[Quantity], rel: Relation, adjacent: bool = True) -> Relation:
-    """Mark a rate whose only operand is a whole count it follows directly (41件50人、上升50%).
+    """Mark a rate whose only operand is a whole count it follows directly (37件46人、上升50%).
 
     A count changes by whole units, so its prior must be a whole number; verify() tests that.
     Only exact counts (no 约/余, no rounded hundreds) followed by nothing but comparison and growth words,
@@ -69,7 +69,7 @@ _LAST_LIST: list[object] = [None, None, [], [], []]
 
 
 def _rate_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[list[int], list[str], list[int]]:
-    """The growth rates listed with qs[i] (47.06%、56.52%): their indexes, own labels and directions (0: inherited)."""
+    """The growth rates listed with qs[i] (38.24%、45.61%): their indexes, own labels and directions (0: inherited)."""
     last_qs, last_seg, last_members, last_labels, last_dirs = _LAST_LIST
     if last_qs is qs and last_seg is seg and isinstance(last_members, list) and last_members \
             and last_members[0] <= i <= last_members[-1]:
@@ -102,7 +102,7 @@ def _rate_list(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[lis
 def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
     """A rate of a list that pairs with the levels listed before it (分别, or labels 件数…、人数…).
 
-    `共受理…18件20人,去年同期为34件46人,件数和人数分别同比下降47.06%、56.52%`: rate k goes with
+    `共受理…21件31人,去年同期为34件57人,件数和人数分别同比下降38.24%、45.61%`: rate k goes with
     level k and prior k. None where the rate is alone and its item states one level of each unit.
     """
     members, labels, dirs = _rate_list(text, qs, i, seg)
@@ -113,7 +113,7 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     cur, prior = _listed_levels(qs, first, seg, text)
     if len(members) == 1 and not any(text[qs[a].end:qs[b].start].strip() == "" and qs[a].unit != qs[b].unit
                                      for a, b in zip(cur, cur[1:], strict=False) if seg.item[b] == seg.item[i]):
-        return None  # one rate, one level: the item's own operands (_growth_operands), unless 18件20人
+        return None  # one rate, one level: the item's own operands (_growth_operands), unless 21件31人
     k = i - first  # the members are consecutive indexes: no list.index over a long list
     q = qs[i]
     d0 = _dir(head.group(2))
@@ -122,14 +122,14 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
         direction = 1
     empty = Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     if len(members) == 1:
-        # 41件50人、上升50%: either count's prior must be a whole number
+        # 37件46人、上升50%: either count's prior must be a whole number
         pair = [j for j in cur if seg.item[j] == seg.item[i]][-2:]
         if len(pair) == 2 and text[qs[pair[0]].end:qs[pair[1]].start].strip() == "":
             empty = _granular(text, q, [qs[j] for j in pair], empty)
     label = labels[k] or (_own_label(text, qs, first, seg) if k == 0 else "")
     named = [j for j in cur if label and f"{qs[j].unit}数" in label]
     if len(named) == 1:
-        # 同比件数下降54.55%、人数下降61.43%: the label names the level by its measure word
+        # 同比件数下降41.67%、人数下降52.38%: the label names the level by its measure word
         # (件数和人数分别下降 names them all: the list's order pairs them)
         new = named[0]
         olds = [j for j in prior if qs[j].unit == qs[new].unit]
@@ -144,7 +144,7 @@ def _listed(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     if len(olds) != 1 or not same_unit(qs[olds[0]], qs[new]):
         alone = Relation("growth", q, growth_start(text, q), q.end, parts=(qs[new],), direction=direction,
                          extra={"link": link})
-        # 火灾死亡11人,同比…死亡人数上升175.9%: the paired count's prior must still be a whole number
+        # 火灾死亡8人,同比…死亡人数上升166.7%: the paired count's prior must still be a whole number
         tight = _label_names(text, label, qs[new]) if link.startswith("labelled") \
             else _tight_each(text, qs, cur, first, seg)
         if olds or not tight or unlinkable_growth(text, q, sent_start[seg.sent[i]],
@@ -170,7 +170,7 @@ LABEL_HEAD = re.compile(rf"^(?:{claim_words().alternation('growth.year_on_year')
 
 
 def _tight_each(text: str, qs: Sequence[Quantity], cur: Sequence[int], first: int, seg: Seg) -> bool:
-    """`发生事故20起、死亡23人,同比分别下降9.1%、20.7%`: the levels end the clause straight before the rates,
+    """`发生事故17起、死亡19人,同比分别下降15%、24%`: the levels end the clause straight before the rates,
     and the rates' clause names nothing but the comparison (not 项目数与合同额分别增长, a list of its own)."""
     cs = seg.clause_start[seg.clause[first]]
     if not cur or seg.clause[cur[-1]] != seg.clause[first] - 1 or text[qs[cur[-1]].end:cs].strip() not in CLAUSE_END:

@@ -47,7 +47,7 @@ def _comparison(text: str, q: Quantity, seg: Seg, i: int) -> str:
 
 
 def _own_rate(text: str, qs: Sequence[Quantity], p: int, seg: Seg, sent_start: list[int]) -> tuple[int, int] | None:
-    """The one growth rate a part states in its own item (旧存47件,同比上升56.67%), with its direction."""
+    """The one growth rate a part states in its own item (旧存38件,同比上升26.67%), with its direction."""
     found = [j for j in range(p + 1, min(len(qs), p + 4)) if seg.item[j] == seg.item[p]]
     rates = [j for j in found if qs[j].kind == "percent" and frame(qs[j]).role == "growth"]
     levels = [j for j in found if frame(qs[j]).role == "level" and qs[j].unit == qs[p].unit
@@ -87,7 +87,7 @@ def rebuilt(text: str, qs: Sequence[Quantity], i: int, total: int, seg: Seg, sen
             wholes: dict[int, list[tuple[int, ...]]]) -> Relation | None:
     """The total's growth against the prior total its parts' own rates imply (Σ part/(1+rate)).
 
-    `税收收入865.4亿元,增长2.8%;非税收入279亿元,增长18.8%` under `收入1144.4亿元,同比增长6.3%`:
+    `税收收入642.8亿元,增长3.5%;非税收入215.6亿元,增长12.4%` under `收入858.4亿元,同比增长5.6%`:
     only where the parts add up to the total and every part states exactly one rate of its own,
     of the same comparison (同比/环比) as the total's. Confirms, never accuses.
     """
@@ -136,7 +136,7 @@ def _signed(rate: Quantity, d: int) -> str:
 
 def prior_by_complement(text: str, qs: Sequence[Quantity], i: int, part: int, seg: Seg,
                         wholes: dict[int, list[tuple[int, ...]]]) -> Relation | None:
-    """`共受理2313件(去年同期为2296件)…其中旧存670件(去年同期为220件)…新收1643件,同比下降20.86%`: where the
+    """`共受理1862件(去年同期为1795件)…其中旧存514件(去年同期为186件)…新收1348件,同比下降16.22%`: where the
     part and one other add up to a whole, and the whole and the other state their priors, the part's
     prior is their difference (2296 - 220). Confirms, never accuses."""
     q = qs[i]
@@ -163,7 +163,7 @@ def prior_by_complement(text: str, qs: Sequence[Quantity], i: int, part: int, se
 
 
 def _prior_in_item(qs: Sequence[Quantity], seg: Seg, k: int) -> int | None:
-    """The one prior value in a level's item: 2313件(去年同期为2296件)."""
+    """The one prior value in a level's item: 1862件(去年同期为1795件)."""
     found = [m for m in range(k + 1, min(len(qs), k + 4)) if seg.item[m] == seg.item[k]
              and frame(qs[m]).role == "prior" and qs[m].kind == qs[k].kind and same_unit(qs[m], qs[k])]
     return found[0] if len(found) == 1 else None

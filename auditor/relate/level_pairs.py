@@ -1,7 +1,7 @@
 """A growth rate whose two levels are stated in the next (or the previous) sentence, one per period.
 
-`5月份,行政案件收案数较去年同期增加550%…。记者了解到,该院在2014年5月份受理行政案件2起,今年5月份受理
-行政案件13起`: the two levels carry the same words after their periods (受理行政案件), the periods are
+`3月份,行政案件收案数较去年同期增加350%…。记者了解到,该院在2016年3月份受理行政案件2起,今年3月份受理
+行政案件9起`: the two levels carry the same words after their periods (受理行政案件), the periods are
 the same months of two years, and the rate names what they count (行政案件) and compares with the
 year before (同比, 去年同期). The claim runs from the rate to the later level. Confirms only: the text
 does not say the levels are the rate's.

@@ -73,7 +73,7 @@ def _compound_levels(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 def _span_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg,
                  sent_start: list[int]) -> tuple[int, int, int | None] | None:
-    """十年共增加604.3万人,增长44.5%。平均每年…: the span (十年), the change and its rate of the sentence before.
+    """十年共增加482.6万人,增长31.2%。平均每年…: the span (十年), the change and its rate of the sentence before.
 
     Only where the figure's sentence opens with an average word (平均每年, 年平均) and the sentence
     before states exactly one span of years straight before a change (N年共增加X).
@@ -82,7 +82,7 @@ def _span_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg,
     s = seg.sent[i]
     if not text[sent_start[s]:qs[i].start].lstrip().startswith(w("growth.compound")):
         return None
-    # the sentence straight before (a line break may part them: …增长44.5%。\n平均每年增加…)
+    # the sentence straight before (a line break may part them: …增长31.2%。\n平均每年增加…)
     prev = [k for k in range(i - 1, max(-1, i - 12), -1) if seg.sent[k] == s - 1]
     prev.reverse()
     if not prev or sent_start[s] - qs[prev[-1]].end > 20:
@@ -102,7 +102,7 @@ SPAN_GAP = re.compile(r"(?:共|累计|总共|合计)?(?:增加|增长|减少|净
 
 
 def _per_year_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
-    """平均每年增加60.4万人 after 十年共增加604.3万人: the change over the span divided by its years."""
+    """平均每年增加48.3万人 after 十年共增加482.6万人: the change over the span divided by its years."""
     found = _span_change(text, qs, i, seg, sent_start)
     q = qs[i]
     if found is None or not same_unit(qs[found[1]], q):
@@ -114,7 +114,7 @@ def _per_year_change(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 def _per_year_rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
-    """年平均增长率为3.8% after 十年…增长44.5%: (1 + 44.5%)^(1/10) - 1, compound."""
+    """年平均增长率为2.8% after 十年…增长31.2%: (1 + 31.2%)^(1/10) - 1, compound."""
     found = _span_change(text, qs, i, seg, sent_start)
     if found is None:
         return None
@@ -310,7 +310,7 @@ def _months_gone(text: str, paragraph_start: int, at: int) -> int | None:
 
 
 def _schedule(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int]) -> Relation | None:
-    """超进度42.31% after 完成…目标任务的125.64%: the ratio minus the months gone (10/12), in points."""
+    """超进度43.47% after 完成…目标任务的118.47%: the ratio minus the months gone (9/12), in points."""
     q = qs[i]
     ahead, behind, _ = _schedule_words()
     lab = text[seg.clause_start[seg.clause[i]]:q.start]

@@ -83,7 +83,7 @@ def repeat_of(a: Quantity, b: Quantity) -> bool:
 def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentences: int = 2) -> int | None:
     """The one level before qs[i], in its paragraph, that measures the same subject (and unit as `like`).
 
-    The link of a change or growth rate whose own item states no level: 事故37起 … 事故起数减少8起,
+    The link of a change or growth rate whose own item states no level: 事故29起 … 事故起数减少5起,
     下降17.77%. None where no figure, or more than one, fits.
     """
     q = qs[i]
@@ -127,7 +127,7 @@ def sibling(total: Quantity, q: Quantity) -> bool:
 
 
 def named_aside(text: str, q: Quantity) -> bool:
-    """A bracketed level that names what it counts (含执行1568件), unlike 同比（214篇）or（2022年为198件）."""
+    """A bracketed level that names what it counts (含执行1126件), unlike 同比（214篇）or（2022年为198件）."""
     f = frame(q)
     if not f.aside or f.role != "level":
         return False

@@ -48,7 +48,7 @@ def _enum_style(s: str) -> str:
 
 def list_parts(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
     """A total, then its parts one per clause, sentence or numbered paragraph, each with its own figures:
-    发生较大事故21起,死亡80人。/ 1.矿山发生1起,死亡3人。/ 2.道路交通发生16起…; nested parts (其中…, a part
+    发生较大事故17起,死亡62人。/ 1.矿山发生2起,死亡7人。/ 2.道路交通发生12起…; nested parts (其中…, a part
     that equals the parts straight after it) are left out. Confirmed where the whole list adds up."""
     cand = [j for j, q in enumerate(qs) if _list_figure(q)]
     if len(cand) < 3:
@@ -266,7 +266,7 @@ def complements(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relatio
                 yield Relation("sum", t, t.start, b.end, parts=(a, b), whole=(t,),
                                extra={"link": f"complementary parts {pair[0]}/{pair[1]} after their whole"})
             elif w is None or re.search(r"[；;]", text[qs[w].end:a.start]):
-                # 共办理热线工单2495件。交办…;按期回复2424件、逾期回复71件: the whole marked as one (共, 合计)
+                # 共办理热线工单1836件。交办…;按期回复1779件、逾期回复57件: the whole marked as one (共, 合计)
                 # in an earlier sentence of the paragraph, the nearest of the unit that the pair fills
                 t0 = next((k for k in range(i - 1, max(-1, i - 12), -1) if seg.para[k] == seg.para[i]
                            and seg.sent[i] - seg.sent[k] <= 2 and _list_figure(qs[k])

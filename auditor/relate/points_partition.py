@@ -1,8 +1,8 @@
 """Point changes of shares that split a whole completely net to zero.
 
-`0-14岁人口的比重下降了5个百分点,15-64岁人口的比重上升了4.7个百分点,65岁及以上人口的比重上升了
-0.3个百分点`: the three age groups run from 0 with no gap and end open (及以上), so their shares add
-up to 100 in both years and their changes to 0 (-5 + 4.7 + 0.3). Confirms only: shares rounded
+`0-15岁人口的比重下降了2.6个百分点,16-59岁人口的比重下降了1.8个百分点,60岁及以上人口的比重上升了
+4.4个百分点`: the three age groups run from 0 with no gap and end open (及以上), so their shares add
+up to 100 in both years and their changes to 0 (-2.6 - 1.8 + 4.4). Confirms only: shares rounded
 one by one need not add up exactly, so a sum off zero is left unverifiable.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """A rate's change in points against the prior rate over its numerator's and denominator's priors.
 
-`共起诉…42人,同比…人数下降66.13%;起诉率(按人数)为77.78%,同比减少11.43个百分点` after `审结…54人,
-去年同期为…140人`: the rate is 42/54 (the figures confirm it), the numerator's prior is the one whole
-number 42/(1−66.13%) = 124, the denominator's is stated (140), so the change is 77.78 − 88.57 = −10.79
+`共起诉…38人,同比…人数下降64.49%;起诉率(按人数)为74.51%,同比减少7.18个百分点` after `审结…51人,
+去年同期为…132人`: the rate is 38/51 (the figures confirm it), the numerator's prior is the one whole
+number 38/(1−64.49%) = 107, the denominator's is stated (132), so the change is 74.51 − 81.06 = −6.55
 points. Each prior comes from the growth claim of its own level (stated, rebuilt from parts, or the
 one whole number its rate allows); the rate and the points compare with the same year (同比).
 """

@@ -1,7 +1,7 @@
 """A growth rate stated twice: once with its change amount, once with its level (the same figure).
 
-`新收各类案件总数同比增加189.0万件,上升14.54%` and, paragraphs later, `各省(区、市)法院新收案件1488.9万件,
-同比上升14.54%`: the same rate of the same metric (two shared two-character words), so the level and
+`新收各类案件总数同比增加156.0万件,上升12.87%` and, paragraphs later, `各省(区、市)法院新收案件1368.2万件,
+同比上升12.87%`: the same rate of the same metric (two shared two-character words), so the level and
 the change are one item's: 189.0/(1488.9 − 189.0) = 14.54%. Confirms only: kept where the two agree.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from auditor.relate.base import CLAUSE_END, Relation, label_before, same_unit
 from auditor.relate.link import COMMON, grams
 
 Key = tuple[str, int, int]
-#: the last words before a level, its metric: 法院新收案件1488.9万件 -> 新收案件
+#: the last words before a level, its metric: 法院新收案件1368.2万件 -> 新收案件
 TAIL = re.compile(r"([\u4e00-\u9fff]{2,4})(?:为|达|是|共|计|达到|共计)?$")
 
 

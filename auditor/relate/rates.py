@@ -160,7 +160,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         alts = alts + complementary
         extra_comp = ""
     n_direct = len(alts) - (len(complementary) if not extra_comp else 0)
-    # a rate of several adjacent parts: 按时结案597件,超时办理4件,结案率100%; 交通类783件、城建类579件,占…77%
+    # a rate of several adjacent parts: 按时结案486件,超时办理7件,结案率100%; 交通类652件、城建类431件,占…77%
     # (a bracketed figure is nested in the one before it, never one more part of the run)
     ordered = sorted(j for j in counts if (seg.sent[j] == seg.sent[part_j]
                                           and frame(qs[j]).aside == frame(part).aside) or j == part_j)
@@ -187,7 +187,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         exact = [not any(x.approx for x in a[0] + a[1]) for a in alts]
         n_direct = sum(exact[:n_direct])
         alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
-    # a whole stated further back in the document (占全省…总数的40.94%): only ever confirms
+    # a whole stated further back in the document (占全省…总数的36.18%): only ever confirms
     # (only a figure marked as a total, or one the share names as its base, is linked from afar)
     far_name = _base_name(before.rstrip())
     far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
@@ -223,8 +223,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
 
 
 def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity, ...], core: str) -> bool:
-    """The figure just before a run of parts is their whole: they add up to it exactly (派单601件,按时结案597件,
-    超时办理4件), or each part is named by the rate's stem (来电2423个,在线答复办结1240个,转办办结1111个,办结率)."""
+    """The figure just before a run of parts is their whole: they add up to it exactly (派单493件,按时结案486件,
+    超时办理7件), or each part is named by the rate's stem (来电1987个,在线答复办结1032个,转办办结905个,办结率)."""
     if sum(x.value for x in run) == qs[head].value:
         return True
     return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
@@ -373,7 +373,7 @@ def _carries_base(name: str, label: str) -> bool:
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
-    """A figure followed at once by its own share (投诉类103件,占比37.32%) is a part of the whole."""
+    """A figure followed at once by its own share (投诉类86件,占比31.27%) is a part of the whole."""
     nxt = qs[j + 1] if j + 1 < len(qs) else None
     return nxt is not None and nxt.kind == "percent" and nxt.start - qs[j].end <= 10 and \
         "占" in text[qs[j].end:nxt.start]

@@ -1,4 +1,4 @@
-"""Two-sided ratios: `城乡收入比…下降为2.02:1` after 城镇…收入10063元 and 农村…收入4974元, and
+"""Two-sided ratios: `城乡收入比…下降为2.10:1` after 城镇…收入8736元 and 农村…收入4152元, and
 `常住人口性别比…106.8` after 男性1012.6万人 and 女性948.6万人 (males per 100 females).
 
 The sides are the two levels, of one unit, labelled with the two words of a complementary pair
@@ -36,7 +36,7 @@ def ratios(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
             continue
         again = _restated(text, qs, i)
         if again is not None:
-            yield again  # 性别比为1.18:1(即118): frames may read 比为 as a prior value's lead
+            yield again  # 性别比为1.06:1(即106): frames may read 比为 as a prior value's lead
         if frame(q).role == "prior":
             before = _prior_ratio(text, qs, seg, i)
             if before is not None:
@@ -90,7 +90,7 @@ RESTATED = re.compile(r"\s*[:：∶]\s*1\s*[（(]\s*即\s*$")
 
 
 def _restated(text: str, qs: Sequence[Quantity], i: int) -> Relation | None:
-    """The bracketed restatement of an X:1 ratio per 100 (性别比为1.18:1(即118)): Y against 100·X."""
+    """The bracketed restatement of an X:1 ratio per 100 (性别比为1.06:1(即106)): Y against 100·X."""
     q = qs[i]
     if not NAME.search(text, max(0, q.start - 30), q.start):
         return None
@@ -108,7 +108,7 @@ def _restated(text: str, qs: Sequence[Quantity], i: int) -> Relation | None:
 
 
 def _prior_ratio(text: str, qs: Sequence[Quantity], seg: Seg, i: int) -> Relation | None:
-    """`由上年同期的2.05:1下降为2.02:1` after 城镇…10063元,增长5.2%;农村…4974元,增长6.6%: the prior ratio
+    """`由上年同期的2.13:1下降为2.10:1` after 城镇…8736元,增长4.8%;农村…4152元,增长6.1%: the prior ratio
     over the sides' prior values, each rebuilt from its own growth rate. Confirmed only."""
     q = qs[i]
     if TO_ONE.match(text, q.end) is None or q.value < 1 or not NAME.search(text, max(0, q.start - 30), q.start):

@@ -1,5 +1,5 @@
-"""Shares listed before their parts: `县级政府部门占42.68%,市级政府部门占24.47%,县级政府占13.38%,案件数量分别为
-36527件、20940件和11452件` after `共收到行政复议申请86288件`.
+"""Shares listed before their parts: `区级政府部门占42.18%,市级政府部门占25.53%,区级政府占12.67%,案件数量分别为
+21873件、13240件和6571件` after `共收到行政复议申请51860件`.
 
 The shares, one clause each naming its part before 占, run in one sentence; the clause after them lists
 as many figures of one unit after 分别, so the n-th figure is the n-th share's part. The whole is the

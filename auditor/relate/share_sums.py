@@ -1,7 +1,7 @@
 """Shares of one whole that add up: 占A%、占B%、占C% total 100%.
 
 - three or more shares in a row (each after 占), or two announced by 其中, that total 100% are confirmed;
-- `分别占出口总额的39.4%、14%、40.5%、6.1%`: the figures listed after one 分别占 are shares of that
+- `分别占出口总额的33.7%、18%、41.2%、7.1%`: the figures listed after one 分别占 are shares of that
   whole, one per item;
 - a sentence opening with 其中 whose shares all name the same whole and make most of it
   (`其中:A的占62%,B的占11%,C的占23%`) lists parts of one whole, others not listed: confirmed;
@@ -63,7 +63,7 @@ def _judge(text: str, qs: Sequence[Quantity], seg: Seg, run: list[int], listed: 
                           text[max(0, first.start - 14):first.start]) is not None
     hundred = Quantity(first.start, first.end, "100%", Decimal(100), "%", "percent")  # the whole, for messages
     if (len(run) >= 3 or len(run) == 2 and (announced or listed)) and abs(total - 100) <= tol:
-        # 其中一类占88.5%,二类占11.5%: 其中 says they split one
+        # 其中一类占76.4%,二类占23.6%: 其中 says they split one
         yield Relation("sum", hundred, first.start, qs[run[-1]].end, parts=tuple(qs[r] for r in run),
                        extra={"link": "shares of one whole"}, whole=(hundred,), exhaustive=False)
         return

@@ -1,7 +1,7 @@
 """Shares linked by the structure of a list: a run of shares over an exhaustive breakdown, a share of
 the parts listed after it (分别是…), and 均/全部 that say 100% of the items a rate speaks of.
 
-Every link is a structural one: each share names its part (一审案件占59.04% -> 新收各类一审案件151372件)
+Every link is a structural one: each share names its part (一审案件占61.27% -> 新收各类一审案件98415件)
 or stands in its part's item; a list after 分别是 is the share's part by the words themselves.
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, Relation, Seg, label_before, same_unit, window
 from auditor.relate.link import frame, same_plan
 
-#: a share clause naming its part before 占: 一审案件占59.04%
+#: a share clause naming its part before 占: 一审案件占61.27%
 NAMED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)占(?:比|比重|比例)?(?:为|达)?")
-#: a share clause that is only 占: 其他案件新收12126件(…)，占4.73%
+#: a share clause that is only 占: 其他案件新收7364件(…)，占4.58%
 BARE_SHARE = re.compile(r"占(?:比|比重|比例)?(?:为|达)?")
 #: words that make a figure a total the parts hang from (共受理, 合计)
 TOTAL_WORDS = re.compile(claim_words().alternation("total.words"))
@@ -50,7 +50,7 @@ def _share_part(text: str, qs: Sequence[Quantity], k: int, seg: Seg) -> tuple[in
 
 
 def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
-    """一审案件占59.04%；执行案件占30.02%；…；其他案件新收12126件，占4.73%: shares of an exhaustive breakdown.
+    """一审案件占61.27%；执行案件占30.02%；…；其他案件新收12126件，占4.73%: shares of an exhaustive breakdown.
 
     A run of at least three shares, one clause each, every one naming a distinct part (or standing in
     its part's item), the shares adding up to about 100 and every level of the parts' unit in the

@@ -1,7 +1,7 @@
 """Pending cases as the inflow and the carried-over stock less the cases concluded (收案 + 旧存 − 审结 = 未结).
 
-`共收…各类案件321 146件(不含上年旧存28 802件,下同)…审结325 490件(含上年旧存案件,下同)…尚有各类未结案件
-24 458件`: 321146 + 28802 − 325490 = 24458. Where the inflow holds the stock (含旧存) or no stock is
+`共收…各类案件214 375件(不含上年旧存19 648件,下同)…审结217 902件(含上年旧存案件,下同)…尚有各类未结案件
+16 121件`: 214375 + 19648 − 217902 = 16121. Where the inflow holds the stock (含旧存) or no stock is
 stated, the pending count is the inflow less the concluded. The figures are the paragraph's first of
 each role before the pending count, in at most SENTENCES sentences; confirms only (a report may
 count its flows on other bases).
@@ -53,7 +53,7 @@ def _role(text: str, q: Quantity, seg: Seg, k: int) -> str:
     lo = max(seg.clause_start[seg.clause[k]], q.start - LABEL_REACH)
     label = text[lo:q.start]
     cut = max((label.rfind(c) for c in "（("), default=-1)
-    own = label[cut + 1:] if cut >= 0 else label  # 321 146件(不含上年旧存28 802件: the bracket's own words
+    own = label[cut + 1:] if cut >= 0 else label  # 214 375件(不含上年旧存19 648件: the bracket's own words
     if RATE.search(own):
         return ""
     for role in ("pending", "stock", "done", "inflow"):  # 未结 before 结, 旧存 before 收
@@ -63,7 +63,7 @@ def _role(text: str, q: Quantity, seg: Seg, k: int) -> str:
 
 
 def _excluded(text: str, stock: Quantity) -> bool:
-    """不含上年旧存28 802件: the stock is outside the inflow (含 or nothing said: inside or unknown)."""
+    """不含上年旧存19 648件: the stock is outside the inflow (含 or nothing said: inside or unknown)."""
     lead = text[max(0, stock.start - 10):stock.start]
     k = max((lead.rfind(c) for c in "（(" + CLAUSE_END), default=-1)
     lead = lead[k + 1:]

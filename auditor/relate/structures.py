@@ -1,4 +1,4 @@
-"""Structures of a whole: 三次产业结构为5.6:56.6:37.8, each term the share of the part its place names."""
+"""Structures of a whole: 三次产业结构为7.2:48.5:44.3, each term the share of the part its place names."""
 from __future__ import annotations
 
 import re
@@ -41,7 +41,7 @@ def _ordinal_parts(text: str, qs: Sequence[Quantity], window_js: list[int], noun
 
 
 def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
-    """三次产业结构为5.6:56.6:37.8: each term is the share of one part the structure names.
+    """三次产业结构为7.2:48.5:44.3: each term is the share of one part the structure names.
 
     The parts are linked by name: the structure's noun (产业) with the ordinal of the term's place
     (第一产业, 第二产业, 第三产业), one level each, before the ratio in its paragraph. The whole is the

@@ -93,7 +93,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
 
 
 def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:
-    """A sentence opening with 其中 breaks down a figure of the sentence before (刊336篇，同比…。其中：…)."""
+    """A sentence opening with 其中 breaks down a figure of the sentence before (刊258篇，同比…。其中：…)."""
     by_sent: dict[int, list[int]] = {}
     for j, q in enumerate(qs):
         if q.kind in ("count", "money", "measure") and q.high is None:
@@ -153,7 +153,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
-                break  # 由40元提高到80元, 平均用棉量: not a part of the total
+                break  # 由30元提高到60元, 平均用棉量: not a part of the total
             k += 1
             continue
         if _counts_holders(text, qs, k, lab):
@@ -167,7 +167,7 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
-            break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: another total, not a part
+            break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
@@ -238,7 +238,7 @@ def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -
 IMPLICIT = "parts after the total add up to it"
 
 def _counts_holders(text: str, qs: Sequence[Quantity], k: int, total_label: str) -> bool:
-    """17个地市差评工单1249个: a count of the units that hold the next figure, not a part of the total.
+    """14个地市差评工单968个: a count of the units that hold the next figure, not a part of the total.
 
     The next figure follows in the same clause after words only, and those words end in the name
     of what the total counts (差评工单), so it is that figure that breaks the total down.
@@ -297,7 +297,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
                 and frame(p).role not in ("average", "attribute") \
                 and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
-            # an average or a bound (1.3万亿斤以上) is no part; nor a figure worded as the total, its
+            # an average or a bound (6500亿斤以上) is no part; nor a figure worded as the total, its
             # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
             # of 16件 (one measure word only)
             fwd.append(k)
@@ -362,7 +362,7 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
 
 
 def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """5门类、17大类 … 禁止类3门类、8大类 … 限制类4门类、9大类: each unit's groups against its total."""
+    """6门类、19大类 … 禁止类4门类、11大类 … 限制类3门类、8大类: each unit's groups against its total."""
     # runs of counts with distinct units joined by 、
     runs: list[list[int]] = []
     cur: list[int] = []

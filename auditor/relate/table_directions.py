@@ -1,7 +1,7 @@
 """A direction stated without a figure (有所上升, 呈下降趋势) about a row of a table in the document.
 
-`从案由分析…除了合同、准合同纠纷数量较去年相比有所提升` above a table whose row 合同、准合同纠纷 reads
-16238 under `2022年新收` and 14888 under `2021年新收`: the stated rise is checked against the two
+`从案由分析…除了侵权责任纠纷数量较去年相比有所提升` above a table whose row 侵权责任纠纷 reads
+9417 under `2019年新收` and 8862 under `2018年新收`: the stated rise is checked against the two
 cells. Linked only by the structure: the clause names the row by its label (or, for the table's
 one total row, names the column's metric by at least three shared two-character words), and
 exactly one pair of columns (a year and the year before) fits. A direction the cells contradict

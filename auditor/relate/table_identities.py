@@ -6,7 +6,7 @@ heading between them) exactly one row holding each term of the definition and no
 the same column of the same kind and unit. Such a cell follows from its definition, so one that breaks
 it is accused (the figures of a difference found only in the figures, table_rates, are never). A rate's
 definition (…率) reads percent or per-mille cells, a count's the others; growth and index columns
-(2005年为上年%) hold no level and are left out.
+(2009年为上年%) hold no level and are left out.
 """
 from __future__ import annotations
 

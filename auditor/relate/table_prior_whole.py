@@ -56,7 +56,7 @@ def prior_column_whole(qs: Sequence[Quantity], t: Table, c: int, whole: Quantity
 
 
 def _prior_column(t: Table, c: int) -> int | None:
-    """The one column whose header is column c's with an earlier year (2020年上半年新收 for 2021年上半年新收)."""
+    """The one column whose header is column c's with an earlier year (2018年上半年新收 for 2019年上半年新收)."""
     own = YEAR.findall(t.columns[c].label)
     if len(own) != 1:
         return None

@@ -1,7 +1,7 @@
 """A growth rate stated in the text whose prior value is in a table of the document.
 
-`一审新收25604件,较去年同期下降4.24%` above a table whose 合计 row reads 25604 under
-`2022年民事一审新收(件)` and 26737 under `2021年民事一审新收(件)`: the text's level is that cell,
+`一审新收18342件,较去年同期下降4.55%` above a table whose 合计 row reads 18342 under
+`2019年民事一审新收(件)` and 19216 under `2018年民事一审新收(件)`: the text's level is that cell,
 so the rate compares it with the cell of the same row in the column of the year before.
 
 Linked only where the structure says so: the level's value is in exactly one table cell near it,

@@ -4,7 +4,7 @@
   is 100% (a `100/79.8` cell divides the block's total by the grand total), or the column's sum
   where the shares add up to 100 and the table has no total row (then confirmed only);
 - a growth column (增幅, 同比增长(±%), 比上年增长%) compares the two columns whose headers differ
-  only by the year (2022年新收 / 2021年新收) or by 本期 / 上年同期; an index column (2005年为上年%)
+  only by the year (2019年新收 / 2018年新收) or by 本期 / 上年同期; an index column (2009年为上年%)
   is the new value as a percent of the old;
 - a column (or row) that is the difference of two others in most rows (自然增长率 = 出生率 − 死亡率)
   is found in the figures.

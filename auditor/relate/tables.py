@@ -1,7 +1,7 @@
 """Sums a table states by its structure: a 合计/小计 column against its row, a 总计 row against its column.
 
 The table model (auditor/tables.py) gives the links: a header that names a total column (合计,
-小计) and the columns it adds up, or a column group (60岁及以上人口: 合计 | 男 | 女) whose total
+小计) and the columns it adds up, or a column group (65岁以上老年人口: 合计 | 男 | 女) whose total
 leaf adds up the other leaves and whose cells add up the same leaves of the other groups; a row
 labelled 合计/总计/小计 adds up the rows of its block, nested rows (a 60-64岁 subtotal before its
 single years) apart; a grand total adds up the 小计 rows after it; the shares of a block add up to

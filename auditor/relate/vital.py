@@ -1,8 +1,8 @@
-"""Two rates of one population in one sentence: `出生人口10052人,出生率为9.24‰;死亡人口7874人,死亡率为3.52‰`.
+"""Two rates of one population in one sentence: `出生人口8436人,出生率为8.17‰;死亡人口6215人,死亡率为2.94‰`.
 
 A birth rate and a death rate stated together, each beside its own count, are over the same
-population, so each count over its rate gives that population: 10052/9.24‰ = 1,087,900 and
-7874/3.52‰ = 2,236,900 cannot both hold. The second rate is checked on the population the first
+population, so each count over its rate gives that population: 8436/8.17‰ = 1,032,600 and
+6215/2.94‰ = 2,113,900 cannot both hold. The second rate is checked on the population the first
 implies (7874 × 9.24 / 10052 = 7.24‰), whatever that population is (year-end, mean, registered).
 The rates are linked by structure only: both per thousand, in the same sentence and period, each
 with the count its name speaks of straight before it.
@@ -33,7 +33,7 @@ def plain_rate(name: str, rate: str) -> bool:
 
 
 def own_count(text: str, qs: Sequence[Quantity], seg: Seg, i: int, word: str) -> int | None:
-    """The count straight before the rate qs[i], in its sentence, named by the rate's word (死亡人口7874人)."""
+    """The count straight before the rate qs[i], in its sentence, named by the rate's word (死亡人口6215人)."""
     k = i - 1
     if k < 0 or seg.sent[k] != seg.sent[i]:
         return None

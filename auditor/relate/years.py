@@ -1,6 +1,6 @@
-"""Changes between the levels of two named years: `2018年受理2803.5万件、2019年受理3160.5万件` …
-`2019年相比2018年增长了357万件` (3160.5 - 2803.5), and `从2019年至2022年,这四年间年平均增长70.6万件`
-((L2022 - L2019) / 3: three yearly steps). The levels are the one level of each year, of the change's
+"""Changes between the levels of two named years: `2015年受理1946.2万件、2016年受理2218.7万件` …
+`2016年相比2015年增长了272.5万件` (2218.7 - 1946.2), and `从2016年至2019年,这四年间年平均增长58.3万件`
+((L2019 - L2016) / 3: three yearly steps). The levels are the one level of each year, of the change's
 unit, stated before it; where a year has none or several, nothing is claimed. Confirmed only: the
 levels of a year may be of another metric the words do not tell apart.
 """

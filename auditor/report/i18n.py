@@ -249,6 +249,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "fail_on": "有达到此级别的问题时退出码为 1（默认 error）",
         "config": "使用此配置文件（默认从被审核路径向上查找 auditor.toml 或 pyproject.toml 的 [tool.auditor]）",
         "no_config": "不读取任何配置文件",
+        "verbose": "出错时在标准错误上打印完整的 Python 回溯（供排查错误）",
         "timeout": "单个文档超过 SECONDS 秒即放弃，报告为 timeout（0：不限；默认 120）",
         "max_memory": "单个文档可用的内存，如 2G、512M；超出报告为 too_large（0：不限；默认 2G）",
         "engine": "local：本机工作进程；dask：在 Dask 集群上审核，Parquet 数据集写入 --output 目录（默认 local）",
@@ -286,6 +287,7 @@ CLI_HELP: dict[str, dict[str, str]] = {
         "config": "use this configuration file (default: auditor.toml or pyproject.toml [tool.auditor], "
                   "searched from the audited path upward)",
         "no_config": "read no configuration file",
+        "verbose": "print the full Python traceback of an internal error on stderr (for bug reports)",
         "timeout": "give up a document after SECONDS, reported as timeout (0: no limit; default 120)",
         "max_memory": "memory one document may use, e.g. 2G or 512M; more is reported as too_large "
                       "(0: no limit; default 2G)",

@@ -1,7 +1,7 @@
 """C504: a figure in the prose against the table cell for the same row and column.
 
 A prose figure is read against a table cell only where the structure of the text names that cell:
-its subject (frame.subject) holds the row's label (`鹿邑县人民法院` in `其次是鹿邑县人民法院3011件`),
+its subject (frame.subject) holds the row's label (`柳河县人民法院` in `其次是柳河县人民法院2467件`),
 and its sentence names the column (`受理` for a 受理 | 办结 table), or one column only is left
 once kind and unit (件, 亿元, %), the figure's role (a level, a growth rate, a share) and period
 (the column's year against the figure's) are matched. Where more than one cell fits, in one table
@@ -46,7 +46,7 @@ class Match:
 
 
 def core(label: str) -> str:
-    """A column's words without years, bracketed units and spaces: 2022年民事案件新收(件) -> 民事案件新收."""
+    """A column's words without years, bracketed units and spaces: 2019年民事案件新收(件) -> 民事案件新收."""
     s = BRACKET.sub("", re.sub(r"\s+", "", label))
     s = YEAR.sub("", s)
     return s.rstrip("%％‰")

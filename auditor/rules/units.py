@@ -39,7 +39,7 @@ def rate_without_unit(ctx: Context) -> Iterator[Finding]:
 
 
 def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
-    """行政处罚2100,占…33.9%; 水务局4,供电局3件: a count whose measure word was dropped."""
+    """行政处罚1860,占…28.4%; 水务局4,供电局3件: a count whose measure word was dropped."""
     qs = ctx.quantities
     text = ctx.text
     for k, q in enumerate(qs):

@@ -90,6 +90,22 @@ def test_a_few_undecodable_bytes_keep_the_document(tmp_path: Path) -> None:
     assert not any("95.6" in c.text and c.status == "inconsistent" for c in result.claims)
 
 
+def test_undecodable_bytes_after_a_utf8_bom(tmp_path: Path) -> None:
+    """Offsets count the BOM's bytes (the file as on disk) but no character for it (found by the long fuzz)."""
+    body = SIMP.encode("utf-8")
+    at = body.index("43起".encode())
+    raw = codecs.BOM_UTF8 + body[:at] + b"\x80" + body[at:]
+    result = audit(tmp_path, raw)
+    assert result.error is None
+    assert result.text == SIMP[:SIMP.index("43起")] + "\ufffd" + SIMP[SIMP.index("43起"):]
+    (code, note), = result.notes
+    assert code == "undecodable"
+    assert f"byte offset {3 + at} (character {SIMP.index('43起')})" in note
+    # a bad byte right after the BOM, in a file too short to be read around more than one
+    text, notes = decode_text(codecs.BOM_UTF8 + b"\x01\x01\x80" + b"\x01" * 47)
+    assert text == "\x01\x01\ufffd" + "\x01" * 47 and "byte offset 5 (character 2)" in notes[0][1]
+
+
 def test_undecodable_bytes_in_gbk_text(tmp_path: Path) -> None:
     raw = SIMP.encode("gbk") + b"\xff" + SIMP.encode("gbk")
     result = audit(tmp_path, raw)

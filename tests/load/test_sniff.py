@@ -58,7 +58,8 @@ def test_empty_file_of_each_extension(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize(("name", "code"), [
     ("random.txt", "binary"), ("random.md", "binary"), ("random.csv", "binary"),
-    ("random.docx", "unreadable"), ("random.xlsx", "unreadable"),
+    ("random.docx", "unreadable"), ("random.xlsx", "unreadable"), ("random.pdf", "unreadable"),
+    ("random.html", "binary"),
 ])
 def test_random_bytes_give_a_clear_code(tmp_path: Path, name: str, code: str) -> None:
     with pytest.raises(LoadError) as info:
