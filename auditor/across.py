@@ -89,6 +89,12 @@ def _current(q: Quantity, year: int) -> bool:
     return f.role == "level" and f.period in ("", "current", str(year))
 
 
+def candidates(quantities: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    """The figures C503 may compare, in order (`_current` or `_restated` for some year): the batch needs no other."""
+    return tuple(q for q in quantities if q.frame is not None and not q.frame.plan and q.is_quantity
+                 and len(q.frame.subject) >= MIN_SUBJECT and q.frame.role in ("level", "prior"))
+
+
 def _key(q: Quantity) -> tuple[str, str, str]:
     assert q.frame is not None
     return q.frame.subject, q.unit, q.kind

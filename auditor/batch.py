@@ -23,11 +23,13 @@ other formats when they do not read it.
 
 stdlib's ProcessPoolExecutor cannot do this: one dead worker breaks the pool
 (BrokenProcessPool) and every pending document with it.
+
+This module is the supervisor; what runs inside a worker is auditor/batch_worker.py, the
+command line's job auditor/batch_job.py (its names are kept here too).
 """
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import multiprocessing
 import os
@@ -35,14 +37,15 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from auditor.batch_job import NEEDS_TEXT, PART_BYTES, STREAMED, DocumentJob, Outcome, add_summaries, encode, warm_up
+from auditor.batch_worker import Work, _no_gc, _worker_main
+
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
-
-    from auditor.model import DocError, DocumentResult
 
 log = logging.getLogger(__name__)
 
@@ -53,21 +56,20 @@ DEFAULT_TIMEOUT = 120.0
 DEFAULT_MAX_MEMORY = 2048 * 2**20
 #: documents sent to a worker at once, at most (it answers one by one)
 MAX_CHUNK = 16
-#: formats written document by document, rendered in the worker
-STREAMED = frozenset({"json", "jsonl"})
-#: formats whose reporters read the document's text (context, line of a quantity)
-NEEDS_TEXT = frozenset({"rich", "html", "sarif", "xlsx"})
 
-
-# --- the supervisor ----------------------------------------------------------------------
-
-Work = Callable[[str], "R | Generator[bytes, None, R]"]
+__all__ = ["DEFAULT_MAX_MEMORY", "DEFAULT_TIMEOUT", "NEEDS_TEXT", "PART_BYTES", "STREAMED", "DocumentJob",
+           "Outcome", "Work", "add_summaries", "drive", "encode", "run", "start_method", "warm_up"]
 
 
 def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R], jobs: int = 1,
         timeout: float | None = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY,
-        warm: Callable[[], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
+        warm: Callable[[], None] | None = None,
+        spool: Callable[[int, bytes | None], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
     """Yield `(index, result, parts)` for every path, in the order they finish.
+
+    With `spool`, each part goes to `spool(index, part)` as it arrives instead (and `parts` is
+    empty); `spool(index, None)` says that what it was given of that document is void (its
+    worker died, the document is retried or failed).
 
     `result` is what `work(paths[index])` returned, `parts` the bytes it yielded (when it is
     a generator). `failed(path, code, message)` stands in for a document the worker could
@@ -77,7 +79,7 @@ def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R
         return
     if warm is not None and start_method() == "fork":
         warm()  # once, here: every forked worker starts warm
-    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm)
+    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm, spool)
     try:
         yield from pool.results()
     finally:
@@ -114,7 +116,8 @@ class _Worker:
 
 class _Pool(Generic[R]):
     def __init__(self, paths: list[str], work: Work[R], failed: Callable[[str, str, str], R],
-                 jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None) -> None:
+                 jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None,
+                 spool: Callable[[int, bytes | None], None] | None = None) -> None:
         self.paths, self.work, self.failed = paths, work, failed
         self.jobs = min(jobs, len(paths))
         self.timeout, self.max_memory, self.warm = timeout, max_memory, warm
@@ -124,6 +127,7 @@ class _Pool(Generic[R]):
         self.workers: list[_Worker] = []
         self.done: deque[tuple[int, R, list[bytes]]] = deque()
         self.parts: dict[int, list[bytes]] = {}
+        self.spool = spool
         self.left = len(paths)
 
     # starting and feeding workers
@@ -213,7 +217,10 @@ class _Pool(Generic[R]):
             except (EOFError, OSError):
                 return
             if len(message) == 2:  # a part of the document in flight
-                self.parts.setdefault(message[0], []).append(message[1])
+                if self.spool is not None:
+                    self.spool(message[0], message[1])
+                else:
+                    self.parts.setdefault(message[0], []).append(message[1])
                 continue
             index, result, recycle = message
             if w.sent and w.sent[0] == index:
@@ -222,6 +229,11 @@ class _Pool(Generic[R]):
                 w.recycling = w.recycling or recycle
                 w.retry = False
                 self._emit(index, result)
+
+    def _void(self, index: int) -> None:
+        self.parts.pop(index, None)
+        if self.spool is not None:
+            self.spool(index, None)
 
     def _forget(self, w: _Worker) -> None:
         self.workers.remove(w)
@@ -236,7 +248,7 @@ class _Pool(Generic[R]):
         if not w.sent:
             return
         held = w.sent.popleft()
-        self.parts.pop(held, None)  # what it had sent of an unfinished document
+        self._void(held)  # what it had sent of an unfinished document
         self.pending.extendleft(reversed(w.sent))
         if w.recycling:  # it announced its exit: `held` was never started
             self.pending.appendleft(held)
@@ -255,7 +267,7 @@ class _Pool(Generic[R]):
         _kill(w.process)
         self._receive(w)
         self._forget(w)
-        self.parts.pop(held, None)
+        self._void(held)
         self.pending.extendleft(reversed(w.sent))
         limit = f"{self.timeout:g}"
         self._emit(held, self.failed(self.paths[held], "timeout", f"gave up after {limit} s (--timeout {limit})"))
@@ -287,206 +299,3 @@ def _exit_cause(exitcode: int | None) -> str:
         except ValueError:
             return f"killed by signal {-exitcode}"
     return f"exit status {exitcode}"
-
-
-# --- inside a worker ---------------------------------------------------------------------
-
-def _worker_main(conn: Connection, work: Work[Any], failed: Callable[[str, str, str], Any],
-                 warm: Callable[[], None] | None, max_memory: int | None, parent: int) -> None:
-    _die_with_parent()
-    with contextlib.suppress(Exception):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if warm is not None:
-        warm()
-    limit = _limit_memory(max_memory)
-    while True:
-        while not conn.poll(1.0):
-            if os.getppid() != parent:
-                return
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
-        for index, path in batch:
-            recycle = False
-            try:
-                with _no_gc():
-                    result = work(path)
-                    if isinstance(result, Generator):
-                        result = _send_parts(conn, index, result)
-            except MemoryError:
-                result, recycle = None, True
-            except Exception as exc:  # the job should catch its own; never lose the document
-                log.debug("auditing %s failed", path, exc_info=True)
-                result = failed(path, "internal", f"internal error: {type(exc).__name__}: {exc}")
-            if recycle:
-                result = None  # free what the document took before saying so
-                mib = f"{limit / 2**20:.0f} MiB" if limit else "the memory available"
-                result = failed(path, "too_large", f"needs more memory than the limit ({mib}, --max-memory)")
-            try:
-                conn.send((index, result, recycle))
-            except MemoryError:  # the result itself did not fit under the limit
-                result = None
-                conn.send((index, failed(path, "too_large", "its report needs more memory than the limit"), True))
-                return
-            except (EOFError, OSError):  # the parent is gone
-                return
-            except Exception as exc:  # a result that does not pickle
-                conn.send((index, failed(path, "internal", f"internal error: {type(exc).__name__}: {exc}"), False))
-            if recycle:
-                return
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """No cyclic collection while a document is audited or its result unpickled: both build many objects and
-    no cycles, and each full collection would walk all of them again (a long document's cost grew faster
-    than its length). Collection resumes after, as it was."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _send_parts(conn: Connection, index: int, parts: Generator[bytes, None, Any]) -> Any:
-    while True:
-        try:
-            part = next(parts)
-        except StopIteration as stop:
-            return stop.value
-        conn.send((index, part))
-
-
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this worker when the parent dies (a run stopped from outside)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _address_space() -> int:
-    """This process's virtual size in bytes (0 when the platform does not say)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _limit_memory(max_memory: int | None) -> int:
-    """Cap the address space at what the warmed worker has plus `max_memory`; the cap's size."""
-    if not max_memory:
-        return 0
-    try:
-        import resource
-    except ImportError:  # not on this platform
-        return 0
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = _address_space() + max_memory
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        if soft != resource.RLIM_INFINITY:
-            cap = min(cap, soft)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (OSError, ValueError):
-        return 0
-    return max_memory
-
-
-# --- the CLI's job -----------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What a worker sends back for one document: never its text unless the format reads it."""
-
-    path: str
-    error: DocError | None
-    summary: dict[str, int]
-    rank: int  # the highest severity rank among its findings, 0 when none
-    result: DocumentResult | None = None  # for formats rendered over the whole report
-    fragment: bytes = b""  # streamed formats: the end of the document's output (all of it, when not streamed)
-
-
-#: bytes of output gathered before a part is sent
-PART_BYTES = 1 << 20
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentJob:
-    """Audit one path and shape the result for `fmt` (picklable: runs in a worker)."""
-
-    audit: Callable[[str], DocumentResult]
-    fmt: str
-    mode: str = "check"
-    lang: str = "zh"
-
-    def __call__(self, path: str) -> Outcome | Generator[bytes, None, Outcome]:
-        doc = self.audit(path)
-        if self.fmt in STREAMED:
-            return self._parts(doc)
-        return self.outcome(doc)
-
-    def failed(self, path: str, code: str, message: str) -> Outcome:
-        from auditor.model import DocError, DocumentResult
-
-        return self.outcome(DocumentResult(path, "", 0, "", error=DocError(code, message)))
-
-    def _counts(self, doc: DocumentResult) -> tuple[dict[str, int], int]:
-        from auditor.model import Report
-
-        return Report((doc,), mode=self.mode).summary, max((f.severity.rank for f in doc.findings), default=0)
-
-    def _parts(self, doc: DocumentResult) -> Generator[bytes, None, Outcome]:
-        """The document's output in parts of about PART_BYTES, then its counts."""
-        summary, rank = self._counts(doc)
-        chunk: list[bytes] = []
-        size = 0
-        for piece in self._reporter().fragment_parts(doc, self.mode, self.lang):
-            chunk.append(encode(piece))
-            size += len(chunk[-1])
-            if size >= PART_BYTES:
-                yield b"".join(chunk)
-                chunk, size = [], 0
-        return Outcome(doc.path, doc.error, summary, rank, fragment=b"".join(chunk))
-
-    def _reporter(self) -> Any:
-        from importlib import import_module
-
-        return import_module(f"auditor.report.{self.fmt}")
-
-    def outcome(self, doc: DocumentResult) -> Outcome:
-        summary, rank = self._counts(doc)
-        if self.fmt in STREAMED:
-            return Outcome(doc.path, doc.error, summary, rank,
-                           fragment=encode(self._reporter().fragment(doc, self.mode, self.lang)))
-        if self.fmt not in NEEDS_TEXT and doc.text:
-            doc = replace(doc, text="")
-        return Outcome(doc.path, doc.error, summary, rank, result=doc)
-
-
-def encode(text: str) -> bytes:
-    """UTF-8; a lone surrogate (only ever inside a JSON string) becomes its JSON escape \\udXXX."""
-    return text.encode("utf-8", "backslashreplace")
-
-
-def warm_up() -> None:
-    """Import the pipeline and compile its patterns once, before the first document."""
-    from auditor import pipeline
-
-    with contextlib.suppress(Exception):
-        pipeline.audit_text("2023年收入12.5亿元，增长8.3%，占全省的21.4%。")
-
-
-def add_summaries(total: dict[str, int], one: dict[str, int]) -> None:
-    for k, v in one.items():
-        total[k] = total.get(k, 0) + v

@@ -12,9 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-EXIT_ERROR = 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")  # = auditor.report.FORMATS
 FAIL_ON = {"error": 3, "warning": 2, "never": 99}  # Severity.rank thresholds
+
+
+class UsageError(Exception):
+    """A mistake on the command line: one line on stderr, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):

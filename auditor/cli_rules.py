@@ -6,7 +6,10 @@ not translated yet prints the English page, opened by the rule's Chinese title a
 """
 from __future__ import annotations
 
-from auditor.cli import EXIT_OK, UsageError, _color_wanted, _stdout_is_terminal, _write_stdout
+from auditor.cli_args import EXIT_OK, UsageError
+from auditor.cli_output import color_wanted as _color_wanted
+from auditor.cli_output import stdout_is_terminal as _stdout_is_terminal
+from auditor.cli_output import write_stdout as _write_stdout
 
 
 def cmd_explain(code: str, no_color: bool, lang: str = "zh") -> int:

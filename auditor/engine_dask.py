@@ -1,7 +1,7 @@
 """`auditor check --engine dask`: the same audit on a dask.distributed cluster, as Parquet.
 
 Each file is one task (`audit_rows`) that runs exactly what the local run runs for it
-(`auditor.cli._audited`: load, audit, --select/--ignore) and returns plain rows. The
+(`auditor.cli_run.audit_one`: load, audit, --select/--ignore) and returns plain rows. The
 client writes three Parquet datasets under the output folder as results come in, one
 part file per few hundred documents, so a large run never holds all its rows:
 
@@ -39,7 +39,8 @@ class EngineError(Exception):
 def audit_rows(index: int, path: str, select: tuple[str, ...], ignore: tuple[str, ...],
                lang: str) -> dict[str, list[dict[str, Any]]]:
     """One file's rows for the three datasets (runs on a worker)."""
-    from auditor.cli import _audit_one, _filter
+    from auditor.cli_filter import filter_result as _filter
+    from auditor.cli_run import audit_one as _audit_one
     from auditor.report.json import claim_dict, finding_dicts
 
     doc = _filter(_audit_one(path, "check", select, ignore), select, ignore)

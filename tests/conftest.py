@@ -23,3 +23,9 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
     """True when the golden files are to be rewritten rather than compared."""
     env = os.environ.get(REGEN_ENV, "").strip().lower()
     return bool(request.config.getoption("--regen-golden")) or env not in ("", "0", "false", "no")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pattern_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The command line's compiled-pattern cache (auditor/recache.py) in a folder of the test run, not ~/.cache."""
+    os.environ.setdefault("AUDITOR_CACHE_DIR", str(tmp_path_factory.mktemp("re-cache")))

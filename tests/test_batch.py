@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor import batch, cli
+from auditor import batch, batch_job, cli
 from auditor.model import DocumentResult
 
 pytestmark = pytest.mark.skipif(batch.start_method() != "fork", reason="the work functions below are inherited by fork")
@@ -184,7 +184,7 @@ def _big(path: str) -> DocumentResult:
 def test_a_large_document_comes_back_in_parts_that_make_the_same_json(monkeypatch: pytest.MonkeyPatch) -> None:
     from auditor.report import json as json_report
 
-    monkeypatch.setattr(batch, "PART_BYTES", 20_000)
+    monkeypatch.setattr(batch_job, "PART_BYTES", 20_000)
     monkeypatch.setattr(json_report, "CHUNK", 50)
     job = batch.DocumentJob(_big, "json")
     ((_, outcome, parts),) = list(batch.run(["big.txt"], job, job.failed))

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_cli import TEXT, fake_run_path
 
-from auditor import cli, config, pipeline
+from auditor import cli, cli_run, config, pipeline
 from auditor.config import Config, ConfigError, discover, load_file, parse, resolve
 
 
@@ -192,13 +192,13 @@ def test_config_flag_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_jobs_from_the_file_and_the_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    real = cli._run_all
+    real = cli_run.run_all
 
     def spy(paths: Any, mode: str, select: Any, ignore: Any, jobs: int, *rest: Any) -> Any:
         seen.append(jobs)
         return real(paths, mode, select, ignore, 1, *rest)
 
-    monkeypatch.setattr(cli, "_run_all", spy)
+    monkeypatch.setattr(cli_run, "run_all", spy)
     write(tmp_path / "auditor.toml", "jobs = 3\n")
     doc = write(tmp_path / "r.txt", TEXT)
     run(capsys, "check", "--format", "json", str(doc))

@@ -13,7 +13,7 @@ _NO_UNIT = rf"[{SP}]?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％])"
 #: a day of the month written without 日 (3月15发布), never one a measure word follows (3月15个项目)
 _DAY = rf"(?:[12][0-9]|3[01]|0?[1-9])(?![{D}.．]|{_NO_UNIT})"
 NOT_QUANTITY: tuple[tuple[str, str], ...] = (
-    # list numbering fused to a year: 12014年 (item 1 + 2014年), 6.2023年 (item 6 + 2023年)
+    # list numbering fused to a year: 12014年 (item 1 + 2014年), 3.2021年 (item 3 + 2021年)
     # and a figure or table number fused to a year: 图12017年 (figure 1 + 2017年)
     ("fused", rf"(?:^[ \t\u3000]*(?P<fm>[1-9])|(?<=[图圖表])(?P<fg>[1-9])|(?<![{D}.])(?P<fd>[{D}]{{1,2}}[.．]))"
               rf"(?P<fy>{_Y})(?=年)"),
@@ -33,7 +33,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?:第)?[{D}一二三四]\s*季度"
      # decades: 80年代, 1990年代, 八十年代
      rf"|(?<![{D}.])(?:[1-9]0|1[0-9]{{2}}0|20[0-9]0|[二三四五六七八九]十)\s*年代"
-     # a date whose 年, 月 and 日 a converter lost (2019719), alone on its line after a line of prose
+     # a date whose 年, 月 and 日 a converter lost (2021815), alone on its line after a line of prose
      rf"|(?<=[\u4e00-\u9fff]\n){_Y}(?:0?[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]|[1-9])"
      rf"(?=[ \t\u3000]*(?:\n[^{D}\n]|\Z))"),
     ("year",

@@ -76,7 +76,7 @@ class _Reader(_Masker):
         if den is None or nom is None or den.value == 0:
             return None
         if nom.decimals and den.chinese != nom.chinese:
-            return None  # 五百分之2.2: not a fraction anyone writes
+            return None  # 五百分之3.4: not a fraction anyone writes
         sign = -1 if m.group("nsign") else 1
         return as_exact(sign * Fraction(nom.value) / Fraction(den.value))
 

@@ -191,7 +191,7 @@ def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tu
         run += Fraction(qs[parts[n - 1]].value)
         ps = [qs[p] for p in parts[:n]]
         if any(p.approx for p in ps):
-            return None  # 超9000批次 + 超1.5万批次: bounds add up to no figure
+            return None  # 超7000批次 + 超1.2万批次: bounds add up to no figure
         for t in cands:
             tv = Fraction(qs[t].value)
             near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1

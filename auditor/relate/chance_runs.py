@@ -63,7 +63,7 @@ def claimed_by_other(text: str, qs: Sequence[Quantity], j: int, run: Sequence[in
         q = qs[k]
         if q.kind != t.kind or not same_unit(q, t) or q.high is not None or frame(q).role != "level" \
                 or q.value == t.value:
-            continue  # a restated total (共收到276件,已办结276件,其中…) has the same parts
+            continue  # a restated total (共收到318件,已办结318件,其中…) has the same parts
         if _announce().match(text, q.end):
             return True
     return False

@@ -1,7 +1,7 @@
 """Completion ratios against a target named in their own phrase: `实际到位资金710820万元,…,完成全年60亿目标任务的
 118.47%` (710820万 / 60亿) and `到位资金为386420万元,…,完成市政府下达考核目标任务的(91500万元)的422.32%`;
 and completions of a budget the sentence gives by its gap:
-`支出总计1741.75万元,…;完成年初预算100%,决算数大于预算数55.93万元` (1741.75/(1741.75−55.93)).
+`支出总计1286.40万元,…;完成年初预算100%,决算数大于预算数42.15万元` (1286.40/(1286.40−42.15)).
 
 The target is the one amount printed between 完成 and 的; the actual is the nearest amount before
 the phrase in its sentence. Completion may exceed 100%. Confirmed only: the actual may be another

@@ -132,7 +132,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if inc is None and (new is None or frame(c).role == "change"):
                 inc = j  # 比上年增加88件,达到500件: an increment, never the old value
         elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
-                or _bare_prior(qs, j, same):
+                or _bare_prior(qs, j, same) or _compared_with(text, c, seg.clause_start[seg.clause[j]]):
             if old is None:
                 old = j  # 1862件(去年同期为1795件): the value of the period compared with
         elif new is None:
@@ -186,6 +186,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
+COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_close')})")
+COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")
+
+
+def _compared_with(text: str, c: Quantity, clause_start: int) -> bool:
+    """与2010年的133972万人相比: the figure closing a 与/同 … 相比 frame is the value compared with."""
+    if not COMPARED_CLOSE.match(text, c.end):
+        return False
+    return COMPARED_OPEN.search(text, clause_start, c.start) is not None
 MONEY_AMOUNT = re.compile(rf"(?:{claim_words().alternation('growth.money_amount')})了?$")
 
 

@@ -42,7 +42,7 @@ def _granular(text: str, q: Quantity, levels: Sequence[Quantity], rel: Relation,
 def _gap_words() -> re.Pattern[str]:
     w = claim_words()
     words = "|".join(re.escape(x) for x in sorted({*w("growth.up"), *w("growth.down"), *w("growth.year_on_year"),
-                                                   *w("growth.period_on_period")}, key=len, reverse=True))
+                                                   *w("growth.period_on_period")}, key=lambda x: (-len(x), x)))
     return re.compile(rf"[、，,（(\s]*(?:{words})*(?:了|为|达|达到)?\s*")
 
 

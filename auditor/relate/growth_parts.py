@@ -51,7 +51,7 @@ def _own_rate(text: str, qs: Sequence[Quantity], p: int, seg: Seg, sent_start: l
     found = [j for j in range(p + 1, min(len(qs), p + 4)) if seg.item[j] == seg.item[p]]
     rates = [j for j in found if qs[j].kind == "percent" and frame(qs[j]).role == "growth"]
     levels = [j for j in found if frame(qs[j]).role == "level" and qs[j].unit == qs[p].unit
-              and (not rates or j < rates[0]) and not named_aside(text, qs[j])]  # 旧存1304件(含执行634件)
+              and (not rates or j < rates[0]) and not named_aside(text, qs[j])]  # 旧存1127件(含执行486件)
     if len(rates) != 1 or levels or frame(qs[rates[0]]).plan != frame(qs[p]).plan:
         return None
     j = rates[0]

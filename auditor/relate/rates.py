@@ -51,6 +51,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
+        and not EACH_BOUND.search(near_text) \
         and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
     # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)
@@ -110,7 +111,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         near = [j for j in cands if seg.item[j] == seg.item[i]]
         # 325件（其中无照经营210件），占举报量的9%: a share after a bracket is the count's before it
         near.sort(key=lambda j: frame(qs[j]).aside != frame(q).aside)
-        if near:
+        if near and not (q.approx in BOUND_WORDS and qs[near[0]].kind == "count"):
+            # (12个省份老年人口比重超过14%: a bound with a count of members counts who meet it, no rate of them)
             part_j = near[0]
             subset = False
             link = "same item"
@@ -243,7 +245,8 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     lab = _whole_label(text, w)
     if sibling(w, qs[part_j]) and not TOTAL_WORDS.search(lab) and not BREAKDOWN_AFTER.match(text, w.end):
         return ""  # 新收一审案件600件,新收二审案件300件: a sibling part (新收 marks both), not the whole
-    if (mark := TOTAL_MARK.search(lab)) is not None:
+    if (mark := TOTAL_MARK.search(lab)) is not None and (
+            mark.group(0) not in PERIOD_MARKS or seg.sent[j] == seg.sent[part_j]):
         return f"total marked {mark.group(0)}"
     if seg.item[j] == seg.item[i] and j != part_j:
         return "same item"
@@ -350,6 +353,9 @@ SPANS = frozenset(claim_words()("rate.spans"))
 _STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
 STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
+EACH_BOUND = re.compile(rf"均(?:{claim_words().alternation('rate.each_bound')})")
+BOUND_WORDS = frozenset(claim_words()("rate.each_bound"))
+PERIOD_MARKS = frozenset(claim_words()("total.period_markers"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
 
 

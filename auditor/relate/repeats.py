@@ -59,7 +59,8 @@ def _levels_differ(qs: Sequence[Quantity], k: int, j: int) -> bool:
 
 
 #: words of a subject that name no metric (全区, 实现): 第一产业实现增加值 is 全区实现第一产业增加值
-FILLER = re.compile("|".join(sorted(COMMON, key=len, reverse=True)))
+#: (ties in a fixed order: the same pattern text in every run, so its compiled form can be cached)
+FILLER = re.compile("|".join(sorted(COMMON, key=lambda w: (-len(w), w))))
 #: the shortest subject that names a metric by its own (第一产业增加值)
 MIN_CORE = 4
 

@@ -1,10 +1,13 @@
 """Where a run of parts ends: a list that goes on past the figures that happen to add up."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from auditor.model import Quantity
 from auditor.relate.base import Seg
+from auditor.relate.link import frame
 
 #: clause breaks from weakest to strongest; a sentence end (。) closes every list
 BREAKS = "、，,；;"
@@ -38,3 +41,52 @@ def list_goes_on(text: str, qs: Sequence[Quantity], run: Sequence[int], cands: S
     # only a list of items each closed by a semicolon: commas also join a total's further figures
     # (受理280件，审结170件) and a breakdown's own parts
     return inner == STRENGTH["；"] and _gap_strength(text[qs[last].end:qs[later[0]].start]) == inner
+
+
+#: the words after a figure that announce its own parts (…70045亩,其中…)
+_OWN_PARTS = re.compile(r"[)）]?[,，:：]?\s*(?:其中|包括)")
+
+
+def heads_own_list(text: str, p: Quantity, semi: bool) -> bool:
+    """任务7万亩,其中A 2万亩;实际完成70045亩,其中…: past a ；, a figure that announces parts of its own is
+    another total, not one more part of the list before it."""
+    return semi and _OWN_PARTS.match(text, p.end) is not None
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def named_for_another(part_label: str, total_label: str, other_labels: Sequence[str]) -> bool:
+    """资产总额30万亿元,负债总额9.5万亿元,净资产20.5万亿元。其中,行政单位资产总额8.9万亿元: the part names
+    the metric (资产总额) of another figure before the one 其中 follows, and not that one's: 其中 breaks down
+    that other figure, so the one next to it is no total of these parts."""
+    own = _common_suffix(part_label, total_label)
+    return any(_common_suffix(part_label, o) >= max(3, own + 2) for o in other_labels)
+
+
+def listed_near(text: str, t: Quantity, run: Sequence[Quantity]) -> bool:
+    """粮作中,玉米35.6万亩、大豆16.1万亩、高粱1万亩…: a figure joined to the next by 、 is a member of a list;
+    that its followers come within rounding of it is chance, unless they add up to it exactly."""
+    return text[t.end:t.end + 1] == "、" and sum((Fraction(x.value) for x in run), Fraction(0)) != Fraction(t.value)
+
+
+def compared_old(qs: Sequence[Quantity], k: int) -> bool:
+    """比上年决算数14.94亿元增长3.0%: the value a growth rate right after it compares with, no part of a 合计."""
+    nxt = qs[k + 1] if k + 1 < len(qs) else None
+    return frame(qs[k]).role == "prior" and nxt is not None and frame(nxt).role == "growth" \
+        and frame(nxt).item == frame(qs[k]).item
+
+
+def odd_noun(total_label: str, part_labels: Sequence[str]) -> bool:
+    """审计发现问题82个,已整改问题38个,采纳审计建议10个,正在整改问题21个,移送问题13个: where the parts of a run
+    found by their sum name the total's noun (问题) but one does not, that one counts another thing and the
+    run adds up by chance."""
+    noun = total_label[-2:]
+    if len(noun) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in noun):
+        return False
+    having = sum(noun in lab for lab in part_labels)
+    return having >= 2 and having < len(part_labels)

@@ -132,7 +132,7 @@ def all_link(text: str, q: Quantity, stem: str) -> str:
     return ""
 
 
-#: 占…的62%，分别是A11237宗、B10623宗: the share's part is the list after it
+#: 占…的62%，分别是A9634宗、B8175宗: the share's part is the list after it
 LIST_AFTER = re.compile(r"\s*[，,]?\s*分别(?:是|为)[：:]?")
 LIST_JOIN = re.compile(r"[^，,。；;：:！？!?\n\d]{0,16}")
 #: the number of parts the share speaks of: 三类主要纠纷

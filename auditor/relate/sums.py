@@ -24,11 +24,18 @@ from auditor.relate.base import (
 from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, ranked
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
-from auditor.relate.link import frame, sibling
+from auditor.relate.link import frame, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
-from auditor.relate.run_ends import list_goes_on
+from auditor.relate.run_ends import (
+    compared_old,
+    heads_own_list,
+    list_goes_on,
+    listed_near,
+    named_for_another,
+    odd_noun,
+)
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -162,8 +169,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if not semi and re.search(r"[；;]", text[seen:p.start]):  # linear: each stretch scanned once
             semi = True
         seen = max(seen, p.start)
-        if semi and (not parts or sibling(t, p)):
-            break  # after a ；: a list that never began, or a sibling of the total (新建铁路…；新建公路…)
+        if semi and (not parts or sibling(t, p)) or parts and heads_own_list(text, p, semi):
+            break  # after a ；: a list that never began, a sibling of the total (新建铁路…；新建公路…) or a new total
         if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):
@@ -178,6 +185,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         parts.append(k)
         k += 1
     if not parts:
+        return None
+    others = [label_before(text, qs[x], 0, CLAUSE_END) for x in range(j) if seg.sent[x] == seg.sent[j]
+              and qs[x].kind == t.kind and same_unit(qs[x], t)]
+    if named_for_another(label_before(text, qs[parts[0]], 0, CLAUSE_END), lab, others):
         return None
     if any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):
         return None  # 乙区、丙局各1件: each_parts counts the names 各 gives the figure to
@@ -315,6 +326,11 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 造纸厂23个，制糖厂12个，盐场10个。这些项目…完工的有31个: a run across sentences that takes only
         # some of a sentence's figures adds up by chance (one part per sentence is a breakdown)
         found = None
+    if found is not None and odd_noun(label_before(text, t, 0),
+                                      [label_before(text, qs[x], 0) for x in found if not frame(qs[x]).aside]):
+        found = None  # 问题82个: 已整改问题38个, 采纳审计建议10个, 正在整改问题21个…: a part of another thing
+    if found is not None and not opens and listed_near(text, t, [qs[x] for x in found]):
+        found = None  # 玉米35.6万亩、大豆16.1万亩…: a member of a 、 list is near its followers' sum by chance
     if found is not None and list_goes_on(text, qs, found, fwd, seg):
         found = None  # 维持5件；撤销6件；撤回2件；重作2件；终止2件；移送1件 of 15: a prefix adds up by chance
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
@@ -328,8 +344,9 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         k = j - 1
         while k >= 0 and seg.sent[k] == seg.sent[j] and len(back) < 24 and j - k <= REACH:
             p = qs[k]
-            if p.high is None and p.kind == t.kind and same_unit(p, t):
-                back.append(k)
+            if p.high is None and p.kind == t.kind and same_unit(p, t) and same_plan(p, t) \
+                    and not compared_old(qs, k):
+                back.append(k)  # (a budget beside the actual, or the old value of a growth rate, is no part)
             k -= 1
         found = _exact_run(qs, back, t)
     if found is None:

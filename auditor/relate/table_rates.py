@@ -359,7 +359,7 @@ def _row_differences(t: Table) -> Iterator[Relation]:
 
 def _ratio_rows(t: Table) -> Iterator[Relation]:
     """A row labelled as a ratio (性别比(以女性为100)) that is one row above it over another, per 100, in two
-    or more columns (105.06 = 3052448/2905544×100). Confirms only."""
+    or more columns (105.03 = 2417360/2301585×100). Confirms only."""
     for k, row in enumerate(t.rows):
         if not RATIO_ROW.search(row.label):
             continue

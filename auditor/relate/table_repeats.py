@@ -102,7 +102,7 @@ def _same_figure(q: Quantity, cell: Quantity) -> bool:
     if not cell.unit:
         return Fraction(cell.value) in (Fraction(q.value), Fraction(q.value) / q.scale)
     unit, mult = cell.unit, Fraction(1)
-    while len(unit) > 1 and unit[0] in MAGNITUDE:  # a header's 亿元 is 10^8 元, as extract.py reads 37.11亿元
+    while len(unit) > 1 and unit[0] in MAGNITUDE:  # a header's 亿元 is 10^8 元, as extract.py reads 52.46亿元
         mult *= MAGNITUDE[unit[0]]
         unit = unit[1:]
     return unit == q.unit and Fraction(q.value) == Fraction(cell.value) * mult

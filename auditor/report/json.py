@@ -100,8 +100,8 @@ def _array(items: Iterable[Any], to_dict: Callable[[Any], dict[str, Any]]) -> It
     yield "]"
 
 
-def fragment_parts(doc: DocumentResult, mode: str, lang: str) -> Iterator[str]:
-    """The document's object (`document_dict`, same keys, same order) in pieces."""
+def body_parts(doc: DocumentResult, mode: str) -> Iterator[str]:
+    """The document's object up to its findings: path, sha256, chars, error, quantities, claims (in pieces)."""
     check = mode != "extract"
     error = None if doc.error is None else {"code": doc.error.code, "message": doc.error.message}
     head = {"path": doc.path, "sha256": doc.sha256, "chars": doc.chars, "error": error}
@@ -109,10 +109,21 @@ def fragment_parts(doc: DocumentResult, mode: str, lang: str) -> Iterator[str]:
     yield from _array(doc.quantities, quantity_dict)
     yield ',"claims":'
     yield from _array(doc.claims if check else (), claim_dict)
+
+
+def tail_parts(doc: DocumentResult, mode: str, lang: str) -> Iterator[str]:
+    """The rest of the document's object: its findings (as reviewed) and notes."""
+    check = mode != "extract"
     yield ',"findings":'
     yield _ENCODE(finding_dicts(doc, lang) if check else [])
     yield ',"notes":' + _ENCODE([{"code": code, "message": message} for code, message in doc.notes])
     yield "}"
+
+
+def fragment_parts(doc: DocumentResult, mode: str, lang: str) -> Iterator[str]:
+    """The document's object (`document_dict`, same keys, same order) in pieces."""
+    yield from body_parts(doc, mode)
+    yield from tail_parts(doc, mode, lang)
 
 
 def fragment(doc: DocumentResult, mode: str = "check", lang: str = "zh") -> str:
@@ -151,10 +162,28 @@ class StreamWriter:
         self.write(tail.encode())
 
 
+def write(report: Report, out: Callable[[bytes], Any], lang: str = "zh",
+          body: Callable[[DocumentResult], bytes | None] | None = None,
+          summary: dict[str, int] | None = None) -> None:
+    """The report as UTF-8 bytes, handed to `out` document by document (never the whole at once).
+
+    `body(doc)`, where it gives bytes, is the document's object up to its findings as `body_parts`
+    rendered it elsewhere (a worker); `summary` then stands for the report's own.
+    """
+    mode = report.mode
+
+    def encoded(parts: Iterable[str]) -> bytes:
+        return b"".join(p.encode("utf-8", "backslashreplace") for p in parts)
+
+    writer = StreamWriter(out, mode, lang)
+    for i, doc in enumerate(report.documents):
+        head = body(doc) if body is not None else None
+        writer.add(i, [encoded(fragment_parts(doc, mode, lang)) if head is None
+                       else head + encoded(tail_parts(doc, mode, lang))])
+    writer.close(report.summary if summary is None else summary)
+
+
 def render(report: Report, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
     buf = io.BytesIO()
-    writer = StreamWriter(buf.write, report.mode, lang)
-    for i, doc in enumerate(report.documents):
-        writer.add(i, [fragment(doc, report.mode, lang).encode("utf-8", "backslashreplace")])
-    writer.close(report.summary)
+    write(report, buf.write, lang)
     return buf.getvalue().decode("utf-8")

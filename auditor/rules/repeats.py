@@ -21,6 +21,7 @@ def _label(text: str, start: int) -> str:
 def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
     """The same rate name (按时办结率) carries two different values in one document."""
     seen: dict[str, tuple[str, int, Quantity]] = {}
+    own = _own_operands(ctx)
     for q in ctx.quantities:
         if q.kind != "percent":
             continue
@@ -32,12 +33,26 @@ def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
             # different periods or places make this common: only the same paragraph is compared, and
             # only two mentions of one metric (a year's rate against the year before is no conflict)
             prev_val, prev_start, prev = seen[lab]
-            if "\n" not in ctx.text[prev_start:q.start] and _one_metric(prev, q):
+            if "\n" not in ctx.text[prev_start:q.start] and _one_metric(prev, q) \
+                    and not _borne_out_apart(own, prev, q):
                 yield Finding("C501", Severity.WARNING, q.start, q.end, q.text,
                               message=f"{lab}在同一段中先为{prev_val}%，此处为{val}%",
                               message_en=f"{lab} is {prev_val}% earlier in the paragraph and {val}% here",
                               claimed=val)
         seen[lab] = (val, q.start, q)
+
+
+def _own_operands(ctx: Context) -> dict[int, frozenset[int]]:
+    """The operands (by offset) of each rate borne out by its own figures, keyed by the rate's end."""
+    return {c.end: frozenset(o.start for o in c.operands) for c in ctx.claims
+            if c.kind in ("rate", "share") and c.status == "consistent" and c.operands}
+
+
+def _borne_out_apart(own: dict[int, frozenset[int]], a: Quantity, b: Quantity) -> bool:
+    """中央…资产负债率68.1%；地方…资产负债率62%: each rate recomputes from figures of its own, so the
+    two values are of two things named alike, not one metric stated twice."""
+    oa, ob = own.get(a.end), own.get(b.end)
+    return oa is not None and ob is not None and not oa & ob
 
 
 def _one_metric(a: Quantity, b: Quantity) -> bool:

@@ -604,3 +604,19 @@ def test_qualified_increment_is_a_change_fail() -> None:
     """258.6 over 210.3 is 23.0% more, not 33%: the rate still checks against the two levels."""
     flagged("今年共接待游客258.6万人次,较上年的210.3万人次,增加将近50万人次,增长33%。", "growth",
             "(2586000-2103000)/2103000", "G301")
+
+
+# ---- the figure closing a 与/同 … 相比 frame is the old value ----------------------------------
+
+def test_compared_frame_old_value_pass() -> None:
+    confirmed("全县常住人口为52480人,与2015年的50000人相比,增加2480人,增长4.96%。", "growth",
+              "(52480-50000)/50000")
+
+
+def test_compared_frame_old_value_fail() -> None:
+    flagged("全县常住人口为52480人,与2015年的50000人相比,增加2480人,增长5.96%。", "growth",
+            "(52480-50000)/50000", "G301")
+
+
+def test_compared_frame_with_tong_pass() -> None:
+    confirmed("参保职工达到8800人,同上年末的8000人相比,增加了800人,增长10%。", "growth", "(8800-8000)/8000")

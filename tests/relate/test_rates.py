@@ -337,6 +337,49 @@ def test_spans_of_years_are_no_operands_of_a_rate() -> None:
     assert not [c for c in audit_text(text).claims if c.kind == "rate" and c.expression == "4/5"]
 
 
+# 全年 names the period, not a total: it marks a rate's whole only in the sentence of the rate's part
+UNEMPLOYED_BAD = "全年城镇新增就业12690人,就业困难人员就业1830人。年末城镇登记失业人员1040人,城镇登记失业率为3.96%。"
+UNEMPLOYED_CHANCE = "全年城镇新增就业12690人,就业困难人员就业1830人。年末城镇登记失业人员1040人,城镇登记失业率为8.2%。"
+
+
+def test_period_marked_figure_a_sentence_back_is_no_whole() -> None:
+    assert [g[0] for g in claims(UNEMPLOYED_BAD, "rate")] == ["unverifiable"]
+    assert not loud(UNEMPLOYED_BAD)
+
+
+def test_period_marked_figure_a_sentence_back_confirms_nothing() -> None:
+    """1040/12690 = 8.2% by chance: still no pairing."""
+    assert [g[0] for g in claims(UNEMPLOYED_CHANCE, "rate")] == ["unverifiable"]
+
+
+def test_period_marked_total_in_the_parts_sentence_pass() -> None:
+    text = "全年受理信访件1250件,办结1000件,办结率为80%。"
+    assert ("consistent", "1000/1250") in [g[:2] for g in claims(text, "rate")]
+    assert not loud(text)
+
+
+def test_period_marked_total_in_the_parts_sentence_fail() -> None:
+    assert loud("全年受理信访件1250件,办结1000件,办结率为90%。")
+
+
+# a bounded rate after a count of members: the count is of those who meet the bound, no rate of them
+def test_count_meeting_a_bound_is_no_part() -> None:
+    text = "全省30个县中,12个县老年人口比重超过14%。"
+    assert [g[0] for g in claims(text) + claims(text, "rate")] in ([], ["unverifiable"])
+    assert not loud(text)
+
+
+def test_count_meeting_a_bound_confirms_nothing_by_chance() -> None:
+    """12/30 = 40% is above 14% by chance: no confirmation either."""
+    text = "除甲县外,其他30个县老年人口比重均超过7%,其中,12个县老年人口比重超过14%。"
+    assert "consistent" not in [g[0] for g in claims(text) + claims(text, "rate")]
+
+
+def test_bounded_rate_named_by_its_part_is_still_checked() -> None:
+    ok = "共受理40件,办结38件,办结率超过90%。"
+    assert ("consistent", "38/40") in [g[:2] for g in claims(ok, "rate")]
+
+
 def test_a_rate_after_an_item_with_a_rate_of_its_own_guesses_no_part() -> None:
     # FAIL of the pairing: 审结 is the part of 结案率, not of 服判息诉率 (9410/9800 >= 90% by chance)
     text = "五年来，受理各类案件9800件，审结9410件，平均结案率96%，一审服判息诉率始终保持90%以上，质效稳居前列。"

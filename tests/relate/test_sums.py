@@ -292,3 +292,84 @@ def test_empty_items_after_the_run_do_not_break_it() -> None:
     # PASS: 二审上诉0件 adds nothing, so the list that adds up is not cut short
     text = "刑事检察案件141件，审查逮捕41件；审查起诉99件；提请延押1件；二审上诉0件；二审抗诉0件。"
     assert ("consistent", "41+99+1", "parts after the total add up to it") in sums(text)
+
+
+# 其中 after a run of metrics breaks down the one its parts are named after, not the figure next to it
+METRICS = "全市单位资产总额300亿元,负债总额95亿元,净资产205亿元。其中,行政单位资产总额89亿元,事业单位资产总额211亿元。"
+
+
+def test_parts_named_for_an_earlier_metric_pass() -> None:
+    found = sums(METRICS)
+    assert not any(e == "8900000000" for _, e, _ in found), found  # 89 is no part of 净资产205
+    assert ("consistent", "8900000000+21100000000") in [f[:2] for f in found]
+    assert not loud(METRICS)
+
+
+def test_parts_named_for_an_earlier_metric_fail() -> None:
+    """Parts that exceed the figure next to 其中 are no S401 when they are named for another metric…"""
+    bad = METRICS.replace("事业单位资产总额211亿元", "事业单位资产总额221亿元")
+    assert not any("20500000000" in (f.claimed or "") for f in audit_text(bad).findings)
+    assert "S401" not in loud(bad)
+    # …but they are where they are named for that figure itself
+    own = "全市单位资产总额300亿元,负债总额95亿元,净资产205亿元,其中经营性净资产150亿元,非经营性净资产80亿元。"
+    assert "S401" in loud(own)
+
+
+def test_part_named_for_the_total_itself_is_kept() -> None:
+    text = "全市一般公共预算收入100亿元,税收收入80亿元,其中增值税30亿元,企业所得税20亿元。"
+    assert ("consistent", "3000000000+2000000000") in [f[:2] for f in sums(text)]
+
+
+# past a ；, a figure with its own 其中 is another total, not one more part of the list before it
+TASK = "下达示范任务面积7万亩,其中专业化面积2万亩;实际完成70045亩,其中其它形式50034亩。"
+
+
+def test_new_total_past_semicolon_is_no_part() -> None:
+    assert not any(e == "20000+70045" for _, e, _ in sums(TASK))
+    assert "S401" not in loud(TASK)
+
+
+def test_semicolon_list_of_parts_still_adds_up() -> None:
+    text = "共办理案件30件,其中刑事案件12件;民事案件10件;行政案件8件。"
+    assert ("consistent", "12+10+8") in [f[:2] for f in sums(text)]
+    bad = text.replace("行政案件8件", "行政案件9件")
+    assert "S401" in loud(bad) or any(s == "inconsistent" for s, _, _ in sums(bad))
+
+
+# a member of a 、 list is no total of the figures after it that come within rounding of it
+def test_list_member_near_its_followers_confirms_nothing() -> None:
+    text = "共播种72.4万亩,粮作中,玉米35.6万亩、大豆16.1万亩、高粱1万亩、杂粮0.4万亩,经作中,棉花13.2万亩、蔬菜4.7万亩。"
+    assert not any(e == "161000+10000+4000+132000+47000" for _, e, _ in sums(text))
+
+
+def test_exact_parts_after_a_total_still_add_up() -> None:
+    text = "全年新增就业5300人,城镇新增就业3200人,农村转移就业2100人。"
+    assert ("consistent", "3200+2100") in [f[:2] for f in sums(text)]
+
+
+# 合计 after its parts: a budget beside the actual, or the old value of a growth rate, is no part
+ADDED = ("全年一般公共预算收入预算数为8.20亿元,实际完成8.20亿元,比上年决算数7.90亿元增长3.8%,"
+         "加上上级补助收入5.10亿元、调入资金0.40亿元,收入合计13.70亿元。")
+
+
+def test_total_after_its_parts_skips_the_compared_value_pass() -> None:
+    assert ("consistent", "820000000+510000000+40000000") in [f[:2] for f in sums(ADDED)]
+    assert not loud(ADDED)
+
+
+def test_total_after_its_parts_skips_the_compared_value_fail() -> None:
+    bad = ADDED.replace("收入合计13.70亿元", "收入合计13.90亿元")
+    assert not any(s == "consistent" and e and e.startswith("820000000") for s, e, _ in sums(bad))
+
+
+# a run found by its sum, whose parts name the total's noun but for one: that one counts another thing
+AUDITED = "全年审计发现问题80个,已整改问题40个,采纳审计建议10个,正在整改问题20个,移送问题10个。"
+
+
+def test_run_with_a_part_of_another_noun_confirms_nothing() -> None:
+    assert not any(e == "40+10+20+10" for _, e, _ in sums(AUDITED))
+
+
+def test_run_whose_parts_all_name_the_noun_adds_up() -> None:
+    text = "全年审计发现问题80个,已整改问题50个,正在整改问题20个,移送问题10个。"
+    assert ("consistent", "50+20+10") in [f[:2] for f in sums(text)]

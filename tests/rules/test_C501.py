@@ -44,3 +44,13 @@ def test_nothing_flagged_at_all() -> None:
 
 def test_a_rate_of_two_years_is_no_conflict() -> None:
     check_not_flagged(CODE, "2014年平均得分率为85.2%，2015年平均得分率为87.6%。")
+
+
+def test_rates_each_borne_out_by_their_own_figures_are_two_things() -> None:
+    """中央…资产负债率67.5%；地方…资产负债率62%: each recomputes from its own levels."""
+    check_not_flagged(CODE, "中央企业资产总额80亿元,负债总额54亿元,资产负债率67.5%;"
+                            "地方企业资产总额100亿元,负债总额62亿元,资产负债率62%。")
+
+
+def test_a_second_rate_without_figures_of_its_own_is_still_compared() -> None:
+    check_flagged(CODE, SEVERITY, "企业资产总额80亿元,负债总额54亿元,资产负债率67.5%,资产负债率62%。", "62%", {})

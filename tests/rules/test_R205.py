@@ -49,3 +49,13 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def test_jun_before_a_bound_is_a_bound_each_meets() -> None:
+    """均超过7%: every member is above 7%, no claim that all of anything (100%) is reached."""
+    check_not_flagged(CODE, "除甲县外,其他9个县老年人口比重均超过7%。")
+    check_not_flagged(CODE, "各乡镇达标学校比例均高于60%。")
+
+
+def test_jun_without_a_bound_still_claims_all() -> None:
+    check_flagged(CODE, SEVERITY, "应诉的3起案件均胜诉，胜诉率为66.7%。", "66.7%", {"recomputed": "100"})

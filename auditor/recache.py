@@ -1,0 +1,147 @@
+"""Compiled regular expressions kept between runs of the command line, as Python keeps bytecode.
+
+Most of a short run's time went to compiling patterns (the numeral grammar, the lexicon's
+alternations, the many classes of Chinese characters, each expanded to a 65,536-entry map):
+about 0.2 s of CPU before the first document. `enabled()` lets `re` keep what its compiler
+produces for a pattern (the code the regular expression engine runs, its group names) in a
+file in the user's cache folder, and builds the pattern from that code on the next run.
+
+The entry's key is the pattern's text and flags, under a file named for the interpreter and
+the engine's version (`_sre.MAGIC`), so a cached code is always the one the compiler would
+produce; a missing, unreadable or foreign file, or an interpreter without these internals,
+only means compiling as usual. Only the command line turns this on (`auditor.cli.main`),
+for the length of its run: as a library, the auditor leaves `re` as it is.
+
+The folder is `$AUDITOR_CACHE_DIR`, else `$XDG_CACHE_HOME/auditor`, else `~/.cache/auditor`;
+`AUDITOR_CACHE_DIR=""` turns the cache off.
+"""
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+#: entries kept at most; past it, only those the run used are written back
+LIMIT = 4000
+
+Args = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def folder() -> Path | None:
+    explicit = os.environ.get("AUDITOR_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "auditor"
+
+
+def _internals() -> tuple[Any, Any, Any] | None:
+    """re's compiler, parser and engine, where this interpreter has them as CPython 3.11+ does."""
+    if sys.implementation.name != "cpython":
+        return None
+    try:
+        import _sre  # type: ignore[import-not-found]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if not all(hasattr(m, a) for m, a in ((_compiler, "compile"), (_compiler, "_code"), (_parser, "parse"),
+                                          (_sre, "compile"), (_sre, "MAGIC"))):
+        return None
+    return _compiler, _parser, _sre
+
+
+class Cache:
+    """The entries of one file: pattern and flags -> the arguments `_sre.compile` takes after them."""
+
+    def __init__(self, path: Path | None, compiler: Any, parser: Any, sre: Any) -> None:
+        self.path, self.compiler, self.parser, self.sre = path, compiler, parser, sre
+        self.entries: dict[tuple[str | bytes, int], Args] = {}
+        self.used: set[tuple[str | bytes, int]] = set()
+        self.added = 0
+        if path is not None:
+            with contextlib.suppress(Exception):  # missing, unreadable, truncated: compile as usual
+                data = marshal.loads(path.read_bytes())
+                if isinstance(data, dict):
+                    self.entries = data
+
+    def args(self, pattern: str | bytes, flags: int) -> Args:
+        """What the compiler makes of `pattern`, as `re._compiler.compile` passes it to the engine."""
+        p = self.parser.parse(pattern, flags)
+        code = self.compiler._code(p, flags)
+        groupindex = dict(p.state.groupdict)
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex, tuple(indexgroup)
+
+    def compile(self, pattern: Any, flags: int = 0) -> Any:
+        if not isinstance(pattern, str | bytes) or flags & 128:  # a parsed pattern, or re.DEBUG
+            return self.compiler_compile(pattern, flags)
+        key = (pattern, int(flags))
+        args = self.entries.get(key)
+        if args is not None:
+            try:
+                compiled = self.sre.compile(pattern, *args)
+            except Exception:  # an entry this engine does not take: compile it afresh
+                args = None
+            else:
+                self.used.add(key)
+                return compiled
+        args = self.args(pattern, int(flags))
+        self.entries[key] = args
+        self.used.add(key)
+        self.added += 1
+        return self.sre.compile(pattern, *args)
+
+    compiler_compile: Callable[[Any, int], Any]
+
+    def save(self) -> None:
+        """Write the entries back (atomically) when the run compiled anything new."""
+        if self.path is None or not self.added:
+            return
+        keep = self.entries
+        if len(keep) > LIMIT:
+            keep = {k: v for k, v in keep.items() if k in self.used}
+        with contextlib.suppress(OSError, ValueError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps(keep))
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+
+
+def cache_file(sre: Any) -> Path | None:
+    where = folder()
+    if where is None:
+        return None
+    tag = sys.implementation.cache_tag or "py"
+    return where / f"re-{tag}-{sre.MAGIC}.marshal"
+
+
+@contextlib.contextmanager
+def enabled() -> Iterator[Cache | None]:
+    """For the length of the block, `re` builds patterns from the cache (and adds the new ones to it)."""
+    parts = _internals()
+    if parts is None:
+        yield None
+        return
+    compiler, parser, sre = parts
+    cache = Cache(cache_file(sre), compiler, parser, sre)
+    original = compiler.compile
+    cache.compiler_compile = original
+    compiler.compile = cache.compile
+    try:
+        yield cache
+    finally:
+        compiler.compile = original
+        cache.save()

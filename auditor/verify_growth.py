@@ -1,0 +1,318 @@
+"""Growth, multiples, compound and cumulative growth, and differences, recomputed from their levels.
+
+A growth rate is (new - old) / old over the intervals its levels stand for; where the old level is
+not stated but the change is, it is rebuilt from the change; a rate over whole counts is also
+held to the granularity test (a prior that is a whole number). Differences and their signs are
+checked here too, since points and growth share them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from auditor.model import Claim, Quantity
+from auditor.relate import Relation
+from auditor.verify_base import (
+    Interval,
+    _claim,
+    _misrounded,
+    _ops,
+    _plain,
+    claimed_interval,
+    fmt,
+    fr,
+    level_interval,
+    meets,
+    mid,
+    num,
+    operand_interval,
+    ratio,
+)
+
+
+def _verify_growth(r: Relation) -> Claim:
+    if "stated_direction" in r.extra:
+        from auditor.verify_direction import verify_direction
+
+        return verify_direction(r)
+    q = r.claim
+    text = q.text
+    claimed = claimed_interval(q)
+    sign = r.direction if q.value >= 0 else 1
+    if "old_lo" in r.extra:
+        return _verify_rebuilt(r, claimed, sign)
+    if "years" in r.extra:
+        return _verify_compound(r)
+    if r.extra.get("granular") and not r.whole:
+        return _verify_granular(r, sign)
+    new = r.parts[0] if r.parts else None
+    old = r.whole[0] if r.whole else None
+    inc = r.alternatives[0][1][0] if r.alternatives else None
+    if new is None or (old is None and inc is None):
+        return _claim(r, text, status="unverifiable")
+    nlo, nhi = level_interval(new)
+    if old is not None:
+        olo, ohi = level_interval(old)
+        expr = f"({num(new)}-{num(old)})/{num(old)}"
+        ops = _ops(new, old)
+    else:
+        assert inc is not None
+        ilo, ihi = operand_interval(inc)
+        d = -1 if r.direction < 0 else 1
+        olo, ohi = (nlo - ihi, nhi - ilo) if d > 0 else (nlo + ilo, nhi + ihi)
+        expr = f"{num(inc)}/({num(new)}{'-' if d > 0 else '+'}{num(inc)})"
+        ops = _ops(new, inc)
+    if olo <= 0:
+        return _claim(r, text, status="unverifiable")
+    if new.kind == "percent" and (old is None or old.kind == "percent"):
+        # a rate compared with a % sign: points or percent? Only the old rate settles it
+        if old is None:
+            return _claim(r, text, status="unverifiable")
+        pts = (fr(new.value) - fr(old.value)) * sign
+        rel = (fr(new.value) - fr(old.value)) / fr(old.value) * 100 * sign
+        if meets((rel, rel), claimed):
+            return _claim(r, text, operands=ops, expression=expr, recomputed=fmt(rel), status="consistent")
+        if meets((pts, pts), claimed):
+            return _claim(r, text, operands=ops, expression=f"{num(new)}-{num(old)}", recomputed=fmt(pts),
+                          status="borderline", code="G304", hint="points")
+        return _claim(r, text, operands=ops, expression=expr, recomputed=fmt(rel), status="unverifiable")
+    lo = (nlo - ohi) / ohi * 100
+    hi = (nhi - olo) / olo * 100
+    if sign < 0:
+        lo, hi = -hi, -lo
+    iv = (min(lo, hi), max(lo, hi))
+    x = mid(iv)
+    base = dict(operands=ops, expression=expr, recomputed=fmt(x))
+    if meets(iv, claimed):
+        return _claim(r, text, status="consistent", **base)
+    if iv[1] < 0 and fr(q.value) > 0 and r.strong:
+        return _claim(r, text, status="inconsistent", code="G303", hint="direction", **base)
+    cause = _misrounded(x, q) if iv[0] == iv[1] else None
+    if cause:
+        return _claim(r, text, status="borderline", code="G301", hint=cause, **base)
+    if not r.strong:
+        return _claim(r, text, status="unverifiable", **base)
+    return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _verify_multiple(r: Relation) -> Claim:
+    """增长N倍 against new/old − 1, 是…的N倍 against new/old; or N against a 年均 rate compounded over the years."""
+    q = r.claim
+    if "years" in r.extra:
+        return _verify_compound(r)
+    if "restated" in r.extra or ("prior" in r.extra and r.extra.get("ratio")):
+        from auditor.verify_ratio import verify_prior_ratio, verify_restated
+
+        return verify_restated(r) if "restated" in r.extra else verify_prior_ratio(r)
+    if not r.parts or not r.whole:
+        return _claim(r, q.text, status="unverifiable")
+    new, old = r.parts[0], r.whole[0]
+    iv = ratio((new,), (old,), Fraction(int(r.extra.get("per", "1"))))
+    if iv is None:
+        return _claim(r, q.text, status="unverifiable")
+    if r.extra.get("ratio"):
+        # 城乡收入比2.02:1, 性别比106.8: the two sides' ratio; confirms only
+        per = r.extra.get("per", "1")
+        expr = f"{num(new)}/{num(old)}" + (f"×{per}" if per != "1" else "")
+        status = "consistent" if meets(iv, claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr, recomputed=fmt(mid(iv)), status=status)
+    increase = r.extra.get("reading") == "increase"
+    shift = 1 if increase else 0
+    got = (iv[0] - shift, iv[1] - shift)
+    expr = f"{num(new)}/{num(old)}" + ("-1" if increase else "")
+    base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid(got)))
+    claimed = claimed_interval(q)
+    if meets(got, claimed):
+        return _claim(r, q.text, status="consistent", **base)
+    other = (iv[0] - 1 + shift, iv[1] - 1 + shift)
+    if meets(other, claimed):
+        # 增长3倍 for new = 3 × old (or the reverse): the two readings of 倍 confused
+        return _claim(r, q.text, status="borderline", code="G301", hint="multiple-reading", **base)
+    if not r.strong:
+        return _claim(r, q.text, status="unverifiable", **base)
+    return _claim(r, q.text, status="inconsistent", code="G301", **base)
+
+
+def _verify_compound(r: Relation) -> Claim:
+    """A multiple over n stated years against an average annual rate: 1 + N against (1 + g)^n.
+
+    Either figure may be the claim (kind multiple: the multiple; kind growth: the rate). Confirms only:
+    the span a 年均 rate covers is often left open by a year.
+    """
+    q = r.claim
+    n = int(r.extra["years"])
+    if r.extra.get("levels"):
+        return _verify_compound_levels(r, n)
+    if r.extra.get("cumulative"):
+        return _verify_cumulative(r, n)
+    mult, rate = (q, r.parts[0]) if r.kind == "multiple" else (r.parts[0], q)
+    mlo, mhi = claimed_interval(mult) if mult is q else _plain(mult)
+    glo, ghi = claimed_interval(rate) if rate is q else _plain(rate)
+    if 1 + glo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    shift = 1 if r.extra.get("reading") == "increase" else 0
+    plo, phi = (1 + glo / 100) ** n - shift, (1 + ghi / 100) ** n - shift
+    ops = _ops(r.parts[0])
+    if r.kind == "multiple":
+        expr = f"(1+{num(rate)}%)^{n}" + ("-1" if shift else "")
+        x = mid((plo, phi))
+        ok = meets((plo, phi), (mlo, mhi))
+    else:
+        expr = f"({shift}+{num(mult)})^(1/{n})-1"
+        point = (Decimal(shift) + _dec(mult.value)) ** (Decimal(1) / Decimal(n)) - 1
+        x = fr(point * 100)
+        ok = meets((plo, phi), (mlo, mhi))
+    status = "consistent" if ok else "unverifiable"
+    return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status=status)
+
+
+def _verify_cumulative(r: Relation, n: int) -> Claim:
+    """An average annual rate against the growth over its n years: (1 + g)^n against 1 + G. Confirms only."""
+    q, total = r.claim, r.parts[0]
+    glo, ghi = claimed_interval(q)
+    tlo, thi = _plain(total)
+    if 1 + glo / 100 <= 0 or 1 + tlo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    lo, hi = (1 + glo / 100) ** n, (1 + ghi / 100) ** n
+    point = (1 + _dec(total.value) / 100) ** (Decimal(1) / Decimal(n)) - 1
+    status = "consistent" if meets((lo, hi), (1 + tlo / 100, 1 + thi / 100)) else "unverifiable"
+    return _claim(r, q.text, operands=_ops(total), expression=f"(1+{num(total)}%)^(1/{n})-1",
+                  recomputed=fmt(fr(point * 100)), status=status)
+
+
+def _dec(x: Decimal | Fraction) -> Decimal:
+    f = fr(x)
+    return Decimal(f.numerator) / Decimal(f.denominator)
+
+
+def _verify_compound_levels(r: Relation, n: int) -> Claim:
+    """An average annual rate against the two levels n years apart: new/old against (1 + g)^n. Confirms only."""
+    q, new, old = r.claim, r.parts[0], r.whole[0]
+    iv = ratio((new,), (old,), Fraction(1))
+    glo, ghi = claimed_interval(q)
+    if iv is None or 1 + glo / 100 <= 0:
+        return _claim(r, q.text, status="unverifiable")
+    sign = r.direction if q.value >= 0 else 1
+    lo, hi = sorted(((1 + sign * glo / 100) ** n, (1 + sign * ghi / 100) ** n))
+    point = (_dec(new.value) / _dec(old.value)) ** (Decimal(1) / Decimal(n)) - 1
+    ops = _ops(new, old)
+    status = "consistent" if meets(iv, (lo, hi)) else "unverifiable"
+    return _claim(r, q.text, operands=ops, expression=f"({num(new)}/{num(old)})^(1/{n})-1",
+                  recomputed=fmt(fr(point * 100)), status=status)
+
+
+def _whole_priors(n: Fraction, lo: Fraction, hi: Fraction, sign: int) -> list[int]:
+    """Whole numbers p with (n - p)/p·100·sign in [lo, hi]."""
+    out: list[int] = []
+    top, bottom = max(lo * sign, hi * sign), min(lo * sign, hi * sign)
+    if 1 + top / 100 <= 0:
+        return []  # a fall of 100% or more leaves nothing
+    a = n / (1 + top / 100)
+    p = -((-a.numerator) // a.denominator)
+    if 1 + bottom / 100 <= 0:
+        return [max(p, 1)]  # a fall of up to 100% (下降100% at its rounding): any larger prior
+    b = n / (1 + bottom / 100)
+    while p <= b and len(out) < 3:
+        if p > 0:
+            out.append(p)
+        p += 1
+    return out
+
+
+def _verify_granular(r: Relation, sign: int) -> Claim:
+    """Only the new count is stated: its prior must be a whole number (37件46人、上升50% has none).
+
+    Each count the rate may speak of is tried; one whole prior for any of them leaves the claim
+    unverifiable, a prior only under truncation is G301 (truncated), none at all G301.
+    """
+    q = r.claim
+    v = fr(q.value)
+    unit = Fraction(1, 10**q.decimals)
+    lo, hi = _plain(q)
+    levels = [ps[0] for ps, _ in r.alternatives]
+    if any(_whole_priors(fr(x.value), lo, hi, sign) for x in levels):
+        return _claim(r, q.text, status="unverifiable")
+    x = levels[-1]
+    n = fr(x.value)
+    p = max(1, round(n / (1 + v * sign / 100)))
+    rec = (n - p) / p * 100 * sign
+    base = dict(operands=_ops(*levels), expression=f"({num(x)}-{p})/{p}", recomputed=fmt(rec))
+    if any(_whole_priors(fr(y.value), v, v + unit - Fraction(1, 10**12), sign) for y in levels):
+        return _claim(r, q.text, status="borderline", code="G301", hint="truncated", **base)
+    return _claim(r, q.text, status="inconsistent", code="G301", hint="granularity", **base)
+
+
+def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:
+    """A total's growth against the prior total rebuilt from its parts' own rates: confirms, never accuses."""
+    q, new = r.claim, r.parts[0]
+    olo, ohi = Fraction(r.extra["old_lo"]), Fraction(r.extra["old_hi"])
+    nlo, nhi = level_interval(new)
+    ops = _ops(*r.alternatives[0][0]) if r.alternatives else _ops(new)
+    expr = f"{num(new)}/({r.extra['rebuilt']})-1"
+    others = [tuple(Fraction(x) for x in pair.split(",", 1)) for pair in r.extra.get("old_more", "").split(";") if pair]
+    ivs = []
+    for lo, hi in [(olo, ohi), *others]:
+        if lo <= 0:
+            return _claim(r, q.text, status="unverifiable")
+        a, b = (nlo - hi) / hi * 100 * sign, (nhi - lo) / lo * 100 * sign
+        ivs.append((min(a, b), max(a, b)))
+    x = mid(ivs[0])
+    if all(meets(iv, claimed) for iv in ivs):
+        return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="consistent")
+    if r.extra.get("granular"):
+        # the parts' rates do not confirm it: the total's own prior must still be a whole count
+        return _verify_granular(replace(r, alternatives=((r.parts[:1], ()),)), sign)
+    return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="unverifiable")
+
+
+def _signed_change(r: Relation) -> tuple[Quantity, Quantity, Interval] | None:
+    """New, old, and the interval of new - old signed by the stated direction (减少 counts down)."""
+    if not r.parts or not r.whole:
+        return None
+    new, old = r.parts[0], r.whole[0]
+    nlo, nhi = operand_interval(new)
+    olo, ohi = operand_interval(old)
+    lo, hi = nlo - ohi, nhi - olo
+    if r.direction < 0:
+        lo, hi = -hi, -lo
+    return new, old, (lo, hi)
+
+
+def _verify_difference(r: Relation) -> Claim:
+    """增加122篇: the stated difference against new - old (old - new for a decrease)."""
+    q = r.claim
+    if "per_year" in r.extra and r.parts:
+        # 平均每年增加48.3万人: the change over the span over its years; confirms only (the span's count may differ)
+        n, c = int(r.extra["per_year"]), r.parts[0]
+        lo, hi = operand_interval(c)
+        got = (lo / n, hi / n)
+        status = "consistent" if meets(got, claimed_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(c), expression=f"{num(c)}/{n}", recomputed=fmt(mid(got)), status=status)
+    if "of_parts" in r.extra:
+        # 增加530万人 = 1790万人 - 1260万人: the total's change against its parts' signed changes; confirms only
+        lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
+        hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
+        expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
+        status = "consistent" if meets((lo, hi), operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))),
+                      status=status)
+    change = _signed_change(r)
+    if change is None:
+        return _claim(r, q.text, status="unverifiable")
+    new, old, (lo, hi) = change
+    if r.extra.get("by_year"):
+        # 2016年相比2015年增长了272.5万件, 这四年间年平均增长58.3万件: the years' levels; confirms only
+        n = int(r.extra.get("per_year_levels", "1"))
+        got = (lo / n, hi / n)
+        expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+        status = "consistent" if meets(got, operand_interval(q)) else "unverifiable"
+        return _claim(r, q.text, operands=_ops(new, old), expression=expr if n == 1 else f"({expr})/{n}",
+                      recomputed=fmt(mid(got)), status=status)
+    expr = f"{num(new)}-{num(old)}" if r.direction > 0 else f"{num(old)}-{num(new)}"
+    base = dict(operands=_ops(new, old), expression=expr, recomputed=fmt(mid((lo, hi))))
+    if meets((lo, hi), operand_interval(q)):
+        return _claim(r, q.text, status="consistent", **base)
+    if hi < 0:
+        return _claim(r, q.text, status="inconsistent", code="G303", hint="direction", **base)
+    return _claim(r, q.text, status="inconsistent", code="G302", **base)
