@@ -135,7 +135,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
-              and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))]
+              and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))
+              and not _other_period_between(text, qs, j, part_j)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest
     base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
@@ -222,6 +223,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
+
+
+def _other_period_between(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool:
+    """共受理198件，结案18件，结案率9.09%；去年同期共收案208件，结案36件，结案率17.31%: after a semicolon a
+    clause of an earlier period (a prior value outside brackets opens it) speaks of that period; a figure
+    before it is no whole of a part after it."""
+    return j < part_j and any(frame(qs[k]).role == "prior" and not frame(qs[k]).aside and same_unit(qs[k], qs[j])
+                              and re.search(r"[；;]", text[qs[j].end:qs[k].start]) for k in range(j + 1, part_j))
 
 
 def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity, ...], core: str) -> bool:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, Relation, Seg, label_before, same_unit, window
+from auditor.relate.base import CLAUSE_END, OTHER_WORD, Relation, Seg, label_before, same_unit, window
 from auditor.relate.link import frame, same_plan
 
 #: a share clause naming its part before 占: 一审案件占61.27%
@@ -86,6 +86,16 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
     claimed = sum((Fraction(qs[k].value) for k in order), Fraction(0))
     if abs(claimed - 100) > 1:
         return None
+    # shares that miss 100 by more than their rounding speak of a whole larger (or smaller) than the
+    # parts listed: the parts' sum is the whole only where the list closes with a remainder (其他…)
+    slack = sum((Fraction(1, 2 * 10 ** max(qs[k].decimals, 0)) for k in order), Fraction(0))
+    # (unless most shares fit the parts' sum: then it is the whole, and the odd share is wrong)
+    closed = any(w in label_before(text, qs[max(parts)], 0, CLAUSE_END) for w in OTHER_WORD)
+    if abs(claimed - 100) > slack and not closed:
+        total = sum((Fraction(qs[p].value) for p in parts), Fraction(0))
+        fit = sum(1 for k in order if total and _rounds_to(Fraction(qs[members[k]].value) * 100 / total, qs[k]))
+        if 2 * fit <= len(order):
+            return None
     # exhaustive: every level of the parts' unit in the parts' sentences is a part, and none is a total
     sents = {seg.sent[p] for p in parts}
     span = range(max(0, min(parts) - 20), min(len(qs), max(parts) + 20))
@@ -103,6 +113,12 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
                     alternatives=(((part,), whole),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "", "stem": "",
                            "complementary": "", "listed": "1"})
+
+
+def _rounds_to(x: Fraction, q: Quantity) -> bool:
+    """x rounded half up to the places q is printed with is q's value."""
+    scale = 10 ** max(q.decimals, 0)
+    return Fraction(int(x * scale + Fraction(1, 2)), scale) == Fraction(q.value)
 
 
 #: 均/全部 over the items a rate speaks of (人均, 平均, 均值, 均衡 are words of their own)

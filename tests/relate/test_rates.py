@@ -393,3 +393,46 @@ def test_a_rate_right_after_its_figure_takes_it_as_its_part() -> None:
     text = "全年审查起诉4000人，起诉3000人，不起诉1000人，不诉率25%。"
     found = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
     assert ("consistent", "1000/4000") in found
+
+
+# shares that miss 100 beyond their rounding, no share fitting the parts' sum and no remainder (其他) closing
+# the list: the shares are of a whole larger than the parts listed (an unlisted part), never an error
+REGIONS = ("全县常住人口中,东片人口为40000人,占{};西片人口为35000人,占{};"
+           "南片人口为24600人,占{}。")
+
+
+def test_shares_of_a_larger_whole_are_not_flagged() -> None:
+    # 40000/100000 = 40.00%, 35000/100000 = 35.00%, 24600/100000 = 24.60% (400 people in no region listed);
+    # on the parts' sum 99600 they would be 40.16%, 35.14%, 24.70%
+    text = REGIONS.format("40.00%", "35.00%", "24.60%")
+    assert not loud(text)
+    assert "inconsistent" not in [g[0] for g in claims(text)]
+
+
+def test_shares_of_the_parts_sum_still_confirmed() -> None:
+    # 40000/99600 = 40.16%, 35000/99600 = 35.14%, 24600/99600 = 24.70%: they total 100.00
+    got = claims(REGIONS.format("40.16%", "35.14%", "24.70%"))
+    assert ("consistent", "40000/(40000+35000+24600)") in [g[:2] for g in got]
+
+
+def test_one_odd_share_among_fitting_ones_is_flagged() -> None:
+    # two shares fit the parts' sum; the first (40.16% on it) is printed 40.96%
+    text = REGIONS.format("40.96%", "35.14%", "24.70%")
+    assert any("40.96%" in t for t in loud(text))
+
+
+# a clause of an earlier period after a semicolon: its rate is not over this period's total
+PERIODS = "本月共受理案件198件,结案18件,结案率9.09%;去年同期共收案208件,结案36件,结案率{}。"
+
+
+def test_rate_of_the_earlier_period_is_not_paired_with_this_period() -> None:
+    # 36/208 = 17.31% (36/198 would be 18.18%): the earlier period's rate is no error
+    text = PERIODS.format("17.31%")
+    assert not loud(text)
+    assert ("consistent", "18/198") in [g[:2] for g in claims(text, "rate")]
+    assert not [g for g in claims(text, "rate") if g[1] == "36/198"]
+
+
+def test_rate_of_this_period_still_flagged() -> None:
+    text = PERIODS.format("17.31%").replace("结案率9.09%", "结案率9.90%")
+    assert loud(text) == ["结案率9.90%"]
