@@ -17,6 +17,30 @@ ORDINALS = claim_words()("rate_stem.ordinals")
 RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
 #: a count of kinds before its noun: 三次产业, 三大产业
 KINDS_NOUN = re.compile(r"[二三四五]\s*[次大类]\s*([\u4e00-\u9fff]{2})")
+#: ordinals fused before one noun: 第一、二、三产业
+FUSED = re.compile(r"第一((?:[、，,和及]\s*[二三四五]){1,4})\s*([\u4e00-\u9fff]{2})")
+#: the list the fused ordinals open: 第一、二、三产业的增加值分别为a、b和c
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达)?[：:]?\s*$")
+
+
+def _fused_parts(text: str, qs: Sequence[Quantity], window_js: list[int], noun: str, n: int) -> list[int] | None:
+    """第一、二、三产业的增加值分别为4582亿元、67088亿元和60601亿元: n levels in the order of the ordinals,
+    the first straight after 分别, the others each joined to the one before by 、/和 alone, all of one unit."""
+    for j in window_js:
+        if not RESPECTIVELY.search(text, max(0, qs[j].start - 8), qs[j].start):
+            continue
+        m = [f for f in FUSED.finditer(text, max(0, qs[j].start - 40), qs[j].start) if f.group(2) == noun]
+        if not m or len(re.findall(r"[二三四五]", m[-1].group(1))) + 1 != n \
+                or re.search(r"[。；;]", text[m[-1].end():qs[j].start]):
+            continue
+        parts = [j]
+        while len(parts) < n and parts[-1] + 1 < len(qs) and \
+                re.fullmatch(r"\s*(?:[、，,]|和|及|以及)\s*", text[qs[parts[-1]].end:qs[parts[-1] + 1].start]):
+            parts.append(parts[-1] + 1)
+        if len(parts) == n and qs[j].kind in ("money", "count", "measure") and all(
+                frame(qs[k]).role == "level" and qs[k].high is None and same_unit(qs[k], qs[j]) for k in parts):
+            return parts
+    return None
 
 
 def _ordinal_parts(text: str, qs: Sequence[Quantity], window_js: list[int], noun: str, n: int) -> list[int] | None:
@@ -71,8 +95,10 @@ def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
         # the noun the ordinals name: the word before the structure word (产业结构), else the one a count of
         # kinds names (三次产业投资比重: 产业, not 投资)
         nouns = [sm.group(1)] + [m.group(1) for m in KINDS_NOUN.finditer(lead) if m.group(1) != sm.group(1)]
+        nouns += [m.group(2) for m in FUSED.finditer(lead) if m.group(2) not in nouns]
         for noun in nouns:
-            parts = _ordinal_parts(text, qs, window_js, noun, len(terms))
+            parts = _ordinal_parts(text, qs, window_js, noun, len(terms)) or \
+                _fused_parts(text, qs, window_js, noun, len(terms))
             if parts is not None:
                 break
         else:

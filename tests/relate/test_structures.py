@@ -50,3 +50,33 @@ def test_out_of_order_parts_of_different_metrics_are_not_taken() -> None:
     text = ("第一产业增加值12.0亿元,第三产业增加值50.0亿元。第二产业完成投资138.0亿元,第一产业完成投资20.0亿元。"
             "三次产业比为6.0:69.0:25.0。")
     assert not [s for s in shares(text) if s[1] != "unverifiable"]
+
+
+# ordinals fused before one noun (第一、二、三产业), the parts listed after 分别为 in their order
+FUSED = ("全市第一、二、三产业的增加值分别为40亿元、460亿元和500亿元,分别增长3.1%、6.0%和7.2%。"
+         "第一、二、三产业增加值的结构比重为{}。")
+
+
+def test_fused_ordinals_with_a_respectively_list_are_checked() -> None:
+    ok = FUSED.format("4.0:46.0:50.0")
+    assert [s[1] for s in shares(ok)] == ["consistent"] * 3
+    assert not loud(ok)
+
+
+def test_fused_ordinals_off_their_parts_are_flagged() -> None:
+    # with the total the parts hang from (其中): 460/1000 is 46.0%, 500/1000 is 50.0%
+    bad = FUSED.format("4.0:44.0:52.0").replace("全市第一", "全市地区生产总值1000亿元,其中第一")
+    assert ("44", "inconsistent", "46000000000/100000000000") in shares(bad)
+    assert loud(bad)
+
+
+def test_fused_ordinals_off_their_parts_sum_only_confirm() -> None:
+    # no total stated: the parts' own sum is the whole, which only ever confirms
+    assert not loud(FUSED.format("4.0:44.0:52.0"))
+
+
+def test_fused_ordinals_need_as_many_figures_as_ordinals() -> None:
+    # two figures for three ordinals: no pairing, nothing claimed
+    text = "全市第一、二、三产业的增加值分别为40亿元、460亿元。第一、二、三产业增加值的结构比重为4.0:44.0:52.0。"
+    assert not loud(text)
+    assert not [s for s in shares(text) if s[1] != "unverifiable"]
