@@ -15,6 +15,10 @@ STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('r
                        r"[\u4e00-\u9fff]{0,4}$")
 ORDINALS = claim_words()("rate_stem.ordinals")
 RATIO_JOIN = re.compile(r"\s*[:：∶]\s*")
+#: 由上年的17.9:43.1:39.0调整为: the earlier structure and the word that turns it into the one after it
+RESTRUCTURED = claim_words().alternation("rate_stem.restructured")
+EARLIER = re.compile(rf"由[^。；;，,]{{0,12}}?[\d.．\s:：∶]+(?:{RESTRUCTURED})$")
+TURNS = re.compile(rf"\s*(?:{RESTRUCTURED})\s*")
 #: a count of kinds before its noun: 三次产业, 三大产业
 KINDS_NOUN = re.compile(r"[二三四五]\s*[次大类]\s*([\u4e00-\u9fff]{2})")
 #: ordinals fused before one noun: 第一、二、三产业
@@ -85,9 +89,18 @@ def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
         run = list(range(i, k + 1))
         i = k + 1
         terms = [qs[r] for r in run]
+        if k + 1 < n and qs[k + 1].kind == "ratio" and TURNS.fullmatch(text, qs[k].end, qs[k + 1].start):
+            continue  # 由上年的A:B:C调整为…: an earlier period's structure, of parts the text does not give
         if not 2 <= len(terms) <= len(ORDINALS) or abs(sum((Fraction(t.value) for t in terms), Fraction(0)) - 100) > 1:
             continue
-        lead = text[seg.clause_start[seg.clause[run[0]]]:terms[0].start]
+        # the clause may open at an earlier structure's terms (A:B:C调整为…): its lead is that structure's
+        j0 = run[0]
+        if j0 > 0 and qs[j0 - 1].kind == "ratio" and TURNS.fullmatch(text, qs[j0 - 1].end, qs[j0].start):
+            j0 -= 1
+            while j0 > 0 and qs[j0 - 1].kind == "ratio" and RATIO_JOIN.fullmatch(text, qs[j0 - 1].end, qs[j0].start):
+                j0 -= 1
+        lead = text[seg.clause_start[seg.clause[j0]]:terms[0].start]
+        lead = EARLIER.sub("", lead)  # 结构由上年的A:B:C调整为 names this structure as 结构为 does
         sm = STRUCTURE.search(lead)
         if sm is None:
             continue
@@ -112,7 +125,7 @@ def _structures(text: str, qs: Sequence[Quantity], seg: Seg) -> list[Relation]:
             whole, why, strong = (qs[head[0]],), "其中 total", True
         else:
             whole, why, strong = ptuple, "sum of the parts", False
-        start = sm.start(0) + seg.clause_start[seg.clause[run[0]]]
+        start = sm.start(0) + seg.clause_start[seg.clause[j0]]
         for n_t, (t, p) in enumerate(zip(terms, ptuple, strict=True)):
             link = f"{ORDINALS[n_t]}{noun} names the term's part; {why}"
             out.append(Relation("share", t, start, t.end,

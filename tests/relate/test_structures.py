@@ -80,3 +80,23 @@ def test_fused_ordinals_need_as_many_figures_as_ordinals() -> None:
     text = "全市第一、二、三产业的增加值分别为40亿元、460亿元。第一、二、三产业增加值的结构比重为4.0:44.0:52.0。"
     assert not loud(text)
     assert not [s for s in shares(text) if s[1] != "unverifiable"]
+
+
+# a structure turned from last year's (由上年的A:B:C调整为X:Y:Z): this year's terms are of this year's parts
+TURNED = ("全县地区生产总值500.0亿元,其中,第一产业增加值30.0亿元;第二产业增加值220.0亿元;"
+          "第三产业增加值250.0亿元。三次产业结构由上年的6.6:45.1:48.3调整为{}。")
+
+
+def test_a_structure_turned_from_last_years_is_checked() -> None:
+    ok = TURNED.format("6.0:44.0:50.0")
+    got = shares(ok)
+    assert ("44", "consistent", "22000000000/50000000000") in got
+    assert not loud(ok)
+
+
+def test_a_structure_turned_from_last_years_off_its_parts_is_flagged() -> None:
+    bad = TURNED.format("6.0:46.0:48.0")
+    assert ("46", "inconsistent", "22000000000/50000000000") in shares(bad)
+    assert loud(bad)
+    # last year's terms are not this year's shares: never flagged
+    assert not [t for t in loud(bad) if "45.1" in t and "46" not in t]
