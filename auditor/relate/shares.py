@@ -81,7 +81,8 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
     parts = [members[k] for k in order]
     if any(j not in members and j not in parts for j in range(lo, hi + 1)):
         return None
-    if len(order) < 3 or len(set(parts)) != len(parts) or any(not same_unit(qs[p], qs[parts[0]]) for p in parts):
+    if len(order) < 2 or len(order) == 2 and not _complementary(text, qs, parts) \
+            or len(set(parts)) != len(parts) or any(not same_unit(qs[p], qs[parts[0]]) for p in parts):
         return None
     claimed = sum((Fraction(qs[k].value) for k in order), Fraction(0))
     if abs(claimed - 100) > 1:
@@ -113,6 +114,19 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
                     alternatives=(((part,), whole),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "", "stem": "",
                            "complementary": "", "listed": "1"})
+
+
+def _complementary(text: str, qs: Sequence[Quantity], parts: list[int]) -> bool:
+    """男性人口为192314人，占50.98%；女性人口为184906人，占49.02%: two parts a complementary pair names
+    (sums.complements) make up their whole, which need not be stated."""
+    a, b = (label_before(text, qs[p], 0, CLAUSE_END) for p in sorted(parts))
+    for pair in claim_words()("sums.complements"):
+        x, y = pair.split("|", 1)
+        # the longer word may contain the shorter (不起诉 holds 起诉): the part's own word is its last
+        if (x in a and y in b and y not in a and x not in b.replace(y, "")) or \
+                (y in a and x in b and x not in a.replace(y, "") and y not in b):
+            return True
+    return False
 
 
 def _rounds_to(x: Fraction, q: Quantity) -> bool:

@@ -436,3 +436,25 @@ def test_rate_of_the_earlier_period_is_not_paired_with_this_period() -> None:
 def test_rate_of_this_period_still_flagged() -> None:
     text = PERIODS.format("17.31%").replace("结案率9.09%", "结案率9.90%")
     assert loud(text) == ["结案率9.90%"]
+
+
+# two shares of a complementary pair (男/女): the pair makes up its whole, stated or not
+SEXES = "全县常住人口中,男性人口为51000人,占{};女性人口为49000人,占{}。"
+
+
+def test_shares_of_a_complementary_pair_are_checked() -> None:
+    got = claims(SEXES.format("51.00%", "49.00%"))
+    assert [g[:2] for g in got] == [("consistent", "51000/(51000+49000)"), ("consistent", "49000/(51000+49000)")]
+
+
+def test_shares_of_a_complementary_pair_off_the_pair_are_flagged() -> None:
+    text = SEXES.format("52.00%", "48.00%")  # 51000/100000 is 51.00%
+    assert ("inconsistent", "51000/(51000+49000)") in [g[:2] for g in claims(text)]
+    assert loud(text)
+
+
+def test_two_shares_of_no_pair_are_not_a_whole() -> None:
+    # two regions need not be all of the county: nothing checked, nothing flagged
+    text = "全县常住人口中,东片人口为51000人,占52.00%;西片人口为49000人,占48.00%。"
+    assert not loud(text)
+    assert "inconsistent" not in [g[0] for g in claims(text)]
