@@ -243,3 +243,13 @@ def test_two_column_rows_without_outer_pipes_are_a_table() -> None:
 def test_a_single_interior_pipe_in_prose_or_a_leading_pipe_is_no_table() -> None:
     assert read("会议议程 | 第一项\n全年受理案件120件。\n") == []
     assert read("| 300件\n| 200件\n") == []
+
+
+def test_markdown_emphasis_around_a_cell_is_no_part_of_it() -> None:
+    text = ("| 类别 | 甲 | 乙 | 合计 |\n|---|---|---|---|\n| 一组 | **40** | 5 | 45 |\n"
+            "| 二组 | 7 | 8 | 15 |\n| **合计** | 47 | 13 | **60** |\n")
+    [t] = read(text)
+    assert grid(t) == [("一组", ["40", "5", "45"]), ("二组", ["7", "8", "15"]), ("合计", ["47", "13", "60"])]
+    assert t.rows[2].total
+    sums = [c.status for c in audit_text(text).claims if c.kind == "sum"]
+    assert sums.count("consistent") == 6
