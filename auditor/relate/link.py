@@ -77,7 +77,18 @@ def repeat_of(a: Quantity, b: Quantity) -> bool:
     # one names the other in full (受理行政复议案件 / 全年共受理行政复议案件); 扩大甘蔗的播种面积 and
     # 扩大烟叶的播种面积 share most of their words and are still two metrics
     short, long_ = sorted((sa, sb), key=len)
-    return len(short) >= 4 and short in long_
+    return len(short) >= 4 and short in long_ and not per_unit_apart(short, long_)
+
+
+@cache
+def _per_unit() -> re.Pattern[str]:
+    return re.compile(claim_words().alternation("average.words"))
+
+
+def per_unit_apart(short: str, long_: str) -> bool:
+    """地区生产总值 / 人均地区生产总值: the longer subject holds the shorter one under a per-unit word
+    (人均, 户均, 平均…) the shorter lacks, so it names another metric (a per-capita figure, not the total)."""
+    return any(m.group() not in short for m in _per_unit().finditer(long_))
 
 
 def subject_level(qs: Sequence[Quantity], i: int, like: Quantity | None, sentences: int = 2) -> int | None:

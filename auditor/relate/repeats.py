@@ -9,7 +9,7 @@ from auditor.model import Quantity
 from auditor.relate.base import (
     Relation,
 )
-from auditor.relate.link import COMMON, _core, frame, periods_differ, repeat_of
+from auditor.relate.link import COMMON, _core, frame, per_unit_apart, periods_differ, repeat_of
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
@@ -79,6 +79,8 @@ def _restated(p: Quantity, q: Quantity) -> bool:
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)
+    if per_unit_apart(short, long_):
+        return False  # 地区生产总值 / 人均地区生产总值: a per-capita figure is another metric
     if len(short) >= MIN_CORE and short in long_:
         return True
     particular = abs(Fraction(q.value)) / q.scale >= 100 or q.decimals > 0

@@ -43,13 +43,16 @@ def list_goes_on(text: str, qs: Sequence[Quantity], run: Sequence[int], cands: S
     return inner == STRENGTH["；"] and _gap_strength(text[qs[last].end:qs[later[0]].start]) == inner
 
 
-#: the words after a figure that announce its own parts (…70045亩,其中…)
-_OWN_PARTS = re.compile(r"[)）]?[,，:：]?\s*(?:其中|包括)")
+#: the words after a figure that announce its own parts (…70045亩,其中…), allowing the figure's own rate
+#: clause first (贷款余额2287亿元，增长24.1%，其中…)
+_OWN_PARTS = re.compile(r"(?:[,，、][^,，、；;。:：\d]{0,8}-?\d+(?:\.\d+)?(?:%|个百分点))?"
+                        r"[)）]?[,，:：]?\s*(?:其中|包括)")
 
 
 def heads_own_list(text: str, p: Quantity, semi: bool) -> bool:
     """任务7万亩,其中A 2万亩;实际完成70045亩,其中…: past a ；, a figure that announces parts of its own is
-    another total, not one more part of the list before it."""
+    another total, not one more part of the list before it; so is 存款余额X，其中住户存款Y，增长12.3%；
+    贷款余额Z，增长24.1%，其中中长期贷款W (the rate of its own change may stand before its 其中)."""
     return semi and _OWN_PARTS.match(text, p.end) is not None
 
 

@@ -71,3 +71,25 @@ def test_a_bound_far_below_the_figure_confirms_nothing() -> None:
     text = ("今年1至9月，全省法院新收案件120.5万件，比去年同期上升10.5%。数据显示，30家法院新收案件数"
             "同比上升超过50%，12家基层法院新收案件数超过1万件。")
     assert "consistent" not in _rounded_repeat_statuses(text)
+
+
+def test_per_capita_rate_equal_to_the_totals_is_no_repeat() -> None:
+    # FAIL before: 人均地区生产总值 holds 地区生产总值, so two equal growth rates of two metrics were tied
+    text = ("全年实现地区生产总值312.6亿元，比上年增长8.4%。其中第一产业增加值40.2亿元，增长3.1%。"
+            "人均地区生产总值为45210元，比上年增长8.4%。\n")
+    assert not [r for r in repeats(text) if r[0] == "8.4%"]
+
+
+def test_per_capita_level_restated_is_still_a_repeat() -> None:
+    # PASS: the per-unit word on both sides names one metric stated twice
+    text = ("全年人均地区生产总值为45210元，增长6.2%。\n"
+            "经济总量稳步扩大。全县人均地区生产总值为45210元，居全市第三位。\n")
+    assert ("45210元", "= 45210元") in repeats(text)
+
+
+def test_per_unit_apart_compares_the_per_unit_words() -> None:
+    from auditor.relate.link import per_unit_apart
+    assert per_unit_apart("地区生产总值", "人均地区生产总值")
+    assert per_unit_apart("居民可支配收入", "居民人均可支配收入")
+    assert not per_unit_apart("人均地区生产总值", "全县人均地区生产总值")
+    assert not per_unit_apart("第二产业增加值", "一季度第二产业增加值")
