@@ -1,6 +1,7 @@
 """The layouts tables take in plain text, cut into cells with their spans.
 
-- pipe rows: one table row per line, cells joined by `|` (`| 合计 | 108156 |`, `总 计 | 34155 | 16368`);
+- pipe rows: one table row per line, cells joined by `|` (`| 合计 | 108156 |`, `总 计 | 34155 | 16368`,
+  `合计 | 3318`; two such lines at least);
   the loaders render docx/html/xlsx/pdf tables this way;
 - one cell per line, each closed by `|` (`2573 |`), a line holding only `|` being an empty cell;
 - one cell per line with lines holding only `|` between the cells (a cell may wrap onto a second
@@ -46,7 +47,9 @@ def _kind(line: str) -> str:
         return "S" if n == 1 else "E"
     if n == 1 and line.rstrip().endswith("|"):
         return "C"
-    return "P" if n >= 2 else "T"
+    if n == 1:  # `合计 | 3318`: a two-column row without outer pipes (a docx table's rendering)
+        return "P" if line[: line.index("|")].strip() else "T"
+    return "P"
 
 
 def _strip(line: str, lo: int, a: int, b: int) -> tuple[int, int]:

@@ -33,6 +33,7 @@ BRACKET_UNIT = re.compile(r"[（(]([^（）()]{1,8})[)）]")
 PLAIN = re.compile(r"^[-+]?\d{1,12}(?:\.\d{1,6})?[%％]?$")
 PAIR = re.compile(r"^100(?:\.0+)?%?/(\d{1,3}(?:\.\d+)?)%?$")  # 100/79.8: 100% of its block, 79.8% of all
 FIGURE_KINDS = ("number", "count", "money", "measure", "percent")
+EMPHASIS = re.compile(r"(\*\*|__)\s*(\S(?:.*?\S)?)\s*\1")
 MAX_CELLS = 4000  # cells of one table read (bounded work per table)
 
 
@@ -155,6 +156,9 @@ def _cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
 
 
 def _read_cell(text: str, a: int, b: int, by_start: dict[int, Quantity]) -> Cell:
+    bold = EMPHASIS.fullmatch(text, a, b)
+    if bold:
+        a, b = bold.span(2)  # **124**: markdown emphasis around a cell is no part of it
     words = re.sub(r"\s+", "", text[a:b])
     q = by_start.get(a)
     if q is None and text[a:a + 1] in ("+", "＋"):

@@ -230,3 +230,26 @@ def test_groups_that_do_not_divide_the_leaves_are_not_spread_over_them() -> None
     three = GROUPED_HEAD.replace("死亡人数 |\n", "死亡人数 |\n受伤人数 |\n")  # three groups over eight leaves
     [t] = read(three)
     assert not any(c.group == "事故起数" for c in t.columns)
+
+
+def test_two_column_rows_without_outer_pipes_are_a_table() -> None:
+    text = "单位：万元\n项目 | 预算数\n合计 | 50\n1、办公费 | 20\n2、印刷费 | 30\n"
+    [t] = read(text)
+    assert grid(t) == [("合计", ["50"]), ("1、办公费", ["20"]), ("2、印刷费", ["30"])]
+    sums = [c for c in audit_text(text).claims if c.kind == "sum"]
+    assert [(c.status, c.expression) for c in sums] == [("consistent", "20+30")]
+
+
+def test_a_single_interior_pipe_in_prose_or_a_leading_pipe_is_no_table() -> None:
+    assert read("会议议程 | 第一项\n全年受理案件120件。\n") == []
+    assert read("| 300件\n| 200件\n") == []
+
+
+def test_markdown_emphasis_around_a_cell_is_no_part_of_it() -> None:
+    text = ("| 类别 | 甲 | 乙 | 合计 |\n|---|---|---|---|\n| 一组 | **40** | 5 | 45 |\n"
+            "| 二组 | 7 | 8 | 15 |\n| **合计** | 47 | 13 | **60** |\n")
+    [t] = read(text)
+    assert grid(t) == [("一组", ["40", "5", "45"]), ("二组", ["7", "8", "15"]), ("合计", ["47", "13", "60"])]
+    assert t.rows[2].total
+    sums = [c.status for c in audit_text(text).claims if c.kind == "sum"]
+    assert sums.count("consistent") == 6

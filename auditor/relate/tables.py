@@ -238,7 +238,7 @@ def _total_rows(t: Table) -> Iterator[Relation]:
             assert tq is not None
             if not compatible([tq, *parts]):
                 continue
-            if fits(parts, tq):
+            if fits(parts, tq) and not _counts_a_part_twice(t, rows, c):
                 found.append((c, parts, True))
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", extra=(_head(t, c),))
                 continue
@@ -259,6 +259,16 @@ def _total_rows(t: Table) -> Iterator[Relation]:
             if not ok and agreed(good, len(found) + shares_hold, NAMED_AGREE) and exact([tq, *parts]):
                 yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
+
+
+def _counts_a_part_twice(t: Table, rows: range, c: int) -> bool:
+    """A 其中 row inside the block (not its first row) is a part of the row above it: a flat sum over the
+    block that takes a non-zero 其中 cell along with its parent adds one amount twice, and fits by chance."""
+    for k, r in enumerate(rows):
+        q = t.q(r, c)
+        if k and t.rows[r].subset and q is not None and q.value != 0:
+            return True
+    return False
 
 
 def _subtotal_rows(t: Table) -> Iterator[Relation]:

@@ -14,7 +14,7 @@ INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
-RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?$")
+RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?\Z")  # \Z: not before a line break
 
 
 @rule("U101", "rate-without-unit", Severity.ERROR)

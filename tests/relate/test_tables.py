@@ -360,3 +360,29 @@ def test_rows_that_add_up_with_two_parts_pass() -> None:
             "不予公开 | 2 | 3 | 5 |\n")
     got = [c for c in audit_text(text).claims if c.kind == "sum" and c.status == "consistent"]
     assert got
+
+
+QISHONG = (
+    "单位：万元\n"
+    "| 项目 | 预算数 | 其中：财政拨款 |\n"
+    "| 合计 | 34.5 | 34.5 |\n"
+    "| 1.办公费 | 2.5 | 2.5 |\n"
+    "| 2.差旅费 | 0 | 0 |\n"
+    "| 其中：(1)市内交通费 | 32 | 32 |\n"
+    "| (2)住宿费 | 0 | 0 |\n"
+)
+
+
+def test_a_flat_sum_that_takes_a_subset_row_with_its_parent_is_not_confirmed() -> None:
+    # 34.5 = 2.5 + 0 + 32 + 0 only by adding the 其中 row along with the 0 it is a part of
+    assert [s for s, _ in statuses(QISHONG, "sum") if s == "consistent"] == []
+    assert loud(QISHONG) == []
+
+
+def test_a_flat_sum_is_confirmed_where_its_subset_rows_are_zero_or_the_block_opens_with_them() -> None:
+    zero = QISHONG.replace("34.5", "2.5").replace("| 32 | 32 |", "| 0 | 0 |")
+    assert [s for s, _ in statuses(zero, "sum")].count("consistent") == 2
+    opening = "| 项目 | 人数 | 上年 |\n| 合计 | 10 | 9 |\n| 其中：男 | 6 | 5 |\n| 女 | 4 | 4 |\n"
+    assert [s for s, _ in statuses(opening, "sum")].count("consistent") == 2
+    nested = QISHONG.replace("| 0 | 0 |\n| 其中", "| 32 | 32 |\n| 其中")
+    assert "consistent" in [s for s, _ in statuses(nested, "sum")]  # 34.5 = 2.5 + 32, the 其中 rows apart

@@ -21,6 +21,7 @@ FAIL = [
     pytest.param("引发争议的行为中，行政处罚2100,占收到申请总数的33.9%。", "2100", {}, id="count-before-its-share"),
     pytest.param("涉及单位中，水务局4,供电局3件。", "4", {}, id="count-among-counted-siblings"),
     pytest.param("城镇与乡村人口比重为61.5，比上年提高1个百分点。", "61.5", {}, id="share-word-no-ratio-after"),
+    pytest.param("各区满意率\n全区平均满意率为97.5，", "97.5", {}, id="bare-rate-after-a-rate-line"),
 ]
 
 PASS = [
@@ -36,6 +37,8 @@ PASS = [
                  id="zero-needs-no-measure-word"),
     pytest.param("城镇与乡村人口比重为61.5：38.5，比上年提高1个百分点。", id="two-term-ratio-after-share-word"),
     pytest.param("国有与非国有投资比重为72.4:27.6。", id="two-term-ratio-ascii-colon"),
+    pytest.param("序号 | 单位 | 受理量 | 办结率 | 满意率\n1 | 东区 | 310 | 97.5% | 98.0%", id="rate-header-ends-line"),
+    pytest.param("各街道办结率\n2. 群众满意度较上月提升。", id="rate-word-ends-heading"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
