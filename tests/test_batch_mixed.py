@@ -7,7 +7,6 @@ workers are forked from it); every other bad file is a real generated file.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -15,10 +14,10 @@ import subprocess
 import sys
 import textwrap
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
+from office_files import docx_streamed, pdf_bytes
 
 from auditor import batch
 
@@ -46,54 +45,8 @@ CLI = textwrap.dedent("""
 """)
 
 PARA = "全年受理案件45件，办结43件，办结率为95.6%。"
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-         'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-         '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-         'document.main+xml"/></Types>')
-RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-
-
-def docx(body: bytes | str, repeat: int = 1, head: str = "") -> bytes:
-    """A .docx whose body is `body` `repeat` times, streamed (a bomb is never held inflated)."""
-    chunk = body.encode() if isinstance(body, str) else body
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", TYPES)
-        z.writestr("_rels/.rels", RELS)
-        with z.open("word/document.xml", "w") as handle:
-            handle.write(f"{head}<w:document {W}><w:body>".encode())
-            block = chunk * min(repeat, 10_000)
-            for _ in range(max(1, repeat // 10_000)):
-                handle.write(block)
-            handle.write(b"</w:body></w:document>")
-    return out.getvalue()
-
-
 def para(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-
-
-def pdf(content: str, trailer: str = "") -> bytes:
-    """A one-page PDF whose page content stream is `content`."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               "/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 ENCRYPT = ("/Encrypt << /Filter /Standard /V 1 /R 2 /O <" + "00" * 32 + "> /U <" + "11" * 32 + "> /P -4 >> "
@@ -105,19 +58,19 @@ ENTITY_BOMB = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "45起"><!ENTITY b 
 def bad_files(folder: Path) -> dict[str, str]:
     """Write one file of each bad class into `folder`: {name: the code its line must carry}."""
     noise = random.Random(9).randbytes(4096)
-    good_docx = docx(para(PARA))
+    good_docx = docx_streamed(para(PARA))
     files: dict[str, bytes] = {
         "empty.docx": b"",
         "noise.txt": noise, "noise.pdf": noise, "noise.docx": noise, "noise.xlsx": noise,
         "legacy.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le")
                       + bytes(1000),
         "cut.docx": good_docx[: len(good_docx) // 2],
-        "cut.pdf": pdf(f"BT /F1 12 Tf 72 720 Td ({'45 ' * 200}) Tj ET")[:300],
-        "bomb.docx": docx(b"<w:p/>", 3_000_000),  # 18 MB of XML in a few KB
-        "tiny.docx": docx(para("1"), 2_000_000),  # two million paragraphs
-        "entities.docx": docx(para("&c;"), head=ENTITY_BOMB),
-        "locked.pdf": pdf("BT /F1 12 Tf 72 720 Td (secret 45) Tj ET", ENCRYPT),
-        "scan.pdf": pdf("0 0 1 rg 100 100 300 300 re f"),  # a picture, no text layer
+        "cut.pdf": pdf_bytes(f"BT /F1 12 Tf 72 720 Td ({'45 ' * 200}) Tj ET")[:300],
+        "bomb.docx": docx_streamed(b"<w:p/>", 3_000_000),  # 18 MB of XML in a few KB
+        "tiny.docx": docx_streamed(para("1"), 2_000_000),  # two million paragraphs
+        "entities.docx": docx_streamed(para("&c;"), head=ENTITY_BOMB),
+        "locked.pdf": pdf_bytes("BT /F1 12 Tf 72 720 Td (secret 45) Tj ET", ENCRYPT),
+        "scan.pdf": pdf_bytes("0 0 1 rg 100 100 300 300 re f"),  # a picture, no text layer
         "garbled.txt": b"".join(PARA.encode()[:30] + b"\xff" for _ in range(30)),
         "notes.rtf": rb"{\rtf1 45}",
         "hang.txt": PARA.encode(), "crash.txt": PARA.encode(),
@@ -144,7 +97,7 @@ def noted_files(folder: Path) -> dict[str, str]:
     """Files that are read, with a note: {name: the note's code}."""
     raw = bytearray(("说明：" + PARA).encode())
     raw[3:3] = b"\xfe"
-    (folder / "wrong.xlsx").write_bytes(docx(para(PARA)))  # a .docx under an .xlsx name
+    (folder / "wrong.xlsx").write_bytes(docx_streamed(para(PARA)))  # a .docx under an .xlsx name
     (folder / "damaged.txt").write_bytes(bytes(raw))
     return {"wrong.xlsx": "wrong_extension", "damaged.txt": "undecodable"}
 

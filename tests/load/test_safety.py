@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from office_files import CONTENT_TYPES, NS, ROOT_RELS, docx_bytes, p, xlsx_bytes
+from office_files import NS, ROOT_RELS, docx_bytes, docx_streamed, p, xlsx_bytes
 
 import auditor.load.docx
 from auditor.load import LoadError, load, safety
@@ -19,21 +19,6 @@ def write(tmp_path: Path, name: str, raw: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(raw)
     return path
-
-
-def docx_streamed(paragraph: bytes, count: int) -> bytes:
-    """A .docx whose body is `count` copies of one paragraph, written without holding it in memory."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        with z.open("word/document.xml", "w") as handle:
-            handle.write(f"<w:document {NS}><w:body>".encode())
-            chunk = paragraph * 10_000
-            for _ in range(count // 10_000):
-                handle.write(chunk)
-            handle.write(b"</w:body></w:document>")
-    return out.getvalue()
 
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:

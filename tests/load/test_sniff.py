@@ -5,7 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
-from office_files import docx_bytes, p, xlsx_bytes, zip_with
+from office_files import docx_bytes, p, pdf_bytes, xlsx_bytes, zip_with
 
 from auditor.load import SUFFIXES, LoadError, load
 from auditor.load.sniff import OLE2_MAGIC, sniff
@@ -27,26 +27,7 @@ def random_bytes(n: int = 4096) -> bytes:
 
 
 def minimal_pdf(text: str) -> bytes:
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_bytes(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET")
 
 
 @pytest.mark.parametrize("name", [f"empty{s}" for s in SUFFIXES])

@@ -183,3 +183,41 @@ def num(num_id: int, abstract: int, start: int | None = None) -> str:
     override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
                 if start is not None else "")
     return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
+
+
+def docx_streamed(body: bytes | str, count: int = 1, head: str = "") -> bytes:
+    """A .docx whose body is `count` copies of `body`, streamed (a bomb is never held inflated).
+
+    `head` goes before the document element (a DOCTYPE, say).
+    """
+    chunk = body.encode() if isinstance(body, str) else body
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", ROOT_RELS)
+        with z.open("word/document.xml", "w") as handle:
+            handle.write(f"{head}<w:document {NS}><w:body>".encode())
+            block = chunk * min(count, 10_000)
+            for _ in range(max(1, count // 10_000)):
+                handle.write(block)
+            handle.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+def pdf_bytes(content: str, trailer: str = "") -> bytes:
+    """A one-page PDF whose page content stream is `content`; `trailer` adds trailer entries (/Encrypt …)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               "/Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
