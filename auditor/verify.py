@@ -13,20 +13,18 @@ from fractions import Fraction
 
 from auditor.model import Claim, Operand, Quantity
 from auditor.relate import BOUNDED_RATES, Relation
-from auditor.verify_base import (  # noqa: F401  (re-exported: the verifiers beside this one import them from here)
+from auditor.verify_base import (
     HUNDRED,
     Interval,
     _bound,
     _claim,
     _misrounded,
-    _num,
     _ops,
     _plain,
     _step,
     claimed_interval,
     fmt,
     fr,
-    level_interval,
     meets,
     mid,
     num,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from auditor.model import Claim
 from auditor.relate import Relation
-from auditor.verify import _ops, fmt, level_interval, num
+from auditor.verify_base import _ops, fmt, level_interval, num
 
 
 def verify_direction(r: Relation) -> Claim:

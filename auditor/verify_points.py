@@ -12,7 +12,7 @@ from itertools import product
 
 from auditor.model import Claim
 from auditor.relate import Relation
-from auditor.verify import _claim, _ops, claimed_interval, fmt, level_interval, meets, mid, num, operand_interval
+from auditor.verify_base import _claim, _ops, claimed_interval, fmt, level_interval, meets, mid, num, operand_interval
 
 
 def verify_points_parts(r: Relation) -> Claim:

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from auditor.model import Claim
 from auditor.relate import Relation
-from auditor.verify import HUNDRED, _claim, _ops, claimed_interval, fmt, fr, level_interval, meets, mid, num
+from auditor.verify_base import HUNDRED, _claim, _ops, claimed_interval, fmt, fr, level_interval, meets, mid, num
 
 
 def verify_restated(r: Relation) -> Claim:

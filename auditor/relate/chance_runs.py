@@ -85,6 +85,6 @@ SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
 
 def bounded(q: Quantity) -> bool:
     """以上, 超过, 不足: a bound, not a figure that adds up (达 states the figure; 多 and 约 round it)."""
-    from auditor.verify import _bound
+    from auditor.verify_base import _bound
 
     return _bound(q) in ("lower", "upper")

@@ -28,7 +28,7 @@ REACH = 1500  # characters before a table searched for the sentence stating its 
 
 
 def prior_column_whole(qs: Sequence[Quantity], t: Table, c: int, whole: Quantity) -> Iterator[Relation]:
-    from auditor.verify import operand_interval
+    from auditor.verify_base import operand_interval
 
     b = _prior_column(t, c)
     if b is None:

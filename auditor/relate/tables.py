@@ -54,7 +54,7 @@ def exact(qs: Sequence[Quantity]) -> bool:
 
 def fits(parts: Sequence[Quantity], t: Quantity) -> bool:
     """The parts add up to the total within their rounding."""
-    from auditor.verify import meets, operand_interval
+    from auditor.verify_base import meets, operand_interval
 
     lo = sum((operand_interval(p)[0] for p in parts), Fraction(0))
     hi = sum((operand_interval(p)[1] for p in parts), Fraction(0))

@@ -191,7 +191,7 @@ def _names(subject: str, label: str) -> bool:
 
 
 def agrees(q: Quantity, cell: Quantity) -> bool:
-    from auditor.verify import meets, operand_interval
+    from auditor.verify_base import meets, operand_interval
 
     a = operand_interval(q)
     b = operand_interval(cell)
