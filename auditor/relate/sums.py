@@ -21,21 +21,24 @@ from auditor.relate.base import (
     near_total,
     same_unit,
 )
-from auditor.relate.chance_runs import bounded, claimed_by_other, in_list, ranked
+from auditor.relate.chance_runs import (
+    bounded,
+    claimed_by_other,
+    compared_old,
+    heads_own_list,
+    in_list,
+    list_goes_on,
+    listed_near,
+    named_for_another,
+    odd_noun,
+    ranked,
+)
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rates import other_stage
-from auditor.relate.run_ends import (
-    compared_old,
-    heads_own_list,
-    list_goes_on,
-    listed_near,
-    named_for_another,
-    odd_noun,
-)
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
