@@ -12,7 +12,7 @@ that rendering in parallel.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -89,11 +89,26 @@ class Bodies:
         self.counts = [a + b for a, b in zip(self.counts, counts, strict=True)]
 
     def body(self, doc: DocumentResult) -> bytes | None:
+        chunks = self.chunks(doc)
+        return None if chunks is None else b"".join(chunks)
+
+    def chunks(self, doc: DocumentResult) -> Iterator[bytes] | None:
+        """`doc`'s body read back in pieces of about PART_BYTES (a long document's is never held whole);
+        None when it was not prerendered (an entry the walk skipped, a worker that failed): rendered whole."""
         place = self.at.get(doc.path)
         if place is None:
-            return None  # not audited (an entry the walk skipped, a worker that failed): rendered whole
-        self.file.seek(place[0])
-        return self.file.read(place[1])
+            return None
+        return self._read(*place)
+
+    def _read(self, at: int, size: int) -> Iterator[bytes]:
+        end = at + size
+        while at < end:
+            self.file.seek(at)
+            data = self.file.read(min(PART_BYTES, end - at))
+            if not data:
+                return
+            at += len(data)
+            yield data
 
     def summary(self, report: Report) -> dict[str, int]:
         """The report's summary with the claims the slim documents no longer hold."""

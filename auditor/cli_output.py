@@ -146,7 +146,7 @@ def _json_text(report: Report, lang: str, bodies: Bodies | None) -> str:
 
 
 def _prerendered(report: Report, bodies: Bodies | None) -> tuple[Any, dict[str, int] | None]:
-    return (None, None) if bodies is None else (bodies.body, bodies.summary(report))
+    return (None, None) if bodies is None else (bodies.chunks, bodies.summary(report))
 
 
 def write_json(path: str, report: Report, lang: str, bodies: Bodies | None = None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from auditor.model import Claim, DocumentResult, Finding, Report
@@ -141,16 +142,16 @@ class StreamWriter:
     def __init__(self, write: Callable[[bytes], Any], mode: str = "check", lang: str = "zh") -> None:
         self.write, self.mode, self.lang = write, mode, lang
         self._next = 0
-        self._held: dict[int, list[bytes]] = {}
+        self._held: dict[int, Iterable[bytes]] = {}
         write(b'{\n "schema": "' + SCHEMA.encode() + b'",\n "documents": [')
 
-    def _put(self, parts: list[bytes]) -> None:
+    def _put(self, parts: Iterable[bytes]) -> None:
         self.write(b"\n  " if self._next == 0 else b",\n  ")
         for part in parts:
             self.write(part)
         self._next += 1
 
-    def add(self, index: int, parts: list[bytes]) -> None:
+    def add(self, index: int, parts: Iterable[bytes]) -> None:
         self._held[index] = parts
         while self._next in self._held:
             self._put(self._held.pop(self._next))
@@ -163,12 +164,12 @@ class StreamWriter:
 
 
 def write(report: Report, out: Callable[[bytes], Any], lang: str = "zh",
-          body: Callable[[DocumentResult], bytes | None] | None = None,
+          body: Callable[[DocumentResult], Iterable[bytes] | None] | None = None,
           summary: dict[str, int] | None = None) -> None:
     """The report as UTF-8 bytes, handed to `out` document by document (never the whole at once).
 
-    `body(doc)`, where it gives bytes, is the document's object up to its findings as `body_parts`
-    rendered it elsewhere (a worker); `summary` then stands for the report's own.
+    `body(doc)`, where it gives bytes (in pieces, written as they come), is the document's object up to
+    its findings as `body_parts` rendered it elsewhere (a worker); `summary` then stands for the report's own.
     """
     mode = report.mode
 
@@ -178,8 +179,10 @@ def write(report: Report, out: Callable[[bytes], Any], lang: str = "zh",
     writer = StreamWriter(out, mode, lang)
     for i, doc in enumerate(report.documents):
         head = body(doc) if body is not None else None
-        writer.add(i, [encoded(fragment_parts(doc, mode, lang)) if head is None
-                       else head + encoded(tail_parts(doc, mode, lang))])
+        if head is None:
+            writer.add(i, [encoded(fragment_parts(doc, mode, lang))])
+        else:
+            writer.add(i, chain(head, (encoded(tail_parts(doc, mode, lang)),)))
     writer.close(report.summary if summary is None else summary)
 
 
