@@ -89,10 +89,21 @@ def _current(q: Quantity, year: int) -> bool:
     return f.role == "level" and f.period in ("", "current", str(year))
 
 
-def candidates(quantities: Iterable[Quantity]) -> tuple[Quantity, ...]:
-    """The figures C503 may compare, in order (`_current` or `_restated` for some year): the batch needs no other."""
-    return tuple(q for q in quantities if q.frame is not None and not q.frame.plan and q.is_quantity
-                 and len(q.frame.subject) >= MIN_SUBJECT and q.frame.role in ("level", "prior"))
+def compared(quantities: Sequence[Quantity], year: int) -> tuple[Quantity, ...]:
+    """Of a report whose title gives `year`, the figures `_compare` can use, in order, and no other: as the
+    earlier report, the first current figure of each metric whose current figures all agree with it; as the
+    later one, each prior-year figure that is its metric's only one. In a batch they give the findings all
+    of the report's figures give (`_compare` passes over the others), and a long report sends few."""
+    current: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    restated: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if _current(q, year):
+            current[_key(q)].append(q)
+        elif _restated(q, year):
+            restated[_key(q)].append(q)
+    keep = {id(qs[0]) for qs in current.values() if all(_overlap(qs[0], o) for o in qs[1:])}
+    keep.update(id(qs[0]) for qs in restated.values() if len(qs) == 1)
+    return tuple(q for q in quantities if id(q) in keep)
 
 
 def _key(q: Quantity) -> tuple[str, str, str]:

@@ -4,7 +4,7 @@ The report cannot be written before the whole batch is audited (C503 adds findin
 baselines and waivers change them), but the bulk of each document's object, its quantities and claims,
 depends on the document alone. The worker renders it (`report.json.body_parts`) and streams it back
 in parts; the parent keeps those bytes in a temporary file and, of the document itself, only what the
-findings, C503 and the summary read: the text, the figures C503 compares (`across.candidates`), the
+findings, C503 and the summary read: the text, the figures C503 compares (`across.compared`), the
 findings and notes, and the counts of claims. The report written at the end is the same, byte for
 byte; the parent holds neither every document's figures nor their rendering, and the workers do
 that rendering in parallel.
@@ -30,7 +30,7 @@ Slim = tuple["DocumentResult", tuple[int, ...]]
 def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, ...]
                 ) -> Generator[bytes, None, Slim]:
     """The worker's job: audit `path`, yield its body in parts, return the slim result and its claim counts."""
-    from auditor.across import candidates
+    from auditor.across import compared, title_of
     from auditor.cli_run import audit_one
     from auditor.model import Report
     from auditor.report.json import body_parts
@@ -48,7 +48,8 @@ def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str
     if chunk:
         yield b"".join(chunk)
     counts = tuple(summary.get(k, 0) for k in CLAIM_COUNTS)
-    return replace(doc, quantities=candidates(doc.quantities), claims=()), counts
+    title = title_of(doc.text) if doc.error is None and doc.text else None
+    return replace(doc, quantities=compared(doc.quantities, title.year) if title else (), claims=()), counts
 
 
 class Bodies:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor import cli
-from auditor.across import candidates, with_cross_findings
+from auditor.across import compared, cross_findings, title_of, with_cross_findings
 from auditor.batch import drive
 from auditor.cli_bodies import CLAIM_COUNTS, Bodies, prerendered
 from auditor.model import Report
@@ -54,7 +54,8 @@ def test_the_slim_result_keeps_what_the_batch_reads(tmp_path: Path) -> None:
     full = run_path(path)
     (slim, counts), parts = drive(prerendered(str(path), "check", (), ()))
     assert b"".join(parts).decode() == "".join(body_parts(full, "check"))
-    assert slim.claims == () and slim.quantities == candidates(full.quantities)
+    title = title_of(full.text)
+    assert title is not None and slim.claims == () and slim.quantities == compared(full.quantities, title.year)
     assert len(slim.quantities) < len(full.quantities)  # years, rates and the like are left in the body
     assert slim.findings == full.findings and slim.text == full.text
     summary = Report((full,)).summary
@@ -109,3 +110,41 @@ def test_a_large_document_streams_its_body(tmp_path: Path, capsys: pytest.Captur
     cli.main(["check", "--format", "json", "--no-config", "--jobs", "2", "-o", str(out), *map(str, paths)])
     capsys.readouterr()
     assert out.read_text(encoding="utf-8") == _whole(paths)
+
+
+# an invented series where most figures cannot be compared: a metric the earlier report gives twice with
+# values that differ, one given twice within rounding, one the later report restates twice
+SERIES_EARLIER = ("白塔乡2022年农村工作情况报告\n全年新建灌溉渠道46公里，改造危房130户。\n"
+                  "全年新建灌溉渠道49公里。全年培训农民2.4万人次。全年培训农民24000人次。")
+SERIES_LATER = ("白塔乡2023年农村工作情况报告\n全年新建灌溉渠道52公里（2022年47公里），改造危房140户（2022年128户），"
+                "培训农民3万人次（2022年2.5万人次）。\n去年同期改造危房129户。")
+
+
+def _slim(path: Path) -> object:
+    (slim, _), _ = drive(prerendered(str(path), "check", (), ()))
+    return slim
+
+
+def test_the_slim_results_give_the_batch_the_same_cross_findings(tmp_path: Path) -> None:
+    paths = []
+    for name, text in (("e.txt", SERIES_EARLIER), ("l.txt", SERIES_LATER)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    full = cross_findings([run_path(p) for p in paths])
+    slim = cross_findings([_slim(p) for p in paths])  # type: ignore[misc]
+    assert slim == full
+    assert [f.text for fs in full.values() for f in fs] == ["2.5万人次"]  # the one metric comparable
+
+
+def test_a_long_report_sends_its_comparable_figures_once(tmp_path: Path) -> None:
+    """The slim result of a report that states its figures over and over does not grow with it."""
+    sizes = []
+    for repeat in (1, 40):
+        path = tmp_path / f"r{repeat}.txt"
+        body = "全年新建灌溉渠道52公里，改造危房140户（2022年128户）。改造危房140户。\n"
+        path.write_text("白塔乡2023年农村工作情况报告\n" + body * repeat, encoding="utf-8")
+        full = run_path(path)
+        slim = _slim(path)
+        sizes.append((len(full.quantities), len(slim.quantities)))  # type: ignore[attr-defined]
+    (few, few_sent), (many, many_sent) = sizes
+    assert many > 30 * few and 0 < many_sent <= few_sent <= 3  # the restatement given 40 times is not sent
