@@ -9,8 +9,11 @@ item of the figure before it (frames.py decides items).
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 SENT_END = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』\"'")
@@ -37,12 +40,48 @@ class Clause:
     aside: bool = False  # inside brackets
 
 
+#: one code per separator: a clause's separator is kept as its index in SEPS ("" at a sentence start)
+SEPS = ("", "，", *sorted((CLAUSE_SEP | OPEN | CLOSE) - {"，"}))
+_SEP_CODE = {sep: i for i, sep in enumerate(SEPS)}
+
+
+class Clauses(Sequence[Clause]):
+    """The clauses of a text, held as arrays of offsets and codes (a long text has one every few characters,
+    and a Clause object per clause took some fifteen bytes per character); a Clause is built when read."""
+
+    __slots__ = ("asides", "ends", "seps", "starts")
+
+    def __init__(self) -> None:
+        self.starts, self.ends = array("q"), array("q")
+        self.seps, self.asides = bytearray(), bytearray()
+
+    def append(self, start: int, end: int, sep: str, aside: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.seps.append(_SEP_CODE[sep])
+        self.asides.append(aside)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Clause: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Clause]: ...
+
+    def __getitem__(self, i: int | slice) -> Clause | Sequence[Clause]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return Clause(self.starts[i], self.ends[i], SEPS[self.seps[i]], bool(self.asides[i]))
+
+
 @dataclass(frozen=True, slots=True)
 class Segments:
     paragraphs: tuple[int, ...]  # start offsets
     sentences: tuple[int, ...]
-    clauses: tuple[Clause, ...]
-    clause_starts: tuple[int, ...]
+    clauses: Sequence[Clause]
+    clause_starts: Sequence[int]
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset) - 1
@@ -99,15 +138,15 @@ def _wordy(c: str) -> bool:
 def segment(text: str) -> Segments:
     paragraphs = [0]
     sentences = [0]
-    clauses: list[Clause] = []
+    clauses = Clauses()
     c_start, c_sep, depth, aside_at = 0, "", 0, -1
     line_start = 0
     n = len(text)
 
     def close_clause(end: int, next_start: int, sep: str) -> None:
         nonlocal c_start, c_sep
-        if end > c_start:
-            clauses.append(Clause(c_start, end, c_sep, depth > 0))
+        if end > c_start and text[c_start:end].strip():  # a clause of blanks alone is none
+            clauses.append(c_start, end, c_sep, depth > 0)
         c_start, c_sep = next_start, sep
 
     def new_sentence(at: int) -> None:
@@ -161,5 +200,6 @@ def segment(text: str) -> Segments:
             depth = 0
         i += 1
     close_clause(n, n, "")
-    clauses = [c for c in clauses if text[c.start:c.end].strip()] or [Clause(0, n, "")]
-    return Segments(tuple(paragraphs), tuple(sentences), tuple(clauses), tuple(c.start for c in clauses))
+    if not clauses:
+        clauses.append(0, n, "", False)
+    return Segments(tuple(paragraphs), tuple(sentences), clauses, clauses.starts)
