@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from auditor.fingerprint import fingerprints
+from auditor.fingerprint import numbered, sentence_words
 from auditor.model import DocumentResult, Finding, Quantity, Severity
 
 CODE = "C503"
@@ -37,6 +37,45 @@ MIN_SUBJECT = 3  # characters: shorter subjects (办结, 受理) name no one met
 class Title:
     series: str  # the title without its year: what makes two reports one series
     year: int
+
+
+@dataclass(frozen=True, slots=True)
+class CrossText:
+    """What C503 reads of a report's text, for the figures it may compare (`compared`): taken where the
+    report is audited, so that the batch need not hold the text of a long report."""
+
+    title: Title | None
+    lines: dict[int, tuple[int, int]]  # a figure's start -> its line and column
+    words: dict[tuple[int, int], str]  # a figure's (start, end) -> its sentence's words (fingerprint.py)
+
+    @classmethod
+    def of(cls, text: str, quantities: Iterable[Quantity] = ()) -> CrossText:
+        qs = list(quantities)
+        return cls(title_of(text), {q.start: _line(text, q.start) for q in qs},
+                   {(q.start, q.end): sentence_words(text, q.start, q.end) for q in qs})
+
+    def line(self, offset: int) -> tuple[int, int]:
+        return self.lines[offset]
+
+    def sentence(self, start: int, end: int) -> str:
+        return self.words[(start, end)]
+
+
+class _Full:
+    """The same reading of a report whose whole text is at hand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.title = title_of(text)
+
+    def line(self, offset: int) -> tuple[int, int]:
+        return _line(self.text, offset)
+
+    def sentence(self, start: int, end: int) -> str:
+        return sentence_words(self.text, start, end)
+
+
+Reading = CrossText | _Full
 
 
 def title_of(text: str) -> Title | None:
@@ -112,11 +151,14 @@ def _key(q: Quantity) -> tuple[str, str, str]:
 
 
 def with_cross_findings(results: Sequence[DocumentResult], select: Sequence[str] = (),
-                        ignore: Sequence[str] = ()) -> list[DocumentResult]:
-    """The batch's results with each document's C503 findings added (respecting --select/--ignore)."""
+                        ignore: Sequence[str] = (), texts: Mapping[str, CrossText] | None = None
+                        ) -> list[DocumentResult]:
+    """The batch's results with each document's C503 findings added (respecting --select/--ignore).
+
+    `texts` gives, by path, what C503 reads of a document whose result no longer holds its text."""
     if (select and not any(CODE.startswith(s) for s in select)) or any(CODE.startswith(s) for s in ignore):
         return list(results)
-    extra = cross_findings(results)
+    extra = cross_findings(results, texts)
     out = []
     for r in results:
         found = extra.get(r.path)
@@ -126,19 +168,25 @@ def with_cross_findings(results: Sequence[DocumentResult], select: Sequence[str]
     return out
 
 
-def cross_findings(results: Iterable[DocumentResult]) -> dict[str, list[Finding]]:
+def cross_findings(results: Iterable[DocumentResult],
+                   texts: Mapping[str, CrossText] | None = None) -> dict[str, list[Finding]]:
     """C503 findings per document path (the later report's), for a batch of audited documents."""
-    by_series: dict[str, dict[int, DocumentResult]] = defaultdict(dict)
+    by_series: dict[str, dict[int, tuple[DocumentResult, Reading]]] = defaultdict(dict)
     ambiguous: set[tuple[str, int]] = set()
     for r in results:
-        if r.error is not None or not r.text:
+        if r.error is not None:
             continue
-        t = title_of(r.text)
+        reading: Reading | None = texts.get(r.path) if texts else None
+        if reading is None:
+            if not r.text:
+                continue
+            reading = _Full(r.text)
+        t = reading.title
         if t is None:
             continue
         if t.year in by_series[t.series]:
             ambiguous.add((t.series, t.year))  # two reports for one year: no telling which is the earlier one
-        by_series[t.series][t.year] = r
+        by_series[t.series][t.year] = (r, reading)
     out: dict[str, list[Finding]] = {}
     for series, years in by_series.items():
         for year, later in years.items():
@@ -147,17 +195,18 @@ def cross_findings(results: Iterable[DocumentResult]) -> dict[str, list[Finding]
                 continue
             found = _compare(later, earlier, year)
             if found:
-                out[later.path] = found
+                out[later[0].path] = found
     return out
 
 
-def _compare(later: DocumentResult, earlier: DocumentResult, year: int) -> list[Finding]:
+def _compare(later: tuple[DocumentResult, Reading], earlier: tuple[DocumentResult, Reading],
+             year: int) -> list[Finding]:
     current: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
-    for q in earlier.quantities:
+    for q in earlier[0].quantities:
         if _current(q, year - 1):
             current[_key(q)].append(q)
     restated: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
-    for q in later.quantities:
+    for q in later[0].quantities:
         if _restated(q, year):
             restated[_key(q)].append(q)
     found: list[tuple[Quantity, Quantity]] = []
@@ -178,14 +227,15 @@ def _line(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _findings(later: DocumentResult, earlier: DocumentResult,
+def _findings(later_read: tuple[DocumentResult, Reading], earlier_read: tuple[DocumentResult, Reading],
               pairs: Sequence[tuple[Quantity, Quantity]]) -> list[Finding]:
+    text, (earlier, earlier_text) = later_read[1], earlier_read
     out = []
     for q, e in pairs:
         assert q.frame is not None
         subject = q.frame.subject
-        eline, _ = _line(earlier.text, e.start)
-        line, col = _line(later.text, q.start)
+        eline, _ = earlier_text.line(e.start)
+        line, col = text.line(q.start)
         out.append(Finding(
             CODE, Severity.WARNING, q.start, q.end, q.text,
             message=f"本报告称上期{subject}为{q.text}，上期报告（{earlier.path} 第{eline}行）为{e.text}",
@@ -193,5 +243,5 @@ def _findings(later: DocumentResult, earlier: DocumentResult,
                        f"({earlier.path} line {eline}) gives {e.text}",
             claimed=str(q.value), recomputed=str(e.value), line=line, column=col,
             hint=f"{earlier.path}:{eline}"))
-    fps = fingerprints(later.text, [(f.code, f.start, f.end, f.text) for f in out])
+    fps = numbered([(f.code, f.text, text.sentence(f.start, f.end)) for f in out])
     return [replace(f, fingerprint=fp) for f, fp in zip(out, fps, strict=True)]

@@ -4,10 +4,10 @@ The report cannot be written before the whole batch is audited (C503 adds findin
 baselines and waivers change them), but the bulk of each document's object, its quantities and claims,
 depends on the document alone. The worker renders it (`report.json.body_parts`) and streams it back
 in parts; the parent keeps those bytes in a temporary file and, of the document itself, only what the
-findings, C503 and the summary read: the text, the figures C503 compares (`across.compared`), the
-findings and notes, and the counts of claims. The report written at the end is the same, byte for
-byte; the parent holds neither every document's figures nor their rendering, and the workers do
-that rendering in parallel.
+findings, C503 and the summary read: the figures C503 compares (`across.compared`) and what it reads of
+the text around them (`across.CrossText`, not the text), the findings and notes, and the counts of
+claims. The report written at the end is the same, byte for byte; the parent holds neither every
+document's figures, nor its text, nor their rendering, and the workers do that rendering in parallel.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from auditor.across import CrossText
     from auditor.model import DocumentResult, Report
 
 #: the summary's counts of claims, summed over the documents as the worker counted them
@@ -24,13 +25,14 @@ CLAIM_COUNTS = ("claims", "recomputed", "consistent", "repeats")
 #: bytes of rendering gathered before a part is sent
 PART_BYTES = 1 << 20
 
-Slim = tuple["DocumentResult", tuple[int, ...]]
+Slim = tuple["DocumentResult", tuple[int, ...], "CrossText | None"]
 
 
 def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, ...]
                 ) -> Generator[bytes, None, Slim]:
-    """The worker's job: audit `path`, yield its body in parts, return the slim result and its claim counts."""
-    from auditor.across import compared, title_of
+    """The worker's job: audit `path`, yield its body in parts, return the slim result, its claim counts
+    and what C503 reads of its text (the slim result holds no text unless a finding lacks its line)."""
+    from auditor.across import CrossText, compared
     from auditor.cli_run import audit_one
     from auditor.model import Report
     from auditor.report.json import body_parts
@@ -48,8 +50,15 @@ def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str
     if chunk:
         yield b"".join(chunk)
     counts = tuple(summary.get(k, 0) for k in CLAIM_COUNTS)
-    title = title_of(doc.text) if doc.error is None and doc.text else None
-    return replace(doc, quantities=compared(doc.quantities, title.year) if title else (), claims=()), counts
+    if doc.error is not None or not doc.text:
+        return replace(doc, quantities=(), claims=()), counts, None
+    cross = CrossText.of(doc.text)
+    figures = compared(doc.quantities, cross.title.year) if cross.title else ()
+    if figures:
+        cross = CrossText.of(doc.text, figures)
+    # the text stays only where a finding lacks its line (the report would take it from the text)
+    text = doc.text if any(f.line <= 0 for f in doc.findings) else ""
+    return replace(doc, text=text, quantities=figures, claims=()), counts, cross
 
 
 class Bodies:
@@ -60,6 +69,7 @@ class Bodies:
         self.at: dict[str, tuple[int, int]] = {}
         self.counts = [0] * len(CLAIM_COUNTS)
         self.pending: dict[str, list[tuple[int, int]]] = {}  # pieces received of documents not yet done
+        self.texts: dict[str, CrossText] = {}  # what C503 reads of each document's text
 
     def part(self, path: str, data: bytes | None) -> None:
         """A piece of `path`'s body as it arrives; None: what came of it is void (its worker died)."""
@@ -70,8 +80,10 @@ class Bodies:
         self.pending.setdefault(path, []).append((self.file.tell(), len(data)))
         self.file.write(data)
 
-    def add(self, path: str, parts: Sequence[bytes], counts: tuple[int, ...]) -> None:
+    def add(self, path: str, parts: Sequence[bytes], counts: tuple[int, ...], text: CrossText | None = None) -> None:
         """`path` is done: its body is the pieces received (`part`), then `parts`."""
+        if text is not None:
+            self.texts[path] = text
         for data in parts:
             self.part(path, data)
         pieces = self.pending.pop(path, [])

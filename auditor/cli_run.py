@@ -75,8 +75,8 @@ def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: t
     def got(i: int, result: Any, parts: list[bytes]) -> DocumentResult:
         if isinstance(result, tuple):  # a prerendered document: its body in parts, the slim result
             assert bodies is not None
-            result, counts = result
-            bodies.add(names[i], parts, counts)
+            result, counts, text = result
+            bodies.add(names[i], parts, counts, text)
         return result  # type: ignore[no-any-return]
 
     try:
@@ -153,7 +153,7 @@ def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: 
 
         # C503 compares reports of successive years: it needs the whole batch
         crossed = [filter_result(r, select, ignore, settings.severity)
-                   for r in with_cross_findings(results, select, ignore)]
+                   for r in with_cross_findings(results, select, ignore, bodies.texts if bodies else None)]
         if sink is not None:  # the lines written so far stand; the batch's own findings follow
             for before, after in zip(results, crossed, strict=True):
                 if len(after.findings) > len(before.findings):

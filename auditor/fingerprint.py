@@ -45,10 +45,15 @@ def fingerprint(code: str, figure: str, words: str) -> str:
 
 def fingerprints(text: str, findings: Sequence[tuple[str, int, int, str]]) -> list[str]:
     """One fingerprint per (code, start, end, figure text), in the order given."""
+    return numbered([(code, figure, sentence_words(text, start, end)) for code, start, end, figure in findings])
+
+
+def numbered(findings: Sequence[tuple[str, str, str]]) -> list[str]:
+    """One fingerprint per (code, figure text, sentence words), in the order given; repeats numbered."""
     seen: dict[str, int] = {}
     out = []
-    for code, start, end, figure in findings:
-        fp = fingerprint(code, figure, sentence_words(text, start, end))
+    for code, figure, words in findings:
+        fp = fingerprint(code, figure, words)
         n = seen.get(fp, 0) + 1
         seen[fp] = n
         out.append(fp if n == 1 else f"{fp}#{n}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,12 +53,13 @@ def test_the_cli_report_is_the_whole_report(tmp_path: Path, capsys: pytest.Captu
 def test_the_slim_result_keeps_what_the_batch_reads(tmp_path: Path) -> None:
     path = _files(tmp_path)[1]
     full = run_path(path)
-    (slim, counts), parts = drive(prerendered(str(path), "check", (), ()))
+    (slim, counts, cross), parts = drive(prerendered(str(path), "check", (), ()))
     assert b"".join(parts).decode() == "".join(body_parts(full, "check"))
     title = title_of(full.text)
     assert title is not None and slim.claims == () and slim.quantities == compared(full.quantities, title.year)
     assert len(slim.quantities) < len(full.quantities)  # years, rates and the like are left in the body
-    assert slim.findings == full.findings and slim.text == full.text
+    assert slim.findings == full.findings and slim.text == "" and slim.chars == full.chars
+    assert cross is not None and cross.title == title and set(cross.lines) == {q.start for q in slim.quantities}
     summary = Report((full,)).summary
     assert counts == tuple(summary[k] for k in CLAIM_COUNTS)
 
@@ -120,9 +122,9 @@ SERIES_LATER = ("白塔乡2023年农村工作情况报告\n全年新建灌溉渠
                 "培训农民3万人次（2022年2.5万人次）。\n去年同期改造危房129户。")
 
 
-def _slim(path: Path) -> object:
-    (slim, _), _ = drive(prerendered(str(path), "check", (), ()))
-    return slim
+def _slim(path: Path) -> Any:
+    (slim, _, cross), _ = drive(prerendered(str(path), "check", (), ()))
+    return slim, cross
 
 
 def test_the_slim_results_give_the_batch_the_same_cross_findings(tmp_path: Path) -> None:
@@ -131,8 +133,9 @@ def test_the_slim_results_give_the_batch_the_same_cross_findings(tmp_path: Path)
         paths.append(tmp_path / name)
         paths[-1].write_text(text, encoding="utf-8")
     full = cross_findings([run_path(p) for p in paths])
-    slim = cross_findings([_slim(p) for p in paths])  # type: ignore[misc]
-    assert slim == full
+    slims = [_slim(p) for p in paths]
+    slim = cross_findings([r for r, _ in slims], {r.path: cross for r, cross in slims})
+    assert slim == full and all(not r.text for r, _ in slims)  # the texts stayed in the workers
     assert [f.text for fs in full.values() for f in fs] == ["2.5万人次"]  # the one metric comparable
 
 
@@ -144,7 +147,8 @@ def test_a_long_report_sends_its_comparable_figures_once(tmp_path: Path) -> None
         body = "全年新建灌溉渠道52公里，改造危房140户（2022年128户）。改造危房140户。\n"
         path.write_text("白塔乡2023年农村工作情况报告\n" + body * repeat, encoding="utf-8")
         full = run_path(path)
-        slim = _slim(path)
-        sizes.append((len(full.quantities), len(slim.quantities)))  # type: ignore[attr-defined]
+        slim, cross = _slim(path)
+        sizes.append((len(full.quantities), len(slim.quantities)))
+        assert len(cross.lines) == len(slim.quantities)
     (few, few_sent), (many, many_sent) = sizes
     assert many > 30 * few and 0 < many_sent <= few_sent <= 3  # the restatement given 40 times is not sent
