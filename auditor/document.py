@@ -31,9 +31,10 @@ class Document:
         # surrogatepass: a lone surrogate (from a str built in Python, never from a decoder) still hashes
         digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
         starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
+        at = text.find("\n")
+        while at >= 0:  # str.find, not a loop over every character
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
         return cls(text=text, path=path, sha256=digest, _line_starts=tuple(starts), notes=tuple(notes))
 
     def with_note(self, code: str, message: str) -> Document:

@@ -8,6 +8,7 @@ still returned, with no operands, and verify() marks it unverifiable.
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -79,7 +80,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     clause_b = bounds_after(text, CLAUSE_END)
     starts = [q.start for q in qs]
     fr = [q.frame or NO_FRAME for q in qs]
-    clause_start = [0, *clause_b]
+    clause_start = array("q", (0,))
+    clause_start.extend(clause_b)
     seg = Seg([f.sentence for f in fr], ids_of(starts, clause_b), [f.paragraph for f in fr], [f.item for f in fr],
               clause_start)
     sent_start = list(segments.sentences)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Quantity
@@ -65,7 +67,7 @@ class Seg:
     clause: list[int]
     para: list[int]
     item: list[int]  # the parallel item (frames.py) per quantity
-    clause_start: list[int]  # offsets where the clauses (ids in `clause`) begin
+    clause_start: Sequence[int]  # offsets where the clauses (ids in `clause`) begin
 
 
 #: a clause runs at most this far: reports' clauses run to about a hundred characters, so every search
@@ -73,22 +75,30 @@ class Seg:
 CLAUSE_MAX = 400
 
 
-def bounds_after(text: str, chars: str, longest: int = CLAUSE_MAX) -> list[int]:
-    """Sorted offsets just after each boundary character (a cheap linear scan), and one every
-    `longest` characters of a run with none."""
-    out: list[int] = []
+def bounds_after(text: str, chars: str, longest: int = CLAUSE_MAX) -> array[int]:
+    """Sorted offsets just after each boundary character (one scan of a compiled class), and one every
+    `longest` characters of a run with none; an array of offsets (a long text has one every few characters)."""
+    out: array[int] = array("q")
     last = 0
-    for i, c in enumerate(text):
-        if c in chars:
-            out.append(i + 1)
-            last = i + 1
-        elif i - last >= longest:
-            out.append(i)
-            last = i
+    for m in _char_class(chars).finditer(text):
+        i = m.start()
+        while i - last > longest:  # a run with no boundary: a cut every `longest` characters of it
+            last += longest
+            out.append(last)
+        out.append(i + 1)
+        last = i + 1
+    while len(text) - 1 - last >= longest:
+        last += longest
+        out.append(last)
     return out
 
 
-def ids_of(offsets: Sequence[int], bounds: list[int]) -> list[int]:
+@cache
+def _char_class(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def ids_of(offsets: Sequence[int], bounds: Sequence[int]) -> list[int]:
     out, j = [], 0
     for o in offsets:
         while j < len(bounds) and bounds[j] <= o:

@@ -25,7 +25,7 @@ from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
 
-def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: list[int],
+def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: Sequence[int],
           before: str) -> Relation | None:
     q = qs[i]
     if frame(q).role == "prior":

@@ -1,11 +1,15 @@
-"""Helpers of relate/base.py: parts against their total within rounding (near_total). Figures invented."""
+"""Helpers of relate/base.py: parts against their total within rounding (near_total), clause bounds
+(bounds_after). Figures invented."""
 from __future__ import annotations
 
 from fractions import Fraction
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from auditor import audit_text
 from auditor.model import Quantity
-from auditor.relate.base import near_total
+from auditor.relate.base import bounds_after, near_total
 
 
 def q(value: int, approx: str | None = None) -> Quantity:
@@ -35,3 +39,25 @@ def test_parts_short_of_a_da_total_are_not_its_breakdown() -> None:
     sums = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "sum"]
     assert ("consistent", "3983000+3886000+156000") not in sums
     assert ("consistent", "3983000+3886000+156000+4000") in sums
+
+
+def _bounds_by_character(text: str, chars: str, longest: int) -> list[int]:
+    """bounds_after spelled out one character at a time (what it computes with a compiled class)."""
+    out, last = [], 0
+    for i, c in enumerate(text):
+        if c in chars:
+            out.append(i + 1)
+            last = i + 1
+        elif i - last >= longest:
+            out.append(i)
+            last = i
+    return out
+
+
+@given(st.text(alphabet="增长，。；x", max_size=60), st.integers(min_value=1, max_value=7))
+def test_bounds_after_cuts_at_each_boundary_and_every_longest_characters(text: str, longest: int) -> None:
+    assert list(bounds_after(text, "，。；", longest)) == _bounds_by_character(text, "，。；", longest)
+
+
+def test_bounds_after_a_run_with_no_boundary() -> None:
+    assert list(bounds_after("甲" * 10 + "，" + "乙" * 9, "，", 4)) == [4, 8, 11, 15, 19]
