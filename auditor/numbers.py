@@ -32,6 +32,8 @@ DIGITS = {
     "俩": 2, "倆": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
     "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
+#: one Decimal per digit, shared (a value is immutable): a long report writes thousands of 一、二、…
+_DIGIT_VALUES = [Decimal(d) for d in range(10)]
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 #: 廿 and 卅 stand for 二十 and 三十 (廿二 = 22)
@@ -181,7 +183,7 @@ def parse(s: str) -> Parsed | None:
         return Parsed(Decimal(s), 0, 1, False)
     if len(s) == 1:
         if s in DIGITS:
-            return Parsed(Decimal(DIGITS[s]), 0, 1, True)
+            return Parsed(_DIGIT_VALUES[DIGITS[s]], 0, 1, True)
         if s in "十拾":
             return Parsed(Decimal(10), 0, 1, True)
     s = normalise(s).strip()

@@ -41,6 +41,8 @@ def simplified(text: str) -> str:
     '与去年同期相比减少58.49万元'
     """
     out = text.translate(_table())
+    if out == text:
+        out = text  # no traditional character: the text itself, not a second copy of it
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)
