@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from sys import intern
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Frame, Quantity
@@ -156,7 +157,8 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         # 占年初预算数…的56.3%, 完成年初预算的61.8%: the plan is the base of a share; the item stays an actual
         item_plan = item_plan or headed or bool(pm and not PLAN_BASE.search(opening, 0, pm.start()))
         bm = p.base.search(opening) if role == "share" else None
-        frame = Frame(subject=subject, role=role, period=period, plan=plan, base=bm.group(1) if bm else "",
+        frame = Frame(subject=intern(subject), role=role, period=intern(period), plan=plan,
+                      base=intern(bm.group(1)) if bm else "",
                       item=item, clause=ci, sentence=si, paragraph=pi, aside=aside)
         out.append(replace(q, frame=frame))
     return tuple(out)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
+from sys import intern
 from typing import Any
 
 from auditor.lexicon import lexicon
@@ -170,6 +171,6 @@ def _claim(r: Relation, figure: str, **kw: Any) -> Claim:
     link = kw.pop("link", None)
     why = link if link is not None else r.extra.get("link", "")
     if why and (kw.get("operands") or "names" in r.extra):
-        detail["link"] = why
-    return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=num(q), unit=q.unit,
+        detail["link"] = intern(why)  # a few links, shared by thousands of claims of a long report
+    return Claim(kind=r.kind, start=r.start, end=r.end, text=r.text or figure, claimed=intern(num(q)), unit=q.unit,
                  detail=detail, **kw)

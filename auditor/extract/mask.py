@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from sys import intern
 
 from auditor.extract.helpers import _first_value, _is_cjk
 from auditor.extract.lexstate import _state
@@ -51,7 +52,7 @@ class _Masker:
         if e > s and not self.mask[s]:
             self.mask[s:e] = b"\x01" * (e - s)
             value = Decimal(0) if kind == "date" else _first_value(self.text, s, e)
-            self.out.append(Quantity(s, e, self.orig[s:e], value, "", kind))
+            self.out.append(Quantity(s, e, intern(self.orig[s:e]), value, "", kind))
             if kind == "list_marker" and self.line_start(s) and value == int(value):
                 end = self.text.find("\n", e)
                 self.marker = (int(value), self.n if end < 0 else end)
@@ -132,7 +133,7 @@ class _Masker:
         for t in terms:
             p = parse(t.group())
             if p is not None:
-                self.out.append(Quantity(t.start(), t.end(), self.orig[t.start():t.end()], clean(p.value), "",
+                self.out.append(Quantity(t.start(), t.end(), intern(self.orig[t.start():t.end()]), clean(p.value), "",
                                          "ratio", decimals=p.decimals))
 
     def _label_like(self, inner: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from sys import intern
 
 from auditor.extract.helpers import _after_qualifiers, _digit, _leading, _magnitude, _script, _squeeze
 from auditor.extract.lookalikes import NUMERAL_CHARS
@@ -140,7 +141,7 @@ class _Reader(_Masker):
         if unit in YUAN or (kind == "money" and unit in ("人民币",)):
             unit = "元"
         end = _after_qualifiers(text, end)
-        q = Quantity(start, end, self.orig[start:end], low, unit or "", kind or "number",
+        q = Quantity(start, end, intern(self.orig[start:end]), low, unit or "", kind or "number",
                      self.before(start) or approx_inner, p.decimals, lscale, high=clean(rvalue),
                      numeral=_script(text[start:end].replace(unit, "") if unit else text[start:end]))
         return q, end
@@ -207,5 +208,5 @@ class _Reader(_Masker):
         numeral = _script(span.replace(unit, "") if unit else span)
         if isinstance(value, Decimal):
             value = clean(value)
-        return Quantity(s, e, self.orig[s:e], value, unit, kind, " ".join(words) or None, decimals, scale,
+        return Quantity(s, e, intern(self.orig[s:e]), value, unit, kind, " ".join(words) or None, decimals, scale,
                         numeral=numeral)

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from sys import intern
 
 from auditor.extract.helpers import (
     _after_qualifiers,
@@ -136,7 +137,7 @@ class _Scan(_Reader):
                 # 零零三: a code read digit by digit
                 digits = "".join(str(DIGITS[c]) for c in raw)
                 start, sign = (s - 1, -1) if s > 0 and text[s - 1] in "负負" else (s, 1)
-                return Quantity(start, e, self.orig[start:e], sign * Decimal(int(digits)), "", "code",
+                return Quantity(start, e, intern(self.orig[start:e]), sign * Decimal(int(digits)), "", "code",
                                 numeral="chinese"), e
             return None, e
         if p.chinese and len(raw) == 2 and raw in VAGUE_PAIRS:
