@@ -34,13 +34,19 @@ def _table() -> dict[int, int]:
     return table
 
 
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Any character the table changes (one compiled class: a scan many times faster than translate)."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
+
+
 def simplified(text: str) -> str:
     """The text with traditional characters in simplified form, offsets unchanged.
 
     >>> simplified("與去年同期相比減少58.49萬元")
     '与去年同期相比减少58.49万元'
     """
-    out = text.translate(_table())
+    out = text.translate(_table()) if _traditional().search(text) else text  # most reports have none
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)

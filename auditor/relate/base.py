@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
@@ -184,13 +185,23 @@ def _qualified(q: Quantity) -> bool:
     return q.approx is not None and any(lex.bound(w) != "exact" for w in q.approx.split())
 
 
-def near_total(run: Fraction, total: Fraction, t: Quantity, parts: list[Quantity]) -> bool:
+def exact(value: Decimal | Fraction) -> int | Fraction:
+    """A figure's value for exact sums: an int when it is whole (int arithmetic is many times faster
+    than Fraction's, and as exact), else a Fraction."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def near_total(run: int | Fraction, total: int | Fraction, t: Quantity, parts: list[Quantity]) -> bool:
     """Parts and total agree within their rounding (1.8万 + 0.6万) or qualifiers."""
+    if not (t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts)):
+        return False  # no figure is rounded: only an exact sum agrees
     slack = t.half_ulp + sum((p.half_ulp for p in parts), Fraction(0))
     if any(_qualified(p) for p in parts) or _qualified(t):
         slack += t.half_ulp * 2 + sum((p.half_ulp * 2 for p in parts), Fraction(0))
-    rounded = t.scale > 1 or t.decimals > 0 or any(p.scale > 1 for p in parts)
-    return slack > 0 and abs(run - total) <= slack and rounded
+    gap: Fraction = abs(Fraction(run - total))
+    return slack > 0 and gap <= slack
 
 
 
