@@ -35,9 +35,9 @@ def _table() -> dict[int, int]:
 
 
 @cache
-def _traditional() -> re.Pattern[str]:
-    """Any character the table changes (one compiled class: a scan many times faster than translate)."""
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]")
+def _traditional() -> frozenset[str]:
+    """Every character the table changes (a set lookup per character is about twice as fast as translate)."""
+    return frozenset(map(chr, _table()))
 
 
 def simplified(text: str) -> str:
@@ -46,7 +46,7 @@ def simplified(text: str) -> str:
     >>> simplified("與去年同期相比減少58.49萬元")
     '与去年同期相比减少58.49万元'
     """
-    out = text.translate(_table()) if _traditional().search(text) else text  # most reports have none
+    out = text if _traditional().isdisjoint(text) else text.translate(_table())  # most reports have none
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)
