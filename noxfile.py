@@ -26,7 +26,7 @@ def types(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """The long fuzz run: FUZZ_CHUNKS (14) chunks of FUZZ_EXAMPLES (5,000) examples for each of the three tests.
+    """The long fuzz run: FUZZ_CHUNKS (35) chunks of FUZZ_EXAMPLES (2,000) examples for each of the three tests.
 
     Each chunk is a fresh process with its own Hypothesis seed: Hypothesis keeps about 60 objects per
     example it has run (its tree of choices), so one run of 70,000 examples ends with millions of live
@@ -37,8 +37,8 @@ def fuzz(session: nox.Session) -> None:
     import tempfile
 
     session.install(".[test]")
-    chunks = int(os.environ.get("FUZZ_CHUNKS", "14"))
-    examples = os.environ.get("FUZZ_EXAMPLES", "5000")
+    chunks = int(os.environ.get("FUZZ_CHUNKS", "35"))
+    examples = os.environ.get("FUZZ_EXAMPLES", "2000")
     timings = tempfile.mkdtemp(prefix="auditor-fuzz-timings-")
     for chunk in range(chunks):
         session.run("pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py", f"--hypothesis-seed={chunk}",
