@@ -46,13 +46,15 @@ class CrossText:
 
     title: Title | None
     lines: dict[int, tuple[int, int]]  # a figure's start -> its line and column
-    words: dict[tuple[int, int], str]  # a figure's (start, end) -> its sentence's words (fingerprint.py)
+    #: a restated figure's (start, end) -> its sentence's words (fingerprint.py): only a finding's figure needs them
+    words: dict[tuple[int, int], str]
 
     @classmethod
-    def of(cls, text: str, quantities: Iterable[Quantity] = ()) -> CrossText:
+    def of(cls, text: str, title: Title | None, quantities: Iterable[Quantity] = ()) -> CrossText:
         qs = list(quantities)
-        return cls(title_of(text), {q.start: _line(text, q.start) for q in qs},
-                   {(q.start, q.end): sentence_words(text, q.start, q.end) for q in qs})
+        return cls(title, {q.start: _line(text, q.start) for q in qs},
+                   {(q.start, q.end): sentence_words(text, q.start, q.end) for q in qs
+                    if q.frame is not None and q.frame.role == "prior"})
 
     def line(self, offset: int) -> tuple[int, int]:
         return self.lines[offset]

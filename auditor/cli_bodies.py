@@ -32,7 +32,7 @@ def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str
                 ) -> Generator[bytes, None, Slim]:
     """The worker's job: audit `path`, yield its body in parts, return the slim result, its claim counts
     and what C503 reads of its text (the slim result holds no text unless a finding lacks its line)."""
-    from auditor.across import CrossText, compared
+    from auditor.across import CrossText, compared, title_of
     from auditor.cli_run import audit_one
     from auditor.model import Report
     from auditor.report.json import body_parts
@@ -52,10 +52,9 @@ def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str
     counts = tuple(summary.get(k, 0) for k in CLAIM_COUNTS)
     if doc.error is not None or not doc.text:
         return replace(doc, quantities=(), claims=()), counts, None
-    cross = CrossText.of(doc.text)
-    figures = compared(doc.quantities, cross.title.year) if cross.title else ()
-    if figures:
-        cross = CrossText.of(doc.text, figures)
+    title = title_of(doc.text)
+    figures = compared(doc.quantities, title.year) if title else ()
+    cross = CrossText.of(doc.text, title, figures)
     # the text stays only where a finding lacks its line (the report would take it from the text)
     text = doc.text if any(f.line <= 0 for f in doc.findings) else ""
     return replace(doc, text=text, quantities=figures, claims=()), counts, cross
