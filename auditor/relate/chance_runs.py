@@ -177,3 +177,16 @@ def odd_noun(total_label: str, part_labels: Sequence[str]) -> bool:
         return False
     having = sum(noun in lab for lab in part_labels)
     return having >= 2 and having < len(part_labels)
+
+
+def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Seg) -> bool:
+    """资产总额33.5万亿元,负债9.9万亿元,净资产23.6万亿元。其中,行政单位资产10.1万亿元,事业单位资产23.4万亿元:
+    parts that exceed the figure 其中 follows but add up, within rounding, to an earlier figure of its
+    sentence break that earlier one down; the figure next to 其中 is no total of theirs."""
+    t = qs[j]
+    run = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
+    if run <= Fraction(t.value):
+        return False
+    slack = sum((qs[x].half_ulp for x in parts), Fraction(0))
+    return any(seg.sent[x] == seg.sent[j] and qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
+               and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(j))

@@ -32,6 +32,7 @@ from auditor.relate.chance_runs import (
     named_for_another,
     odd_noun,
     ranked,
+    sum_of_earlier,
 )
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
@@ -217,6 +218,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                                          and near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
+    if sum_of_earlier(qs, j, chosen, seg):
+        return None  # the parts break down an earlier figure of the sentence, which they add up to
     last_lab = label_before(text, qs[chosen[-1]], 0)
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)

@@ -373,3 +373,21 @@ def test_run_with_a_part_of_another_noun_confirms_nothing() -> None:
 def test_run_whose_parts_all_name_the_noun_adds_up() -> None:
     text = "全年审计发现问题80个,已整改问题50个,正在整改问题20个,移送问题10个。"
     assert ("consistent", "50+20+10") in [f[:2] for f in sums(text)]
+
+
+# ---- 其中 after a figure whose sentence holds the total the parts add up to -----------------------
+
+ASSETS = ("截至年底,全县行政事业性国有资产总额52.4亿元,负债总额12.6亿元,净资产39.8亿元。"
+          "其中,行政单位资产18.3亿元,事业单位资产{}亿元。")
+
+
+def test_parts_of_an_earlier_figure_are_no_parts_of_the_one_before_qizhong() -> None:
+    """18.3 + 34.1 = 52.4 (资产总额), not 39.8 (净资产) that 其中 follows: no S401 against 39.8."""
+    text = ASSETS.format("34.1")
+    assert not loud(text)
+    assert ("consistent", "1830000000+3410000000", "breakdown announced by 其中") in sums(text)
+
+
+def test_parts_that_match_no_figure_still_exceed_the_one_before_qizhong() -> None:
+    text = ASSETS.format("35.1")
+    assert "S401" in loud(text)
