@@ -236,10 +236,16 @@ def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -
 
     工单12683件，其中办结8846件、不予受理867件、满意6197件、基本满意237件、不满意1262件: the last run
     shares a word (满意) that none before it has, and each run alone stays within the total. Such a
-    list is read two ways; its sum is no claim.
+    list is read two ways; its sum is no claim. So is a pair that each stay within the total but share more
+    than half of the smaller (出境1.2亿人次，其中因私1.1亿、赴港澳台0.9亿: by purpose, then by destination).
     """
-    if len(parts) < 3 or sum((Fraction(p.value) for p in parts), Fraction(0)) <= Fraction(total.value):
+    run = sum((Fraction(p.value) for p in parts), Fraction(0))
+    if len(parts) < 2 or run <= Fraction(total.value):
         return False
+    if len(parts) == 2:
+        small = min(Fraction(p.value) for p in parts)
+        within = max(Fraction(p.value) for p in parts) <= Fraction(total.value)
+        return within and 2 * (run - Fraction(total.value)) > small
     labels = [label_before(text, p, 0)[-8:] for p in parts]
     tv = Fraction(total.value)
     for cut in range(1, len(parts) - 1):
