@@ -75,15 +75,21 @@ def claimed_by_other(text: str, qs: Sequence[Quantity], j: int, run: Sequence[in
 def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
     """qs[j] is an item of a list of siblings: the figure before it, in its sentence and unit, is
     separated from it by one comma and a name (东坪镇17件，洛阳镇5件), and no total word marks it."""
-    if j == 0 or seg.sent[j - 1] != seg.sent[j]:
+    k = j - 1
+    while k >= 0 and seg.sent[k] == seg.sent[j] and qs[k].kind == "percent":
+        k -= 1  # 农业产值91.9亿元,增长4.7%,林业产值6.5亿元: the sibling's own rate stands between
+    if k < 0 or seg.sent[k] != seg.sent[j]:
         return False
-    p, t = qs[j - 1], qs[j]
+    p, t = qs[k], qs[j]
     if p.kind != t.kind or p.unit != t.unit or p.high is not None:
         return False
-    return SIBLING_GAP.fullmatch(text[p.end:t.start]) is not None and not TOTAL_WORD.search(text[p.end:t.start])
+    gap = OWN_RATE.sub("", text[p.end:t.start]) if k < j - 1 else text[p.end:t.start]
+    return SIBLING_GAP.fullmatch(gap) is not None and not TOTAL_WORD.search(gap)
 
 
 SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
+#: a clause that only states the figure before it's rate (，比上年增长4.7%), taken out of the gap between siblings
+OWN_RATE = re.compile(r"[，,][\u4e00-\u9fff]{0,8}-?\d+(?:\.\d+)?%")
 
 
 def bounded(q: Quantity) -> bool:
