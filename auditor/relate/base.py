@@ -146,9 +146,9 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 #: an increment's words (比上年增加88件, 同比减支3100万元) ending a label: the figure is a change
 #: (增加将近30万人: a bounding qualifier may stand between the word and the figure)
-INCREMENT = re.compile(rf"({_W.alternation('growth.increment')})了?(?:{lexicon().bounding_before()})?$")
+INCREMENT = re.compile(rf"({_W.alternation('growth.increment')})了?(?:{lexicon().bounding_before()})?\s*$")
 #: the same, with 新增 (a new addition over a stated level)
-INCREMENT_TAIL = re.compile(rf"({_W.alternation('growth.increment')}|新增)了?(?:{lexicon().bounding_before()})?$")
+INCREMENT_TAIL = re.compile(rf"({_W.alternation('growth.increment')}|新增)了?(?:{lexicon().bounding_before()})?\s*$")
 OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
 
 

@@ -644,3 +644,17 @@ def test_benchmark_rate_lower_is_no_growth_either() -> None:
 def test_benchmark_does_not_hide_the_items_own_wrong_rate() -> None:
     text = BENCH.format("8.0", "高于", "3.2")
     flagged(text, "growth", "6000/(126000-6000)", "G301")
+
+
+# ---- figures set off by spaces (text taken from a PDF) ---------------------------------------------
+
+SPACED = "全县农村居民人均可支配收入 23150 元,比 上年增加 1380 元,增长 {}%。"
+
+
+def test_increment_set_off_by_a_space_is_still_the_increment_pass() -> None:
+    """增加 1380 元: the space before the figure does not make it the old value (no 2000% growth)."""
+    confirmed(SPACED.format("6.3"), "growth", "1380/(23150-1380)")
+
+
+def test_increment_set_off_by_a_space_fail() -> None:
+    flagged(SPACED.format("8.3"), "growth", "1380/(23150-1380)", "G301")
