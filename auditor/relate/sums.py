@@ -243,8 +243,11 @@ def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -
     if len(parts) < 2 or run <= Fraction(total.value):
         return False
     if len(parts) == 2:
+        # (其他类 closes a partition: its pair is one classification, never two)
+        if any(w in label_before(text, p, 0) for p in parts for w in OTHER_WORD):
+            return False
         small = min(Fraction(p.value) for p in parts)
-        within = max(Fraction(p.value) for p in parts) <= Fraction(total.value)
+        within = max(Fraction(p.value) for p in parts) < Fraction(total.value)
         return within and 2 * (run - Fraction(total.value)) > small
     labels = [label_before(text, p, 0)[-8:] for p in parts]
     tv = Fraction(total.value)
