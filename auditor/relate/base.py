@@ -198,3 +198,15 @@ def nested_run(values: Sequence[Fraction], i: int, limit: int) -> int:
         if run > values[i]:
             return -1
     return -1
+
+
+def base_overlap(name: str, label: str) -> int:
+    """How many characters running of the base a share names (its 总数/比重 tail off) a whole's words hold."""
+    name = re.sub(r"(总数|总量|总额|比重|比例)$", "", name)
+    best = 0
+    for a in range(len(name)):
+        for b in range(a + best + 1, len(name) + 1):
+            if name[a:b] not in label:
+                break
+            best = b - a
+    return best
