@@ -412,5 +412,9 @@ def test_pair_with_a_part_over_the_total_is_still_flagged() -> None:
 
 
 def test_pair_closed_by_other_is_one_classification_and_still_flagged() -> None:
-    """其他类 closes a partition: 3 + 3 of 5 is a part too many, not two classifications."""
-    assert "S401" in loud("共梳理行政职权5项,其中行政许可3项、其他类3项。")
+    """其他类 closes a partition: 4 + 3 of 5 is a part too many, not two classifications."""
+    assert "S401" in loud("共梳理行政职权5项,其中行政许可4项、其他类3项。")
+
+
+def test_pair_with_a_part_equal_to_the_total_is_still_flagged() -> None:
+    assert "S401" in loud("共梳理行政职权2项,其中行政许可2项、行政处罚1项。")
