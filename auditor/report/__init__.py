@@ -22,3 +22,14 @@ def render(report: Report, fmt: str, lang: str = "zh", color: bool = False,
     module = importlib.import_module(f"auditor.report.{fmt}")
     result: str | bytes = module.render(report, lang=lang, color=color, width=width)
     return result
+
+
+def preload(fmt: str) -> None:
+    """Import the reporter of `fmt` (and what it renders with) ahead of use; never raises."""
+    if fmt not in FORMATS:
+        return
+    try:
+        module = importlib.import_module(f"auditor.report.{fmt}")
+        getattr(module, "preload", lambda: None)()
+    except Exception:  # noqa: S110 (render() will say what is wrong, at its place)
+        pass
