@@ -114,3 +114,10 @@ def test_equal_ratios_after_levels_of_two_metrics_are_no_repeat() -> None:
 def test_rate_restated_the_same_way_is_still_a_repeat() -> None:
     text = "全县地区生产总值增长6.2%,为近五年最快。报告指出,本年全县地区生产总值增长6.2%。"
     assert repeats(text).count(("6.2%", "= 6.2%")) == 2
+
+
+def test_equal_figures_whose_subject_is_a_unit_are_no_repeat() -> None:
+    """基金收入 and 基金支出 with equal figures: the words before 221.33% and 1,210万元 are 万元 only, no metric."""
+    text = ("全年全县基金收入总额5,312万元,完成年初预算2,400万元的221.33%,比上年增加1,210万元,增幅29.50%。"
+            "基金支出总额5,312万元,完成年初预算2,400万元的221.33%,比上年4,102万元增加1,210万元,增幅29.50%。")
+    assert not [r for r in repeats(text) if r[0] in ("221.33%", "1,210万元")]
