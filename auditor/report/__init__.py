@@ -6,8 +6,10 @@ and only xlsx loads openpyxl.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from auditor.model import Report
+if TYPE_CHECKING:  # the reporters import the model; `auditor --help` reads only i18n and needs neither
+    from auditor.model import Report
 
 FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")
 #: formats whose output is bytes rather than text
