@@ -90,12 +90,12 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
             parts = [p for p in parts if seg.sent[p] == seg.sent[j]]  # 其中 speaks within its sentence
         if len(parts) < 2:
             continue
-        found = _match(qs, seg, j, parts)
+        found = _match(text, qs, seg, j, parts, bare)
         if found is None:
             # 工矿商贸8起;煤矿7起,金属矿1起;火灾3起: a part that equals the parts after it holds them
             top = _top(qs, parts)
             if len(top) < len(parts):
-                hit = _match(qs, seg, j, top)
+                hit = _match(text, qs, seg, j, top, bare)
                 if hit is not None:
                     parts, found = top, hit
         if found is not None:
@@ -181,9 +181,14 @@ def _candidates(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) 
     return out
 
 
-def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, int] | None:
+def _match(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int],
+           bare: bool = False) -> tuple[int, int] | None:
     """The total and the number of parts whose first parts add up to it: shortest run, nearest total."""
     cands = _candidates(qs, seg, j, parts)
+    if bare and any(seg.sent[k] == seg.sent[j] for k in cands):
+        # 城镇居住人口16.8万人,其中县城10.6万人;农村居住人口16.3万人: a bare 其中 breaks down the figure of its
+        # own sentence; one sentences back that the parts happen to add up to is no total of theirs
+        cands = [k for k in cands if seg.sent[k] == seg.sent[j]]
     if not cands:
         return None
     run = Fraction(qs[parts[0]].value)
@@ -197,9 +202,24 @@ def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tu
             near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1
             # small totals add up by chance: far off, and for a run that stops short of the list, only near
             small = tv < 10 and not near or tv < 100 and n < len(parts) and not near
-            if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)):
+            if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)) \
+                    and not (n < len(parts) and not near and _list_goes_on(text, qs, parts, n)):
                 return t, n
     return None
+
+
+def _list_goes_on(text: str, qs: Sequence[Quantity], parts: Sequence[int], n: int) -> bool:
+    """工业类企业利税总额1.51亿元;商贸类企业利税总额6.45亿元;投资类企业利税总额0.06亿元,服务类企业利税总额
+    3.35亿元: the first n parts and the one after them are named alike (…类企业利税总额), so the list goes on
+    past the run; that the run meets a figure far before the opener is chance."""
+    labels = [label_before(text, qs[p], 0) for p in parts[:n + 1]]
+    tail = labels[0]
+    for lab in labels[1:n]:
+        k = 0
+        while k < min(len(tail), len(lab)) and tail[-1 - k] == lab[-1 - k]:
+            k += 1
+        tail = tail[len(tail) - k:]
+    return len(tail) >= 2 and labels[n].endswith(tail)
 
 
 def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, list[int]] | None:

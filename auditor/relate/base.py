@@ -160,9 +160,9 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 #: an increment's words (比上年增加88件, 同比减支3100万元) ending a label: the figure is a change
 #: (增加将近30万人: a bounding qualifier may stand between the word and the figure)
-INCREMENT = re.compile(rf"({_W.alternation('growth.increment')})了?(?:{lexicon().bounding_before()})?$")
+INCREMENT = re.compile(rf"({_W.alternation('growth.increment')})了?(?:{lexicon().bounding_before()})?\s*$")
 #: the same, with 新增 (a new addition over a stated level)
-INCREMENT_TAIL = re.compile(rf"({_W.alternation('growth.increment')}|新增)了?(?:{lexicon().bounding_before()})?$")
+INCREMENT_TAIL = re.compile(rf"({_W.alternation('growth.increment')}|新增)了?(?:{lexicon().bounding_before()})?\s*$")
 OLD_TAIL = re.compile(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$")
 
 
@@ -222,3 +222,15 @@ def nested_run(values: Sequence[Fraction], i: int, limit: int) -> int:
         if run > values[i]:
             return -1
     return -1
+
+
+def base_overlap(name: str, label: str) -> int:
+    """How many characters running of the base a share names (its 总数/比重 tail off) a whole's words hold."""
+    name = re.sub(r"(总数|总量|总额|比重|比例)$", "", name)
+    best = 0
+    for a in range(len(name)):
+        for b in range(a + best + 1, len(name) + 1):
+            if name[a:b] not in label:
+                break
+            best = b - a
+    return best

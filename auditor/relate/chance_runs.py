@@ -75,15 +75,21 @@ def claimed_by_other(text: str, qs: Sequence[Quantity], j: int, run: Sequence[in
 def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
     """qs[j] is an item of a list of siblings: the figure before it, in its sentence and unit, is
     separated from it by one comma and a name (东坪镇17件，洛阳镇5件), and no total word marks it."""
-    if j == 0 or seg.sent[j - 1] != seg.sent[j]:
+    k = j - 1
+    while k >= 0 and seg.sent[k] == seg.sent[j] and qs[k].kind == "percent":
+        k -= 1  # 农业产值91.9亿元,增长4.7%,林业产值6.5亿元: the sibling's own rate stands between
+    if k < 0 or seg.sent[k] != seg.sent[j]:
         return False
-    p, t = qs[j - 1], qs[j]
+    p, t = qs[k], qs[j]
     if p.kind != t.kind or p.unit != t.unit or p.high is not None:
         return False
-    return SIBLING_GAP.fullmatch(text[p.end:t.start]) is not None and not TOTAL_WORD.search(text[p.end:t.start])
+    gap = OWN_RATE.sub("", text[p.end:t.start]) if k < j - 1 else text[p.end:t.start]
+    return SIBLING_GAP.fullmatch(gap) is not None and not TOTAL_WORD.search(gap)
 
 
 SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
+#: a clause that only states the figure before it's rate (，比上年增长4.7%), taken out of the gap between siblings
+OWN_RATE = re.compile(r"[，,][\u4e00-\u9fff]{0,8}-?\d+(?:\.\d+)?%")
 
 
 def bounded(q: Quantity) -> bool:
@@ -177,3 +183,16 @@ def odd_noun(total_label: str, part_labels: Sequence[str]) -> bool:
         return False
     having = sum(noun in lab for lab in part_labels)
     return having >= 2 and having < len(part_labels)
+
+
+def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Seg) -> bool:
+    """资产总额33.5万亿元,负债9.9万亿元,净资产23.6万亿元。其中,行政单位资产10.1万亿元,事业单位资产23.4万亿元:
+    parts that exceed the figure 其中 follows but add up, within rounding, to an earlier figure of its
+    sentence break that earlier one down; the figure next to 其中 is no total of theirs."""
+    t = qs[j]
+    run = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
+    if run <= Fraction(t.value):
+        return False
+    slack = sum((qs[x].half_ulp for x in parts), Fraction(0))
+    return any(seg.sent[x] == seg.sent[j] and qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
+               and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(j))

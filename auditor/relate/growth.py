@@ -57,6 +57,10 @@ def _growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: lis
     if patterns().to_level.search(before):
         return iter(())  # 提高到95.2%: the new level, not a change (nor a rate of the nearest figures)
     direction = -1 if word in GROWTH_DOWN or word in ("减收", "少") else 1
+    if BENCHMARK.match(before):
+        # 增长5.7%,高于全市总诊疗量增长水平(4.1%): the compared subject's rate; its levels are not stated
+        return iter([Relation("growth", q, growth_start(text, q), q.end, direction=direction,
+                              extra={"link": "the rate of the subject compared with"})])
     if q.value < 0:
         direction = 1  # a signed figure (-32.18%) carries its own direction
     listed = _listed(text, qs, i, seg, sent_start)
@@ -186,6 +190,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
+BENCHMARK = re.compile(rf"\s*(?:均|也|都|分别|明显|远)?(?:{claim_words().alternation('growth.benchmark')})")
 COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_close')})")
 COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")
 

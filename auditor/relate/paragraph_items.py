@@ -59,6 +59,8 @@ def _items_of(text: str, qs: Sequence[Quantity], j: int, after: list[int]) -> Re
         return None
     if NESTED.search(text[t.end:t.end + 6]):
         return None  # 共X起，其中: the breakdown is in its own sentence
+    if j > 0 and NESTED.search(text, qs[j - 1].end, t.start):
+        return None  # 完成投资50.6亿元，其中房地产开发累计完成21.8亿元: a part of the figure before, no total
     tail = lab[-TAIL:]
     parts: list[Quantity] = []
     items = 0

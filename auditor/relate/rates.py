@@ -15,6 +15,7 @@ from auditor.relate.base import (
     WINDOW_MAX,
     Relation,
     Seg,
+    base_overlap,
     label_before,
     same_unit,
     stem_score,
@@ -199,6 +200,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
            and (len(far_name) >= 3 and _names_base(far_name, _whole_label(text, qs[j]))
                 or not far_name and (FAR_TOTAL.search(label_before(text, qs[j], 0, CLAUSE_END))
                                      or COLON_HEAD.match(text, qs[j].end)))]
+    if len(far) > 1 and len(far_name) >= 3:
+        # 占全市固定资产投资比重42%: 固定资产投资50.63亿元 carries the name, 第三产业完成投资46.52亿元 only 投资
+        most = max(base_overlap(far_name, _whole_label(text, qs[j])) for j in far)
+        far = [j for j in far if base_overlap(far_name, _whole_label(text, qs[j])) == most]
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
         why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")

@@ -6,9 +6,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from auditor.model import Quantity
-from auditor.relate.base import (
-    Relation,
-)
+from auditor.relate.base import GROWTH_DOWN, Relation, growth_head
 from auditor.relate.link import COMMON, _core, frame, per_unit_apart, periods_differ, repeat_of
 
 
@@ -28,7 +26,7 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
         v = abs(Fraction(q.value))
         # equal numbers of different metrics are nothing: one subject, period, role and plan
         trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
-        if q.start - p.end > 8 and not trivial and not _levels_differ(qs, k, j) \
+        if q.start - p.end > 8 and not trivial and not _levels_differ(text, qs, k, j) \
                 and (repeat_of(p, q) or _restated(p, q)):
             link = f"same subject {frame(q).subject}"
             yield Relation("repeat", q, q.start, q.end, parts=(q,), whole=(p,), extra={"link": link})
@@ -38,22 +36,35 @@ def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
 
 
 def _item_level(qs: Sequence[Quantity], j: int) -> Quantity | None:
-    """The level a rate's item states before it (700.4亿元 for 增长1.9%), if any."""
-    item = frame(qs[j]).item
+    """The level a rate's item states before it (700.4亿元 for 增长1.9%), if any; where the rate's item
+    states none, the level before it in its sentence (游客544万人次,…,恢复至上年的81%)."""
+    fj = frame(qs[j])
     for k in range(j - 1, max(-1, j - 5), -1):
         c = qs[k]
-        if frame(c).item != item:
+        if frame(c).item != fj.item and frame(c).sentence != fj.sentence:
             return None
         if c.kind in ("count", "money", "measure") and frame(c).role == "level":
             return c
     return None
 
 
-def _levels_differ(qs: Sequence[Quantity], k: int, j: int) -> bool:
-    """Two equal rates of items whose own levels differ (700.4亿元，增长1.9% / 5382.3亿元，增长1.9%) are
-    rates of two metrics, however alike their words."""
+def _direction(text: str, q: Quantity) -> int:
+    """+1 or -1 by the change word right before a growth rate (同比下降28.3%), 0 where there is none."""
+    m = growth_head(text, max(0, q.start - 12), q.start)
+    if m is None:
+        return 0
+    return -1 if m.group(2) in GROWTH_DOWN else 1
+
+
+def _levels_differ(text: str, qs: Sequence[Quantity], k: int, j: int) -> bool:
+    """Two equal rates of items whose own levels differ (700.4亿元，增长1.9% / 5382.3亿元，增长1.9%), or
+    that move opposite ways (浓度下降28.3%, 臭氧浓度上升28.3%), are rates of two metrics, however alike
+    their words."""
     if qs[j].kind != "percent":
         return False
+    if frame(qs[k]).role == "growth" and frame(qs[j]).role == "growth" \
+            and _direction(text, qs[k]) * _direction(text, qs[j]) < 0:
+        return True
     a, b = _item_level(qs, k), _item_level(qs, j)
     return a is not None and b is not None and (a.unit != b.unit or Fraction(a.value) != Fraction(b.value))
 

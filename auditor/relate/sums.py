@@ -33,6 +33,7 @@ from auditor.relate.chance_runs import (
     named_for_another,
     odd_noun,
     ranked,
+    sum_of_earlier,
 )
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
@@ -218,6 +219,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                                          and near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
+    if sum_of_earlier(qs, j, chosen, seg):
+        return None  # the parts break down an earlier figure of the sentence, which they add up to
     last_lab = label_before(text, qs[chosen[-1]], 0)
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
@@ -234,10 +237,19 @@ def two_classifications(text: str, parts: Sequence[Quantity], total: Quantity) -
 
     工单12683件，其中办结8846件、不予受理867件、满意6197件、基本满意237件、不满意1262件: the last run
     shares a word (满意) that none before it has, and each run alone stays within the total. Such a
-    list is read two ways; its sum is no claim.
+    list is read two ways; its sum is no claim. So is a pair that each stay within the total but share more
+    than half of the smaller (出境1.2亿人次，其中因私1.1亿、赴港澳台0.9亿: by purpose, then by destination).
     """
-    if len(parts) < 3 or sum((Fraction(p.value) for p in parts), Fraction(0)) <= Fraction(total.value):
+    run = sum((Fraction(p.value) for p in parts), Fraction(0))
+    if len(parts) < 2 or run <= Fraction(total.value):
         return False
+    if len(parts) == 2:
+        # (其他类 closes a partition: its pair is one classification, never two)
+        if any(w in label_before(text, p, 0) for p in parts for w in OTHER_WORD):
+            return False
+        small = min(Fraction(p.value) for p in parts)
+        within = max(Fraction(p.value) for p in parts) < Fraction(total.value)
+        return within and 2 * (run - Fraction(total.value)) > small
     labels = [label_before(text, p, 0)[-8:] for p in parts]
     tv = Fraction(total.value)
     for cut in range(1, len(parts) - 1):

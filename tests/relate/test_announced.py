@@ -209,3 +209,35 @@ def test_items_after_a_nested_breakdown_are_not_added_to_the_total() -> None:
             "第二产业增加值65585万元,同比增长9.5%,其中工业增加值完成40653万元,同比增长13.5%;"
             "建筑业增加值完成24932万元,同比增长3.7%。第三产业增加值115952万元,同比增长18.0%。")
     assert not [e for _, e, _ in sums(text) if e and "249320000" in e and "628570000" in e]
+
+
+# ---- a total far before the opener that the parts meet by chance ---------------------------------
+
+POP = ("年末全县户籍总人口51.30万人,其中城镇人口19.20万人、乡村人口32.10万人。全县现有常住人口40.2万人;"
+       "城镇居住人口20.5万人,其中县城居住12.4万人;农村居住人口19.7万人。")
+
+
+def test_bare_qizhong_parts_are_no_parts_of_a_figure_sentences_back() -> None:
+    """12.4 + 19.7 = 32.1 (乡村人口, a sentence back) by chance: 其中 follows 城镇居住人口20.5."""
+    assert not [s for s in sums(POP) if s[1] == "124000+197000" and s[0] == "consistent"]
+    assert not loud(POP)
+
+
+def test_bare_qizhong_parts_of_their_own_total_are_still_confirmed() -> None:
+    assert ("consistent", "192000+321000", "其中 list") in sums(POP)
+
+
+PROFIT = ("上半年,市属企业营业收入183.15亿元,同比增长2.82%。实现利润8.22亿元,同比增长20.30%。\n"
+          "从不同行业经济效益上来看,工业类企业利税总额1.71亿元;商贸类企业利税总额6.45亿元;"
+          "投资类企业利税总额0.06亿元,服务类企业利税总额3.35亿元。\n")
+
+
+def test_run_that_stops_inside_a_list_named_alike_is_chance() -> None:
+    """1.71 + 6.45 + 0.06 = 8.22 (利润) by chance: the 利税总额 list goes on with 3.35."""
+    assert not [s for s in sums(PROFIT) if s[1] == "171000000+645000000+6000000" and s[0] == "consistent"]
+
+
+def test_run_that_takes_the_whole_list_is_still_confirmed() -> None:
+    text = PROFIT.replace("8.22亿元", "11.57亿元")
+    assert ("consistent", "171000000+645000000+6000000+335000000",
+            "breakdown announced by 从不同行业经济效益上来看") in sums(text)

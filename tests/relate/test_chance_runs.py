@@ -168,3 +168,26 @@ def test_heads_own_list_allows_a_rate_clause_before_its_qizhong() -> None:
     assert not heads_own_list(text, _q(text, "90亿元"), False)
     plain = "甲120亿元；乙90亿元，增长24.1%；丙40亿元。"
     assert not heads_own_list(plain, _q(plain, "90亿元"), True)
+
+
+# ---- a sibling of a list whose items each state their own rate --------------------------------------
+
+FARM = ("全年农林牧渔业总产值87.9亿元,比上年增长3.9%,其中,农业产值41.2亿元,增长4.1%,林业产值4.2亿元,"
+        "增长6.0%,牧业产值38.3亿元,增长3.2%,渔业产值1.8亿元,增长5.5%,农林牧渔专业及辅助性活动产值2.4亿元,增长4.6%。")
+
+
+def test_sibling_after_its_own_rate_is_no_total_of_later_siblings_fail() -> None:
+    """林业产值4.2 = 渔业1.8 + 专业2.4 by chance: the rates between siblings do not make 4.2 a total."""
+    assert not confirmed(FARM, "180000000+240000000")
+    growth = [c.expression for c in audit_text(FARM).claims if c.kind == "growth" and c.status == "consistent"]
+    assert "420000000/(180000000/(1+0.055)+240000000/(1+0.046))-1" not in growth
+
+
+def test_sibling_list_with_rates_still_adds_up_to_its_total_pass() -> None:
+    assert confirmed(FARM, "4120000000+420000000+3830000000+180000000+240000000")
+    assert not loud(FARM)
+
+
+def test_total_after_a_figure_of_another_unit_keeps_its_parts_pass() -> None:
+    text = "全县招商引资项目32个,增长6.7%,到位资金45.6亿元,其中工业项目资金30.1亿元,服务业项目资金15.5亿元。"
+    assert confirmed(text, "3010000000+1550000000")

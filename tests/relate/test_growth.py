@@ -620,3 +620,41 @@ def test_compared_frame_old_value_fail() -> None:
 
 def test_compared_frame_with_tong_pass() -> None:
     confirmed("参保职工达到8800人,同上年末的8000人相比,增加了800人,增长10%。", "growth", "(8800-8000)/8000")
+
+
+# ---- a rate of the subject compared with ------------------------------------------------------
+
+BENCH = "社区卫生服务站门诊量达12.6万人次,比上年增加0.6万人次,增长{}%,{}全县总诊疗量增长水平({}%)。"
+
+
+def test_benchmark_rate_is_no_growth_of_the_item() -> None:
+    """高于…增长水平(3.2%): the compared subject's rate, not the item's; no error, unverifiable."""
+    text = BENCH.format("5.0", "高于", "3.2")
+    assert not loud(text)
+    got = claims(text, "growth")
+    assert ("consistent", "6000/(126000-6000)", None) in got, got
+    assert ("unverifiable", None, None) in got, got
+
+
+def test_benchmark_rate_lower_is_no_growth_either() -> None:
+    text = BENCH.format("5.0", "低于", "7.5")
+    assert not loud(text)
+
+
+def test_benchmark_does_not_hide_the_items_own_wrong_rate() -> None:
+    text = BENCH.format("8.0", "高于", "3.2")
+    flagged(text, "growth", "6000/(126000-6000)", "G301")
+
+
+# ---- figures set off by spaces (text taken from a PDF) ---------------------------------------------
+
+SPACED = "全县农村居民人均可支配收入 23150 元,比 上年增加 1380 元,增长 {}%。"
+
+
+def test_increment_set_off_by_a_space_is_still_the_increment_pass() -> None:
+    """增加 1380 元: the space before the figure does not make it the old value (no 2000% growth)."""
+    confirmed(SPACED.format("6.3"), "growth", "1380/(23150-1380)")
+
+
+def test_increment_set_off_by_a_space_fail() -> None:
+    flagged(SPACED.format("8.3"), "growth", "1380/(23150-1380)", "G301")

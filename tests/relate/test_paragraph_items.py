@@ -78,3 +78,23 @@ def test_numbered_paragraphs_that_miss_the_total_confirm_nothing() -> None:
 def test_numbered_paragraphs_without_other_are_chosen_topics() -> None:
     text = NUMBERED.replace("(四)其他方面", "(四)环境保护方面")
     assert numbered(text) == []
+
+
+# ---- a figure after 其中 is a part of the one before it, not the next paragraph's total -------------
+
+INVEST = ("1-9月,全县固定资产投资累计完成60.40亿元,同比增长12.5%,其中房地产开发项目累计完成投资{}亿元。\n"
+          "分产业看,第一产业完成投资2.10亿元,同比增长5.0%;第二产业完成投资9.80亿元,同比增长3.0%;"
+          "第三产业完成投资48.50亿元,同比增长15.5%。\n")
+
+
+def test_part_after_qizhong_heads_no_paragraph_of_items() -> None:
+    """2.10 + 9.80 + 48.50 = 60.40, the total before 其中; no S401 against 房地产开发 21.30."""
+    text = INVEST.format("21.30")
+    assert not loud(text)
+    assert not [s for s in items(text) if s[1] == "210000000+980000000+4850000000"]
+    sums = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "sum"]
+    assert ("consistent", "210000000+980000000+4850000000") in sums  # against 60.40, by another link
+
+
+def test_total_of_its_own_sentence_still_heads_its_items() -> None:
+    assert ("consistent", "12+60+9+5") in [(c.status, c.expression) for c in audit_text(TEXT).claims]

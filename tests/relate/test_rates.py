@@ -458,3 +458,24 @@ def test_two_shares_of_no_pair_are_not_a_whole() -> None:
     text = "全县常住人口中,东片人口为51000人,占52.00%;西片人口为49000人,占48.00%。"
     assert not loud(text)
     assert "inconsistent" not in [g[0] for g in claims(text)]
+
+
+# ---- a base named far back: the figure that carries the name, not one that shares a word -----------
+
+FAR_BASE = ("1-9月,全县固定资产投资累计完成60.40亿元,同比增长12.5%。\n"
+            "分产业看,第一产业完成投资2.10亿元,占全县投资比重为3.5%;第二产业完成投资9.80亿元,"
+            "占全县投资比重为16.2%;第三产业完成投资48.50亿元,占全县投资比重为80.3%。\n"
+            "1-9月,民间投资完成{}亿元,同比增长8.1%,占全县固定资产投资比重42%。\n")
+
+
+def _share_42(text: str) -> list[tuple[str, str | None]]:
+    return [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "share" and "42" in c.text]
+
+
+def test_far_base_is_the_figure_that_carries_its_name_fail() -> None:
+    """20.37/48.50 = 42% by chance (第三产业完成投资 shares only 投资 with 全县固定资产投资): not confirmed."""
+    assert ("consistent", "2037000000/4850000000") not in _share_42(FAR_BASE.format("20.37"))
+
+
+def test_far_base_is_the_figure_that_carries_its_name_pass() -> None:
+    assert ("consistent", "2537000000/6040000000") in _share_42(FAR_BASE.format("25.37"))

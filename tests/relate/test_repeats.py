@@ -93,3 +93,31 @@ def test_per_unit_apart_compares_the_per_unit_words() -> None:
     assert per_unit_apart("居民可支配收入", "居民人均可支配收入")
     assert not per_unit_apart("人均地区生产总值", "全县人均地区生产总值")
     assert not per_unit_apart("第二产业增加值", "一季度第二产业增加值")
+
+
+# ---- equal rates of two metrics ----------------------------------------------------------------
+
+def test_equal_rates_moving_opposite_ways_are_no_repeat() -> None:
+    """浓度下降12.4% and 臭氧浓度上升12.4%: one metric cannot fall and rise; the equal figures are chance."""
+    text = ("今年前三季度,全市优良天数比例为88.2%,同比上升2.1个百分点,PM2.5浓度为21微克/立方米,同比下降12.4%,"
+            "臭氧平均浓度为148微克/立方米,同比上升12.4%。")
+    assert not [r for r in repeats(text) if r[0] == "12.4%"]
+
+
+def test_equal_ratios_after_levels_of_two_metrics_are_no_repeat() -> None:
+    """恢复至…的76% after 游客316.25万人次 and after 旅游总收入28.63亿元: ratios of two metrics."""
+    text = ("1-3月,全县接待游客316.25万人次,同比增长8.12%,恢复至2019年同期水平的76%;"
+            "实现旅游总收入28.63亿元,同比增长15.36%,恢复至2019年同期水平的76%。")
+    assert not [r for r in repeats(text) if r[0] == "76%"]
+
+
+def test_rate_restated_the_same_way_is_still_a_repeat() -> None:
+    text = "全县地区生产总值增长6.2%,为近五年最快。报告指出,本年全县地区生产总值增长6.2%。"
+    assert repeats(text).count(("6.2%", "= 6.2%")) == 2
+
+
+def test_equal_figures_whose_subject_is_a_unit_are_no_repeat() -> None:
+    """基金收入 and 基金支出 with equal figures: the words before 221.33% and 1,210万元 are 万元 only, no metric."""
+    text = ("全年全县基金收入总额5,312万元,完成年初预算2,400万元的221.33%,比上年增加1,210万元,增幅29.50%。"
+            "基金支出总额5,312万元,完成年初预算2,400万元的221.33%,比上年4,102万元增加1,210万元,增幅29.50%。")
+    assert not [r for r in repeats(text) if r[0] in ("221.33%", "1,210万元")]

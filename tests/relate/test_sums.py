@@ -373,3 +373,48 @@ def test_run_with_a_part_of_another_noun_confirms_nothing() -> None:
 def test_run_whose_parts_all_name_the_noun_adds_up() -> None:
     text = "全年审计发现问题80个,已整改问题50个,正在整改问题20个,移送问题10个。"
     assert ("consistent", "50+20+10") in [f[:2] for f in sums(text)]
+
+
+# ---- 其中 after a figure whose sentence holds the total the parts add up to -----------------------
+
+ASSETS = ("截至年底,全县行政事业性国有资产总额40.6亿元,负债总额0.8亿元,净资产39.8亿元。"
+          "其中,行政单位资产10.2亿元,事业单位资产{}亿元。")
+
+
+def test_parts_of_an_earlier_figure_are_no_parts_of_the_one_before_qizhong() -> None:
+    """10.2 + 30.4 = 40.6 (资产总额), not 39.8 (净资产) that 其中 follows: no S401 against 39.8."""
+    text = ASSETS.format("30.4")
+    assert not loud(text)
+    assert ("consistent", "1020000000+3040000000", "breakdown announced by 其中") in sums(text)
+
+
+def test_parts_that_match_no_figure_still_exceed_the_one_before_qizhong() -> None:
+    text = ASSETS.format("29.9")
+    assert "S401" in loud(text)
+
+
+# ---- two parts of two classifications ---------------------------------------------------------
+
+def test_pair_sharing_most_of_the_smaller_part_is_two_classifications() -> None:
+    """因私出境 (by purpose) and 赴港澳台出境 (by destination) each stay within the total and overlap by far
+    more than half the smaller: the pair is read two ways, no S401."""
+    text = "全年全省居民出境2150万人次,其中因私出境2060万人次,赴港澳台出境1630万人次。"
+    assert not loud(text)
+    assert ("unverifiable", "20600000+16300000", "其中 list") in sums(text)
+
+
+def test_pair_just_over_its_total_is_still_flagged() -> None:
+    assert "S401" in loud("全镇共有党员120人,其中男党员80人,女党员50人。")
+
+
+def test_pair_with_a_part_over_the_total_is_still_flagged() -> None:
+    assert "S401" in loud("全年全省居民出境2150万人次,其中因私出境2260万人次,赴港澳台出境1630万人次。")
+
+
+def test_pair_closed_by_other_is_one_classification_and_still_flagged() -> None:
+    """其他类 closes a partition: 4 + 3 of 5 is a part too many, not two classifications."""
+    assert "S401" in loud("共梳理行政职权5项,其中行政许可4项、其他类3项。")
+
+
+def test_pair_with_a_part_equal_to_the_total_is_still_flagged() -> None:
+    assert "S401" in loud("共梳理行政职权2项,其中行政许可2项、行政处罚1项。")
