@@ -131,8 +131,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     part = qs[part_j]
     # 新收1512.5万件，结案1238.9万件，结案率68.17%: a closure rate's base holds the carried-over cases too
     closure = kind == "rate" and CLOSURE.search(stem) is not None
+    # 受理1033件…直接纠错236件，纠错率24.2%: an outcome rate is over the cases decided, not those taken in
+    outcome = kind == "rate" and stem.endswith(OUTCOME)
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
+              and not (outcome and INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))
@@ -362,6 +365,8 @@ SPANS = frozenset(claim_words()("rate.spans"))
 _STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
 STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
+OUTCOME = tuple(claim_words()("rate.outcome"))
+INTAKE = re.compile(claim_words().alternation("rate.intake"))
 EACH_BOUND = re.compile(rf"均(?:{claim_words().alternation('rate.each_bound')})")
 BOUND_WORDS = frozenset(claim_words()("rate.each_bound"))
 PERIOD_MARKS = frozenset(claim_words()("total.period_markers"))

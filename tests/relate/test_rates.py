@@ -458,3 +458,31 @@ def test_two_shares_of_no_pair_are_not_a_whole() -> None:
     text = "全县常住人口中,东片人口为51000人,占52.00%;西片人口为49000人,占48.00%。"
     assert not loud(text)
     assert "inconsistent" not in [g[0] for g in claims(text)]
+
+
+# ---- outcome rates (纠错率, 维持率) are over the cases decided, never over the cases taken in ----
+OUTCOME = "2024年,县政府共收到行政复议申请820件,受理760件,其中,决定维持301件。直接纠错152件,纠错率{}。"
+
+
+def test_outcome_rate_is_not_recomputed_over_intake() -> None:
+    # 152/760 = 20% but the rate is over the cases decided, which the sentence does not state
+    text = OUTCOME.format("22.4%")
+    assert not loud(text)
+    assert all(g[0] == "unverifiable" for g in claims(text, "rate"))
+
+
+def test_outcome_rate_over_cases_decided_fail() -> None:
+    text = "全年审结行政复议案件640件,直接纠错152件,纠错率26.1%。"
+    assert loud(text)
+
+
+def test_outcome_rate_over_cases_decided_pass() -> None:
+    text = "全年审结行政复议案件640件,直接纠错152件,纠错率23.8%。"
+    assert ("consistent", "152/640") in [g[:2] for g in claims(text, "rate")]
+    assert not loud(text)
+
+
+def test_success_rate_stays_over_intake() -> None:
+    # 调解成功率 is over the disputes taken in: the stem does not end with an outcome word
+    text = "全年受理矛盾纠纷500件,调解成功480件,调解成功率91%。"
+    assert loud(text)
