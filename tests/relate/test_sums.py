@@ -373,3 +373,49 @@ def test_run_with_a_part_of_another_noun_confirms_nothing() -> None:
 def test_run_whose_parts_all_name_the_noun_adds_up() -> None:
     text = "全年审计发现问题80个,已整改问题50个,正在整改问题20个,移送问题10个。"
     assert ("consistent", "50+20+10") in [f[:2] for f in sums(text)]
+
+
+# ---- 其中 opening a sentence after a list: the whole the list divides, or its last member? ----
+LIST_CLOSED = "复议决定共纠错180件,分别为撤销40件,责令履行12件,确认违法128件。其中涉及拆迁的95件,涉及执法的85件。"
+
+
+def test_qizhong_after_a_list_does_not_take_its_last_member() -> None:
+    # 95 + 85 = 180: they break down the 纠错 count, not 确认违法128件; no S401 on 128
+    assert "S401" not in loud(LIST_CLOSED)
+    assert not [s for s in sums(LIST_CLOSED) if s[1] == "95+85" and s[0] != "consistent"]
+
+
+def test_qizhong_after_a_bracketed_list_does_not_take_its_last_member() -> None:
+    text = "本月共接到诉求38000件(来电诉求35000件、网络诉求3000件)。其中,即时办结21000件,转办17000件。"
+    assert "S401" not in loud(text)
+    assert ("consistent", "21000+17000", "sentence opening with 其中") in sums(text)
+
+
+def test_qizhong_right_after_its_total_still_flagged() -> None:
+    # no sentence break: 其中 breaks down 128件, and its parts exceed it
+    text = "复议决定确认违法128件,其中涉及拆迁的95件,涉及执法的85件。"
+    assert "S401" in loud(text)
+
+
+# ---- a count at the total's stage after it is a sibling total, never one of its parts ----
+def test_sibling_at_the_same_stage_is_no_part() -> None:
+    # 12 = 3 + 7 + 2 by chance: 7件 is the intake of another kind of case
+    text = "对民事判决监督受理12件,提出再审建议3件;对民事执行监督受理7件,提出检察建议2件。"
+    assert not [s for s in sums(text) if s[1] == "3+7+2"]
+
+
+def test_parts_at_another_stage_still_confirmed() -> None:
+    text = "共受理各类案件120件,其中刑事案件70件,民事案件50件。"
+    assert ("consistent", "70+50", "其中 list") in sums(text)
+
+
+# ---- a change is the sum of changes only ----
+def test_change_total_is_not_a_level_and_its_change() -> None:
+    # 增加2.6万亿元 = 1.8万亿元 + 8000亿元 by chance: a level and its own change
+    text = "赤字规模比上年增加2.6万亿元。拟发行专项国债1.8万亿元、比上年增加8000亿元。"
+    assert not [s for s in sums(text) if "1800000000000" in (s[1] or "")]
+
+
+def test_change_total_of_changes_confirmed() -> None:
+    text = "全年税收比上年增加30亿元,增值税增加18亿元,所得税增加12亿元。"
+    assert ("consistent", "1800000000+1200000000", "parts after the total add up to it") in sums(text)
