@@ -25,6 +25,7 @@ LIST_BREAK = re.compile(r"[。；;]")
 NESTED = re.compile(r"其中|包括")
 ADDED = re.compile(r"(?:^|[，,：:])\s*(?:新增|净增)")  # 新增高速公路269公里: what was added, not a part of the stock
 EACH = re.compile(r"各$")
+STATUS = re.compile(rf"(?:{claim_words().alternation('sums.status_lead')})")
 BACK = 80  # figures looked back for the total
 PARAS_BACK = 3
 SENTS_AFTER = 2  # sentences after the opener's own that its parts may run into
@@ -90,12 +91,12 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
             parts = [p for p in parts if seg.sent[p] == seg.sent[j]]  # 其中 speaks within its sentence
         if len(parts) < 2:
             continue
-        found = _match(qs, seg, j, parts)
+        found = _match(text, qs, seg, j, parts)
         if found is None:
             # 工矿商贸8起;煤矿7起,金属矿1起;火灾3起: a part that equals the parts after it holds them
             top = _top(qs, parts)
             if len(top) < len(parts):
-                hit = _match(qs, seg, j, top)
+                hit = _match(text, qs, seg, j, top)
                 if hit is not None:
                     parts, found = top, hit
         if found is not None:
@@ -181,7 +182,7 @@ def _candidates(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) 
     return out
 
 
-def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, int] | None:
+def _match(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, int] | None:
     """The total and the number of parts whose first parts add up to it: shortest run, nearest total."""
     cands = _candidates(qs, seg, j, parts)
     if not cands:
@@ -195,11 +196,19 @@ def _match(qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tu
         for t in cands:
             tv = Fraction(qs[t].value)
             near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1
-            # small totals add up by chance: far off, and for a run that stops short of the list, only near
-            small = tv < 10 and not near or tv < 100 and n < len(parts) and not near
+            # small totals add up by chance far off; a run that stops short of its list, only near, and
+            # never to a far part of another list (4 of 7 case types adding up to 某类219件，占比20% a section back)
+            small = tv < 10 and not near or n < len(parts) and not near and (tv < 100 or _own_share(text, qs, t))
             if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)):
                 return t, n
     return None
+
+
+def _own_share(text: str, qs: Sequence[Quantity], t: int) -> bool:
+    """Is qs[t] followed at once by its own share (违建类219件，占比20%)? Then it is a part of a list."""
+    nxt = qs[t + 1] if t + 1 < len(qs) else None
+    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[t].end <= 10 and \
+        "占" in text[qs[t].end:nxt.start]
 
 
 def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, list[int]] | None:
@@ -216,6 +225,10 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
             break
     if len(own) < 2:
         return None
+    leads = [re.sub(r"^(?:其中|包括)[，,：:]?", "", _lead(text, qs, p).lstrip("。；;，,、：:\n)） ")) for p in own]
+    status = [bool(STATUS.match(lead)) for lead in leads]
+    if any(status) and not all(status):
+        return None  # 其中急办工单3017件，已及时办理3004件: a status of the part before, nested in it
     before = [k for k in _candidates(qs, seg, j, own) if seg.sent[k] >= seg.sent[j] - 1]
     if seg.sent[j] > 0 and any(seg.sent[k] == seg.sent[j] for k in before):
         before = [k for k in before if seg.sent[k] == seg.sent[j]]

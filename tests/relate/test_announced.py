@@ -209,3 +209,30 @@ def test_items_after_a_nested_breakdown_are_not_added_to_the_total() -> None:
             "第二产业增加值65585万元,同比增长9.5%,其中工业增加值完成40653万元,同比增长13.5%;"
             "建筑业增加值完成24932万元,同比增长3.7%。第三产业增加值115952万元,同比增长18.0%。")
     assert not [e for _, e, _ in sums(text) if e and "249320000" in e and "628570000" in e]
+
+
+# ---- a run that stops short of its list matches a far figure by chance ----
+FAR = ("一、纠错情况\n申请事项中,交通类230件,占比23%。\n二、结果\n全年纠错300件,结果为撤销40件,确认违法260件。"
+       "其中交通类案件150件,治安类案件50件,消防类案件30件,其他类70件。")
+
+
+def test_short_run_does_not_match_a_far_figure() -> None:
+    # 150 + 50 + 30 = 230 two paragraphs back is chance; the whole list adds up to 纠错300件
+    assert not [s for s in sums(FAR) if s[1] == "150+50+30"]
+    assert ("consistent", "150+50+30+70") in [s[:2] for s in sums(FAR)]
+
+
+def test_whole_run_to_a_near_total_still_confirmed() -> None:
+    text = "全年纠错290件。其中交通类案件150件,治安类案件60件,消防类案件20件,其他类60件。"
+    assert ("consistent", "150+60+20+60") in [s[:2] for s in sums(text)]
+
+
+# ---- a status after a part named by its kind is nested in that part ----
+def test_status_after_a_kind_is_nested() -> None:
+    text = "全年受理工单52000件,办结率99%,其中加急工单4100件,已及时办理4080件。"
+    assert not [s for s in sums(text) if s[1] == "4100+4080"]
+
+
+def test_statuses_of_the_total_still_parts() -> None:
+    text = "全年受理工单52000件,其中已办结47000件,正在办理5000件。"
+    assert ("consistent", "47000+5000") in [s[:2] for s in sums(text)]
