@@ -86,6 +86,13 @@ def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
 SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
 
 
+def rounded(q: Quantity) -> bool:
+    """30余家, 约100人: a figure its qualifier rounds (达 states the figure itself)."""
+    from auditor.verify_base import _bound
+
+    return _bound(q) == "approx"
+
+
 def bounded(q: Quantity) -> bool:
     """以上, 超过, 不足: a bound, not a figure that adds up (达 states the figure; 多 and 约 round it)."""
     from auditor.verify_base import _bound

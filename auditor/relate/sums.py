@@ -33,6 +33,7 @@ from auditor.relate.chance_runs import (
     named_for_another,
     odd_noun,
     ranked,
+    rounded,
 )
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
@@ -297,6 +298,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     t = qs[j]
     if bounded(t):
         return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
+    if rounded(t) and not re.match(r"[)）]?\s*[(（:：]|[,，]?\s*其中", text[t.end:t.end + 4]):
+        return None  # 新入驻企业30余家…由4家增长到24家…由1家增加到5家: a rounded total no words break down
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
     opens = re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]) is not None
     if small and not opens:

@@ -419,3 +419,15 @@ def test_change_total_is_not_a_level_and_its_change() -> None:
 def test_change_total_of_changes_confirmed() -> None:
     text = "全年税收比上年增加30亿元,增值税增加18亿元,所得税增加12亿元。"
     assert ("consistent", "1800000000+1200000000", "parts after the total add up to it") in sums(text)
+
+
+# ---- a rounded total that no words break down adds up by chance ----
+def test_rounded_total_is_no_implicit_breakdown() -> None:
+    # 40余家 = 31 + 2 + 7 by chance: the end points of two 由…到… changes and a count of another thing
+    text = "园区新入驻企业40余家,企业总数达到152家。高新技术企业由5家增长到31家,孵化平台由2家增加到7家。"
+    assert not [s for s in sums(text) if s[0] == "consistent" and "31" in (s[1] or "")]
+
+
+def test_exact_total_with_its_parts_still_confirmed() -> None:
+    text = "园区新入驻企业40家,其中制造企业31家,服务企业9家。"
+    assert ("consistent", "31+9") in [s[:2] for s in sums(text)]
