@@ -25,6 +25,7 @@ LIST_BREAK = re.compile(r"[。；;]")
 NESTED = re.compile(r"其中|包括")
 ADDED = re.compile(r"(?:^|[，,：:])\s*(?:新增|净增)")  # 新增高速公路269公里: what was added, not a part of the stock
 EACH = re.compile(r"各$")
+STATUS = re.compile(rf"(?:{claim_words().alternation('sums.status_lead')})")
 BACK = 80  # figures looked back for the total
 PARAS_BACK = 3
 SENTS_AFTER = 2  # sentences after the opener's own that its parts may run into
@@ -200,8 +201,9 @@ def _match(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[
         for t in cands:
             tv = Fraction(qs[t].value)
             near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1
-            # small totals add up by chance: far off, and for a run that stops short of the list, only near
-            small = tv < 10 and not near or tv < 100 and n < len(parts) and not near
+            # small totals add up by chance far off; a run that stops short of its list, only near, and
+            # never to a far part of another list (4 of 7 case types adding up to 某类219件，占比20% a section back)
+            small = tv < 10 and not near or n < len(parts) and not near and (tv < 100 or _own_share(text, qs, t))
             if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)) \
                     and not (n < len(parts) and not near and _list_goes_on(text, qs, parts, n)):
                 return t, n
@@ -222,6 +224,13 @@ def _list_goes_on(text: str, qs: Sequence[Quantity], parts: Sequence[int], n: in
     return len(tail) >= 2 and labels[n].endswith(tail)
 
 
+def _own_share(text: str, qs: Sequence[Quantity], t: int) -> bool:
+    """Is qs[t] followed at once by its own share (违建类219件，占比20%)? Then it is a part of a list."""
+    nxt = qs[t + 1] if t + 1 < len(qs) else None
+    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[t].end <= 10 and \
+        "占" in text[qs[t].end:nxt.start]
+
+
 def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, list[int]] | None:
     """其中 after its total names some of its parts: the one level of the unit in the sentence (or item)
     straight before; the parts of the opener's sentence, all together below it."""
@@ -236,6 +245,10 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
             break
     if len(own) < 2:
         return None
+    leads = [re.sub(r"^(?:其中|包括)[，,：:]?", "", _lead(text, qs, p).lstrip("。；;，,、：:\n)） ")) for p in own]
+    status = [bool(STATUS.match(lead)) for lead in leads]
+    if any(status) and not all(status):
+        return None  # 其中急办工单3017件，已及时办理3004件: a status of the part before, nested in it
     before = [k for k in _candidates(qs, seg, j, own) if seg.sent[k] >= seg.sent[j] - 1]
     if seg.sent[j] > 0 and any(seg.sent[k] == seg.sent[j] for k in before):
         before = [k for k in before if seg.sent[k] == seg.sent[j]]

@@ -22,7 +22,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import TOTAL_WORD, Seg, same_unit
+from auditor.relate.base import TOTAL_MARK, TOTAL_WORD, Seg, label_before, same_unit
 from auditor.relate.link import frame
 
 NUMERAL = "[一二三四五六七八九十两0-9０-９]+"
@@ -90,6 +90,13 @@ def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
 SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
 #: a clause that only states the figure before it's rate (，比上年增长4.7%), taken out of the gap between siblings
 OWN_RATE = re.compile(r"[，,][\u4e00-\u9fff]{0,8}-?\d+(?:\.\d+)?%")
+
+
+def rounded(q: Quantity) -> bool:
+    """30余家, 约100人: a figure its qualifier rounds (达 states the figure itself)."""
+    from auditor.verify_base import _bound
+
+    return _bound(q) == "approx"
 
 
 def bounded(q: Quantity) -> bool:
@@ -196,3 +203,28 @@ def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Se
     slack = sum((qs[x].half_ulp for x in parts), Fraction(0))
     return any(seg.sent[x] == seg.sent[j] and qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
                and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(j))
+
+
+def closes_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg, after: str) -> bool:
+    """Does the figure before a 其中 that opens a new sentence close a list of its siblings?
+
+    (电话诉求41424件、非电话诉求5229件）。其中… and 撤销48件，确认违法150件。其中…: the parts after 其中 may
+    break down the whole the list divides, not its last member; which one is not for the text to say.
+    """
+    t = qs[j]
+    if frame(t).aside and re.match(r"[)）]", after):
+        return True
+    if not re.match(r"[)）]?[。；;]", after):
+        return False
+    lab = label_before(text, t, 0)
+    if TOTAL_WORD.search(lab) or TOTAL_MARK.search(lab):
+        return False  # …地方九个，共计三十个。其中: a figure marked as the total closes no list of its parts
+    k = j - 1
+    while k >= 0 and qs[k].kind == "percent" and seg.sent[k] == seg.sent[j]:
+        k -= 1  # 投诉类86件，占31%；建议类12件，占4%。其中: the shares between the figures
+    if k < 0 or seg.sent[k] != seg.sent[j]:
+        return False
+    p = qs[k]
+    between = text[p.end:t.start]
+    return p.kind == t.kind and same_unit(p, t) and frame(p).role == "level" and not frame(p).aside \
+        and bool(re.search(r"[、，,；;]", between)) and "其中" not in between

@@ -31,6 +31,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     q = qs[i]
     if frame(q).role == "prior":
         return Relation("rate", q, q.start, q.end)  # an earlier period's rate: its operands are not stated
+    if REQUIRED.match(text, q.end):
+        return Relation("rate", q, q.start, q.end)  # 未达到“…化解率稳定在90%以上”要求的: a requirement, no actual
     found = list(RATE_WORD.finditer(before))
     m = found[-1] if found else None
     share = bool(SHARE_WORD.search(before))
@@ -132,8 +134,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     part = qs[part_j]
     # 新收1512.5万件，结案1238.9万件，结案率68.17%: a closure rate's base holds the carried-over cases too
     closure = kind == "rate" and CLOSURE.search(stem) is not None
+    # 受理1033件…直接纠错236件，纠错率24.2%: an outcome rate is over the cases decided, not those taken in
+    outcome = kind == "rate" and stem.endswith(OUTCOME)
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
+              and not (outcome and INTAKE.search(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))
@@ -178,8 +183,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 ptuple = tuple(qs[r] for r in run)
                 total = sum(x.value for x in ptuple)
                 # only against a whole marked as the total: a run of parts fits some figure by chance
+                # (受理10件，建议2件；…受理5件，建议3件: a count at the whole's stage is its sibling, no part)
                 for j in wholes:
-                    if j not in run and qs[j].value >= total and \
+                    if j not in run and qs[j].value >= total and not _stage_siblings(text, qs, j, run) and \
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
                         alts.append((ptuple, (qs[j],)))
                 head = ordered[lo - 1] if lo > 0 else None
@@ -367,10 +373,29 @@ SPANS = frozenset(claim_words()("rate.spans"))
 _STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
 STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
 NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
+REQUIRED = re.compile(rf"(?:以上|以下|以内)?[”\"’'」』]?的?(?:{claim_words().alternation('plan.after')})")
+OUTCOME = tuple(claim_words()("rate.decided"))
+INTAKE = re.compile(claim_words().alternation("rate.intake"))
 EACH_BOUND = re.compile(rf"均(?:{claim_words().alternation('rate.each_bound')})")
 BOUND_WORDS = frozenset(claim_words()("rate.each_bound"))
 PERIOD_MARKS = frozenset(claim_words()("total.period_markers"))
 COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
+
+
+def _stage_siblings(text: str, qs: Sequence[Quantity], j: int, run: Sequence[int]) -> bool:
+    lab = label_before(text, qs[j], 0)
+    return any(stage_sibling(lab, label_before(text, qs[r], 0)) for r in run)
+
+
+def stage_sibling(a: str, b: str) -> bool:
+    """Do two labels both end with a word of one stage of cases (监督受理10件 … 监督案受理5件)? Then each
+    is a count of its own cases at that stage: siblings, never a total and its part."""
+    a, b = a.strip("（(，,、；;：: "), b.strip("（(，,、；;：: ")
+    if a.endswith(b) or b.endswith(a):
+        return False  # 办结110件（按时办结80件…）: the same stage narrowed is a subset
+    ma, mb = list(STAGE.finditer(a)), list(STAGE.finditer(b))
+    return bool(ma and mb and ma[-1].end() == len(a) and mb[-1].end() == len(b)
+                and _STAGES[ma[-1].group(0)] == _STAGES[mb[-1].group(0)])
 
 
 def other_stage(a: str, b: str) -> bool:

@@ -25,6 +25,7 @@ from auditor.relate.base import (
 from auditor.relate.chance_runs import (
     bounded,
     claimed_by_other,
+    closes_list,
     compared_old,
     heads_own_list,
     in_list,
@@ -33,6 +34,7 @@ from auditor.relate.chance_runs import (
     named_for_another,
     odd_noun,
     ranked,
+    rounded,
     sum_of_earlier,
 )
 from auditor.relate.class_parts import class_parts
@@ -40,7 +42,7 @@ from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
-from auditor.relate.rates import other_stage
+from auditor.relate.rates import other_stage, stage_sibling
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.table_pointers import table_pointers
@@ -116,7 +118,8 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
             continue
         prev = by_sent[sid - 1]
         if re.match(r"[)）]?[。；;]", text[qs[prev[-1]].end:qs[prev[-1]].end + 2]) and \
-                qs[prev[-1]].end >= sent_start[sid] - 2:
+                qs[prev[-1]].end >= sent_start[sid] - 2 and \
+                not closes_list(text, qs, prev[-1], seg, text[qs[prev[-1]].end:sent_start[sid]]):
             continue  # the total closes the sentence: _explicit_breakdown has it
         first = qs[idx[0]]
         parts = [j for j in idx if qs[j].kind == first.kind and (first.kind == "count" or qs[j].unit == first.unit)]
@@ -143,6 +146,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     lab = label_before(text, t, sent_start[seg.sent[j]], CLAUSE_END)
     if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")) or frame(t).role != "level":
         return None  # an increment, an average or a bracketed prior figure is not what 其中 breaks down
+    if closes_list(text, qs, j, seg, m.group(0)):
+        return None  # …确认违法150件。其中…: 其中 may break down the whole of the list, not its last member
     marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
     sid = seg.sent[j] + (1 if re.match(r"[)）]?[。；;]", after) else 0)
     parts: list[int] = []
@@ -306,6 +311,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     t = qs[j]
     if bounded(t):
         return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
+    if rounded(t) and not re.match(r"[)）]?\s*[(（:：]|[,，]?\s*其中", text[t.end:t.end + 4]):
+        return None  # 新入驻企业30余家…由4家增长到24家…由1家增加到5家: a rounded total no words break down
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them
     opens = re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]) is not None
     if small and not opens:
@@ -321,6 +328,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
+        if stage_sibling(lab, label_before(text, p, 0)):
+            break  # 受理10件，提出建议2件；…受理5件: a count at the total's stage is its sibling; its own parts follow
         if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
                 and frame(p).role not in ("average", "attribute") \
                 and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
@@ -332,7 +341,10 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     # levels first: 赤字1.2万亿元，比去年增加4000亿元，其中中央8500亿元、地方3500亿元 is 8500 + 3500, never
     # 4000 + 8500; a change is a part only as the second of two, the old level's increase (398 + 2228 = 2626)
     found = _exact_run(qs, [x for x in fwd if frame(qs[x]).role != "change"], t)
-    if found is None:
+    if frame(t).role == "change":
+        # 赤字比上年增加1.6万亿元…国债1.3万亿元、比上年增加3000亿元: a change is the sum of changes only
+        found = _exact_run(qs, [x for x in fwd if frame(qs[x]).role == "change"], t)
+    elif found is None:
         found = _exact_run(qs, fwd, t)
         if found is not None and any(frame(qs[x]).role == "change" for x in found) and \
                 not (len(found) == 2 and frame(qs[found[0]]).role != "change"):

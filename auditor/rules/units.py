@@ -9,8 +9,8 @@ from fractions import Fraction
 from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
 
-#: measure words that count the same things: never a mix
-INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"})
+#: measure words that count the same things: never a mix (12项民生实事，其中10个项目: 个 is any item's)
+INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"项", "个"})
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")

@@ -241,3 +241,30 @@ def test_run_that_takes_the_whole_list_is_still_confirmed() -> None:
     text = PROFIT.replace("8.22亿元", "11.57亿元")
     assert ("consistent", "171000000+645000000+6000000+335000000",
             "breakdown announced by 从不同行业经济效益上来看") in sums(text)
+
+
+# ---- a run that stops short of its list matches a far figure by chance ----
+FAR = ("一、纠错情况\n申请事项中,交通类230件,占比23%。\n二、结果\n全年纠错300件,结果为撤销40件,确认违法260件。"
+       "其中交通类案件150件,治安类案件50件,消防类案件30件,其他类70件。")
+
+
+def test_short_run_does_not_match_a_far_figure() -> None:
+    # 150 + 50 + 30 = 230 two paragraphs back is chance; the whole list adds up to 纠错300件
+    assert not [s for s in sums(FAR) if s[1] == "150+50+30"]
+    assert ("consistent", "150+50+30+70") in [s[:2] for s in sums(FAR)]
+
+
+def test_whole_run_to_a_near_total_still_confirmed() -> None:
+    text = "全年纠错290件。其中交通类案件150件,治安类案件60件,消防类案件20件,其他类60件。"
+    assert ("consistent", "150+60+20+60") in [s[:2] for s in sums(text)]
+
+
+# ---- a status after a part named by its kind is nested in that part ----
+def test_status_after_a_kind_is_nested() -> None:
+    text = "全年受理工单52000件,办结率99%,其中加急工单4100件,已及时办理4080件。"
+    assert not [s for s in sums(text) if s[1] == "4100+4080"]
+
+
+def test_statuses_of_the_total_still_parts() -> None:
+    text = "全年受理工单52000件,其中已办结47000件,正在办理5000件。"
+    assert ("consistent", "47000+5000") in [s[:2] for s in sums(text)]

@@ -479,3 +479,56 @@ def test_far_base_is_the_figure_that_carries_its_name_fail() -> None:
 
 def test_far_base_is_the_figure_that_carries_its_name_pass() -> None:
     assert ("consistent", "2537000000/6040000000") in _share_42(FAR_BASE.format("25.37"))
+
+
+# ---- outcome rates (纠错率, 维持率) are over the cases decided, never over the cases taken in ----
+OUTCOME = "2024年,县政府共收到行政复议申请820件,受理760件,其中,决定维持301件。直接纠错152件,纠错率{}。"
+
+
+def test_outcome_rate_is_not_recomputed_over_intake() -> None:
+    # 152/760 = 20% but the rate is over the cases decided, which the sentence does not state
+    text = OUTCOME.format("22.4%")
+    assert not loud(text)
+    assert all(g[0] == "unverifiable" for g in claims(text, "rate"))
+
+
+def test_outcome_rate_over_cases_decided_fail() -> None:
+    text = "全年审结行政复议案件640件,直接纠错152件,纠错率26.1%。"
+    assert loud(text)
+
+
+def test_outcome_rate_over_cases_decided_pass() -> None:
+    text = "全年审结行政复议案件640件,直接纠错152件,纠错率23.8%。"
+    assert ("consistent", "152/640") in [g[:2] for g in claims(text, "rate")]
+    assert not loud(text)
+
+
+def test_success_rate_stays_over_intake() -> None:
+    # 调解成功率 is over the disputes taken in: the stem does not end with an outcome word
+    text = "全年受理矛盾纠纷500件,调解成功480件,调解成功率91%。"
+    assert loud(text)
+
+
+# ---- a rate stated as a requirement is no actual ----
+REQUIRED = ("截至5月底,全市初次信访共办结6400件,其中一次性化解5900件,一次性化解率92.19%。较高的县区有:甲县;"
+            "未达到“初次信访一次性化解率稳定在{}以上”要求的县区有:丙区。")
+
+
+def test_required_rate_is_not_recomputed() -> None:
+    got = claims(REQUIRED.format("90%"), "rate")
+    assert [g[:2] for g in got if g[0] != "unverifiable"] == [("consistent", "5900/6400")]
+
+
+def test_required_rate_above_the_actual_is_not_flagged() -> None:
+    assert not [f for f in audit_text(REQUIRED.format("95%")).findings if f.severity.value in LOUD]
+
+
+def test_actual_rate_before_requirement_still_checked() -> None:
+    text = "全市初次信访共办结6400件,其中一次性化解5900件,一次性化解率93.5%。"
+    assert loud(text)
+
+
+# ---- a run of parts never holds a count at the whole's stage ----
+def test_rate_run_skips_a_sibling_at_the_whole_stage() -> None:
+    text = "对民事判决监督受理12件,提出再审建议3件;对民事执行监督受理7件,提出检察建议2件,采纳率100%。"
+    assert not [g for g in claims(text, "rate") if g[0] == "consistent" and "12" in (g[1] or "")]

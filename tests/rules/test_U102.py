@@ -17,6 +17,7 @@ FAIL = [
     pytest.param("共发放宣传资料5000份，其中法律法规3000份、案例汇编1500册、其他500份。", "1500册", {},
                  id="ce-among-fen"),
     pytest.param("共开展普法活动30场，其中进村入户20场、进校园10次。", "10次", {}, id="ci-among-chang"),
+    pytest.param("全年实施惠民工程12项。其中9个项目已完工,3条道路正在推进。", "3条", {}, id="tiao-among-xiang"),
     pytest.param("共受理市长信箱来信312封,较上年的287件增加25件", None, {}, id="doc-example-comparison",
                  marks=xfail("SPEC: a comparison that mixes measure words (封 vs 件) is U102; nothing is raised")),
 ]
@@ -26,6 +27,7 @@ PASS = [
     pytest.param("共调解纠纷45起，其中婚姻家庭20件、邻里纠纷15件、其他10起。", id="jian-and-qi-interchangeable"),
     pytest.param("共刊发60篇。其中：国家级6篇，省级34篇，市级20篇。", id="partial-breakdown-one-word"),
     pytest.param("共培训调解员120名，其中县级40人、乡级50人、村级30人。", id="ming-and-ren"),
+    pytest.param("全年实施惠民工程12项。其中9个项目已完工,2个项目基本完工,1个项目正在推进。", id="xiang-and-ge"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
