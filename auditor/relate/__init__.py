@@ -42,6 +42,7 @@ from auditor.relate.rate_restated import RestatedRates
 from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.share_base import common_bases, with_common_base
 from auditor.relate.shares import ranked_share_before
 from auditor.relate.stated_directions import stated_directions
 from auditor.relate.stock_flow import stock_flow
@@ -89,6 +90,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     growth_of: dict[int, Relation] = {}  # a level's own growth claim, by the level's start
     restated = RestatedRates(text)  # a rate stated again, once with its change and once with its level
     rate_at: dict[int, Relation] = {}  # the rate claim of a figure, by its index
+    common = common_bases(text, qs, seg)  # 占来件量的16.40%: the whole every share of a run fits
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
             continue  # 占比超过5%的有27种: a threshold that sorts items claims nothing of its own
@@ -110,6 +112,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is None and (ranked := ranked_share_before(text, q, seg, i, before)) is not None:
                 r = _rate(text, qs, i, seg, sent_start, clause_start, ranked)  # 占…比例最高，达92.71%
+            if r is not None and i in common and not r.strong:
+                r = with_common_base(r, qs[i - 1], common[i])
             if r is not None:
                 rate_at[i] = r
                 yield r
