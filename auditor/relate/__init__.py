@@ -39,13 +39,13 @@ from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
 from auditor.relate.rate_restated import RestatedRates
-from auditor.relate.rates import _rate
+from auditor.relate.rates import CLOSURE, _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.share_base import common_bases, with_common_base
 from auditor.relate.shares import ranked_share_before
 from auditor.relate.stated_directions import stated_directions
-from auditor.relate.stock_flow import stock_flow
+from auditor.relate.stock_flow import closure_flows, stock_flow, with_flows
 from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
 from auditor.relate.table_directions import table_directions
@@ -114,6 +114,9 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 r = _rate(text, qs, i, seg, sent_start, clause_start, ranked)  # 占…比例最高，达92.71%
             if r is not None and i in common and not r.strong:
                 r = with_common_base(r, qs[i - 1], common[i])
+            if r is not None and r.kind == "rate" and CLOSURE.search(r.extra.get("stem", "")) \
+                    and (flows := closure_flows(text, qs, i, seg)) is not None:
+                r = with_flows(r, *flows)  # 新收…，旧存…，审结…，结案率: over the new and the carried-over cases
             if r is not None:
                 rate_at[i] = r
                 yield r

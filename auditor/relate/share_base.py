@@ -115,3 +115,4 @@ def with_common_base(r: Relation, part: Quantity, whole: Quantity) -> Relation:
         extra.update({"direct": "0", "near": "0"})
         return replace(r, parts=(part,), whole=(whole,), alternatives=alts, extra=extra)
     return replace(r, alternatives=alts, extra=extra)
+
