@@ -34,6 +34,7 @@ from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.named_lists import named_lists
+from auditor.relate.outcome_base import decision_base, with_decision_base
 from auditor.relate.points_partition import partition_points
 from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
@@ -117,6 +118,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if r is not None and r.kind == "rate" and CLOSURE.search(r.extra.get("stem", "")) \
                     and (flows := closure_flows(text, qs, i, seg)) is not None:
                 r = with_flows(r, *flows)  # 新收…，旧存…，审结…，结案率: over the new and the carried-over cases
+            if r is not None and r.kind == "rate" and (done := decision_base(text, qs, i, seg, r)) is not None:
+                r = with_decision_base(r, done)  # 审结…。起诉…，起诉率: over the concluded cases
             if r is not None:
                 rate_at[i] = r
                 yield r
