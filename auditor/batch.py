@@ -64,8 +64,12 @@ __all__ = ["DEFAULT_MAX_MEMORY", "DEFAULT_TIMEOUT", "NEEDS_TEXT", "PART_BYTES", 
 def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R], jobs: int = 1,
         timeout: float | None = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY,
         warm: Callable[[], None] | None = None,
-        spool: Callable[[int, bytes | None], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
+        spool: Callable[[int, bytes | None], None] | None = None,
+        idle: Callable[[], None] | None = None) -> Iterator[tuple[int, R, list[bytes]]]:
     """Yield `(index, result, parts)` for every path, in the order they finish.
+
+    `idle` runs once in this process while the workers audit their first documents (the command
+    line imports its reporter then, instead of after the last document).
 
     With `spool`, each part goes to `spool(index, part)` as it arrives instead (and `parts` is
     empty); `spool(index, None)` says that what it was given of that document is void (its
@@ -79,7 +83,7 @@ def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R
         return
     if warm is not None and start_method() == "fork":
         warm()  # once, here: every forked worker starts warm
-    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm, spool)
+    pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm, spool, idle)
     try:
         yield from pool.results()
     finally:
@@ -117,8 +121,9 @@ class _Worker:
 class _Pool(Generic[R]):
     def __init__(self, paths: list[str], work: Work[R], failed: Callable[[str, str, str], R],
                  jobs: int, timeout: float | None, max_memory: int | None, warm: Callable[[], None] | None,
-                 spool: Callable[[int, bytes | None], None] | None = None) -> None:
-        self.paths, self.work, self.failed = paths, work, failed
+                 spool: Callable[[int, bytes | None], None] | None = None,
+                 idle: Callable[[], None] | None = None) -> None:
+        self.paths, self.work, self.failed, self.idle = paths, work, failed, idle
         self.jobs = min(jobs, len(paths))
         self.timeout, self.max_memory, self.warm = timeout, max_memory, warm
         self.ctx = multiprocessing.get_context(start_method())
@@ -174,6 +179,8 @@ class _Pool(Generic[R]):
     # results
     def results(self) -> Iterator[tuple[int, R, list[bytes]]]:
         self._feed()
+        if self.idle is not None:
+            self.idle()
         while self.left:
             while self.done:
                 self.left -= 1

@@ -52,7 +52,7 @@ def audit_one(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, 
 def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
             jobs: int, on: NoProgress | _Tee | None = None, config: Config | None = None,
             timeout: float | None = None, max_memory: int | None = None,
-            bodies: Bodies | None = None) -> list[DocumentResult]:
+            bodies: Bodies | None = None, idle: Callable[[], None] | None = None) -> list[DocumentResult]:
     """Every document audited, in input order, in supervised worker processes (auditor/batch.py).
 
     A worker that dies is replaced and its document retried once, then reported `crashed`; a
@@ -82,7 +82,7 @@ def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: t
     try:
         spool = None if bodies is None else (lambda i, data: bodies.part(names[i], data))
         for i, result, parts in batch.run(names, work, _failed, jobs, timeout, max_memory, partial(_warm, config),
-                                          spool):
+                                          spool, idle):
             on.started(names[i])
             one = results[i] = got(i, result, parts)
             on.finished(one)
@@ -134,7 +134,10 @@ def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: 
 
     With a `sink` (jsonl), each document's lines are written as soon as it is audited.
     """
+    from functools import partial
+
     from auditor.progress import progress
+    from auditor.report import preload
     from auditor.walk import Skip
 
     select, ignore = settings.select, settings.ignore
@@ -145,7 +148,7 @@ def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: 
     with progress(len(walked.files), settings.format, settings.lang, color_wanted(args.no_color, True)) as bar:
         on = bar if sink is None else _Tee(bar, sink, lambda r: filter_result(r, select, ignore, settings.severity))
         audited = iter(run_all(walked.files, mode, select, ignore, settings.jobs, on, settings.config,
-                               args.timeout, args.max_memory, bodies))
+                               args.timeout, args.max_memory, bodies, partial(preload, settings.format)))
     results = [filter_result(skip_result(e) if isinstance(e, Skip) else next(audited), select, ignore,
                              settings.severity) for e in walked.entries]
     if mode == "check":

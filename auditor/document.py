@@ -12,8 +12,11 @@ travel to the result and are printed beside the report.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +33,8 @@ class Document:
     ) -> Document:
         # surrogatepass: a lone surrogate (from a str built in Python, never from a decoder) still hashes
         digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return cls(text=text, path=path, sha256=digest, _line_starts=tuple(starts), notes=tuple(notes))
+        starts = (0, *(m.end() for m in _NEWLINE.finditer(text)))
+        return cls(text=text, path=path, sha256=digest, _line_starts=starts, notes=tuple(notes))
 
     def with_note(self, code: str, message: str) -> Document:
         """The same document with one more note."""

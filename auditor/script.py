@@ -34,13 +34,19 @@ def _table() -> dict[int, int]:
     return table
 
 
+@cache
+def _traditional() -> frozenset[str]:
+    """Every character the table changes (a set lookup per character is about twice as fast as translate)."""
+    return frozenset(map(chr, _table()))
+
+
 def simplified(text: str) -> str:
     """The text with traditional characters in simplified form, offsets unchanged.
 
     >>> simplified("與去年同期相比減少58.49萬元")
     '与去年同期相比减少58.49万元'
     """
-    out = text.translate(_table())
+    out = text if _traditional().isdisjoint(text) else text.translate(_table())  # most reports have none
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)

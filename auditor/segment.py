@@ -9,6 +9,7 @@ item of the figure before it (frames.py decides items).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -26,7 +27,11 @@ ASIDE_MAX = 160
 #: no separator is cut after a figure, or anywhere past twice this, so every search bounded by a clause
 #: stays bounded on a text of figures with no separator at all
 CLAUSE_MAX = 400
+_ACTING = frozenset("\n") | SENT_END | CLAUSE_SEP | OPEN | CLOSE
 DIGITISH = frozenset("0123456789.．０１２３４５６７８９")
+#: the characters the pass acts on; between them only the CLAUSE_MAX cut and the ASIDE_MAX reset can
+#: happen, at offsets known in advance, so the pass jumps from one to the next
+_ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted({"\n"} | SENT_END | CLAUSE_SEP | OPEN | CLOSE)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +122,17 @@ def segment(text: str) -> Segments:
             sentences.append(at)
 
     i = 0
+    acts_on = _ACTS_ON.search
     while i < n:
         ch = text[i]
+        if ch not in _ACTING:
+            # nothing happens before the next character acted on, nor before a clause or an aside runs too
+            # long (both tested at every character from those offsets on)
+            bound = c_start + CLAUSE_MAX if depth == 0 else aside_at + ASIDE_MAX + 1
+            if bound > i + 1:
+                m = acts_on(text, i, bound)
+                i = m.start() if m else min(bound, n)
+                continue
         if ch == "\n":
             soft = _soft_break(text, i, line_start)
             line_start = i + 1

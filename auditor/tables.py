@@ -13,11 +13,13 @@ header that names a unit gets that unit (`-16.66` under `同比增长(±%)` is a
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Quantity
@@ -116,7 +118,18 @@ class Table:
 
 def tables(text: str, qs: Sequence[Quantity]) -> list[Table]:
     """Every table written in the text, read from its pipe rows or its cells one per line."""
-    return list(_tables(text, tuple(q for q in qs if q.kind in FIGURE_KINDS)))
+    figures = tuple(q for q in qs if q.kind in FIGURE_KINDS)
+    # the stages of one document ask again and again with the very same figures: known by identity,
+    # without hashing and comparing every figure for the cache below
+    last = _LAST
+    if last and last[0] is text and len(last[1]) == len(figures) and all(map(operator.is_, last[1], figures)):
+        return list(last[2])
+    found = _tables(text, figures)
+    _LAST[:] = [text, figures, found]
+    return list(found)
+
+
+_LAST: list[Any] = []  # the text, figures and tables of the last call
 
 
 @lru_cache(maxsize=4)

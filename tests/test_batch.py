@@ -348,3 +348,24 @@ def test_cli_jobs_2_batch_of_200_loses_nothing_when_a_worker_is_killed(tmp_path:
     docs = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert sorted(Path(d["path"]).name for d in docs) == [f"d{i:03}.txt" for i in range(200)]
     assert all(d["error"] is None and d["quantities"] for d in docs)
+
+
+def _waits_for(path: str) -> str:
+    """Blocks until `path` exists: a document still in its worker."""
+    deadline = time.monotonic() + 30
+    while not os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return "ok:" + path
+
+
+def test_idle_runs_once_while_the_workers_hold_their_first_documents(tmp_path: Path) -> None:
+    flag = tmp_path / "idle-ran"
+    seen: list[str] = []
+
+    def idle() -> None:  # the workers cannot finish before this runs: they wait for its flag
+        seen.append("idle")
+        flag.write_text("")
+
+    for _, result, _parts in batch.run([str(flag)] * 3, _waits_for, failed, jobs=2, idle=idle):
+        seen.append(result)
+    assert seen == ["idle", *["ok:" + str(flag)] * 3]

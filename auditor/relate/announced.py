@@ -266,18 +266,20 @@ def kind_parts(qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
     """快递业务量787.7亿件 … 同城快递业务量64.2亿件, 异地快递业务量706.9亿件, 国际快递业务量16.6亿件:
     levels after a total whose subjects are kinds of the total's (its subject with words before it).
     Confirmed where the run of such kinds adds up to the total."""
+    listed = [_list_figure(c) for c in qs]  # once per figure, not once per total before it
+    subjects = [frame(c).subject for c in qs]
     for t, q in enumerate(qs):
-        s = frame(q).subject
-        if not _list_figure(q) or len(s) < MIN_SUBJECT or q.approx:
+        s = subjects[t]
+        if not listed[t] or len(s) < MIN_SUBJECT or q.approx:
             continue
         run: list[int] = []
         for k in range(t + 1, min(len(qs), t + 40)):
             c = qs[k]
             if seg.para[k] - seg.para[t] > KIND_PARAS:
                 break
-            if not (_list_figure(c) and c.kind == q.kind and same_unit(c, q)):
+            if not (listed[k] and c.kind == q.kind and same_unit(c, q)):
                 continue
-            cs = frame(c).subject.strip()
+            cs = subjects[k].strip()
             if cs == s or not cs.endswith(s):
                 if run:
                     break

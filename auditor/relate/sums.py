@@ -17,6 +17,7 @@ from auditor.relate.base import (
     TOTAL_WORD,
     Relation,
     Seg,
+    exact,
     label_before,
     near_total,
     same_unit,
@@ -369,11 +370,12 @@ def _mixed(text: str, qs: Sequence[Quantity], run: list[int], j: int, seg: Seg, 
 
 def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int] | None:
     """The first run of at least two consecutive candidates (from any start) that adds up to the total."""
-    total = Fraction(t.value)
+    total = exact(t.value)
+    values = [exact(qs[x].value) for x in idx]  # once, not once per start
     for a in range(min(len(idx), 8)):
-        run = Fraction(0)
+        run: int | Fraction = 0
         for b in range(a, len(idx)):
-            run += Fraction(qs[idx[b]].value)
+            run += values[b]
             if b > a and (run == total or near_total(run, total, t, [qs[x] for x in idx[a:b + 1]])):
                 return idx[a:b + 1]
             if run > total:

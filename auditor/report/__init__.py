@@ -6,8 +6,10 @@ and only xlsx loads openpyxl.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from auditor.model import Report
+if TYPE_CHECKING:  # the reporters import the model; `auditor --help` reads only i18n and needs neither
+    from auditor.model import Report
 
 FORMATS = ("rich", "json", "jsonl", "csv", "html", "sarif", "xlsx", "github")
 #: formats whose output is bytes rather than text
@@ -22,3 +24,14 @@ def render(report: Report, fmt: str, lang: str = "zh", color: bool = False,
     module = importlib.import_module(f"auditor.report.{fmt}")
     result: str | bytes = module.render(report, lang=lang, color=color, width=width)
     return result
+
+
+def preload(fmt: str) -> None:
+    """Import the reporter of `fmt` (and what it renders with) ahead of use; never raises."""
+    if fmt not in FORMATS:
+        return
+    try:
+        module = importlib.import_module(f"auditor.report.{fmt}")
+        getattr(module, "preload", lambda: None)()
+    except Exception:  # noqa: S110 (render() will say what is wrong, at its place)
+        pass

@@ -279,6 +279,16 @@ def render_to(console: Console, report: Report, lang: str = "zh", color: bool = 
     console.print(_summary(report, lang))
 
 
+def preload() -> None:
+    """Import what the report is drawn with (auditor.report.preload: while the workers audit)."""
+    import rich.console
+    import rich.panel
+    import rich.rule
+    import rich.table
+    import rich.text
+    import rich.theme  # noqa: F401
+
+
 def make_console(file: StringIO, color: bool, width: int | None) -> Console:
     from rich.console import Console
     from rich.theme import Theme
