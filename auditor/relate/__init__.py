@@ -25,6 +25,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.change_lists import change_after_level, change_list_growth
 from auditor.relate.changes import announced_changes, part_changes
+from auditor.relate.complement_rates import complement_rate
 from auditor.relate.completion import budget_gap, completion_rate, plan_completion
 from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
@@ -120,6 +121,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 r = with_flows(r, *flows)  # 新收…，旧存…，审结…，结案率: over the new and the carried-over cases
             if r is not None and r.kind == "rate" and (done := decision_base(text, qs, i, seg, r)) is not None:
                 r = with_decision_base(r, done)  # 审结…。起诉…，起诉率: over the concluded cases
+            if r is not None and r.kind == "rate" and (c := complement_rate(r, i, seg, rate_at)) is not None:
+                r = c  # 不捕24人，不捕率48.98%。…批捕率51.02%: over the complementary rate's whole
             if r is not None:
                 rate_at[i] = r
                 yield r
