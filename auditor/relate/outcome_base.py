@@ -48,9 +48,8 @@ def decision_base(text: str, qs: Sequence[Quantity], i: int, seg: Seg, r: Relati
     m = BY_UNIT.search(text, max(0, q.start - 16), q.start)
     if m is not None and part.unit != m.group(1):
         return None
-    try:
-        p = qs.index(part)
-    except ValueError:
+    p = next((k for k in range(i - 1, max(-1, i - REACH), -1) if qs[k] is part), None)
+    if p is None:
         return None
     for k in range(p - 1, max(-1, p - REACH), -1):
         c = qs[k]
