@@ -14,7 +14,7 @@ def test_new_and_carried_cases_stated_apart_make_the_base() -> None:
 
 
 def test_a_stock_outside_the_inflow_in_brackets_joins_the_base_across_sentences() -> None:
-    text = "全院共收案1000件(不含旧存200件),同比下降1.3%。审结960件(含旧存),同比上升2.1%;综合结案率为80.0%。"
+    text = "全院共收案1000件(不含旧存200件),同比下降2.4%。审结960件(含旧存),同比上升3.5%;综合结案率为80.0%。"
     assert ("80", "consistent", "960/(1000+200)") in rates(text)
 
 

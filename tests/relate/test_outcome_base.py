@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from auditor import audit_text
 
-HEAD = "审结各类审查起诉案件60件70人,去年同期为90件120人。"
+HEAD = "本院审结审查起诉案件60件70人,上年同期为90件120人。"
 
 
 def rates(text: str) -> list[tuple[str, str, str | None]]:
@@ -11,31 +11,31 @@ def rates(text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_a_prosecution_rate_is_over_the_concluded_persons_of_the_sentence_before() -> None:
-    text = HEAD + "共起诉各类犯罪45件56人,同比下降10%;起诉率(按人数)为80%。"
+    text = HEAD + "决定起诉45件56人,同比下降10%;起诉率(按人数)为80%。"
     assert ("80", "consistent", "56/70") in rates(text)
 
 
 def test_without_the_qualifier_the_parts_unit_decides() -> None:
-    assert ("80", "consistent", "56/70") in rates(HEAD + "共起诉各类犯罪45件56人,起诉率为80%。")
+    assert ("80", "consistent", "56/70") in rates(HEAD + "决定起诉45件56人,起诉率为80%。")
 
 
 def test_a_qualifier_naming_the_other_unit_takes_no_base() -> None:
-    assert not [r for r in rates(HEAD + "共起诉各类犯罪45件56人,起诉率(按件数)为80%。") if r[1] == "consistent"]
+    assert not [r for r in rates(HEAD + "决定起诉45件56人,起诉率(按件数)为80%。") if r[1] == "consistent"]
 
 
 def test_a_rate_off_the_base_is_neither_confirmed_nor_accused() -> None:
-    text = HEAD + "共起诉各类犯罪45件56人,起诉率为85%。"
+    text = HEAD + "决定起诉45件56人,起诉率为85%。"
     assert not [r for r in rates(text) if r[1] == "consistent"]
     assert not [f for f in audit_text(text).findings if f.code.startswith("R")]
 
 
 def test_the_concluded_count_of_another_procedure_is_not_the_base() -> None:
-    text = "审结审查逮捕案件60件70人。共起诉各类犯罪45件56人,起诉率为80%。"
+    text = "本院审结审查逮捕案件60件70人。决定起诉45件56人,起诉率为80%。"
     assert not [r for r in rates(text) if r[1] == "consistent"]
 
 
 def test_an_earlier_periods_concluded_count_is_not_the_base() -> None:
-    text = "去年同期审结审查起诉案件60件70人。共起诉各类犯罪45件56人,起诉率为80%。"
+    text = "上年同期审结审查起诉案件60件70人。决定起诉45件56人,起诉率为80%。"
     assert not [r for r in rates(text) if r[1] == "consistent"]
 
 
