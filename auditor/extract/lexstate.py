@@ -87,6 +87,11 @@ class _Lexicon:
         self.list_before = tuple(sorted(ctx.get("list_before", ()), key=len, reverse=True))
         self.age_units = frozenset(ctx.get("age_units", ()))
         self.age_bounds = tuple(sorted(ctx.get("age_bounds", ()), key=len, reverse=True))
+        grades = _alternation(ctx.get("grade_words", ()))
+        self.grade_after = re.compile(
+            rf"(?:[、，,至到\-—~]?[{D}]+[人名]以下)?的?(?:(?:{grades})[、和及与]?){{0,4}}"
+            rf"(?:{_alternation(ctx.get('graded_incidents', ()))})")
+        self.grade_bounds = ("以上", "以下")
         self.place_after = re.compile(rf"(?:{_alternation(ctx.get('place_after', ()))})(?=[、，,。；;与和及（(\s]|\Z)")
 
 

@@ -89,7 +89,8 @@ class _Scan(_Reader):
         """Mentions that read as figures but name a band, a place or a fragment of a figure.
 
         An age with a bound or an age range (14岁以上, 不满16岁, 3-6岁) names a band of people;
-        a Chinese numeral and a land measure before 村 (十八顷地村) a village; a bare number
+        a bounded count before an incident's grade (5人以上重大事故) the grade; a Chinese numeral and a
+        land measure before 村 (十八顷地村) a village; a bare number
         that ends a line of prose when the next line opens with digits is half of a figure a
         page break split (补贴3 / 3.8万元): no mention at all.
         """
@@ -103,6 +104,8 @@ class _Scan(_Reader):
                     and (sep := RANGE_SEP_RE.match(text, self.out[-1].end)) is not None
                     and sep.end() == q.start):
                 return replace(q, kind="label")
+        elif q.kind == "count" and q.approx in st.grade_bounds and st.grade_after.match(text, q.end):
+            return replace(q, kind="label")  # 一次死亡5人以上重大事故: the grade of an incident, not a count
         elif q.kind == "measure" and q.numeral == "chinese" and st.place_after.match(text, q.end):
             return replace(q, kind="label")
         elif (q.kind == "number" and q.unit == "" and text[q.end:q.end + 1] == "\n"

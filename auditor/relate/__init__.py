@@ -26,6 +26,7 @@ from auditor.relate.base import (
 )
 from auditor.relate.change_lists import change_after_level, change_list_growth
 from auditor.relate.changes import announced_changes, part_changes
+from auditor.relate.complement_rates import complement_rate
 from auditor.relate.completion import budget_gap, completion_rate, plan_completion
 from auditor.relate.conversions import conversion
 from auditor.relate.growth import _growth
@@ -35,17 +36,19 @@ from auditor.relate.levels import _difference, _points
 from auditor.relate.link import NO_FRAME
 from auditor.relate.multiples import _multiple
 from auditor.relate.named_lists import named_lists
+from auditor.relate.outcome_base import decision_base, with_decision_base
 from auditor.relate.points_partition import partition_points
 from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
 from auditor.relate.rate_restated import RestatedRates
-from auditor.relate.rates import _rate
+from auditor.relate.rates import CLOSURE, _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
+from auditor.relate.share_base import common_bases, with_common_base
 from auditor.relate.shares import ranked_share_before
 from auditor.relate.stated_directions import stated_directions
-from auditor.relate.stock_flow import stock_flow
+from auditor.relate.stock_flow import closure_flows, stock_flow, with_flows
 from auditor.relate.structures import _structures
 from auditor.relate.sums import _breakdowns
 from auditor.relate.table_directions import table_directions
@@ -91,6 +94,7 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
     growth_of: dict[int, Relation] = {}  # a level's own growth claim, by the level's start
     restated = RestatedRates(text)  # a rate stated again, once with its change and once with its level
     rate_at: dict[int, Relation] = {}  # the rate claim of a figure, by its index
+    common = common_bases(text, qs, seg)  # 占来件量的16.40%: the whole every share of a run fits
     for i, q in enumerate(qs):
         if fr[i].role == "attribute":
             continue  # 占比超过5%的有27种: a threshold that sorts items claims nothing of its own
@@ -112,6 +116,15 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
                 or _rate(text, qs, i, seg, sent_start, clause_start, before)
             if r is None and (ranked := ranked_share_before(text, q, seg, i, before)) is not None:
                 r = _rate(text, qs, i, seg, sent_start, clause_start, ranked)  # 占…比例最高，达92.71%
+            if r is not None and i in common and not r.strong:
+                r = with_common_base(r, qs[i - 1], common[i])
+            if r is not None and r.kind == "rate" and CLOSURE.search(r.extra.get("stem", "")) \
+                    and (flows := closure_flows(text, qs, i, seg)) is not None:
+                r = with_flows(r, *flows)  # 新收…，旧存…，审结…，结案率: over the new and the carried-over cases
+            if r is not None and r.kind == "rate" and (done := decision_base(text, qs, i, seg, r)) is not None:
+                r = with_decision_base(r, done)  # 审结…。起诉…，起诉率: over the concluded cases
+            if r is not None and r.kind == "rate" and (c := complement_rate(r, i, seg, rate_at)) is not None:
+                r = c  # 不捕24人，不捕率48.98%。…批捕率51.02%: over the complementary rate's whole
             if r is not None:
                 rate_at[i] = r
                 yield r

@@ -68,3 +68,52 @@ def _excluded(text: str, stock: Quantity) -> bool:
     k = max((lead.rfind(c) for c in "（(" + CLAUSE_END), default=-1)
     lead = lead[k + 1:]
     return any(w in lead for w in _W("flow.excluded"))
+
+
+def closure_flows(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[Quantity, tuple[Quantity, ...]] | None:
+    """The concluded count and the cases handled that a closure rate qs[i] (结案率) is over: `新收1000件，旧存200件，
+    审结960件，结案率80%` -> 960 over 1000 + 200.
+
+    The concluded count is the nearest before the rate, in its sentence or the SENTENCES before it, after any
+    other rate (the flows before an earlier rate are that rate's); the carried-over stock the nearest before
+    it; the inflow the figure next to the stock (`收案1000件(不含旧存200件)`, `旧存200件，新收1000件`). The stock
+    is added only when the inflow does not hold it: 不含旧存…, or an inflow of new cases (新收).
+    """
+    done = stock = None
+    for k in range(i - 1, max(-1, i - REACH), -1):
+        c = qs[k]
+        if seg.para[k] != seg.para[i] or seg.sent[i] - seg.sent[k] > SENTENCES:
+            break
+        if c.kind == "percent":
+            if RATE.search(text[seg.clause_start[seg.clause[k]]:c.start]):
+                break  # an earlier rate: what stands before it is its own
+            continue
+        if c.kind != "count" or c.approx or c.high is not None:
+            continue
+        role = _role(text, c, seg, k)
+        if role == "done" and done is None:
+            done = k
+        elif role == "stock" and done is not None and same_unit(c, qs[done]):
+            stock = k
+            break
+    if done is None or stock is None:
+        return None
+    for n in (stock - 1, stock + 1):
+        if 0 <= n < done and qs[n].kind == "count" and same_unit(qs[n], qs[stock]) and not qs[n].approx \
+                and seg.sent[n] == seg.sent[stock] and _role(text, qs[n], seg, n) == "inflow":
+            inflow = qs[n]
+            new_only = any(w in text[max(0, inflow.start - 8):inflow.start] for w in _W("rate.new_intake"))
+            if _excluded(text, qs[stock]) or new_only:
+                return qs[done], (inflow, qs[stock])
+            return None
+    return None
+
+
+def with_flows(r: Relation, done: Quantity, handled: tuple[Quantity, ...]) -> Relation:
+    """A closure rate's relation with the cases handled (新收 + 旧存) added as its last alternative (confirms only)."""
+    alts = (*r.alternatives, ((done,), handled))
+    extra = {**r.extra, f"why{handled[0].start}": "the new and the carried-over cases"}
+    if not r.alternatives:
+        extra.update({"direct": "0", "near": "0"})
+        return replace(r, parts=(done,), whole=handled, alternatives=alts, extra=extra)
+    return replace(r, alternatives=alts, extra=extra)
