@@ -417,11 +417,18 @@ def _carries_base(name: str, label: str) -> bool:
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
 
+#: the clause of a figure's own share with its base named: ，占全省规上企业比重为
+OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")
+
+
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
-    """A figure followed at once by its own share (投诉类86件,占比31.27%) is a part of the whole."""
+    """A figure followed at once by its own share (投诉类86件,占比31.27%; 甲区400个，占全省企业比重为13.3%) is a
+    part of the whole: the share clause straight after it, naming its base or not."""
     nxt = qs[j + 1] if j + 1 < len(qs) else None
-    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[j].end <= 10 and \
-        "占" in text[qs[j].end:nxt.start]
+    if nxt is None or nxt.kind != "percent":
+        return False
+    between = text[qs[j].end:nxt.start]
+    return "占" in between and (len(between) <= 10 or OWN_SHARE.fullmatch(between) is not None)
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:

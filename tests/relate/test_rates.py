@@ -532,3 +532,20 @@ def test_actual_rate_before_requirement_still_checked() -> None:
 def test_rate_run_skips_a_sibling_at_the_whole_stage() -> None:
     text = "对民事判决监督受理12件,提出再审建议3件;对民事执行监督受理7件,提出检察建议2件,采纳率100%。"
     assert not [g for g in claims(text, "rate") if g[0] == "consistent" and "12" in (g[1] or "")]
+
+
+# ---- a figure with its own share, its base named, is a sibling part, not the whole ------------------
+
+def test_a_sibling_with_its_own_named_share_is_no_base_of_the_next_share() -> None:
+    """甲区 400个 states its own share of 全省 (its base named in a long clause): 乙县300个，占10.00% is over the
+    province (3000户, another measure word), never 300/400."""
+    text = ("截至年底，全省规上企业共有3000户。其中：甲区共有规上企业400个，占全省规上企业比重为13.33%；"
+            "乙县300个，占10.00%；丙县500个，占16.67%。")
+    r = audit_text(text)
+    assert not [f.code for f in r.findings if f.code.startswith("R")]
+    assert not any(c.expression == "300/400" for c in r.claims)
+
+
+def test_a_whole_without_a_share_of_its_own_still_bases_the_share_after_it() -> None:
+    r = audit_text("甲区共有规上企业400个，其中制造业企业300个，占70.00%。")
+    assert "R201" in [f.code for f in r.findings]
