@@ -86,6 +86,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if part_j is None and core:
         best = 0
         for j in cands:
+            if _negated(core, label_before(text, qs[j], 0)):
+                continue  # 未办结1件 is no part of 办结率: its complement (what is left of the whole) is
             sc = stem_score(core, label_before(text, qs[j], 0))
             if sc > best:
                 part_j, best = j, sc
@@ -93,7 +95,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 break
         if part_j is None and len(core) >= 2:
             for j in cands:
-                if core[-2:] in label_before(text, qs[j], 0):
+                if core[-2:] in label_before(text, qs[j], 0) and not _negated(core, label_before(text, qs[j], 0)):
                     part_j = j
                     # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
                     loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
@@ -111,7 +113,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         link = f"part named before 占 ({own.group(1)})"
     if part_j is None:
         # no stem: the part is the figure of the rate's own item (投诉类158件（36.4%）)
-        near = [j for j in cands if seg.item[j] == seg.item[i]]
+        near = [j for j in cands if seg.item[j] == seg.item[i] and not _negated(core, label_before(text, qs[j], 0))]
         # 325件（其中无照经营210件），占举报量的9%: a share after a bracket is the count's before it
         near.sort(key=lambda j: frame(qs[j]).aside != frame(q).aside)
         if near and not (q.approx in BOUND_WORDS and qs[near[0]].kind == "count"):
@@ -120,6 +122,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             subset = False
             link = "same item"
         elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1 \
+                and not _negated(core, label_before(text, qs[cands[0]], 0)) \
                 and not any(qs[k].kind == "percent" and frame(qs[k]).role == "rate" for k in range(cands[0] + 1, i)):
             # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence (unless
             # that item states a rate of its own: 审结31143件，结案率95.6%，服判息诉率90%以上 pairs 95.6% only)
@@ -416,6 +419,18 @@ def _carries_base(name: str, label: str) -> bool:
     lead = head in label and head not in COMMON_BASE and head not in COMMON and head not in PERIOD_HEADS
     return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
 
+
+def _negated(core: str, label: str) -> bool:
+    """Does the label negate the rate's stem (未办结 for 办结率, 不满意 for 满意率)?"""
+    if not core or core[0] in NEGATIONS:
+        return False
+    end = core[-2:]
+    at = label.rfind(end)
+    return at > 0 and label[at - 1] in NEGATIONS
+
+
+#: what negates a stem before it
+NEGATIONS = "未不非没"
 
 #: the clause of a figure's own share with its base named: ，占全省规上企业比重为
 OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")

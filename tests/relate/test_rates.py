@@ -549,3 +549,23 @@ def test_a_sibling_with_its_own_named_share_is_no_base_of_the_next_share() -> No
 def test_a_whole_without_a_share_of_its_own_still_bases_the_share_after_it() -> None:
     r = audit_text("甲区共有规上企业400个，其中制造业企业300个，占70.00%。")
     assert "R201" in [f.code for f in r.findings]
+
+
+# ---- a count that negates the rate's stem (未办结 for 办结率) is never its part -------------------------
+
+def test_the_unfinished_count_is_no_part_of_the_closure_rate() -> None:
+    """共58件…未办结2件，办结率97%: 2/58 is no arithmetic of 办结率 (its part would be 58 - 2); unverifiable."""
+    r = audit_text("今年共收到群众来信58件，全部转办，转办率100%，未办结2件，办结率97%。")
+    assert not [f.code for f in r.findings if f.code.startswith("R")]
+    assert not any(c.expression == "2/58" for c in r.claims)
+
+
+def test_the_finished_count_beside_an_unfinished_one_still_bases_the_rate() -> None:
+    r = audit_text("共受理投诉150件，已办结141件，未办结9件，办结率90%。")
+    assert "R201" in [f.code for f in r.findings]
+    assert ("inconsistent", "141/150") in [(c.status, c.expression) for c in r.claims if c.kind == "rate"]
+
+
+def test_a_rate_of_a_negated_stem_takes_its_negated_count() -> None:
+    r = audit_text("共回访200人，满意170人，不满意30人，不满意率20%。")
+    assert [c.expression for c in r.claims if c.kind == "rate"][0].startswith("30/")
