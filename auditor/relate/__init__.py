@@ -42,7 +42,8 @@ from auditor.relate.points_parts import points_from_parts
 from auditor.relate.points_priors import points_from_priors
 from auditor.relate.population import population_rate
 from auditor.relate.rate_restated import RestatedRates
-from auditor.relate.rates import CLOSURE, _rate
+from auditor.relate.rate_wholes import CLOSURE
+from auditor.relate.rates import _rate
 from auditor.relate.ratios import ratios
 from auditor.relate.repeats import _repeats
 from auditor.relate.share_base import common_bases, with_common_base

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
     CLAUSE_END,
@@ -21,7 +20,30 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import COMMON, frame, same_plan, sibling
+from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.rate_wholes import (
+    BASE_ONLY,
+    BOUND_WORDS,
+    BREAKDOWN_AFTER,
+    CLOSURE,
+    COLON_HEAD,
+    EACH_BOUND,
+    FAR_TOTAL,
+    INTAKE,
+    NEW_INTAKE,
+    OUTCOME,
+    PERIOD_MARKS,
+    REQUIRED,
+    SPANS,
+    SUBJECT_BEFORE_SHARE,
+    _base_name,
+    _carries_base,
+    _has_own_share,
+    _names_base,
+    _negated,
+    _stage_siblings,
+    _whole_label,
+)
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
@@ -325,125 +347,6 @@ def _inner_whole(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: st
                     strong=True, alternatives=(((part,), (w,)),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
                            "stem": "", "complementary": ""})
-
-
-#: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
-NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
-                        r"|在([\u4e00-\u9fff]{2,16}?)中占(?:比|比重|比例)?(?:为|达)?$")
-#: a share clause that only names its base, continuing the figure before it: 调解12266宗，在全市…中占27%
-BASE_ONLY = re.compile(r"^\s*在[\u4e00-\u9fff]{2,16}?中占")
-
-
-#: a share clause that opens with the part's own words: 城镇人口占总人口比重
-SUBJECT_BEFORE_SHARE = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)占")
-ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,120}[）)]\s*$")
-
-
-def _whole_label(text: str, q: Quantity) -> str:
-    """The words before a figure, past a bracket straight before it (总人口（包括…）139538万人)."""
-    m = ASIDE_BEFORE.search(text, max(0, q.start - 130), q.start)
-    if m is None:
-        return label_before(text, q, 0, CLAUSE_END)
-    k = j = m.start()
-    while j > 0 and k - j < 40 and text[j - 1] not in CLAUSE_END:
-        j -= 1
-    return text[j:k]
-
-
-def _base_name(before: str) -> str:
-    """The name a share gives its base (占全省受理总数的 -> 全省受理总数), or ""."""
-    m = NAMED_BASE.search(re.sub(r"[（(][^（()）]{0,20}[）)]", "", before))
-    return (m.group(1) or m.group(2)) if m else ""
-
-
-BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")
-#: 其中 opening a clause between a total and its first part
-BREAKDOWN_OPENS = re.compile(r"[，,。；;:：]\s*其中")
-
-
-def _names_base(name: str, label: str) -> bool:
-    """The whole's words carry the base a share names (占全省受理总数 ~ 全省共受理)."""
-    name = re.sub(r"(总数|总量|总额|比重|比例)$", "", name)
-    return any(name[k:k + 2] in label for k in range(len(name) - 1) if name[k:k + 2] not in COMMON_BASE)
-
-
-#: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
-COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
-FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
-PERIOD_HEADS = frozenset(claim_words()("rate.base_period"))  # 占同期…的: a period, not the base's words
-CLOSURE = re.compile(claim_words().alternation("rate.closure"))
-SPANS = frozenset(claim_words()("rate.spans"))
-_STAGES = {w: n for n, group in enumerate(claim_words()("rate.stage")) for w in group.split("=")}
-STAGE = re.compile("|".join(sorted(map(re.escape, _STAGES), key=len, reverse=True)))
-NEW_INTAKE = re.compile(claim_words().alternation("rate.new_intake"))
-REQUIRED = re.compile(rf"(?:以上|以下|以内)?[”\"’'」』]?的?(?:{claim_words().alternation('plan.after')})")
-OUTCOME = tuple(claim_words()("rate.decided"))
-INTAKE = re.compile(claim_words().alternation("rate.intake"))
-EACH_BOUND = re.compile(rf"均(?:{claim_words().alternation('rate.each_bound')})")
-BOUND_WORDS = frozenset(claim_words()("rate.each_bound"))
-PERIOD_MARKS = frozenset(claim_words()("total.period_markers"))
-COMMON_BASE = frozenset({"全省", "全市", "全区", "全县", "全国", "总数", "全部", "所有"})
-
-
-def _stage_siblings(text: str, qs: Sequence[Quantity], j: int, run: Sequence[int]) -> bool:
-    lab = label_before(text, qs[j], 0)
-    return any(stage_sibling(lab, label_before(text, qs[r], 0)) for r in run)
-
-
-def stage_sibling(a: str, b: str) -> bool:
-    """Do two labels both end with a word of one stage of cases (监督受理10件 … 监督案受理5件)? Then each
-    is a count of its own cases at that stage: siblings, never a total and its part."""
-    a, b = a.strip("（(，,、；;：: "), b.strip("（(，,、；;：: ")
-    if a.endswith(b) or b.endswith(a):
-        return False  # 办结110件（按时办结80件…）: the same stage narrowed is a subset
-    ma, mb = list(STAGE.finditer(a)), list(STAGE.finditer(b))
-    return bool(ma and mb and ma[-1].end() == len(a) and mb[-1].end() == len(b)
-                and _STAGES[ma[-1].group(0)] == _STAGES[mb[-1].group(0)])
-
-
-def other_stage(a: str, b: str) -> bool:
-    """Do two labels name different stages of cases (受理 and 结案), each naming one?"""
-    sa, sb = {_STAGES[w] for w in STAGE.findall(a)}, {_STAGES[w] for w in STAGE.findall(b)}
-    return bool(sa and sb and not sa & sb)
-
-
-def _carries_base(name: str, label: str) -> bool:
-    """A whole's words carry the base a share names: three characters of it running, or the two that open it
-    (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""
-    if len(name) < 3:
-        return False
-    named, held = {_STAGES[w] for w in STAGE.findall(name)}, {_STAGES[w] for w in STAGE.findall(label)}
-    if named and held and not named & held:
-        return False  # 占最高法院新收案件总数的 is not over 受理各类案件15400件: another stage of the cases
-    head = name[:2]
-    lead = head in label and head not in COMMON_BASE and head not in COMMON and head not in PERIOD_HEADS
-    return lead or any(name[k:k + 3] in label for k in range(len(name) - 2))
-
-
-def _negated(core: str, label: str) -> bool:
-    """Does the label negate the rate's stem (未办结 for 办结率, 不满意 for 满意率)?"""
-    if not core or core[0] in NEGATIONS:
-        return False
-    end = core[-2:]
-    at = label.rfind(end)
-    return at > 0 and label[at - 1] in NEGATIONS
-
-
-#: what negates a stem before it
-NEGATIONS = "未不非没"
-
-#: the clause of a figure's own share with its base named: ，占全省规上企业比重为
-OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")
-
-
-def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
-    """A figure followed at once by its own share (投诉类86件,占比31.27%; 甲区400个，占全省企业比重为13.3%) is a
-    part of the whole: the share clause straight after it, naming its base or not."""
-    nxt = qs[j + 1] if j + 1 < len(qs) else None
-    if nxt is None or nxt.kind != "percent":
-        return False
-    between = text[qs[j].end:nxt.start]
-    return "占" in between and (len(between) <= 10 or OWN_SHARE.fullmatch(between) is not None)
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:

@@ -9,7 +9,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, Relation, Seg, label_before, same_unit, window
 from auditor.relate.link import frame
-from auditor.relate.rates import BREAKDOWN_OPENS
+from auditor.relate.rate_wholes import BREAKDOWN_OPENS
 
 STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
                        r"[\u4e00-\u9fff]{0,4}$")
