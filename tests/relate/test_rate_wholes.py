@@ -1,0 +1,47 @@
+"""The predicates of which figure may be a rate's whole or part (auditor/relate/rate_wholes.py)."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import audit_text
+from auditor.relate.rate_wholes import _base_name, _has_own_share, _negated, other_stage, stage_sibling
+
+
+@pytest.mark.parametrize(("core", "label", "negated"), [
+    ("办结", "未办结", True),
+    ("满意", "群众不满意", True),
+    ("结案", "未结案件", True),
+    ("办结", "已办结", False),
+    ("不满意", "不满意", False),  # a rate of the negated stem takes the negated count
+    ("不捕", "不捕", False),
+    ("", "未办结", False),
+])
+def test_negated(core: str, label: str, negated: bool) -> None:
+    assert _negated(core, label) is negated
+
+
+def _figures(text: str) -> tuple[str, list]:  # type: ignore[type-arg]
+    return text, [q for q in audit_text(text).quantities if q.is_quantity]
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("投诉类86件，占比31.27%；建议类12件。", True),
+    ("甲区共有企业400个，占全省规上企业比重为13.33%；乙县300个。", True),
+    ("甲区共有企业400个，其中制造业300个，占75%。", False),
+    ("甲区共有企业400个，同比增长5%。", False),
+])
+def test_has_own_share(text: str, own: bool) -> None:
+    text, qs = _figures(text)
+    assert _has_own_share(text, qs, 0) is own
+
+
+def test_base_name() -> None:
+    assert _base_name("占全省受理总数的") == "全省受理"  # 总数的 is no part of the name
+    assert _base_name("增长") == ""
+
+
+def test_stages() -> None:
+    assert stage_sibling("监督受理", "监督案受理")  # both end at one stage: siblings
+    assert not stage_sibling("办结", "按时办结")  # the same stage narrowed is a subset
+    assert other_stage("新收", "审结")
+    assert not other_stage("审结", "结案")
