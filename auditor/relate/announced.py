@@ -19,6 +19,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import INCREMENT_TAIL, Relation, Seg, label_before, near_total, nested_run, same_unit
 from auditor.relate.link import frame
+from auditor.relate.rate_wholes import _has_own_share
 
 MAX_PARTS = 16
 LIST_BREAK = re.compile(r"[。；;]")
@@ -203,7 +204,8 @@ def _match(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[
             near = seg.para[t] == seg.para[j] and seg.sent[j] - seg.sent[t] <= 1
             # small totals add up by chance far off; a run that stops short of its list, only near, and
             # never to a far part of another list (4 of 7 case types adding up to 某类219件，占比20% a section back)
-            small = tv < 10 and not near or n < len(parts) and not near and (tv < 100 or _own_share(text, qs, t))
+            small = tv < 10 and not near or n < len(parts) and not near and \
+                (tv < 100 or _has_own_share(text, qs, t, named=False))
             if not small and not qs[t].approx and (run == tv or near_total(run, tv, qs[t], ps)) \
                     and not (n < len(parts) and not near and _list_goes_on(text, qs, parts, n)):
                 return t, n
@@ -222,13 +224,6 @@ def _list_goes_on(text: str, qs: Sequence[Quantity], parts: Sequence[int], n: in
             k += 1
         tail = tail[len(tail) - k:]
     return len(tail) >= 2 and labels[n].endswith(tail)
-
-
-def _own_share(text: str, qs: Sequence[Quantity], t: int) -> bool:
-    """Is qs[t] followed at once by its own share (违建类219件，占比20%)? Then it is a part of a list."""
-    nxt = qs[t + 1] if t + 1 < len(qs) else None
-    return nxt is not None and nxt.kind == "percent" and nxt.start - qs[t].end <= 10 and \
-        "占" in text[qs[t].end:nxt.start]
 
 
 def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequence[int]) -> tuple[int, list[int]] | None:

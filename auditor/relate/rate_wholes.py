@@ -119,11 +119,11 @@ NEGATIONS = "未不非没"
 OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")
 
 
-def _has_own_share(text: str, qs: Sequence[Quantity], j: int) -> bool:
-    """A figure followed at once by its own share (投诉类86件,占比31.27%; 甲区400个，占全省企业比重为13.3%) is a
-    part of the whole: the share clause straight after it, naming its base or not."""
+def _has_own_share(text: str, qs: Sequence[Quantity], j: int, named: bool = True) -> bool:
+    """A figure followed at once by its own share (投诉类86件,占比31.27%) is a part of the whole; with
+    `named`, also where the share clause names its base at length (甲区400个，占全省企业比重为13.3%)."""
     nxt = qs[j + 1] if j + 1 < len(qs) else None
     if nxt is None or nxt.kind != "percent":
         return False
     between = text[qs[j].end:nxt.start]
-    return "占" in between and (len(between) <= 10 or OWN_SHARE.fullmatch(between) is not None)
+    return "占" in between and (len(between) <= 10 or named and OWN_SHARE.fullmatch(between) is not None)
