@@ -113,10 +113,6 @@ def frames(text: str, quantities: Sequence[Quantity], seg: Segments | None = Non
         c0 = clause.start if clause is not None else 0
         si = seg.sentence_of(q.start)
         pi = seg.paragraph_of(q.start)
-        # the figures of one clause, sentence, paragraph share one int for it (a long report has many figures)
-        ci = last_clause if ci == last_clause else ci
-        si = last_sentence if si == last_sentence else si
-        pi = last_paragraph if pi == last_paragraph else pi
         s0 = seg.sentences[si] if si >= 0 else 0
         lab_start = max(c0, prev_end_in_clause.get(ci, c0))
         label = text[lab_start:q.start]

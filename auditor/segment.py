@@ -30,11 +30,11 @@ ASIDE_MAX = 160
 #: no separator is cut after a figure, or anywhere past twice this, so every search bounded by a clause
 #: stays bounded on a text of figures with no separator at all
 CLAUSE_MAX = 400
-_ACTING = frozenset("\n") | SENT_END | CLAUSE_SEP | OPEN | CLOSE
 DIGITISH = frozenset("0123456789.．０１２３４５６７８９")
 #: the characters the pass acts on; between them only the CLAUSE_MAX cut and the ASIDE_MAX reset can
 #: happen, at offsets known in advance, so the pass jumps from one to the next
-_ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted({"\n"} | SENT_END | CLAUSE_SEP | OPEN | CLOSE)) + "]")
+_ACTING = frozenset("\n") | SENT_END | CLAUSE_SEP | OPEN | CLOSE
+_ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACTING)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
