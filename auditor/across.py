@@ -35,6 +35,8 @@ MIN_SUBJECT = 3  # characters: shorter subjects (办结, 受理) name no one met
 
 @dataclass(frozen=True, slots=True)
 class Title:
+    """A report's title split into its series and its year."""
+
     series: str  # the title without its year: what makes two reports one series
     year: int
 

@@ -109,6 +109,8 @@ def start_method() -> str:
 
 @dataclass(eq=False)
 class _Worker:
+    """One worker process, its pipe, and the documents sent to it and not yet answered."""
+
     process: BaseProcess
     conn: Connection
     sent: deque[int] = field(default_factory=deque)  # indices sent, not yet answered; [0] is in flight

@@ -21,6 +21,8 @@ _NEWLINE = re.compile("\n")
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A document's text as loaded, with its path and digest."""
+
     text: str
     path: str = "<text>"
     sha256: str = ""

@@ -28,6 +28,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The patterns frames are read with, built from the claim words."""
+
     change_tail: re.Pattern[str]
     growth_tail: re.Pattern[str]
     to_level: re.Pattern[str]

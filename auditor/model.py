@@ -98,6 +98,8 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Operand:
+    """A figure a claim was recomputed from: its span and its text."""
+
     start: int
     end: int
     text: str
@@ -134,6 +136,8 @@ class Waiver:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule raised: where, what, and the arithmetic that shows it."""
+
     code: str
     severity: Severity
     start: int
@@ -156,6 +160,8 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class DocError:
+    """Why a document could not be audited (SPEC.md's error codes)."""
+
     #: not_found|unreadable|empty|binary|encoding|too_large|unsupported|legacy_format|zip_bomb|forbidden_xml
     #: (docs/SPEC.md lists them all)
     code: str
@@ -164,6 +170,8 @@ class DocError:
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
+    """One document audited: its figures, claims and findings, or its error."""
+
     path: str
     sha256: str
     chars: int
@@ -178,6 +186,8 @@ class DocumentResult:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A batch of documents audited, with the counts the reporters print."""
+
     documents: tuple[DocumentResult, ...]
     mode: str = "check"  # check | extract
     #: findings left out because a baseline file holds them (None: no baseline given)

@@ -39,6 +39,8 @@ _ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACTING)) + "]"
 
 @dataclass(frozen=True, slots=True)
 class Clause:
+    """One clause of a sentence: its span and the separator before it."""
+
     start: int
     end: int
     sep: str  # the separator before the clause: "" at a sentence start, else one of ，、；：（
@@ -83,6 +85,8 @@ class Clauses(Sequence[Clause]):
 
 @dataclass(frozen=True, slots=True)
 class Segments:
+    """A text's paragraphs, sentences and clauses, as start offsets."""
+
     paragraphs: tuple[int, ...]  # start offsets
     sentences: tuple[int, ...]
     clauses: Sequence[Clause]

@@ -27,6 +27,8 @@ FIGURE_LINE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?\s*[%％‰]?$")
 
 @dataclass(frozen=True, slots=True)
 class RawGrid:
+    """A table's cell spans, row by row, before any cell is read as a figure."""
+
     start: int
     end: int
     layout: str  # pipe | cells | separated

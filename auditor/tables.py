@@ -72,6 +72,8 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One row of a table: its label cells and one cell (or None) per value column."""
+
     stub: tuple[Cell, ...]  # the label cells (a serial number, a name, a 小计 under a block name)
     cells: tuple[Cell | None, ...]  # one per value column, None where the row has no cell there
     start: int
@@ -97,6 +99,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table read from the text: its columns and rows."""
+
     start: int
     end: int
     layout: str  # pipe | cells

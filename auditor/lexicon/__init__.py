@@ -17,6 +17,8 @@ BOUNDS = ("lower", "upper", "approx", "exact")
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """The measure words, qualifiers and idioms of zh/, validated."""
+
     units: dict[str, str]  # unit -> quantity kind
     max_unit: int
     before: dict[str, str]  # qualifier -> bound

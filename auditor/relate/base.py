@@ -64,6 +64,8 @@ class Relation:
 
 @dataclass(slots=True)
 class Seg:
+    """The sentence, clause, paragraph and parallel item of every quantity, by index."""
+
     sent: list[int]  # sentence id per quantity
     clause: list[int]
     para: list[int]

@@ -28,6 +28,8 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One rule of the table: its code, name, severity and check."""
+
     code: str
     name: str
     severity: Severity

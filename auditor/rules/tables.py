@@ -39,6 +39,8 @@ MAX_SUBJECT = 16  # frames.py keeps a subject's last 16 characters
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """A table cell's figure matched to a figure stated in the prose."""
+
     table: Table
     row: int
     col: int
