@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from fractions import Fraction
+
+import msgspec
+from msgspec.structs import replace
 
 from auditor.fingerprint import numbered, sentence_words
 from auditor.model import DocumentResult, Finding, Quantity, Severity
@@ -33,16 +35,14 @@ _STRIP = re.compile(r"[\s\u3000“”\"'《》<>·•—\-－]+")
 MIN_SUBJECT = 3  # characters: shorter subjects (办结, 受理) name no one metric
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(msgspec.Struct, frozen=True):
     """A report's title split into its series and its year."""
 
     series: str  # the title without its year: what makes two reports one series
     year: int
 
 
-@dataclass(frozen=True, slots=True)
-class CrossText:
+class CrossText(msgspec.Struct, frozen=True):
     """What C503 reads of a report's text, for the figures it may compare (`compared`): taken where the
     report is audited, so that the batch need not hold the text of a long report."""
 

@@ -22,9 +22,10 @@ import datetime as dt
 import json
 import tomllib
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from auditor.model import DocumentResult, Report, Waiver
 

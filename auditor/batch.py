@@ -37,9 +37,10 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import msgspec
 
 from auditor.batch_job import NEEDS_TEXT, PART_BYTES, STREAMED, DocumentJob, Outcome, add_summaries, encode, warm_up
 from auditor.batch_worker import Work, _no_gc, _worker_main
@@ -107,13 +108,12 @@ def start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-@dataclass(eq=False)
-class _Worker:
+class _Worker(msgspec.Struct, eq=False):
     """One worker process, its pipe, and the documents sent to it and not yet answered."""
 
     process: BaseProcess
     conn: Connection
-    sent: deque[int] = field(default_factory=deque)  # indices sent, not yet answered; [0] is in flight
+    sent: deque[int] = msgspec.field(default_factory=deque)  # indices sent, not yet answered; [0] is in flight
     since: float = 0.0  # when the document in flight started
     recycling: bool = False  # announced it exits after its last answer
     retry: bool = False  # started for one retried document

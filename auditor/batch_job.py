@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+import msgspec
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     from auditor.model import DocError, DocumentResult
@@ -19,8 +21,7 @@ STREAMED = frozenset({"json", "jsonl"})
 NEEDS_TEXT = frozenset({"rich", "html", "sarif", "xlsx"})
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """What a worker sends back for one document: never its text unless the format reads it."""
 
     path: str
@@ -35,8 +36,7 @@ class Outcome:
 PART_BYTES = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentJob:
+class DocumentJob(msgspec.Struct, frozen=True):
     """Audit one path and shape the result for `fmt` (picklable: runs in a worker)."""
 
     audit: Callable[[str], DocumentResult]

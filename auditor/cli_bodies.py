@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +31,8 @@ def prerendered(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str
                 ) -> Generator[bytes, None, Slim]:
     """The worker's job: audit `path`, yield its body in parts, return the slim result, its claim counts
     and what C503 reads of its text (the slim result holds no text unless a finding lacks its line)."""
+    from msgspec.structs import replace
+
     from auditor.across import CrossText, compared, title_of
     from auditor.cli_run import audit_one
     from auditor.model import Report

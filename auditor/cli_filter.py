@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ def filter_result(result: DocumentResult, select: Sequence[str], ignore: Sequenc
     """--select/--ignore, then the configuration's severity overrides."""
     if not (select or ignore or severity) or not result.findings:
         return result
+    from msgspec.structs import replace
+
     from auditor.model import Severity
 
     kept = []

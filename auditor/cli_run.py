@@ -10,7 +10,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +157,8 @@ def audit_all(args: argparse.Namespace, settings: Settings, walked: Walk, mode: 
         crossed = [filter_result(r, select, ignore, settings.severity)
                    for r in with_cross_findings(results, select, ignore, bodies.texts if bodies else None)]
         if sink is not None:  # the lines written so far stand; the batch's own findings follow
+            from msgspec.structs import replace
+
             for before, after in zip(results, crossed, strict=True):
                 if len(after.findings) > len(before.findings):
                     added = tuple(f for f in after.findings if f not in before.findings)

@@ -22,9 +22,10 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from auditor.cli_args import FORMATS  # one list of formats for flags and files
 
@@ -41,8 +42,7 @@ class ConfigError(Exception):
     """A configuration the tool cannot use: the CLI prints it on one line and exits 2."""
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """What a configuration file sets; None (or empty) where it says nothing."""
 
     source: str = ""
@@ -57,7 +57,7 @@ class Config:
     not_quantity_words: tuple[str, ...] = ()
     baseline: str | None = None
     waivers: str | None = None
-    keys: frozenset[str] = field(default_factory=frozenset)
+    keys: frozenset[str] = msgspec.field(default_factory=frozenset)
 
 
 def cpu_jobs() -> int:
@@ -247,8 +247,7 @@ def apply_lexicon(config: Config | None) -> None:
     extend(dict(config.measure_words), config.not_quantity_words)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """What a run uses: each value from its flag when given, else the configuration, else the default."""
 
     format: str = "rich"

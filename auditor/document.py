@@ -14,19 +14,20 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+
+import msgspec
+from msgspec.structs import replace
 
 _NEWLINE = re.compile("\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(msgspec.Struct, frozen=True):
     """A document's text as loaded, with its path and digest."""
 
     text: str
     path: str = "<text>"
     sha256: str = ""
-    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _line_starts: tuple[int, ...] = ()  # no part of equality (below): it follows from the text
     notes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -37,6 +38,15 @@ class Document:
         digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
         starts = (0, *(m.end() for m in _NEWLINE.finditer(text)))
         return cls(text=text, path=path, sha256=digest, _line_starts=starts, notes=tuple(notes))
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.text, self.path, self.sha256, self.notes)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is Document else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def with_note(self, code: str, message: str) -> Document:
         """The same document with one more note."""

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from sys import intern
+
+import msgspec
+from msgspec.structs import replace
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Frame, Quantity
@@ -26,8 +28,7 @@ from auditor.segment import Segments, segment
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
+class _Patterns(msgspec.Struct, frozen=True):
     """The patterns frames are read with, built from the claim words."""
 
     change_tail: re.Pattern[str]

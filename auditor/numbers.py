@@ -20,9 +20,10 @@ Fraction(2, 3)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+
+import msgspec
 
 #: full-width digits and signs to ASCII; a middle dot between digits is a decimal point (12·5)
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋ｅＥ／·・", "0123456789.,-%+eE/..")
@@ -59,8 +60,7 @@ _FRACTION = re.compile(r"(?P<den>[^分]+)分之(?P<nom>[^分]+)")
 MAX_EXPONENT = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(msgspec.Struct, frozen=True):
     """A parsed numeral: its exact value, the decimals written, and the magnitude applied.
 
     `decimals` and `scale` together give the rounding interval of the figure:

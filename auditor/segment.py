@@ -13,8 +13,9 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import overload
+
+import msgspec
 
 SENT_END = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』\"'")
@@ -37,8 +38,7 @@ _ACTING = frozenset("\n") | SENT_END | CLAUSE_SEP | OPEN | CLOSE
 _ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACTING)) + "]")
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(msgspec.Struct, frozen=True):
     """One clause of a sentence: its span and the separator before it."""
 
     start: int
@@ -83,8 +83,7 @@ class Clauses(Sequence[Clause]):
         return Clause(self.starts[i], self.ends[i], SEPS[self.seps[i]], bool(self.asides[i]))
 
 
-@dataclass(frozen=True, slots=True)
-class Segments:
+class Segments(msgspec.Struct, frozen=True):
     """A text's paragraphs, sentences and clauses, as start offsets."""
 
     paragraphs: tuple[int, ...]  # start offsets

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from msgspec.structs import replace
 
 from auditor.model import Claim
 

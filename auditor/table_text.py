@@ -15,7 +15,8 @@ Lines made only of pipes (`||||||`) are rules, not rows. The scan is linear in t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+import msgspec
 
 MIN_CELLS = 6  # a run of fewer cells one per line is no table
 MAX_WRAP = 2  # content lines of one cell between two separator lines
@@ -25,14 +26,13 @@ MAX_LINE = 20  # the longest line taken as a cell of a table without any pipe
 FIGURE_LINE = re.compile(r"^-?\d[\d,]*(?:\.\d+)?\s*[%％‰]?$")
 
 
-@dataclass(frozen=True, slots=True)
-class RawGrid:
+class RawGrid(msgspec.Struct, frozen=True):
     """A table's cell spans, row by row, before any cell is read as a figure."""
 
     start: int
     end: int
     layout: str  # pipe | cells | separated
-    rows: list[list[tuple[int, int]]] = field(default_factory=list)  # cell spans (stripped) per row
+    rows: list[list[tuple[int, int]]] = msgspec.field(default_factory=list)  # cell spans (stripped) per row
 
     @property
     def flat(self) -> bool:

@@ -16,10 +16,12 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Quantity
@@ -39,8 +41,7 @@ EMPHASIS = re.compile(r"(\*\*|__)\s*(\S(?:.*?\S)?)\s*\1")
 MAX_CELLS = 4000  # cells of one table read (bounded work per table)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(msgspec.Struct, frozen=True):
     """One cell: its span in the text, its words (spaces removed) and the figure filling it."""
 
     start: int
@@ -59,8 +60,7 @@ class Cell:
         return self.q is None and not self.blank
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """A value column: its header words top to bottom, the group it falls under, its unit."""
 
     label: str
@@ -70,8 +70,7 @@ class Column:
     head: Cell | None  # the lowest header cell naming it
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(msgspec.Struct, frozen=True):
     """One row of a table: its label cells and one cell (or None) per value column."""
 
     stub: tuple[Cell, ...]  # the label cells (a serial number, a name, a 小计 under a block name)
@@ -97,8 +96,7 @@ class Row:
         return any(SUBSET.match(c.text) for c in self.stub if c.label)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     """A table read from the text: its columns and rows."""
 
     start: int

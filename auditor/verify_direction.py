@@ -5,7 +5,7 @@ The rise or fall is settled only where the levels' rounding intervals do not mee
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from auditor.model import Claim
 from auditor.relate import Relation

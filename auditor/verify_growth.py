@@ -7,9 +7,10 @@ checked here too, since points and growth share them.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+
+from msgspec.structs import replace
 
 from auditor.model import Claim, Quantity
 from auditor.relate import Relation

@@ -27,8 +27,9 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 #: Formats the loaders do not read, with the hint given for them (.doc, .xls, .wps and .et go to the
 #: loaders, which judge them by content: `legacy_format` with its hint for an OLE2 file).
@@ -42,8 +43,7 @@ LEGACY = {
 SKIP_CODES = ("unsupported", "broken_link", "link_loop", "not_regular", "unreadable", "hidden", "not_found")
 
 
-@dataclass(frozen=True, slots=True)
-class Skip:
+class Skip(msgspec.Struct, frozen=True):
     """An entry that will not be audited, and why."""
 
     path: str
@@ -51,19 +51,20 @@ class Skip:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Walk:
+class Walk(msgspec.Struct, frozen=True):
     """The entries of a run in order: a Path to audit or a Skip, each once."""
 
     entries: tuple[Path | Skip, ...]
     #: folders named on the command line that held nothing at all
     empty: tuple[str, ...] = ()
-    files: tuple[Path, ...] = field(default=(), init=False)
-    skipped: tuple[Skip, ...] = field(default=(), init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "files", tuple(e for e in self.entries if isinstance(e, Path)))
-        object.__setattr__(self, "skipped", tuple(e for e in self.entries if isinstance(e, Skip)))
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(e for e in self.entries if isinstance(e, Path))
+
+    @property
+    def skipped(self) -> tuple[Skip, ...]:
+        return tuple(e for e in self.entries if isinstance(e, Skip))
 
 
 def _suffixes() -> frozenset[str]:

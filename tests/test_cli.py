@@ -384,7 +384,7 @@ def test_keep_by_prefix() -> None:
 def test_python_m_auditor_and_lazy_imports() -> None:
     code = ("import sys; from auditor.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('rich', 'pandas', 'openpyxl') if m in sys.modules))")
+            "print(sorted(m for m in ('rich', 'pandas', 'openpyxl', 'msgspec') if m in sys.modules))")
     env_root = str(Path(__file__).resolve().parents[1])
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=env_root, check=True)
     assert proc.stdout.strip().endswith("[]")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from sys import intern
+
+from msgspec.structs import replace
 
 from auditor.extract.helpers import (
     _after_qualifiers,

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+import msgspec
 
 KINDS = ("count", "money", "measure", "multiple")
 BOUNDS = ("lower", "upper", "approx", "exact")
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(msgspec.Struct, frozen=True):
     """The measure words, qualifiers and idioms of zh/, validated."""
 
     units: dict[str, str]  # unit -> quantity kind
@@ -26,9 +26,9 @@ class Lexicon:
     inner: dict[str, str]
     idioms: tuple[str, ...]
     #: words around a numeral that decide a look-alike (idioms.toml, [context]), by list name
-    context: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
     #: other spellings of a unit (units.toml, [spelling]): m3 -> 立方米
-    spelling: dict[str, str] = field(default_factory=dict)
+    spelling: dict[str, str] = msgspec.field(default_factory=dict)
     #: words that only follow a unit as its denominator (units.toml, [per]): 元/月
     per: tuple[str, ...] = ()
 
@@ -114,8 +114,7 @@ def lexicon() -> Lexicon:
                    context=context, spelling=spelling, per=per)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimWords:
+class ClaimWords(msgspec.Struct, frozen=True):
     """The claim words of `zh/claims.toml`, by `section.key`, each list longest first."""
 
     lists: dict[str, tuple[str, ...]]

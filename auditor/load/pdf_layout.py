@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 CELL_SEP = " | "
 SENTENCE_END = frozenset("。！？!?；;")
@@ -39,8 +40,7 @@ HEADING_START = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(msgspec.Struct, frozen=True):
     text: str
     x0: float
     x1: float
@@ -48,8 +48,7 @@ class Line:
     size: float  # the font size, which sets the tolerances
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     rows: tuple[tuple[str, ...], ...]
     top: float
 

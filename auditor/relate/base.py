@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+
+import msgspec
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Quantity
@@ -41,8 +42,7 @@ SUBSET_MODIFIERS = _W("rate_stem.subset")
 BOUNDED_RATES = _W("rate_stem.bounded")
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(msgspec.Struct, frozen=True):
     """A claim before verification: the claimed figure and the operands found for it."""
 
     kind: str  # rate|share|growth|difference|points|multiple|sum|repeat|missing_unit
@@ -58,12 +58,21 @@ class Relation:
     strong: bool = False  # operands identified confidently enough to call an error
     all_claim: bool = False  # 均/全部 says 100%
     alternatives: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, str] = msgspec.field(default_factory=dict)  # no part of equality or hash (below)
     text: str = ""  # text[start:end], filled in by relate()
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.kind, self.claim, self.start, self.end, self.parts, self.whole, self.direction, self.exhaustive,
+                self.overlap, self.subset, self.strong, self.all_claim, self.alternatives, self.text)
 
-@dataclass(slots=True)
-class Seg:
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is Relation else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+class Seg(msgspec.Struct):
     """The sentence, clause, paragraph and parallel item of every quantity, by index."""
 
     sent: list[int]  # sentence id per quantity

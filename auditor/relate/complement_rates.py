@@ -8,7 +8,8 @@ The link only ever confirms: it is the relation's one alternative, never accused
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from auditor.lexicon import claim_words
 from auditor.relate.base import Relation, Seg

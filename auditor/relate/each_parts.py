@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from auditor.model import Quantity
 from auditor.relate.base import Relation, Seg, same_unit

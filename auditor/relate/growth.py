@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from auditor.frames import patterns
 from auditor.lexicon import claim_words

@@ -7,7 +7,8 @@ the change are one item's: 189.0/(1488.9 − 189.0) = 14.54%. Confirms only: kep
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, Relation, label_before, same_unit

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+import msgspec
 
 from auditor.model import DocumentResult, Finding, Report
 from auditor.report.common import finding_arithmetic, finding_unit, iter_findings, message_for, sentence_context
@@ -88,8 +89,7 @@ def is_waived(f: Finding) -> bool:
     return f.waiver is not None
 
 
-@dataclass(frozen=True, slots=True)
-class FindingRow:
+class FindingRow(msgspec.Struct, frozen=True):
     """One finding as the tables show it; `cells` is keyed like FINDING_COLUMNS."""
 
     doc: DocumentResult

@@ -7,8 +7,10 @@ the quantities) into findings. `RULES` is built once and never mutated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from types import MappingProxyType
+
+import msgspec
+from msgspec.structs import replace
 
 from auditor.document import Document
 from auditor.fingerprint import fingerprints
@@ -17,8 +19,7 @@ from auditor.model import Claim, Finding, Quantity, Severity
 Check = Callable[["Context"], Iterator[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(msgspec.Struct, frozen=True):
     """What every rule may read: the text, its quantities and the verified claims."""
 
     text: str
@@ -26,8 +27,7 @@ class Context:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """One rule of the table: its code, name, severity and check."""
 
     code: str

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate
+
+import msgspec
+from msgspec.structs import replace
 
 from auditor.lexicon import claim_words, lexicon
 from auditor.model import Finding, Number, Quantity, Severity
@@ -37,8 +39,7 @@ MIN_LABEL = 2  # a one-character row label (男, 女) is no subject
 MAX_SUBJECT = 16  # frames.py keeps a subject's last 16 characters
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """A table cell's figure matched to a figure stated in the prose."""
 
     table: Table
@@ -110,8 +111,7 @@ def _outside(ts: Sequence[Table]) -> Callable[[Quantity], bool]:
     return test
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
+class Index(msgspec.Struct, frozen=True):
     """The document's tables with their rows by label, so each prose figure looks up only its subject's words."""
 
     tables: tuple[Table, ...]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from auditor.model import Finding, Report, Severity
 from auditor.report import FORMATS, render

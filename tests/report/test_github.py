@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from auditor.model import Report
 from auditor.report import FORMATS, render

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from html.parser import HTMLParser
+
+from msgspec.structs import replace
 
 from auditor.model import Report
 from auditor.report import render

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from msgspec.structs import replace
 
 from auditor.model import Finding, Report, Severity
 from auditor.report import render

@@ -1,9 +1,8 @@
 """The terminal report, rendered without colour at width 100 as a terminal would show it."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 
 from auditor.model import DocumentResult, Finding, Report, Severity
 from auditor.report import render

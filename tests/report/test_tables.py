@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from auditor.model import Report
 from auditor.report import render
