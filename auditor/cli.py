@@ -13,6 +13,7 @@ traceback. Heavy libraries (rich, pandas) are imported only when used, so
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -44,8 +45,14 @@ __all__ += ["_color_wanted", "_filter", "_keep", "_run_all"]
 def main(argv: Sequence[str] | None = None) -> int:
     from auditor.recache import enabled
 
-    with enabled():  # compiled patterns kept between runs (auditor/recache.py)
-        return _main(list(argv) if argv is not None else sys.argv[1:])
+    # start-up (imports, compiled patterns, settings) makes objects that live as long as the process,
+    # and no garbage: no collections until the batch begins (_cmd_batch), or the command ends
+    gc.disable()
+    try:
+        with enabled():  # compiled patterns kept between runs (auditor/recache.py)
+            return _main(list(argv) if argv is not None else sys.argv[1:])
+    finally:
+        gc.enable()
 
 
 def _main(argv: list[str]) -> int:
@@ -130,6 +137,7 @@ def _cmd_batch(args: argparse.Namespace, mode: str) -> int:
     for raw in walked.empty:
         err(f"{raw}: {'no supported files in this folder' if Path(raw).is_dir() else 'nothing to audit'}")
         status = EXIT_ERROR
+    gc.enable()  # start-up ends (the workers' warm-up keeps collections off itself: cli_run._warm)
     if getattr(args, "engine", "local") == "dask":
         from auditor.walk import Skip
 

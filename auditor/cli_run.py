@@ -7,6 +7,7 @@ the batch to a cluster instead.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -107,8 +108,18 @@ def _warm(config: Config | None) -> None:
     from auditor import batch
     from auditor.config import apply_lexicon
 
-    apply_lexicon(config)
-    batch.warm_up()
+    # the imports and compiled patterns live as long as the process: no collections while they are made,
+    # then they are moved out of the collector's sight, in this process and every fork of it (Python's
+    # advice for gc.freeze before fork: the forks' collections touch no shared page)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        apply_lexicon(config)
+        batch.warm_up()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def run_dask(paths: Sequence[Path], args: argparse.Namespace, settings: Settings) -> int:

@@ -395,3 +395,56 @@ def test_python_m_auditor_and_lazy_imports() -> None:
 
 def test_report_object_is_what_render_reads() -> None:
     assert Report(()).summary["documents"] == 0
+
+
+# --- the collector: off during start-up, on for the batch, the warm-up frozen ---
+
+def test_start_up_runs_without_collections_and_the_batch_with(files: list[Path], fake: None,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    from auditor import cli_run
+
+    seen: dict[str, bool] = {}
+    plan, audit_all = cli.plan, cli.audit_all
+
+    def planning(*a: object, **k: object) -> object:
+        seen["planning"] = gc.isenabled()
+        return plan(*a, **k)  # type: ignore[arg-type]
+
+    def auditing(*a: object, **k: object) -> object:
+        seen["auditing"] = gc.isenabled()
+        return audit_all(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "plan", planning)
+    monkeypatch.setattr(cli, "audit_all", auditing)
+    monkeypatch.setattr(cli_run, "_warm", lambda config: seen.setdefault("warming", gc.isenabled()))
+    assert run(capsys, "check", *map(str, files), "--jobs", "1", "--format", "json")[0] == 1
+    assert seen == {"planning": False, "auditing": True, "warming": True}
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("argv", [["check", "--no-such-option"], ["text", "missing.txt"], ["rules"]])
+def test_every_command_leaves_the_collector_on(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    cli.main(argv)
+    capsys.readouterr()
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_warm_up_is_frozen_and_the_collector_left_as_found(collecting: bool) -> None:
+    import gc
+
+    from auditor import cli_run
+
+    (gc.enable if collecting else gc.disable)()
+    try:
+        cli_run._warm(None)
+        assert gc.isenabled() is collecting
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
