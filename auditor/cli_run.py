@@ -40,13 +40,15 @@ def _internal_error(path: str, exc: BaseException) -> DocumentResult:
 
 def audit_one(path: str, mode: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> DocumentResult:
     """Audit one file; any failure becomes that document's error, never the batch's."""
-    from auditor import pipeline
+    from auditor import pipeline, recache
 
     try:
         return pipeline.run_path(Path(path), mode, select, ignore)
     except Exception as exc:
         log.debug("auditing %s failed", path, exc_info=True)
         return _internal_error(path, exc)
+    finally:
+        recache.save()  # the patterns this document needed first, for the next run (nothing when none is new)
 
 
 def run_all(paths: Sequence[Path], mode: str, select: tuple[str, ...], ignore: tuple[str, ...],
@@ -105,7 +107,7 @@ def _failed(path: str, code: str, message: str) -> DocumentResult:
 
 def _warm(config: Config | None) -> None:
     """Once per worker (or once in the parent, whose forks inherit it): the configured words, compiled patterns."""
-    from auditor import batch
+    from auditor import batch, recache
     from auditor.config import apply_lexicon
 
     # the imports and compiled patterns live as long as the process: no collections while they are made,
@@ -116,6 +118,7 @@ def _warm(config: Config | None) -> None:
     try:
         apply_lexicon(config)
         batch.warm_up()
+        recache.save()  # a worker warmed by itself (not forked from a warm parent) saves what it compiled
     finally:
         gc.freeze()
         if collecting:

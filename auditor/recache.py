@@ -8,9 +8,12 @@ file in the user's cache folder, and builds the pattern from that code on the ne
 
 The entry's key is the pattern's text and flags, under a file named for the interpreter and
 the engine's version (`_sre.MAGIC`), so a cached code is always the one the compiler would
-produce; a missing, unreadable or foreign file, or an interpreter without these internals,
-only means compiling as usual. Only the command line turns this on (`auditor.cli.main`),
-for the length of its run: as a library, the auditor leaves `re` as it is.
+produce. A missing, unreadable or foreign file, or an interpreter without these internals,
+only means compiling as usual. The code is kept as the bytes of its machine words (`array`),
+not as a list of ints: the file loads in an eighth of the instructions, and only what a run
+compiles becomes a list. Only the command line turns this on (`auditor.cli.main`), for the
+length of its run: as a library, the auditor leaves `re` as it is. A worker saves what it
+compiled after each document that needed something new (`save()`, auditor/cli_run.py).
 
 The folder is `$AUDITOR_CACHE_DIR`, else `$XDG_CACHE_HOME/auditor`, else `~/.cache/auditor`;
 `AUDITOR_CACHE_DIR=""` turns the cache off.
@@ -22,6 +25,7 @@ import marshal
 import os
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +33,10 @@ from typing import Any
 #: entries kept at most; past it, only those the run used are written back
 LIMIT = 4000
 
-Args = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+#: flags, the code (its machine words' bytes), groups, group names -> index, index -> group name
+Args = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+#: the version of the entries' layout, part of the file's name
+FORMAT = 2
 
 
 def folder() -> Path | None:
@@ -50,9 +57,16 @@ def _internals() -> tuple[Any, Any, Any] | None:
     except ImportError:
         return None
     if not all(hasattr(m, a) for m, a in ((_compiler, "compile"), (_compiler, "_code"), (_parser, "parse"),
-                                          (_sre, "compile"), (_sre, "MAGIC"))):
+                                          (_sre, "compile"), (_sre, "MAGIC"), (_sre, "CODESIZE"))):
+        return None
+    if _word(_sre) is None:
         return None
     return _compiler, _parser, _sre
+
+
+def _word(sre: Any) -> str | None:
+    """The `array` type code of the engine's code words (4 bytes on CPython)."""
+    return next((t for t in "IL" if array(t).itemsize == sre.CODESIZE), None)
 
 
 class Cache:
@@ -60,6 +74,7 @@ class Cache:
 
     def __init__(self, path: Path | None, compiler: Any, parser: Any, sre: Any) -> None:
         self.path, self.compiler, self.parser, self.sre = path, compiler, parser, sre
+        self.word = _word(sre) or "I"
         self.entries: dict[tuple[str | bytes, int], Args] = {}
         self.used: set[tuple[str | bytes, int]] = set()
         self.added = 0
@@ -77,7 +92,12 @@ class Cache:
         indexgroup: list[str | None] = [None] * p.state.groups
         for k, i in groupindex.items():
             indexgroup[i] = k
-        return int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex, tuple(indexgroup)
+        return (int(flags | p.state.flags), array(self.word, code).tobytes(), p.state.groups - 1, groupindex,
+                tuple(indexgroup))
+
+    def build(self, pattern: str | bytes, args: Args) -> Any:
+        flags, code, groups, groupindex, indexgroup = args
+        return self.sre.compile(pattern, flags, array(self.word, code).tolist(), groups, groupindex, indexgroup)
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, str | bytes) or flags & 128:  # a parsed pattern, or re.DEBUG
@@ -86,7 +106,7 @@ class Cache:
         args = self.entries.get(key)
         if args is not None:
             try:
-                compiled = self.sre.compile(pattern, *args)
+                compiled = self.build(pattern, args)
             except Exception:  # an entry this engine does not take: compile it afresh
                 args = None
             else:
@@ -96,15 +116,24 @@ class Cache:
         self.entries[key] = args
         self.used.add(key)
         self.added += 1
-        return self.sre.compile(pattern, *args)
+        return self.build(pattern, args)
 
     compiler_compile: Callable[[Any, int], Any]
 
     def save(self) -> None:
-        """Write the entries back (atomically) when the run compiled anything new."""
+        """Write the entries back (atomically) when the run compiled anything new since it last saved.
+
+        What the file holds now is kept beside them: a worker process saves what it compiled (the
+        parent never sees it), and so may its parent and the other workers.
+        """
         if self.path is None or not self.added:
             return
+        self.added = 0
         keep = self.entries
+        with contextlib.suppress(Exception):  # missing, unreadable, truncated: ours alone
+            held = marshal.loads(self.path.read_bytes())
+            if isinstance(held, dict):
+                keep = {**held, **keep}
         if len(keep) > LIMIT:
             keep = {k: v for k, v in keep.items() if k in self.used}
         with contextlib.suppress(OSError, ValueError):
@@ -125,7 +154,7 @@ def cache_file(sre: Any) -> Path | None:
     if where is None:
         return None
     tag = sys.implementation.cache_tag or "py"
-    return where / f"re-{tag}-{sre.MAGIC}.marshal"
+    return where / f"re{FORMAT}-{tag}-{sre.MAGIC}.marshal"
 
 
 @contextlib.contextmanager
@@ -140,8 +169,22 @@ def enabled() -> Iterator[Cache | None]:
     original = compiler.compile
     cache.compiler_compile = original
     compiler.compile = cache.compile
+    global _active
+    _active = cache
     try:
         yield cache
     finally:
         compiler.compile = original
+        _active = None
         cache.save()
+
+
+#: the cache of the `enabled()` block this process is in (a forked worker is in its parent's)
+_active: Cache | None = None
+
+
+def save() -> None:
+    """Save what the cache in use compiled so far: a worker's patterns, which no block's end saves (a
+    forked worker leaves the parent's block by exiting); nothing when no cache is in use or nothing is new."""
+    if _active is not None:
+        _active.save()

@@ -1,8 +1,10 @@
 """auditor/recache.py: patterns built from the cache are the patterns the compiler builds."""
 from __future__ import annotations
 
+import os
 import re
 import uuid
+from array import array
 from pathlib import Path
 
 import pytest
@@ -104,12 +106,15 @@ def test_a_spoilt_file_means_compiling_as_usual(cache_dir: Path) -> None:
         assert c is not None and (p, 0) in c.entries  # written afresh
 
 
-def test_a_wrong_entry_is_compiled_afresh(cache_dir: Path) -> None:
+@pytest.mark.parametrize("code", [array("I", [99999]).tobytes(), b"\x01\x02\x03"],
+                         ids=["code no engine takes", "not whole words"])
+def test_a_wrong_entry_is_compiled_afresh(cache_dir: Path, code: bytes) -> None:
     p = _unique("z{2}")
     with recache.enabled() as c:
         assert c is not None
-        c.entries[(p, 0)] = (0, [99999], 0, {}, ())  # code no engine takes
+        c.entries[(p, 0)] = (0, code, 0, {}, ())
         assert _same(re.compile(p), _fresh(p))
+        assert c.entries[(p, 0)][1] != code
 
 
 def test_an_empty_folder_setting_turns_it_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -154,6 +159,46 @@ def test_the_command_line_fills_the_cache(cache_dir: Path, tmp_path: Path) -> No
     assert first.stdout == second.stdout and '"schema": "auditor/v1"' in first.stdout
 
 
+def _held(cache_dir: Path) -> dict:  # type: ignore[type-arg]
+    import marshal
+
+    (file,) = [f for f in cache_dir.iterdir() if f.suffix == ".marshal"]
+    return marshal.loads(file.read_bytes())  # type: ignore[no-any-return]
+
+
+def test_two_processes_saving_keep_what_each_compiled(cache_dir: Path) -> None:
+    first, second = _unique("p[0-9]"), _unique("q[0-9]")
+    with recache.enabled() as a:
+        assert a is not None
+        other = recache.Cache(a.path, a.compiler, a.parser, a.sre)  # a second process, loaded before a saves
+        re.compile(first)
+        a.save()
+        other.compiler_compile = a.compiler_compile
+        other.compile(second)
+        other.save()
+    held = _held(cache_dir)
+    assert (first, 0) in held and (second, 0) in held
+
+
+def test_what_a_worker_compiles_is_saved(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import cli, pipeline
+    from auditor.model import DocumentResult
+
+    only_in_the_worker = _unique("w[0-9]")
+    parent = os.getpid()
+
+    def job(path: Path, *args: object) -> DocumentResult:
+        assert os.getpid() != parent  # audited in a worker process
+        re.compile(only_in_the_worker)
+        return DocumentResult(str(path), "0" * 64, 1, "x")
+
+    monkeypatch.setattr(pipeline, "run_path", job)
+    doc = tmp_path / "a.txt"
+    doc.write_text("化解43起。", encoding="utf-8")
+    assert cli.main(["check", str(doc), "--jobs", "1", "--format", "json", "-o", str(tmp_path / "r.json")]) == 0
+    assert (only_in_the_worker, 0) in _held(cache_dir)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["[0-9]", "[一二三]", "a", "(?:万|亿)", r"\d", r"[\u4e00-\u9fff]", "(x)", "."]),
                 min_size=1, max_size=6),
@@ -170,7 +215,8 @@ def test_property_any_cached_pattern_is_the_compiled_one(parts: list[str], tail:
             with recache.enabled() as c:
                 assert c is not None
                 args = c.args(p, 0)
-                assert _same(c.sre.compile(p, *args), _fresh(p))
+                assert isinstance(args[1], bytes)
+                assert _same(c.build(p, args), _fresh(p))
         finally:
             if old is None:
                 del os.environ["AUDITOR_CACHE_DIR"]
