@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -88,6 +87,8 @@ def _entries(path: Path) -> list[Any]:
         if not isinstance(data, list):
             raise ReviewFileError(f"{path}: expected a list of waivers, or {{\"waivers\": [...]}}")
         return data
+    import tomllib
+
     try:
         doc = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -183,6 +182,8 @@ def parse(table: Mapping[str, Any], source: str, base: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

@@ -15,6 +15,9 @@ compiles becomes a list. Only the command line turns this on (`auditor.cli.main`
 length of its run: as a library, the auditor leaves `re` as it is. A worker saves what it
 compiled after each document that needed something new (`save()`, auditor/cli_run.py).
 
+The lexicons' TOML files are kept the same way, parsed (`parsed()`, keyed by the file's text):
+TOML is parsed in Python, and the four files cost as much as loading every compiled pattern.
+
 The folder is `$AUDITOR_CACHE_DIR`, else `$XDG_CACHE_HOME/auditor`, else `~/.cache/auditor`;
 `AUDITOR_CACHE_DIR=""` turns the cache off.
 """
@@ -69,6 +72,31 @@ def _word(sre: Any) -> str | None:
     return next((t for t in "IL" if array(t).itemsize == sre.CODESIZE), None)
 
 
+def _load(path: Path | None) -> dict[Any, Any]:
+    """The entries a file holds; none where it is missing, unreadable or truncated."""
+    if path is not None:
+        with contextlib.suppress(Exception):
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, dict):
+                return data
+    return {}
+
+
+def _write(path: Path, entries: dict[Any, Any]) -> None:
+    """Write the entries, atomically (a reader sees the old file or the new one); a failure writes nothing."""
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(entries))
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
 class Cache:
     """The entries of one file: pattern and flags -> the arguments `_sre.compile` takes after them."""
 
@@ -78,11 +106,11 @@ class Cache:
         self.entries: dict[tuple[str | bytes, int], Args] = {}
         self.used: set[tuple[str | bytes, int]] = set()
         self.added = 0
-        if path is not None:
-            with contextlib.suppress(Exception):  # missing, unreadable, truncated: compile as usual
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    self.entries = data
+        self.entries = _load(path)  # none: compile as usual
+        #: parsed data files (the lexicons' TOML): the file's text -> the marshalled result, read when first asked
+        self.data_path = None if path is None else path.with_name(f"data{FORMAT}-{path.name.split('-', 1)[1]}")
+        self.data: dict[str, bytes] | None = None
+        self.data_added = 0
 
     def args(self, pattern: str | bytes, flags: int) -> Args:
         """What the compiler makes of `pattern`, as `re._compiler.compile` passes it to the engine."""
@@ -126,27 +154,32 @@ class Cache:
         What the file holds now is kept beside them: a worker process saves what it compiled (the
         parent never sees it), and so may its parent and the other workers.
         """
+        if self.data_path is not None and self.data is not None and self.data_added:
+            self.data_added = 0
+            _write(self.data_path, {**_load(self.data_path), **self.data})
         if self.path is None or not self.added:
             return
         self.added = 0
-        keep = self.entries
-        with contextlib.suppress(Exception):  # missing, unreadable, truncated: ours alone
-            held = marshal.loads(self.path.read_bytes())
-            if isinstance(held, dict):
-                keep = {**held, **keep}
+        keep = {**_load(self.path), **self.entries}
         if len(keep) > LIMIT:
             keep = {k: v for k, v in keep.items() if k in self.used}
-        with contextlib.suppress(OSError, ValueError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(marshal.dumps(keep))
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        _write(self.path, keep)
+
+    def parsed(self, text: str, parse: Callable[[str], Any]) -> Any:
+        """`parse(text)`, as an earlier run kept it: a new object each time (callers may change it)."""
+        if self.data is None:
+            self.data = _load(self.data_path)
+        held = self.data.get(text)
+        if held is not None:
+            with contextlib.suppress(Exception):
+                return marshal.loads(held)
+        result = parse(text)
+        try:
+            self.data[text] = marshal.dumps(result)  # what marshal cannot write (a TOML date) is not kept
+        except ValueError:
+            return result
+        self.data_added += 1
+        return result
 
 
 def cache_file(sre: Any) -> Path | None:
@@ -181,6 +214,11 @@ def enabled() -> Iterator[Cache | None]:
 
 #: the cache of the `enabled()` block this process is in (a forked worker is in its parent's)
 _active: Cache | None = None
+
+
+def parsed(text: str, parse: Callable[[str], Any]) -> Any:
+    """`parse(text)`; in the block of `enabled()`, from what an earlier run kept (a data file's text is its key)."""
+    return parse(text) if _active is None or _active.path is None else _active.parsed(text, parse)
 
 
 def save() -> None:

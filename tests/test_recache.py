@@ -153,8 +153,9 @@ def test_the_command_line_fills_the_cache(cache_dir: Path, tmp_path: Path) -> No
     doc.write_text("2023年收入12.5亿元，增长8.3%。\n", encoding="utf-8")
     run = [sys.executable, "-m", "auditor", "check", "--format", "json", str(doc)]
     first = subprocess.run(run, capture_output=True, text=True, check=False)
-    files = [f for f in cache_dir.iterdir() if f.suffix == ".marshal"]
-    assert len(files) == 1 and files[0].stat().st_size > 0
+    files = sorted(f.name.split("-")[0] for f in cache_dir.iterdir() if f.suffix == ".marshal")
+    assert files == ["data2", "re2"]  # the lexicons parsed, the patterns compiled
+    assert all(f.stat().st_size > 0 for f in cache_dir.iterdir())
     second = subprocess.run(run, capture_output=True, text=True, check=False)
     assert first.stdout == second.stdout and '"schema": "auditor/v1"' in first.stdout
 
@@ -162,7 +163,7 @@ def test_the_command_line_fills_the_cache(cache_dir: Path, tmp_path: Path) -> No
 def _held(cache_dir: Path) -> dict:  # type: ignore[type-arg]
     import marshal
 
-    (file,) = [f for f in cache_dir.iterdir() if f.suffix == ".marshal"]
+    (file,) = [f for f in cache_dir.iterdir() if f.suffix == ".marshal" and f.name.startswith("re")]
     return marshal.loads(file.read_bytes())  # type: ignore[no-any-return]
 
 
@@ -197,6 +198,46 @@ def test_what_a_worker_compiles_is_saved(cache_dir: Path, tmp_path: Path, monkey
     doc.write_text("化解43起。", encoding="utf-8")
     assert cli.main(["check", str(doc), "--jobs", "1", "--format", "json", "-o", str(tmp_path / "r.json")]) == 0
     assert (only_in_the_worker, 0) in _held(cache_dir)
+
+
+def test_parsed_data_is_kept_between_runs_and_fresh_each_time(cache_dir: Path) -> None:
+    import tomllib
+
+    text = f'# {uuid.uuid4().hex}\n[count]\nunits = ["起", "件"]\n'
+    calls: list[str] = []
+
+    def parse(t: str) -> dict:  # type: ignore[type-arg]
+        calls.append(t)
+        return tomllib.loads(t)
+
+    with recache.enabled():
+        first = recache.parsed(text, parse)
+        first["count"]["units"].append("changed by its caller")
+        again = recache.parsed(text, parse)
+    with recache.enabled():  # the next run
+        later = recache.parsed(text, parse)
+    assert again == later == {"count": {"units": ["起", "件"]}}
+    assert calls == [text]  # parsed once, in the first run
+
+
+def test_parsed_data_marshal_cannot_keep_is_parsed_every_time(cache_dir: Path) -> None:
+    import datetime as dt
+
+    calls: list[str] = []
+
+    def parse(t: str) -> dict:  # type: ignore[type-arg]
+        calls.append(t)
+        return {"when": dt.date(2023, 1, 1)}
+
+    with recache.enabled():
+        assert recache.parsed("when = 2023-01-01", parse) == {"when": dt.date(2023, 1, 1)}
+        assert recache.parsed("when = 2023-01-01", parse) == {"when": dt.date(2023, 1, 1)}
+    assert len(calls) == 2
+
+
+def test_outside_the_block_data_is_parsed_as_usual(cache_dir: Path) -> None:
+    assert recache.parsed("x", lambda t: {"text": t}) == {"text": "x"}
+    assert not list(cache_dir.iterdir())
 
 
 @settings(max_examples=60, deadline=None)

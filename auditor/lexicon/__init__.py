@@ -5,7 +5,6 @@ named; code reads them through `lexicon()`.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -67,7 +66,17 @@ def extend(units: Mapping[str, str] | None = None, idioms: Sequence[str] = ()) -
 
 
 def _read(name: str) -> dict:
-    return tomllib.loads(resources.files("auditor.lexicon").joinpath("zh", name).read_text(encoding="utf-8"))
+    """A lexicon file, parsed; on the command line, as an earlier run parsed the same text (auditor/recache.py)."""
+    from auditor import recache
+
+    return recache.parsed(resources.files("auditor.lexicon").joinpath("zh", name).read_text(encoding="utf-8"),
+                          _parse_toml)
+
+
+def _parse_toml(text: str) -> dict:
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 @cache
