@@ -27,7 +27,6 @@ import contextlib
 import marshal
 import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,6 +83,8 @@ def _load(path: Path | None) -> dict[Any, Any]:
 
 def _write(path: Path, entries: dict[Any, Any]) -> None:
     """Write the entries, atomically (a reader sees the old file or the new one); a failure writes nothing."""
+    import tempfile
+
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -103,10 +104,9 @@ class Cache:
     def __init__(self, path: Path | None, compiler: Any, parser: Any, sre: Any) -> None:
         self.path, self.compiler, self.parser, self.sre = path, compiler, parser, sre
         self.word = _word(sre) or "I"
-        self.entries: dict[tuple[str | bytes, int], Args] = {}
         self.used: set[tuple[str | bytes, int]] = set()
         self.added = 0
-        self.entries = _load(path)  # none: compile as usual
+        self.entries: dict[tuple[str | bytes, int], Args] = _load(path)  # none: compile as usual
         #: parsed data files (the lexicons' TOML): the file's text -> the marshalled result, read when first asked
         self.data_path = None if path is None else path.with_name(f"data{FORMAT}-{path.name.split('-', 1)[1]}")
         self.data: dict[str, bytes] | None = None
