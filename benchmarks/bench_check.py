@@ -11,7 +11,9 @@ one text and once as --docs report-sized files. Printed:
 * CPU time of `check` (in this process) for 1x, 4x and 16x of --size/16, as one document and as
   many, with the growth from 1x to 16x;
 * with --jobs: wall time of `--jobs 1` and `--jobs 2` on the files, and the machine's load;
-* with --startup: `auditor --help` and `auditor check` on one seed, wall, median of 5.
+* with --startup: `auditor --help` and `auditor check` on one seed, wall, median of 5; where
+  valgrind is installed, also their instruction counts, which unlike wall time are the same
+  in every run (on a machine whose speed varies, the figure to compare changes by).
 
 CPU seconds (not wall) make the figures hold on a shared machine; the load average is
 printed beside every wall-clock figure.
@@ -25,6 +27,7 @@ import os
 import pathlib
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -208,6 +211,28 @@ def startup() -> None:
     print(f"python -c pass: {median([sys.executable, '-c', 'pass'])}")
     print(f"auditor --help: {median([sys.executable, '-m', 'auditor', '--help'])}")
     print(f"auditor check one seed: {median([sys.executable, '-m', 'auditor', 'check', seed])}")
+    if shutil.which("valgrind"):
+        print("instructions (valgrind callgrind; a forked worker's count includes its parent's before the fork)")
+        print(f"auditor --help: {instructions(['--help'])}")
+        print(f"auditor check one seed: {instructions(['check', seed])}")
+        print(f"auditor check one seed --format json: {instructions(['check', seed, '--format', 'json'])}")
+
+
+def instructions(args: list[str]) -> str:
+    """Instructions of `auditor ARGS` by process (callgrind), after one untimed run."""
+    argv = [sys.executable, "-m", "auditor", *args]
+    subprocess.run(argv, capture_output=True, cwd=ROOT, check=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.%p", *argv],
+                       capture_output=True, cwd=ROOT, check=False)
+        counts = []
+        for f in sorted(pathlib.Path(tmp).glob("cg.*"), key=lambda f: int(f.suffix[1:])):
+            found = re.search(r"^summary: (\d+)", f.read_text(errors="replace"), re.M)
+            counts.append(int(found.group(1)) if found else 0)
+    if not counts:
+        return "not measured"
+    names = ["CLI"] + ["worker"] * (len(counts) - 1)
+    return ", ".join(f"{n} {c / 1e6:,.0f} M" for n, c in zip(names, counts, strict=True))
 
 
 def main() -> None:
