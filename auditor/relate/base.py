@@ -82,6 +82,15 @@ class Seg(msgspec.Struct):
     clause_start: Sequence[int]  # offsets where the clauses (ids in `clause`) begin
 
 
+def sentence_first(seg: Seg, j: int) -> int:
+    """The index of the first figure of figure j's sentence: sentence ids never decrease along the figures
+    (they are in text order), so the walk back is the sentence's length, never the document's."""
+    i = j
+    while i > 0 and seg.sent[i - 1] == seg.sent[j]:
+        i -= 1
+    return i
+
+
 #: a clause runs at most this far: reports' clauses run to about a hundred characters, so every search
 #: bounded by the clause stays bounded on a text of figures with no separator at all
 CLAUSE_MAX = 400

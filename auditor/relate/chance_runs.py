@@ -22,7 +22,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import TOTAL_MARK, TOTAL_WORD, Seg, label_before, same_unit
+from auditor.relate.base import TOTAL_MARK, TOTAL_WORD, Seg, label_before, same_unit, sentence_first
 from auditor.relate.link import frame
 
 NUMERAL = "[一二三四五六七八九十两0-9０-９]+"
@@ -201,8 +201,8 @@ def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Se
     if run <= Fraction(t.value):
         return False
     slack = sum((qs[x].half_ulp for x in parts), Fraction(0))
-    return any(seg.sent[x] == seg.sent[j] and qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
-               and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(j))
+    return any(qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
+               and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(sentence_first(seg, j), j))
 
 
 def closes_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg, after: str) -> bool:

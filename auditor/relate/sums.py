@@ -22,6 +22,7 @@ from auditor.relate.base import (
     label_before,
     near_total,
     same_unit,
+    sentence_first,
 )
 from auditor.relate.chance_runs import (
     bounded,
@@ -197,8 +198,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         k += 1
     if not parts:
         return None
-    others = [label_before(text, qs[x], 0, CLAUSE_END) for x in range(j) if seg.sent[x] == seg.sent[j]
-              and qs[x].kind == t.kind and same_unit(qs[x], t)]
+    others = [label_before(text, qs[x], 0, CLAUSE_END) for x in range(sentence_first(seg, j), j)
+              if qs[x].kind == t.kind and same_unit(qs[x], t)]
     if named_for_another(label_before(text, qs[parts[0]], 0, CLAUSE_END), lab, others):
         return None
     if any(text[qs[x].start - 1:qs[x].start] == "各" for x in parts):

@@ -61,3 +61,15 @@ def test_bounds_after_cuts_at_each_boundary_and_every_longest_characters(text: s
 
 def test_bounds_after_a_run_with_no_boundary() -> None:
     assert list(bounds_after("甲" * 10 + "，" + "乙" * 9, "，", 4)) == [4, 8, 11, 15, 19]
+
+
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=40), st.data())
+def test_sentence_first_is_the_first_figure_of_the_sentence(steps: list[int], data: st.DataObject) -> None:
+    from itertools import accumulate
+
+    from auditor.relate.base import Seg, sentence_first
+
+    sent = list(accumulate(steps))  # sentence ids along the figures never decrease
+    seg = Seg(sent, [0] * len(sent), [0] * len(sent), [0] * len(sent), [0])
+    j = data.draw(st.integers(0, len(sent) - 1))
+    assert sentence_first(seg, j) == min(x for x in range(len(sent)) if sent[x] == sent[j])
