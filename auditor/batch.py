@@ -83,7 +83,8 @@ def run(paths: Sequence[str], work: Work[R], failed: Callable[[str, str, str], R
     if not paths:
         return
     if warm is not None and start_method() == "fork":
-        warm()  # once, here: every forked worker starts warm
+        warm()  # once, here: every forked worker starts warm, and need not warm again
+        warm = None
     pool = _Pool(list(paths), work, failed, max(1, jobs), timeout or None, max_memory or None, warm, spool, idle)
     try:
         yield from pool.results()

@@ -369,3 +369,20 @@ def test_idle_runs_once_while_the_workers_hold_their_first_documents(tmp_path: P
     for _, result, _parts in batch.run([str(flag)] * 3, _waits_for, failed, jobs=2, idle=idle):
         seen.append(result)
     assert seen == ["idle", *["ok:" + str(flag)] * 3]
+
+
+# --- the warm-up: once, in the parent the workers are forked from ------------------------------
+
+def test_forked_workers_start_warm_and_warm_no_more(tmp_path: Path) -> None:
+    log = tmp_path / "warmed"
+
+    def warm() -> None:
+        with open(log, "a", encoding="ascii") as fh:
+            fh.write(f"{os.getpid()}\n")
+
+    def work(path: str) -> str:
+        return str(os.getpid())
+
+    got = run([str(tmp_path / f"d{i}") for i in range(6)], work, jobs=2, warm=warm)
+    assert sorted(got) == list(range(6)) and str(os.getpid()) not in got.values()  # audited in the workers
+    assert log.read_text(encoding="ascii").split() == [str(os.getpid())]  # warmed in the parent, once
