@@ -164,6 +164,8 @@ class Cache:
         if len(keep) > LIMIT:
             keep = {k: v for k, v in keep.items() if k in self.used}
         _write(self.path, keep)
+        with contextlib.suppress(OSError):  # the file of the first layout (lists of ints), which nothing reads now
+            self.path.with_name("re-" + self.path.name.split("-", 1)[1]).unlink(missing_ok=True)
 
     def parsed(self, text: str, parse: Callable[[str], Any]) -> Any:
         """`parse(text)`, as an earlier run kept it: a new object each time (callers may change it)."""

@@ -200,6 +200,15 @@ def test_what_a_worker_compiles_is_saved(cache_dir: Path, tmp_path: Path, monkey
     assert (only_in_the_worker, 0) in _held(cache_dir)
 
 
+def test_the_file_of_the_first_layout_is_removed_when_the_cache_is_saved(cache_dir: Path) -> None:
+    with recache.enabled() as c:
+        assert c is not None and c.path is not None
+        old = c.path.with_name("re-" + c.path.name.split("-", 1)[1])
+        old.write_bytes(b"old entries")
+        re.compile(_unique("o[0-9]"))
+    assert not old.exists() and c.path.exists()
+
+
 def test_parsed_data_is_kept_between_runs_and_fresh_each_time(cache_dir: Path) -> None:
     import tomllib
 
