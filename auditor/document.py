@@ -18,16 +18,19 @@ from bisect import bisect_right
 import msgspec
 from msgspec.structs import replace
 
+from auditor.model import identity_without
+
 _NEWLINE = re.compile("\n")
 
 
+@identity_without("_line_starts")
 class Document(msgspec.Struct, frozen=True):
     """A document's text as loaded, with its path and digest."""
 
     text: str
     path: str = "<text>"
     sha256: str = ""
-    _line_starts: tuple[int, ...] = ()  # no part of equality (below): it follows from the text
+    _line_starts: tuple[int, ...] = ()  # no part of equality (identity_without): it follows from the text
     notes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -38,15 +41,6 @@ class Document(msgspec.Struct, frozen=True):
         digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8", "surrogatepass")).hexdigest()
         starts = (0, *(m.end() for m in _NEWLINE.finditer(text)))
         return cls(text=text, path=path, sha256=digest, _line_starts=starts, notes=tuple(notes))
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.text, self.path, self.sha256, self.notes)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if type(other) is Document else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def with_note(self, code: str, message: str) -> Document:
         """The same document with one more note."""

@@ -7,14 +7,16 @@ The values are frozen msgspec Structs rather than dataclasses: a frozen dataclas
 compiling generated source at import (about 1.5 ms a class, 40 classes before the first document)
 and sets each field through `object.__setattr__`; a Struct is defined and constructed in C, an
 order of magnitude faster on both counts. Where a field is no part of a value's identity (a
-figure's frame, a claim's detail), the class says so in its own `__eq__` and `__hash__`.
+figure's frame, a claim's detail), `identity_without` leaves it out of `__eq__` and `__hash__`.
 """
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
@@ -26,6 +28,29 @@ Number = Decimal | Fraction
 #: Quantity kinds that count as quantities (SPEC.md); the others are look-alikes.
 QUANTITY_KINDS = frozenset({"count", "percent", "money", "measure", "multiple", "ratio", "number", "points"})
 NOT_QUANTITY_KINDS = frozenset({"year", "date", "ordinal", "code", "label", "list_marker"})
+
+
+S = TypeVar("S", bound="type[msgspec.Struct]")
+
+
+def identity_without(*fields: str) -> Callable[[S], S]:
+    """A Struct's equality and hash over all its fields but these: what is no part of the value's identity
+    (a figure is the same however it is framed). Fields added later take part without a word here."""
+
+    def wrap(cls: S) -> S:
+        key = operator.attrgetter(*(n for n in cls.__struct_fields__ if n not in fields))
+
+        def __eq__(self: object, other: object) -> bool:
+            return bool(key(self) == key(other)) if type(other) is cls else NotImplemented
+
+        def __hash__(self: object) -> int:
+            return hash(key(self))
+
+        cls.__eq__ = __eq__  # type: ignore[method-assign]
+        cls.__hash__ = __hash__  # type: ignore[method-assign]
+        return cls
+
+    return wrap
 
 
 class Severity(StrEnum):
@@ -63,6 +88,7 @@ class Frame(msgspec.Struct, frozen=True):
     aside: bool = False  # inside a bracketed aside
 
 
+@identity_without("frame")
 class Quantity(msgspec.Struct, frozen=True):
     """One number as written, with its unit, kind, qualifier and precision.
 
@@ -84,17 +110,7 @@ class Quantity(msgspec.Struct, frozen=True):
     scale: int = 1
     high: Number | None = None
     numeral: str = "arabic"  # arabic | chinese | mixed
-    frame: Frame | None = None  # no part of equality or hash (below): the figure is the same however it is framed
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.start, self.end, self.text, self.value, self.unit, self.kind, self.approx, self.decimals,
-                self.scale, self.high, self.numeral)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if type(other) is Quantity else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
+    frame: Frame | None = None  # no part of equality or hash (identity_without)
 
     @property
     def span(self) -> Span:
@@ -118,6 +134,7 @@ class Operand(msgspec.Struct, frozen=True):
     text: str
 
 
+@identity_without("detail")
 class Claim(msgspec.Struct, frozen=True):
     """What the text says about its figures, and whether the figures bear it out."""
 
@@ -134,17 +151,7 @@ class Claim(msgspec.Struct, frozen=True):
     #: the rule code this claim's verdict maps to, with the severity and a cause hint
     code: str | None = None
     hint: str | None = None
-    detail: dict[str, str] = msgspec.field(default_factory=dict)  # no part of equality or hash (below)
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.kind, self.start, self.end, self.text, self.claimed, self.unit, self.operands, self.expression,
-                self.recomputed, self.status, self.code, self.hint)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if type(other) is Claim else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
+    detail: dict[str, str] = msgspec.field(default_factory=dict)  # no part of equality or hash (identity_without)
 
 
 class Waiver(msgspec.Struct, frozen=True):

@@ -11,7 +11,7 @@ from functools import lru_cache
 import msgspec
 
 from auditor.lexicon import claim_words, lexicon
-from auditor.model import Quantity
+from auditor.model import Quantity, identity_without
 
 SENT_END = "。！？!?\n"
 CLAUSE_END = SENT_END + "，,；;：:|"
@@ -42,6 +42,7 @@ SUBSET_MODIFIERS = _W("rate_stem.subset")
 BOUNDED_RATES = _W("rate_stem.bounded")
 
 
+@identity_without("extra")
 class Relation(msgspec.Struct, frozen=True):
     """A claim before verification: the claimed figure and the operands found for it."""
 
@@ -58,18 +59,8 @@ class Relation(msgspec.Struct, frozen=True):
     strong: bool = False  # operands identified confidently enough to call an error
     all_claim: bool = False  # 均/全部 says 100%
     alternatives: tuple[tuple[tuple[Quantity, ...], tuple[Quantity, ...]], ...] = ()
-    extra: dict[str, str] = msgspec.field(default_factory=dict)  # no part of equality or hash (below)
+    extra: dict[str, str] = msgspec.field(default_factory=dict)  # no part of equality or hash (identity_without)
     text: str = ""  # text[start:end], filled in by relate()
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.kind, self.claim, self.start, self.end, self.parts, self.whole, self.direction, self.exhaustive,
-                self.overlap, self.subset, self.strong, self.all_claim, self.alternatives, self.text)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if type(other) is Relation else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 class Seg(msgspec.Struct):
