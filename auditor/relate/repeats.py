@@ -5,25 +5,25 @@ import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from auditor.model import Quantity
+from auditor.model import Number, Quantity
 from auditor.relate.base import GROWTH_DOWN, Relation, growth_head
 from auditor.relate.link import COMMON, _core, frame, per_unit_apart, periods_differ, repeat_of
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     """A figure stated again later in the document: the same metric (subject, period, role) and value."""
-    first: dict[tuple[str, str, Fraction], int] = {}
+    first: dict[tuple[str, str, Number], int] = {}  # a number hashes as its value: 1.50, 1.5 and 3/2 are one key
     for j, q in enumerate(qs):
         if q.kind not in ("count", "money", "measure", "percent") or q.high is not None \
                 or frame(q).role == "attribute":
             continue
-        key = (q.kind, q.unit, Fraction(q.value))
+        key = (q.kind, q.unit, q.value)
         k = first.get(key)
         if k is None:
             first[key] = j
             continue
         p = qs[k]
-        v = abs(Fraction(q.value))
+        v = -q.value if q.value < 0 else q.value
         # equal numbers of different metrics are nothing: one subject, period, role and plan
         trivial = v < 10 and not q.decimals or (q.kind == "percent" and v in (0, 100))
         if q.start - p.end > 8 and not trivial and not _levels_differ(text, qs, k, j) \
@@ -116,10 +116,14 @@ def _rounded_repeats(qs: Sequence[Quantity]) -> Iterator[Relation]:
             continue
         bucket = recent.setdefault((q.kind, q.unit), [])
         rounded = bool(q.approx) or q.scale > 1
+        fq = frame(q)
         for k in bucket:
             p = qs[k]
-            if p.value == q.value or not (rounded or p.approx or p.scale > 1) or not repeat_of(p, q):
+            if p.value == q.value or not (rounded or p.approx or p.scale > 1):
                 continue
+            fp = frame(p)
+            if fp.role != fq.role or fp.plan != fq.plan or not repeat_of(p, q):  # (role and plan: repeat_of's
+                continue  # first test, here without the call: most of the bucket fails it)
             link = f"same subject {frame(q).subject}, restated rounded"
             if bool(q.approx) != bool(p.approx):
                 rough, exact = (q, p) if q.approx else (p, q)  # the qualified one is the rough one
