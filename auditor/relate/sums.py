@@ -270,11 +270,12 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         p = qs[k]
         if seg.para[k] != seg.para[j] or seg.sent[k] - seg.sent[j] > 2:
             break
-        if stage_sibling(lab, label_before(text, p, 0)):
+        p_lab = label_before(text, p, 0)
+        if stage_sibling(lab, p_lab):
             break  # 受理10件，提出建议2件；…受理5件: a count at the total's stage is its sibling; its own parts follow
         if p.high is None and p.kind == t.kind and p.unit == t.unit and p.approx is None \
                 and frame(p).role not in ("average", "attribute") \
-                and not (len(lab) >= 2 and label_before(text, p, 0) == lab):
+                and not (len(lab) >= 2 and p_lab == lab):
             # an average or a bound (6500亿斤以上) is no part; nor a figure worded as the total, its
             # sibling (火灾死亡11人；铁路死亡8人); nothing announces these parts, so 6个部门 is no part
             # of 16件 (one measure word only)
