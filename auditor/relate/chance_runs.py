@@ -195,14 +195,43 @@ def odd_noun(total_label: str, part_labels: Sequence[str]) -> bool:
 def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Seg) -> bool:
     """资产总额33.5万亿元,负债9.9万亿元,净资产23.6万亿元。其中,行政单位资产10.1万亿元,事业单位资产23.4万亿元:
     parts that exceed the figure 其中 follows but add up, within rounding, to an earlier figure of its
-    sentence break that earlier one down; the figure next to 其中 is no total of theirs."""
+    sentence break that earlier one down; the figure next to 其中 is no total of theirs.
+
+    So do the first two or more of them (共收到留言500条,部门收到300条,县区收到200条,其中咨询类260条、投诉类230条、
+    建言类10条,处理答复498条…): the list runs on into another classification of the earlier total, and
+    neither reading makes the figure next to 其中 the sum of the whole run."""
+    t = qs[j]
+    tv = Fraction(t.value)
+    earlier = [(Fraction(qs[x].value), qs[x].half_ulp) for x in range(sentence_first(seg, j), j)
+               if qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None]
+    if not earlier:
+        return False
+    run, slack = Fraction(0), Fraction(0)
+    for n, x in enumerate(parts):
+        run += Fraction(qs[x].value)
+        slack += qs[x].half_ulp
+        if (n >= 1 or n == len(parts) - 1) and run > tv and any(abs(run - v) <= slack + ulp for v, ulp in earlier):
+            return True
+    return False
+
+
+def earlier_total_holds(text: str, qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Seg,
+                        sent_start: int) -> bool:
+    """共收到留言500条,部门收到300条,县区收到200条,其中咨询类260条、投诉类230条: parts that exceed the figure
+    其中 follows fit under the sentence's marked total (共, 合计, 总): 其中 may break either down, and
+    only one of the two readings finds the parts too many; the text does not say which it means."""
     t = qs[j]
     run = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
     if run <= Fraction(t.value):
         return False
-    slack = sum((qs[x].half_ulp for x in parts), Fraction(0))
-    return any(qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None
-               and abs(run - Fraction(qs[x].value)) <= slack + qs[x].half_ulp for x in range(sentence_first(seg, j), j))
+    for x in range(sentence_first(seg, j), j):
+        e = qs[x]
+        if e.kind == t.kind and same_unit(e, t) and e.high is None and frame(e).role == "level" \
+                and Fraction(e.value) >= run:
+            lab = label_before(text, e, sent_start)
+            if TOTAL_WORD.search(lab) or TOTAL_MARK.search(lab):
+                return True
+    return False
 
 
 def closes_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg, after: str) -> bool:

@@ -29,6 +29,7 @@ from auditor.relate.chance_runs import (
     claimed_by_other,
     closes_list,
     compared_old,
+    earlier_total_holds,
     heads_own_list,
     in_list,
     list_goes_on,
@@ -228,6 +229,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             break
     if sum_of_earlier(qs, j, chosen, seg):
         return None  # the parts break down an earlier figure of the sentence, which they add up to
+    if earlier_total_holds(text, qs, j, chosen, seg, sent_start[seg.sent[j]]):
+        return None  # too many for the figure before 其中, not for the sentence's total: two readings
     last_lab = label_before(text, qs[chosen[-1]], 0)
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
     overlap = any(qs[p].approx for p in chosen) or bool(t.approx)

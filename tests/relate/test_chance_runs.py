@@ -191,3 +191,37 @@ def test_sibling_list_with_rates_still_adds_up_to_its_total_pass() -> None:
 def test_total_after_a_figure_of_another_unit_keeps_its_parts_pass() -> None:
     text = "全县招商引资项目32个,增长6.7%,到位资金45.6亿元,其中工业项目资金30.1亿元,服务业项目资金15.5亿元。"
     assert confirmed(text, "3010000000+1550000000")
+
+
+# ---- a 其中 list that runs on into another classification of an earlier total ------------------------
+
+def test_parts_that_add_up_to_the_earlier_total_before_the_list_runs_on_fail() -> None:
+    # 260 + 230 + 10 = 500, the sentence's total; 498 and 2 divide it again by status: 200 is no total of theirs
+    text = ("本月共收到网民留言500条,市直部门收到300条,各县区收到200条,其中咨询类留言260条、投诉类留言230条、"
+            "建言献策类留言10条,各级各部门处理答复498条,还有2条正在处理中,处理答复率99.6%。")
+    assert not [c for c in audit_text(text).claims if c.kind == "sum" and c.claimed == "200"]
+    assert loud(text) == []
+    assert confirmed(text, "260+230+10")
+
+
+def test_parts_of_the_figure_before_qi_zhong_that_run_on_pass() -> None:
+    # the parts fit the figure 其中 follows; the earlier figures are no sum of any of their prefixes
+    text = "本月共收到网民留言500条,市直部门收到300条,各县区收到200条,其中咨询类留言120条、投诉类留言80条。"
+    assert confirmed(text, "120+80")
+
+
+def test_parts_too_many_for_the_figure_but_not_for_the_sentences_total_fail() -> None:
+    # 260 + 230 = 490 exceeds 200 but fits under 共500: 其中 may break down either; no error on a guess
+    text = "本月共收到网民留言500条,市直部门收到300条,各县区收到200条,其中咨询类留言260条、投诉类留言230条。"
+    assert loud(text) == []
+
+
+def test_parts_too_many_for_every_total_of_the_sentence_pass() -> None:
+    # 460 + 230 = 690 exceeds 200 and 共500 alike: whichever total 其中 breaks down, the parts are too many
+    text = "本月共收到网民留言500条,市直部门收到300条,各县区收到200条,其中咨询类留言460条、投诉类留言230条。"
+    assert "S401" in loud(text)
+
+
+def test_parts_too_many_for_the_total_alone_pass() -> None:
+    text = "本月共收到网民留言200条,其中咨询类留言160条、投诉类留言80条。"
+    assert "S401" in loud(text)
