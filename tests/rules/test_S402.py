@@ -41,3 +41,27 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def _sum_status(text: str, figure: str) -> list[str]:
+    from auditor import audit_text
+
+    return [c.status for c in audit_text(text).claims if c.kind == "sum" and c.detail.get("figure") == figure]
+
+
+def test_a_closed_list_in_the_next_sentence_that_falls_short_is_unverifiable() -> None:
+    # 其中 opens a new sentence: the parts (closed by 其它类) are all of something the text does not tie to
+    # the total; 1200 + 500 + 100 = 1800 of 2600 is neither confirmed nor an error
+    text = "本月热线共受理群众各类诉求2600件。其中,咨询类诉求1200件;求助类诉求500件;其它类诉求100件。"
+    assert _sum_status(text, "2600件") == ["unverifiable"]
+    check_not_flagged(CODE, text)
+
+
+def test_a_closed_list_in_the_next_sentence_that_adds_up_is_confirmed() -> None:
+    text = "本月热线共受理群众各类诉求1800件。其中,咨询类诉求1200件;求助类诉求500件;其它类诉求100件。"
+    assert _sum_status(text, "1800件") == ["consistent"]
+
+
+def test_a_partial_list_that_falls_short_stays_within_its_total() -> None:
+    text = "本月热线共受理群众各类诉求2600件。其中,咨询类诉求1200件;求助类诉求500件。"
+    assert _sum_status(text, "2600件") == ["consistent"]
