@@ -224,6 +224,9 @@ def earlier_total_holds(text: str, qs: Sequence[Quantity], j: int, parts: Sequen
     run = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
     if run <= Fraction(t.value):
         return False
+    noun = label_before(text, t, 0).strip()[-2:]
+    if len(noun) == 2 and label_before(text, qs[parts[0]], 0).endswith(noun):
+        return False  # 净资产205亿元,其中经营性净资产150亿元: parts named for the figure itself are its own
     for x in range(sentence_first(seg, j), j):
         e = qs[x]
         if e.kind == t.kind and same_unit(e, t) and e.high is None and frame(e).role == "level" \

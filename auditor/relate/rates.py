@@ -27,6 +27,7 @@ from auditor.relate.rate_wholes import (
     BREAKDOWN_AFTER,
     CLOSURE,
     COLON_HEAD,
+    CONCLUDED,
     EACH_BOUND,
     FAR_TOTAL,
     INTAKE,
@@ -163,7 +164,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     outcome = kind == "rate" and stem.endswith(OUTCOME)
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
-              and not (outcome and INTAKE.search(_whole_label(text, qs[j])))
+              and not (outcome and _intake(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))
@@ -259,6 +260,12 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
+
+
+def _intake(label: str) -> bool:
+    """A count of cases taken in (受理1033件), not of cases concluded (共审结行政复议申请135件: 申请 is what was
+    concluded)."""
+    return INTAKE.search(label) is not None and CONCLUDED.search(label) is None
 
 
 def _other_period_between(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool:

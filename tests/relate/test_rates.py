@@ -503,6 +503,23 @@ def test_outcome_rate_over_cases_decided_pass() -> None:
     assert not loud(text)
 
 
+# the applications concluded (共审结行政复议申请135件) are a count of cases decided, though 申请 names them
+CONCLUDED = ("2024年总共需办理复议案件151件。\n全年共审结行政复议申请135件(含上年度结转),"
+             "其中纠错29件,纠错率约{}。")
+
+
+def test_outcome_rate_over_applications_concluded_pass() -> None:
+    text = CONCLUDED.format("21.5%")
+    assert ("consistent", "29/135") in [g[:2] for g in claims(text, "rate")]
+
+
+def test_outcome_rate_fits_only_an_intake_stated_before_fail() -> None:
+    # 29/151 = 19.2% fits the total of the paragraph before; the rate's own total gives 21.48%: two readings
+    text = CONCLUDED.format("19.2%")
+    assert [g[0] for g in claims(text, "rate")] == ["unverifiable"]
+    assert not loud(text)
+
+
 def test_success_rate_stays_over_intake() -> None:
     # 调解成功率 is over the disputes taken in: the stem does not end with an outcome word
     text = "全年受理矛盾纠纷500件,调解成功480件,调解成功率91%。"
