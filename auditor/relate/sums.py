@@ -63,7 +63,7 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
     """Totals and their parts: 共X项，其中A项、B项…; figures that follow a total and add up to it;
     共计 after its parts."""
     # spans of time (十年, 五年) are no totals or parts: 十年 = 五年 + 五年 is a coincidence of words
-    found = list(_found_breakdowns(text, qs, seg, sent_start))
+    found = _not_co_parts(list(_found_breakdowns(text, qs, seg, sent_start)))
     seen = {(rel.claim.start, tuple(p.start for p in rel.parts)): n for n, rel in enumerate(found)}
     totals = {rel.claim.start for rel in found}
     more: list[Relation] = []
@@ -85,6 +85,20 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
         more.append(rel)
     yield from found
     yield from more
+
+
+def _not_co_parts(found: list[Relation]) -> list[Relation]:
+    """共500件,其中,网上登记250件、电话登记150件、信函登记100件: the three are parts of 500, siblings; that the
+    first is the sum of the other two (250 = 150 + 100) is chance. A sum found only by adding up (IMPLICIT)
+    whose total and parts are all parts of one other breakdown is dropped."""
+    groups: dict[int, list[frozenset[int]]] = {}  # the part sets each figure is a part in (linear: by figure)
+    for rel in found:
+        if rel.extra.get("link") != IMPLICIT:
+            g = frozenset(p.start for p in rel.parts)
+            for start in g:
+                groups.setdefault(start, []).append(g)
+    return [rel for rel in found if rel.extra.get("link") != IMPLICIT
+            or not any({rel.claim.start, *(p.start for p in rel.parts)} <= g for g in groups.get(rel.claim.start, ()))]
 
 
 def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:

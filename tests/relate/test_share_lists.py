@@ -73,3 +73,28 @@ def test_respectively_without_its_parts_before_is_unverifiable() -> None:
     got = shares(text)
     assert ("66", "unverifiable", None) in got
     assert not [f for f in audit_text(text).findings if f.code == "R201"]
+
+
+# ---- parts before 分别占: the base's name may hold a number that is no figure (a hotline's) ------------------
+CODE_BASE = "本月热线工单共500件,其中,网上登记250件、电话登记150件、信函登记100件,分别占12345热线受理总量的{}。"
+
+
+def test_shares_after_a_base_named_with_a_hotline_number_pass() -> None:
+    text = CODE_BASE.format("50%、30%和20%")
+    got = shares(text)
+    assert ("30", "consistent", "150/500") in got
+    assert ("20", "consistent", "100/500") in got
+    assert not [f for f in audit_text(text).findings if f.severity.value in ("error", "warning")]
+
+
+def test_shares_after_a_base_named_with_a_hotline_number_fail() -> None:
+    text = CODE_BASE.format("50%、35%和20%")
+    assert ("35", "inconsistent", "150/500") in shares(text)
+
+
+def test_a_part_of_a_qi_zhong_list_is_no_total_of_its_siblings() -> None:
+    # 250 = 150 + 100 by chance: all three are parts of 500
+    text = CODE_BASE.format("50%、30%和20%")
+    sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
+    assert "250+150+100" in sums
+    assert "150+100" not in sums
