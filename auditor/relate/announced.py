@@ -18,6 +18,7 @@ from functools import cache
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import INCREMENT_TAIL, Relation, Seg, label_before, near_total, nested_run, same_unit
+from auditor.relate.chance_runs import bounded
 from auditor.relate.link import frame
 from auditor.relate.rate_wholes import _has_own_share
 
@@ -250,6 +251,8 @@ def _partial(text: str, qs: Sequence[Quantity], seg: Seg, j: int, parts: Sequenc
     if len(before) != 1:
         return None
     t = before[0]
+    if any(bounded(qs[k]) and qs[k].unit == qs[t].unit for k in range(own[0], min(len(qs), own[-1] + 2))):
+        return None  # 其中3个法院新收案数均超10万件,21个法院超过5000件: the counts hold a threshold, no parts
     total = sum((Fraction(qs[p].value) for p in own), Fraction(0))
     if not total < Fraction(qs[t].value) or qs[t].approx or q.approx or \
             any(EACH.search(text, qs[p].start - 1, qs[p].start) for p in own):

@@ -181,6 +181,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             continue
         if p.kind != t.kind or (p.kind != "count" and p.unit != t.unit) or p.high is not None:
             break
+        if bounded(p):
+            # 其中,3个法院新收案数均超10万件,8个法院超过1万件: a bound is no part, and the list around it counts
+            # the holders of a threshold, not parts of the total
+            return None
         between = text[qs[k - 1].end:p.start]
         if parts and frame(p).aside and not frame(qs[parts[-1]]).aside:
             k += 1

@@ -482,3 +482,19 @@ def test_rounded_total_is_no_implicit_breakdown() -> None:
 def test_exact_total_with_its_parts_still_confirmed() -> None:
     text = "园区新入驻企业40家,其中制造企业31家,服务企业9家。"
     assert ("consistent", "31+9") in [s[:2] for s in sums(text)]
+
+
+# ---- counts of the holders of a threshold after 其中 are no parts ---------------------------------------------
+
+def test_counts_of_courts_over_a_threshold_are_no_breakdown_fail() -> None:
+    # 3个 and 8个 count courts; 超10万件 and 超过1万件 are bounds: nothing here adds up to the cases
+    text = ("今年前三季度,全省法院新收案件62.3万件,其中,东城、西城、南城3个市法院新收案数均超10万件,"
+            "8个基层法院新收案数超过1万件,另有21个基层法院新收案数超过5000件。")
+    r = audit_text(text)
+    assert not [c for c in r.claims if c.kind == "sum"]
+    assert not [f for f in r.findings if f.severity.value in ("error", "warning")]
+
+
+def test_a_breakdown_without_bounds_is_still_judged_pass() -> None:
+    text = "今年全省法院新收案件62.3万件,其中,刑事案件10.1万件,民事案件45.2万件,行政案件7万件。"
+    assert [c.status for c in audit_text(text).claims if c.kind == "sum"] == ["consistent"]
