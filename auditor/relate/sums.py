@@ -208,6 +208,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
+        if parts and p.value > t.value and re.match(r"[)）]?[,，:：]?\s*(?:其中|包括)", text[p.end:p.end + 6]):
+            break  # 社工860人,兼职社工940人,年末登记志愿者45210人,其中…: a total of its own, past the list's total
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
                 and not any(w in between for w in OTHER_WORD):
             break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)

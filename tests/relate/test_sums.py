@@ -498,3 +498,17 @@ def test_counts_of_courts_over_a_threshold_are_no_breakdown_fail() -> None:
 def test_a_breakdown_without_bounds_is_still_judged_pass() -> None:
     text = "今年全省法院新收案件62.3万件,其中,刑事案件10.1万件,民事案件45.2万件,行政案件7万件。"
     assert [c.status for c in audit_text(text).claims if c.kind == "sum"] == ["consistent"]
+
+
+# ---- a figure past the total that opens a 其中 of its own ends the list -------------------------------------
+
+def test_a_total_of_its_own_after_the_parts_ends_the_list_fail() -> None:
+    text = "年末全区共有社区工作者2150人,其中:专职社工860人,兼职社工940人,年末登记志愿者45210人,其中青年志愿者21060人。"
+    r = audit_text(text)
+    assert "S401" not in [f.code for f in r.findings]
+    assert ("consistent", "860+940") in [(c.status, c.expression) for c in r.claims if c.kind == "sum"]
+
+
+def test_a_part_past_the_total_without_a_qi_zhong_of_its_own_pass() -> None:
+    text = "年末全区共有社区工作者2150人,其中:专职社工860人,兼职社工2940人。"
+    assert "S401" in [f.code for f in audit_text(text).findings]
