@@ -142,6 +142,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 old = j  # 1862件(去年同期为1795件): the value of the period compared with
         elif new is None:
             new = j
+    if new is not None and old is not None and any(
+            qs[k].kind == "percent" and frame(qs[k]).role == "growth" for k in range(min(new, old) + 1, max(new, old))):
+        old = None  # 来信8.4万件,同比增长7.1%来访4.1万件,同比增长10.5%: a growth rate of its own stands between the two
     if inc is None and new is not None:
         # the increment stated after the rate: 同比增长8.37%,增收1,946万元
         for j in range(i + 1, min(len(qs), i + 4)):

@@ -658,3 +658,17 @@ def test_increment_set_off_by_a_space_is_still_the_increment_pass() -> None:
 
 def test_increment_set_off_by_a_space_fail() -> None:
     flagged(SPACED.format("8.3"), "growth", "1380/(23150-1380)", "G301")
+
+
+# ---- a growth rate of its own between two levels: the earlier one is no old value -------------------------
+
+def test_a_level_with_its_own_growth_rate_is_no_old_value_fail() -> None:
+    # the ； between the items is missing: 8.4万 has its own 7.1%, it is not 来访's value of last year
+    text = "全年共受理信访事项12.5万件,同比增长8.2%。其中,来信8.4万件,同比增长7.1%来访4.1万件,同比增长10.5%。"
+    r = audit_text(text)
+    assert not [f for f in r.findings if f.code == "G301"]
+
+
+def test_an_old_value_marked_as_such_is_still_compared_pass() -> None:
+    text = "其中,来信84000件,同比增长7.1%;来访41000件,去年同期为38000件,同比增长10.5%。"
+    assert [f for f in audit_text(text).findings if f.code == "G301"]

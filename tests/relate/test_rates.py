@@ -586,3 +586,34 @@ def test_the_finished_count_beside_an_unfinished_one_still_bases_the_rate() -> N
 def test_a_rate_of_a_negated_stem_takes_its_negated_count() -> None:
     r = audit_text("共回访200人，满意170人，不满意30人，不满意率20%。")
     assert [c.expression for c in r.claims if c.kind == "rate"][0].startswith("30/")
+
+
+# ---- a share of an unnamed subset opened by 其中 has no stated part ------------------------------------------
+
+def test_a_share_of_a_subset_the_text_does_not_count_fail() -> None:
+    # 其中…以县直部门为主,占总量的89.13%: the count of that subset is not stated; 46 is the whole, not the part
+    text = "2023年,某县司法局共收到行政复议申请48件,同比上升4%,受理46件。其中被申请人以县直部门为主,占总量的89.13%。"
+    assert not loud(text)
+    assert all(g[0] == "unverifiable" for g in claims(text, "share"))
+
+
+def test_a_share_with_its_count_in_its_item_pass() -> None:
+    text = "2023年,某县司法局共收到行政复议申请48件,受理46件,其中县直部门41件,占总量的89.13%。"
+    assert ("consistent", "41/46") in [g[:2] for g in claims(text, "share")]
+
+
+# ---- a second rate of one stem, after the first has its figures, speaks of something else ------------------
+
+SECOND_RATE = ("全年共受理群众来信6210件,除当场答复外,需转办5480件,办结5102件,办结率为93%。"
+               "对群众反映的重点问题,编发《来信专报》86期,领导批示率达100%,办结率达{}。")
+
+
+def test_a_later_rate_of_the_same_stem_does_not_take_the_earlier_figures_fail() -> None:
+    text = SECOND_RATE.format("97%")
+    assert not loud(text)
+    assert ("consistent", "5102/5480") in [g[:2] for g in claims(text, "rate")]
+
+
+def test_the_first_rate_of_the_stem_is_still_judged_pass() -> None:
+    text = SECOND_RATE.format("97%").replace("办结率为93%", "办结率为95%")
+    assert loud(text)
