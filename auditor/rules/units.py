@@ -14,6 +14,8 @@ INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
+#: a full stop typed for the decimal point (95。1%): digits and their % straight after it
+SPLIT_DECIMAL = re.compile(r"。[0-9]{1,3}[%％]")
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?\Z")  # \Z: not before a line break
 
 
@@ -30,6 +32,8 @@ def rate_without_unit(ctx: Context) -> Iterator[Finding]:
             continue
         if RATIO_NEXT.match(ctx.text, q.end):
             continue  # 比重为31.3：68.7: the first term of a ratio, which carries no unit
+        if SPLIT_DECIMAL.match(ctx.text, q.end):
+            continue  # 调解成功率95。1%: a 。 typed for the decimal point; the % is there, after the decimals
         if q.decimals == 0 and not m.group(0).startswith("率"):
             continue  # 占1: an integer after 占 is too often a count or a ratio
         yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
