@@ -3,6 +3,7 @@ with the identical figure (C502)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from auditor.model import Finding, Quantity, Severity
@@ -22,6 +23,7 @@ def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
     """The same rate name (按时办结率) carries two different values in one document."""
     seen: dict[str, tuple[str, int, Quantity]] = {}
     own = _own_operands(ctx)
+    levels = _level_starts(ctx)
     for q in ctx.quantities:
         if q.kind != "percent":
             continue
@@ -34,7 +36,8 @@ def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
             # only two mentions of one metric (a year's rate against the year before is no conflict)
             prev_val, prev_start, prev = seen[lab]
             if "\n" not in ctx.text[prev_start:q.start] and _one_metric(prev, q) \
-                    and not _borne_out_apart(own, prev, q):
+                    and not _borne_out_apart(own, prev, q) and not _levels_apart(levels, prev, q) \
+                    and not _combined(ctx.text, prev, q):
                 yield Finding("C501", Severity.WARNING, q.start, q.end, q.text,
                               message=f"{lab}在同一段中先为{prev_val}%，此处为{val}%",
                               message_en=f"{lab} is {prev_val}% earlier in the paragraph and {val}% here",
@@ -53,6 +56,37 @@ def _borne_out_apart(own: dict[int, frozenset[int]], a: Quantity, b: Quantity) -
     two values are of two things named alike, not one metric stated twice."""
     oa, ob = own.get(a.end), own.get(b.end)
     return oa is not None and ob is not None and not oa & ob
+
+
+def _level_starts(ctx: Context) -> list[tuple[int, int]]:
+    """(offset, sentence) of each level the text states, in order."""
+    return [(q.start, q.frame.sentence) for q in ctx.quantities
+            if q.frame is not None and q.frame.role == "level" and q.kind in ("count", "money", "measure")]
+
+
+def _levels_apart(levels: list[tuple[int, int]], a: Quantity, b: Quantity) -> bool:
+    """受理市长信箱信件289封,转办218件,按期办结率98%;接收手机短信116件,转办8件,按期办结率100%: the second rate's
+    sentence states figures of its own after the first rate, so the two are rates of two things named alike
+    (two channels, two diseases), not one rate stated twice."""
+    if b.frame is None:
+        return False
+    k = bisect_right(levels, (a.end, -1))
+    return k < len(levels) and levels[k][0] < b.start and any(
+        sentence == b.frame.sentence for start, sentence in levels[k:bisect_right(levels, (b.start, -1))])
+
+
+#: the name of a rate, as far back as its clause goes
+FULL_LABEL = re.compile(r"[\u4e00-\u9fff]{2,24}$")
+
+
+def _combined(text: str, a: Quantity, b: Quantity) -> bool:
+    """企业诉求在线解答率70.35% … 群众和企业诉求在线解答率62.08%: one name holds the other after a 和 (与, 及, 、)
+    that joins two groups: the rate of both together, not the same rate again."""
+    na, nb = (FULL_LABEL.search(re.sub(r"(为|是|达到|达)$", "", text[max(0, q.start - 28):q.start])) for q in (a, b))
+    if na is None or nb is None or na.group() == nb.group():
+        return False
+    short, long_ = sorted((na.group(), nb.group()), key=len)
+    return long_.endswith(short) and re.search("[和与及、]", long_[:len(long_) - len(short)]) is not None
 
 
 def _one_metric(a: Quantity, b: Quantity) -> bool:

@@ -13,6 +13,8 @@ NOTHING = "按时办结率99.5%，群众满意率98.2%。"
 FAIL = [
     pytest.param("按时办结率99.5%，按时办结率98.2%。", "98.2%", {"claimed": "98.2"}, id="same-sentence"),
     pytest.param("按时办结率为99.5%，按时办结率为98.2%。", "98.2%", {}, id="with-wei"),
+    pytest.param("按时办结率99.91%,群众满意率98.5%。按时办结率99.98%,回访率100%。", "99.98%", {},
+                 id="restated-in-a-sentence-of-no-figures"),
     pytest.param("按时办结率99.5%。\n按时办结率98.2%。", "98.2%", {}, id="another-paragraph",
                  marks=xfail("SPEC C501: 'in one document'; only the same paragraph is compared")),
     pytest.param("全年共办理行政复议案件512件。本年度办理行政复议案件521件", None, {}, id="doc-example-counts",
@@ -24,6 +26,12 @@ PASS = [
     pytest.param("按时办结率99.5%，按时办结率约98.2%。", id="approximate-restatement"),
     pytest.param("出庭应诉率百分之百，出庭应诉率达100%", id="doc-example-baifenbai"),
     pytest.param("按时办结率99.5%，满意率99.5%。", id="different-metrics-c502"),
+    pytest.param("受理市长信箱信件289封,转办218件,按期办结率98%;接收手机短信116件,转办8件,按期办结率100%。",
+                 id="two-channels-each-with-its-figures"),
+    pytest.param("规范管理高血压7300人,规范管理率79.3%,管理糖尿病患者2600人,规范管理糖尿病2090人,规范管理率为80.4%。",
+                 id="two-diseases-each-with-its-figures"),
+    pytest.param("企业诉求在线解答率为70.35%。从在线答复来看,群众和企业诉求在线解答率为62.08%。",
+                 id="the-rate-of-two-groups-together"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
