@@ -9,8 +9,9 @@ from fractions import Fraction
 from auditor.model import Finding, Severity
 from auditor.rules import Context, rule
 
-#: measure words that count the same things: never a mix (12项民生实事，其中10个项目: 个 is any item's)
-INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"项", "个"})
+#: measure words that count the same things: never a mix (12项民生实事，其中10个项目: 个 is any item's;
+#: 卫生健康机构136个，其中…民营医院1家、乡镇卫生院9家: 家 and 所 count institutions as 个 does)
+INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"项", "个"}, {"个", "家", "所"})
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
