@@ -21,7 +21,7 @@ from auditor.relate.base import Relation, Seg, label_before, same_unit
 from auditor.relate.link import frame, periods_differ, same_plan
 
 _W = claim_words()
-STRONG = re.compile(rf"(?:{_W.alternation('total.strong')})[\u4e00-\u9fff]{{0,10}}$")
+STRONG = re.compile(rf"({_W.alternation('total.strong')})[\u4e00-\u9fff]{{0,10}}$")
 ITEM_BREAK = re.compile(r"[；;]")
 NESTED = re.compile(_W.alternation("total.breakdown"))
 MIN_ITEMS = 3
@@ -55,7 +55,8 @@ def _items_of(text: str, qs: Sequence[Quantity], j: int, after: list[int]) -> Re
     if t.kind not in KINDS or t.high is not None or t.approx or frame(t).role != "level":
         return None
     lab = label_before(text, t, 0)
-    if len(lab) < TAIL or not (STRONG.search(lab) or _follows_total(text, qs, j)):
+    strong = STRONG.search(lab)
+    if len(lab) < TAIL or not (strong or _follows_total(text, qs, j)):
         return None
     if NESTED.search(text[t.end:t.end + 6]):
         return None  # 共X起，其中: the breakdown is in its own sentence
@@ -82,6 +83,9 @@ def _items_of(text: str, qs: Sequence[Quantity], j: int, after: list[int]) -> Re
         items += 1
     if items < MIN_ITEMS:
         return None
+    if strong is not None and not _follows_total(text, qs, j) \
+            and all(strong.group(1) in label_before(text, p, 0) for p in parts):
+        return None  # 全市…实现利润总额420.5亿元 / 国有控股企业实现利润总额…: 总额 names each item's metric, no total
     return Relation("sum", t, t.start, t.end, parts=tuple(parts), whole=(t,), exhaustive=False, overlap=True,
                     extra={"link": "parallel items of the next paragraph"})
 

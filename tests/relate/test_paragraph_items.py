@@ -98,3 +98,19 @@ def test_part_after_qizhong_heads_no_paragraph_of_items() -> None:
 
 def test_total_of_its_own_sentence_still_heads_its_items() -> None:
     assert ("consistent", "12+60+9+5") in [(c.status, c.expression) for c in audit_text(TEXT).claims]
+
+
+def test_a_total_word_every_item_repeats_names_the_metric_fail() -> None:
+    # 利润总额 is each item's metric; the ownership classes overlap (股份制 holds 国有控股 and 私营 firms)
+    text = ("1-9月份,全市规模以上工业企业实现利润总额420.5亿元,同比增长8.3%。\n"
+            "1-9月份,国有控股企业实现利润总额95.2亿元,增长3.1%;股份制企业实现利润总额301.4亿元,增长9.0%;"
+            "私营企业实现利润总额150.3亿元,增长7.7%。")
+    r = audit_text(text)
+    assert not [c for c in r.claims if c.kind == "sum"]
+    assert "S401" not in [f.code for f in r.findings]
+
+
+def test_a_total_word_the_items_do_not_repeat_still_marks_the_total_pass() -> None:
+    text = ("全市共发生各类事故1126起、死亡257人。\n"
+            "工矿建行业发生事故20起、死亡23人；道路交通发生事故665起、死亡220人；火灾发生事故419起，死亡11人。")
+    assert ("consistent", "20+665+419") in items(text)
