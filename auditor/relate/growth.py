@@ -134,6 +134,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         lab = text[sent_start[seg.sent[j]]:c.start]
         tail = lab[-12:]
         if INCREMENT_TAIL.search(tail):
+            if _other_base(text, q, c):
+                continue  # 较年初增加96.4亿元,同比增长18.2%: an increase since January, not over the year before
             if inc is None and (new is None or frame(c).role == "change"):
                 inc = j  # 比上年增加88件,达到500件: an increment, never the old value
         elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
@@ -153,6 +155,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if frame(qs[j]).role != "change":
                 continue
             worded = INC_WORD.search(text, max(0, qs[j].start - 4), qs[j].start)
+            if worded and _other_base(text, q, qs[j]):
+                break  # 同比增长18.2%,较年初增加96.4亿元: an increase since January, not over the year before
             if worded and (same_unit(qs[j], qs[new]) or _money_amount(text, qs[j], qs[new])):
                 inc = j
                 break
@@ -194,6 +198,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
+#: the start of the year an increase of a balance is often counted from (较年初增加): another base than 同比's
+SINCE_JANUARY = re.compile(r"(?:较|比|与)年初")
+
+
+def _other_base(text: str, rate: Quantity, inc: Quantity) -> bool:
+    """Is the increment counted from the start of the year while the rate is not (or the other way round)?"""
+    a = SINCE_JANUARY.search(text, max(0, rate.start - 12), rate.start) is not None
+    b = SINCE_JANUARY.search(text, max(0, inc.start - 10), inc.start) is not None
+    return a != b
 BENCHMARK = re.compile(rf"\s*(?:均|也|都|分别|明显|远)?(?:{claim_words().alternation('growth.benchmark')})")
 COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_close')})")
 COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")

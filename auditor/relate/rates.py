@@ -82,6 +82,15 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
     # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)
     all_x = {"all_link": al} if all_claim and (al := all_link(text, q, stem)) else {}
+    if all_claim and not all_x:
+        # 已全部办理完毕,代表满意率95%; 移动信号全覆盖,宽带通达率85%: a 全部 of another clause speaks of other
+        # items than the rate's, unless its words name the rate's (all_link)
+        last = list(re.finditer(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text))[-1]
+        sep = re.search(r"[，,；;。]", near_text[last.end():])
+        if sep is not None:
+            said = near_text[last.end():last.end() + sep.start()]  # what the clause says all the items did
+            all_claim = (last.group() == "全覆盖" and "覆盖" in stem) or (
+                last.group() != "全覆盖" and (not said or any(stem[k:k + 2] in said for k in range(len(stem) - 1))))
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     # a span of years or months (前四年, 五年计划) is when, not how many: never a rate's operand
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")

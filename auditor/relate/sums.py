@@ -208,6 +208,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里: another total, not a part
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
+        if parts and _rated_status(text, p):
+            break  # 其中闭会期间22件,经审查立案226件,立案率94.2%: a stage of the whole its rate is over, no part
         if parts and p.value > t.value and re.match(r"[)）]?[,，:：]?\s*(?:其中|包括)", text[p.end:p.end + 6]):
             break  # 社工860人,兼职社工940人,年末登记志愿者45210人,其中…: a total of its own, past the list's total
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
@@ -260,6 +262,20 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
                     extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+#: a rate right after a figure: ，立案率94.2%
+RATE_AFTER = re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,8})率(?:为|达到|达|是)?\s*[0-9]")
+
+
+def _rated_status(text: str, p: Quantity) -> bool:
+    """已办结296件,办结率92.5%: a figure whose own rate follows it, named by its words (办结 in 已办结), counts
+    a stage of the whole the rate is over (how many were concluded), not one more kind of it."""
+    m = RATE_AFTER.match(text, p.end)
+    if m is None:
+        return False
+    stem, lab = m.group(1), label_before(text, p, 0)
+    return any(stem[k:k + 2] in lab for k in range(len(stem) - 1))
 
 
 IMPLICIT = "parts after the total add up to it"

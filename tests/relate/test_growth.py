@@ -672,3 +672,16 @@ def test_a_level_with_its_own_growth_rate_is_no_old_value_fail() -> None:
 def test_an_old_value_marked_as_such_is_still_compared_pass() -> None:
     text = "其中,来信84000件,同比增长7.1%;来访41000件,去年同期为38000件,同比增长10.5%。"
     assert [f for f in audit_text(text).findings if f.code == "G301"]
+
+
+# ---- an increase since the start of the year backs no year-on-year rate ------------------------------------
+
+def test_an_increase_since_january_is_no_year_on_year_change_fail() -> None:
+    for text in ("截至6月末,全市制造业贷款余额为1840.5亿元,同比增长18.2%,较年初增加96.4亿元。",
+                 "截至6月末,全市制造业贷款余额为1840.5亿元,较年初增加96.4亿元,同比增长18.2%。"):
+        assert not [f for f in audit_text(text).findings if f.code == "G301"]
+
+
+def test_an_increase_over_the_year_before_still_backs_its_rate_pass() -> None:
+    text = "年末全市存款余额为1840.5亿元,比上年末增加96.4亿元,增长9.5%。"
+    assert [f for f in audit_text(text).findings if f.code == "G301"]

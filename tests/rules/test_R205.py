@@ -26,6 +26,10 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("今年区人大代表共提出建议85件,其中闭会期间建议6件,已全部办理完毕,代表满意率95%。",
+                 id="all-handled-is-not-all-satisfied"),
+    pytest.param("截至年底,全县98%的行政村通了硬化路,广播电视信号全覆盖,光纤通达率90%。",
+                 id="full-coverage-of-another-thing"),
     pytest.param("应诉的3起案件均胜诉，胜诉率为100%。", id="jun-100"),
     pytest.param("共受理5件，均已办结，办结率100%。", id="jun-banjie-100"),
     pytest.param("共受理40件，办结38件，办结率达95%以上", id="lower-bound-holds"),

@@ -56,3 +56,24 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def test_a_stage_counted_with_its_own_rate_is_no_part() -> None:
+    # 立案226件 with 立案率94.2% is how many of the 240 were accepted, not one more kind beside 22
+    from auditor import audit_text
+
+    for text in ("委员共提交提案原件240件,其中闭会期间提交22件,经审查立案226件,立案率94.2%。",
+                 "本季度共受理食品安全举报320件,其中无证经营180件、过期食品70件、标签不合格40件,已办结296件,办结率92.5%。"):
+        assert "S401" not in [f.code for f in audit_text(text).findings]
+    assert "S401" in [f.code for f in audit_text("本季度共受理举报320件,其中无证经营180件、过期食品170件。").findings]
+
+
+def test_a_total_in_whole_yi_over_parts_in_wan_is_rounded() -> None:
+    # 36亿 ± 0.5亿 holds the parts' 36.14亿
+    from auditor import audit_text
+
+    text = ("1-9月全县交通建设完成投资36亿元。其中公路建设项目完成投资215431.5万元,水运建设项目完成投资144812.3万元,"
+            "场站建设完成投资1203.6万元。")
+    assert "S401" not in [f.code for f in audit_text(text).findings]
+    over = text.replace("144812.3万元", "154812.3万元")  # 37.14亿: past the rounding
+    assert "S401" in [f.code for f in audit_text(over).findings]
