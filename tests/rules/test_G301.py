@@ -26,6 +26,8 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("全市120个监测断面中,Ⅰ~Ⅲ类水质断面102个,占85.0%,同比减少1.6%;Ⅳ类水质断面13个,同比增加1.2%。",
+                 id="a-rate-below-the-counts-granularity-is-of-its-share"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57%", id="brief-example"),
     pytest.param("刊336篇，同比2022年（214篇）增加122篇，增长率57%", id="spec-example"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57.0%", id="one-decimal"),
