@@ -184,7 +184,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               and not (outcome and _intake(_whole_label(text, qs[j])))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
-              and (not _has_own_share(text, qs, j) or link_j.startswith("named base"))
+              # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)
+              and (not _has_own_share(text, qs, j)
+                   or link_j.startswith("named base") and not _same_base_share(text, qs, j, before))
               and not _other_period_between(text, qs, j, part_j)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest
@@ -284,6 +286,15 @@ def _rated_between(text: str, qs: Sequence[Quantity], part_j: int, i: int, core:
     word = core + "率"
     return any(qs[k].kind == "percent" and label_before(text, qs[k], 0).endswith((word, word + "为", word + "达"))
                for k in range(part_j + 1, i))
+
+
+def _same_base_share(text: str, qs: Sequence[Quantity], j: int, before: str) -> bool:
+    """Does the share right after qs[j] name the base this share names (占投诉总量的 both)?"""
+    name = _base_name(before)
+    if len(name) < 2 or j + 1 >= len(qs):
+        return False
+    own = text[qs[j].end:qs[j + 1].start]
+    return _base_name(own) == name
 
 
 def _intake(label: str) -> bool:

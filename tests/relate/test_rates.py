@@ -617,3 +617,17 @@ def test_a_later_rate_of_the_same_stem_does_not_take_the_earlier_figures_fail() 
 def test_the_first_rate_of_the_stem_is_still_judged_pass() -> None:
     text = SECOND_RATE.format("97%").replace("办结率为93%", "办结率为95%")
     assert loud(text)
+
+
+# ---- a sibling whose own share names the same base is no whole ----------------------------------------------
+
+def test_a_sibling_share_of_the_same_base_is_no_whole_fail() -> None:
+    # 其他商品和服务类 holds 服务类 in its words, but both are parts of 投诉总量 (59.62 + 36.54 + 3.85 = 100)
+    text = ("上半年,受理商品类投诉3100件,占投诉总量的59.62%;服务类投诉为1900件,占投诉总量的36.54%;"
+            "其他商品和服务类投诉为200件,占投诉总量的3.85%。")
+    assert not loud(text)
+
+
+def test_a_whole_named_by_the_share_is_still_its_base_pass() -> None:
+    text = "上半年,受理服务类投诉1900件,其中其他商品和服务类投诉为200件,占服务类投诉的10.53%。"
+    assert ("consistent", "200/1900") in [g[:2] for g in claims(text, "share")]
