@@ -272,6 +272,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
             and not loose
+        for k in _stages_between(qs, seg, part_j, w, [a[1][0] for a in alts if len(a[1]) == 1]):
+            # 累计洽谈项目120个…;新签约项目40个。新建开工项目30个,开工率为75%: the rate may be over a stage
+            # stated between (the signed 40): that reading is tried too, so no error stands on the first alone
+            alts.insert(len(alts) - len(far), ((part,), (qs[k],)))  # a near reading: before the far ones
+            why.setdefault(f"why{qs[k].start}", "a stage between the whole and the part")
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
@@ -295,6 +300,23 @@ def _same_base_share(text: str, qs: Sequence[Quantity], j: int, before: str) -> 
         return False
     own = text[qs[j].end:qs[j + 1].start]
     return _base_name(own) == name
+
+
+def _stages_between(qs: Sequence[Quantity], seg: Seg, part_j: int, w: Quantity, taken: list[Quantity]) -> list[int]:
+    """The counts of the part's unit, as large as the part, stated between a whole of an earlier sentence and
+    the part (nearest first), that are no whole already."""
+    if frame(w).sentence >= seg.sent[part_j]:
+        return []
+    part = qs[part_j]
+    out = []
+    k = part_j - 1
+    while k >= 0 and qs[k].start > w.start and part_j - k <= WINDOW_MAX:
+        c = qs[k]
+        if c.kind == part.kind and same_unit(c, part) and frame(c).role == "level" and c.value >= part.value \
+                and c not in taken:
+            out.append(k)
+        k -= 1
+    return out
 
 
 def _intake(label: str) -> bool:

@@ -631,3 +631,17 @@ def test_a_sibling_share_of_the_same_base_is_no_whole_fail() -> None:
 def test_a_whole_named_by_the_share_is_still_its_base_pass() -> None:
     text = "上半年,受理服务类投诉1900件,其中其他商品和服务类投诉为200件,占服务类投诉的10.53%。"
     assert ("consistent", "200/1900") in [g[:2] for g in claims(text, "share")]
+
+
+# ---- a rate over a whole of an earlier sentence, with a stage stated between ---------------------------------
+FUNNEL = "全年累计洽谈项目120个,其中意向项目80个;新签约项目40个,协议资金50亿元。新建开工项目30个,开工率为{}。"
+
+
+def test_a_rate_over_the_stage_between_is_confirmed_pass() -> None:
+    text = FUNNEL.format("75%")
+    assert not loud(text)
+    assert ("consistent", "30/40") in [g[:2] for g in claims(text, "rate")]
+
+
+def test_a_rate_no_reading_gives_is_still_flagged_fail() -> None:
+    assert loud(FUNNEL.format("55%"))
