@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, label_before
-from auditor.relate.link import COMMON
+from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
+from auditor.relate.link import COMMON, frame
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
 NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
@@ -128,3 +128,50 @@ def _has_own_share(text: str, qs: Sequence[Quantity], j: int, named: bool = True
         return False
     between = text[qs[j].end:nxt.start]
     return "占" in between and (len(between) <= 10 or named and OWN_SHARE.fullmatch(between) is not None)
+
+
+def _rated_between(text: str, qs: Sequence[Quantity], part_j: int, i: int, core: str) -> bool:
+    """Does a rate of the same stem (办结率) stand between the part qs[part_j] and the rate qs[i]?"""
+    word = core + "率"
+    return any(qs[k].kind == "percent" and label_before(text, qs[k], 0).endswith((word, word + "为", word + "达"))
+               for k in range(part_j + 1, i))
+
+
+def _same_base_share(text: str, qs: Sequence[Quantity], j: int, before: str) -> bool:
+    """Does the share right after qs[j] name the base this share names (占投诉总量的 both)?"""
+    name = _base_name(before)
+    if len(name) < 2 or j + 1 >= len(qs):
+        return False
+    own = text[qs[j].end:qs[j + 1].start]
+    return _base_name(own) == name
+
+
+def _stages_between(qs: Sequence[Quantity], seg: Seg, part_j: int, w: Quantity, taken: list[Quantity]) -> list[int]:
+    """The counts of the part's unit, as large as the part, stated between a whole of an earlier sentence and
+    the part (nearest first), that are no whole already."""
+    if frame(w).sentence >= seg.sent[part_j]:
+        return []
+    part = qs[part_j]
+    out = []
+    k = part_j - 1
+    while k >= 0 and qs[k].start > w.start and part_j - k <= WINDOW_MAX:
+        c = qs[k]
+        if c.kind == part.kind and same_unit(c, part) and frame(c).role == "level" and c.value >= part.value \
+                and c not in taken:
+            out.append(k)
+        k -= 1
+    return out
+
+
+def _intake(label: str) -> bool:
+    """A count of cases taken in (受理1033件), not of cases concluded (共审结行政复议申请135件: 申请 is what was
+    concluded)."""
+    return INTAKE.search(label) is not None and CONCLUDED.search(label) is None
+
+
+def _other_period_between(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool:
+    """共受理198件，结案18件，结案率9.09%；去年同期共收案208件，结案36件，结案率17.31%: after a semicolon a
+    clause of an earlier period (a prior value outside brackets opens it) speaks of that period; a figure
+    before it is no whole of a part after it."""
+    return j < part_j and any(frame(qs[k]).role == "prior" and not frame(qs[k]).aside and same_unit(qs[k], qs[j])
+                              and re.search(r"[；;]", text[qs[j].end:qs[k].start]) for k in range(j + 1, part_j))
