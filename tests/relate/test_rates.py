@@ -645,3 +645,8 @@ def test_a_rate_over_the_stage_between_is_confirmed_pass() -> None:
 
 def test_a_rate_no_reading_gives_is_still_flagged_fail() -> None:
     assert loud(FUNNEL.format("55%"))
+
+
+def test_a_rate_one_unit_off_another_reading_is_no_error() -> None:
+    # 30/120 = 25% is far off, 30/40 = 75% one unit off 76%: the claim more likely rounds the second loosely
+    assert not loud(FUNNEL.format("76%"))
