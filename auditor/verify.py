@@ -60,7 +60,8 @@ def _verify_rate(r: Relation) -> Claim:
         if first is None:
             first = (parts, whole, iv)
         if meets(iv, claimed):
-            status = "unverifiable" if n >= near > 0 and _far_against_total(r, whole) else "consistent"
+            far = near <= n < len(r.alternatives) - _stages(r)  # (a stage between is a near reading, tried last)
+            status = "unverifiable" if far and near > 0 and _far_against_total(r, whole) else "consistent"
             return _claim(r, text, operands=_ops(*parts, *whole), expression=_expr(parts, whole),
                           recomputed=fmt(mid(iv)), status=status, link=_rate_link(r, parts, whole))
     if r.all_claim and q.kind in ("percent", "number") and not meets((HUNDRED, HUNDRED), _plain(q)):
@@ -85,8 +86,9 @@ def _verify_rate(r: Relation) -> Claim:
     direct = int(r.extra.get("direct", 1))
     for n, (ps, ws) in enumerate(r.alternatives):
         aiv = ratio(ps, ws, _per(q))
-        if aiv is None or aiv[0] != aiv[1] or (n >= near and r.kind != "share"):
-            continue
+        if aiv is None or aiv[0] != aiv[1] or (n >= near and r.kind != "share") \
+                or n >= len(r.alternatives) - _stages(r):
+            continue  # (a stage between never accuses)
         cause = _misrounded(aiv[0], q)
         # truncation is specific evidence; "one unit off" only counts for the likeliest operands
         if cause and (cause != "one-off" or n == 0 and (direct > 0 or r.kind == "share" and q.decimals >= 1)):
@@ -114,10 +116,16 @@ def _verify_rate(r: Relation) -> Claim:
     return _claim(r, text, status="inconsistent", code="R201", **base)
 
 
+def _stages(r: Relation) -> int:
+    """How many of the last alternatives are stages stated between the whole and the part (relate/rates.py)."""
+    return int(r.extra.get("stages", 0))
+
+
 def _other_reading_close(r: Relation, q: Quantity, near: int) -> bool:
     """Does a near reading other than the first come within one unit of the claim's last digit?"""
     unit = Fraction(1, 10**q.decimals)
-    for ps, ws in r.alternatives[1:near]:
+    stages = _stages(r)
+    for ps, ws in (*r.alternatives[1:near], *(r.alternatives[-stages:] if stages else ())):
         iv = ratio(ps, ws, _per(q))
         if iv is not None and abs(mid(iv) - fr(q.value)) <= unit:
             return True

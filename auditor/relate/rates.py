@@ -275,16 +275,20 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
             and not loose
-        for k in _stages_between(qs, seg, part_j, w, [a[1][0] for a in alts if len(a[1]) == 1]):
-            # 累计洽谈项目120个…;新签约项目40个。新建开工项目30个,开工率为75%: the rate may be over a stage
-            # stated between (the signed 40): that reading is tried too, so no error stands on the first alone
-            alts.insert(len(alts) - len(far), ((part,), (qs[k],)))  # a near reading: before the far ones
-            why.setdefault(f"why{qs[k].start}", "a stage between the whole and the part")
+    stages = _stages_between(qs, seg, part_j, alts[0][1][0], [a[1][0] for a in alts if len(a[1]) == 1]) \
+        if strong else []
+    n_near = len(alts) - len(far)
+    for k in stages:
+        # 累计洽谈项目120个…;新签约项目40个。新建开工项目30个,开工率为75%: the rate may be over a stage stated
+        # between (the signed 40): that reading may confirm it, or keep an error off the first reading; it is
+        # tried last and never accuses (verify.py reads `stages`)
+        alts.append(((part,), (qs[k],)))
+        why.setdefault(f"why{qs[k].start}", "a stage between the whole and the part")
     return Relation(kind, q, _claim_start(text, q, m, before), q.end, parts=(part,),
                     whole=alts[0][1] if alts else (), subset=subset, strong=strong, all_claim=all_claim,
                     alternatives=tuple(alts),
-                    extra={**why, "link": link, "direct": str(n_direct), "near": str(len(alts) - len(far)),
-                           "carried": carried,
+                    extra={**why, "link": link, "direct": str(n_direct), "near": str(n_near),
+                           "stages": str(len(stages)), "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
 
