@@ -22,7 +22,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import TOTAL_MARK, TOTAL_WORD, Seg, label_before, same_unit, sentence_first
+from auditor.relate.base import TOTAL_MARK, TOTAL_WORD, WINDOW_MAX, Seg, label_before, same_unit, sentence_first
 from auditor.relate.link import frame
 
 NUMERAL = "[一二三四五六七八九十两0-9０-９]+"
@@ -202,7 +202,7 @@ def sum_of_earlier(qs: Sequence[Quantity], j: int, parts: Sequence[int], seg: Se
     neither reading makes the figure next to 其中 the sum of the whole run."""
     t = qs[j]
     tv = Fraction(t.value)
-    earlier = [(Fraction(qs[x].value), qs[x].half_ulp) for x in range(sentence_first(seg, j), j)
+    earlier = [(Fraction(qs[x].value), qs[x].half_ulp) for x in range(max(sentence_first(seg, j), j - WINDOW_MAX), j)
                if qs[x].kind == t.kind and same_unit(qs[x], t) and qs[x].high is None]
     if not earlier:
         return False
@@ -227,7 +227,7 @@ def earlier_total_holds(text: str, qs: Sequence[Quantity], j: int, parts: Sequen
     noun = label_before(text, t, 0).strip()[-2:]
     if len(noun) == 2 and label_before(text, qs[parts[0]], 0).endswith(noun):
         return False  # 净资产205亿元,其中经营性净资产150亿元: parts named for the figure itself are its own
-    for x in range(sentence_first(seg, j), j):
+    for x in range(max(sentence_first(seg, j), j - WINDOW_MAX), j):  # (bounded: a run-on sentence of figures)
         e = qs[x]
         if e.kind == t.kind and same_unit(e, t) and e.high is None and frame(e).role == "level" \
                 and Fraction(e.value) >= run:

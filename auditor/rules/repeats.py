@@ -70,9 +70,8 @@ def _levels_apart(levels: list[tuple[int, int]], a: Quantity, b: Quantity) -> bo
     (two channels, two diseases), not one rate stated twice."""
     if b.frame is None:
         return False
-    k = bisect_right(levels, (a.end, -1))
-    return k < len(levels) and levels[k][0] < b.start and any(
-        sentence == b.frame.sentence for start, sentence in levels[k:bisect_right(levels, (b.start, -1))])
+    k = bisect_right(levels, (b.start, -1)) - 1  # the last level before b, then back through b's sentence only
+    return k >= 0 and levels[k][0] > a.end and levels[k][1] == b.frame.sentence
 
 
 #: the name of a rate, as far back as its clause goes
