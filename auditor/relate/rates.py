@@ -38,6 +38,7 @@ from auditor.relate.rate_wholes import (
     _base_name,
     _carries_base,
     _has_own_share,
+    _inside_sibling,
     _intake,
     _names_base,
     _negated,
@@ -190,6 +191,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)
               and (not _has_own_share(text, qs, j)
                    or link_j.startswith("named base") and not _same_base_share(text, qs, j, before))
+              and not _inside_sibling(text, qs, j, part_j, before)
               and not _other_period_between(text, qs, j, part_j)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest

@@ -650,3 +650,11 @@ def test_a_rate_no_reading_gives_is_still_flagged_fail() -> None:
 def test_a_rate_one_unit_off_another_reading_is_no_error() -> None:
     # 30/120 = 25% is far off, 30/40 = 75% one unit off 76%: the claim more likely rounds the second loosely
     assert not loud(FUNNEL.format("76%"))
+
+
+def test_a_figure_inside_a_siblings_breakdown_is_no_whole() -> None:
+    # 570 and 513 are inside 噪声类's own 其中; 15件 is a share of 总案件量 (600), not of them
+    text = ("本季度共受理环境投诉640件,其中立案600件。\n噪声类立案数共585件,占总案件量的97.5%,其中应结案数为570件,"
+            "结案数为513件,结案率为90%;扬尘类立案数共15件,占总案件量的2.5%,其中应结案数为10件,结案数为6件。")
+    assert "15/570" not in [g[1] for g in claims(text, "share")]
+    assert not [f for f in audit_text(text).findings if f.code in ("R201", "R202")]
