@@ -200,13 +200,25 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 INC_WORD = INCREMENT  # the increment words of the lexicon
 #: the start of the year an increase of a balance is often counted from (较年初增加): another base than 同比's
 SINCE_JANUARY = re.compile(r"(?:较|比|与)年初")
+YEAR_ON_YEAR = re.compile(r"同比|(?:较|比)(?:上年|去年)")
+
+
+def _base_of(text: str, q: Quantity, reach: int) -> str:
+    """The period a change or rate is counted from, by the words before it: "january", "year" or ""."""
+    before = text[max(0, q.start - reach):q.start]
+    jan, year = list(SINCE_JANUARY.finditer(before)), list(YEAR_ON_YEAR.finditer(before))
+    if not jan and not year:
+        return ""
+    last_jan = jan[-1].start() if jan else -1
+    last_year = year[-1].start() if year else -1
+    return "january" if last_jan > last_year else "year"
 
 
 def _other_base(text: str, rate: Quantity, inc: Quantity) -> bool:
-    """Is the increment counted from the start of the year while the rate is not (or the other way round)?"""
-    a = SINCE_JANUARY.search(text, max(0, rate.start - 12), rate.start) is not None
-    b = SINCE_JANUARY.search(text, max(0, inc.start - 10), inc.start) is not None
-    return a != b
+    """同比增长18.2%,较年初增加96.4亿元: the increment is counted from January, the rate from the year before
+    (比年初增投5.12亿元,增长25.0%: both from January, the rate's own words naming none)."""
+    a, b = _base_of(text, rate, 24), _base_of(text, inc, 10)
+    return bool(a and b and a != b)
 BENCHMARK = re.compile(rf"\s*(?:均|也|都|分别|明显|远)?(?:{claim_words().alternation('growth.benchmark')})")
 COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_close')})")
 COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")

@@ -81,7 +81,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
     all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
-        and not EACH_BOUND.search(near_text) \
+        and not EACH_BOUND.search(near_text) and not (q.approx and q.approx in BOUND_WORDS) \
         and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
     # (全部税收收入占GDP比重为9.7%: a 全部 before 占 names the part, it claims nothing)

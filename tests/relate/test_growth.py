@@ -685,3 +685,11 @@ def test_an_increase_since_january_is_no_year_on_year_change_fail() -> None:
 def test_an_increase_over_the_year_before_still_backs_its_rate_pass() -> None:
     text = "年末全市存款余额为1840.5亿元,比上年末增加96.4亿元,增长9.5%。"
     assert [f for f in audit_text(text).findings if f.code == "G301"]
+
+
+def test_a_rate_after_an_increase_since_january_shares_its_base_pass() -> None:
+    # 比年初增投5.12亿元,增长25.0%: both counted from January; 增投 is an increment, no old value
+    text = "年末金融机构各项贷款余额25.60亿元,比年初增投5.12亿元,增长25.0%。"
+    r = audit_text(text)
+    assert not [f for f in r.findings if f.code == "G301"]
+    assert [c.status for c in r.claims if c.kind == "growth"] == ["consistent"]

@@ -26,6 +26,7 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("麻疹疫苗接种率、乙肝疫苗接种率均保持在98%以上。", id="each-at-least-a-bound"),
     pytest.param("今年区人大代表共提出建议85件,其中闭会期间建议6件,已全部办理完毕,代表满意率95%。",
                  id="all-handled-is-not-all-satisfied"),
     pytest.param("截至年底,全县98%的行政村通了硬化路,广播电视信号全覆盖,光纤通达率90%。",

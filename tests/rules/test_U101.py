@@ -38,6 +38,7 @@ PASS = [
     pytest.param("城镇与乡村人口比重为61.5：38.5，比上年提高1个百分点。", id="two-term-ratio-after-share-word"),
     pytest.param("国有与非国有投资比重为72.4:27.6。", id="two-term-ratio-ascii-colon"),
     pytest.param("全年共受理矛盾纠纷3120件,调解成功2978件,调解成功率95。4%。", id="full-stop-typed-for-decimal-point"),
+    pytest.param("其中城市管理类300件,占15.00`%,同比增幅3%。", id="stray-mark-before-the-percent-sign"),
     pytest.param("序号 | 单位 | 受理量 | 办结率 | 满意率\n1 | 东区 | 310 | 97.5% | 98.0%", id="rate-header-ends-line"),
     pytest.param("各街道办结率\n2. 群众满意度较上月提升。", id="rate-word-ends-heading"),
     pytest.param(NOTHING, id="nothing-flagged"),
