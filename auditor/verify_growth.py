@@ -271,13 +271,22 @@ def _verify_rebuilt(r: Relation, claimed: Interval, sign: int) -> Claim:
     return _claim(r, q.text, operands=ops, expression=expr, recomputed=fmt(x), status="unverifiable")
 
 
+def _rate_interval(q: Quantity) -> Interval:
+    """An operand's interval; a whole rate (出生率为9‰) is rounded like any reading, ± half its unit: 9‰ - 4.26‰
+    may be anything from 4.24‰ to 5.24‰."""
+    if q.kind == "percent" and q.decimals == 0 and q.scale == 1 and not q.approx:
+        v = fr(q.value)
+        return v - Fraction(1, 2), v + Fraction(1, 2)
+    return operand_interval(q)
+
+
 def _signed_change(r: Relation) -> tuple[Quantity, Quantity, Interval] | None:
     """New, old, and the interval of new - old signed by the stated direction (减少 counts down)."""
     if not r.parts or not r.whole:
         return None
     new, old = r.parts[0], r.whole[0]
-    nlo, nhi = operand_interval(new)
-    olo, ohi = operand_interval(old)
+    nlo, nhi = _rate_interval(new)
+    olo, ohi = _rate_interval(old)
     lo, hi = nlo - ohi, nhi - olo
     if r.direction < 0:
         lo, hi = -hi, -lo

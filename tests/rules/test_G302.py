@@ -24,6 +24,8 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("年末全县总人口385620人。全年共出生3210人,出生率为8‰;死亡人口1650人,死亡率为4.28‰;"
+                 "全年净增人口1560人,自然增长率为4.05‰。", id="a-whole-rate-operand-is-rounded"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57%", id="brief-example"),
     pytest.param("全年办理法律援助案件1086件,比上年的1032件增加54件", id="doc-example-g303"),
     pytest.param("共发生生产安全事故23起,较上年的27起减少4起", id="decrease"),
