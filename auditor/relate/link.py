@@ -152,7 +152,11 @@ def sibling(total: Quantity, q: Quantity) -> bool:
 def named_aside(text: str, q: Quantity) -> bool:
     """A bracketed level that names what it counts (含执行1126件), unlike 同比（214篇）or（2022年为198件）."""
     f = frame(q)
-    if not f.aside or f.role != "level":
+    if not f.aside or f.role not in ("level", "prior"):
         return False
     k = max(text.rfind("（", 0, q.start), text.rfind("(", 0, q.start))
+    if k >= 0 and q.start - k <= 40 and "含" in text[k:q.start]:
+        return True  # (上年同期实绩含财政直解入库两税收入3,602万元): a note on what a figure holds, at any length
+    if f.role != "level":
+        return False
     return k >= 0 and q.start - k <= 16 and CJK.search(text, k, q.start) is not None

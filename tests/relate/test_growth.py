@@ -693,3 +693,14 @@ def test_a_rate_after_an_increase_since_january_shares_its_base_pass() -> None:
     r = audit_text(text)
     assert not [f for f in r.findings if f.code == "G301"]
     assert [c.status for c in r.claims if c.kind == "growth"] == ["consistent"]
+
+
+def test_a_note_on_the_prior_value_is_no_new_value_fail() -> None:
+    text = ("(2)税务局镇本级收入8,240万元,完成年初预算21.30%,比上年同期9,100万元(上年同期实绩含代征收入1,250万元),"
+            "下降9.45%。")
+    assert not [f for f in audit_text(text).findings if f.code == "G301"]
+
+
+def test_the_level_before_a_noted_prior_is_still_compared_pass() -> None:
+    text = "(2)税务局镇本级收入8,240万元,比上年同期9,100万元(上年同期实绩含代征收入1,250万元),下降19.45%。"
+    assert [f for f in audit_text(text).findings if f.code == "G301"]
