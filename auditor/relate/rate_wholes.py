@@ -147,17 +147,18 @@ def _same_base_share(text: str, qs: Sequence[Quantity], j: int, before: str) -> 
 
 
 def _stages_between(qs: Sequence[Quantity], seg: Seg, part_j: int, w: Quantity, taken: list[Quantity]) -> list[int]:
-    """The counts of the part's unit, as large as the part, stated between a whole of an earlier sentence and
-    the part (nearest first), that are no whole already."""
-    if frame(w).sentence >= seg.sent[part_j]:
-        return []
+    """The counts stated between a whole and its part, as large as the part, that are no whole already (nearest
+    first): of the part's unit where the whole stands in an earlier sentence (a funnel's stage before the part),
+    and bare numbers anywhere between (排查矛盾纠纷5230件,调处5200,调解成功5096件: 5200 lost its 件, U101)."""
+    earlier = frame(w).sentence < seg.sent[part_j]
     part = qs[part_j]
     out = []
     k = part_j - 1
     while k >= 0 and qs[k].start > w.start and part_j - k <= WINDOW_MAX:
         c = qs[k]
-        if c.kind == part.kind and same_unit(c, part) and frame(c).role == "level" and c.value >= part.value \
-                and c not in taken:
+        bare = c.kind == "number" and not c.unit and not c.decimals
+        stage = earlier and c.kind == part.kind and same_unit(c, part) and frame(c).role == "level"
+        if (bare or stage) and c.value >= part.value and c not in taken:
             out.append(k)
         k -= 1
     return out

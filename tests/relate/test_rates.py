@@ -658,3 +658,10 @@ def test_a_figure_inside_a_siblings_breakdown_is_no_whole() -> None:
             "结案数为513件,结案率为90%;扬尘类立案数共15件,占总案件量的2.5%,其中应结案数为10件,结案数为6件。")
     assert "15/570" not in [g[1] for g in claims(text, "share")]
     assert not [f for f in audit_text(text).findings if f.code in ("R201", "R202")]
+
+
+def test_a_base_that_lost_its_measure_word_is_still_a_reading() -> None:
+    # 5096/5200 = 98%: 5200 lost its 件 (U101), but it is the rate's base, not 5230
+    text = "某市各级人民调解组织共排查矛盾纠纷5230件,调处5200,调解成功5096件,成功率98.00%。"
+    assert "R201" not in [f.code for f in audit_text(text).findings]
+    assert ("consistent", "5096/5200") in [g[:2] for g in claims(text, "rate")]
