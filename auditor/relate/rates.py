@@ -20,7 +20,7 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.link import frame, grams, same_plan, sibling
 from auditor.relate.rate_wholes import (
     BASE_ONLY,
     BOUND_WORDS,
@@ -52,6 +52,9 @@ from auditor.relate.rate_wholes import (
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
+#: words that say every item (3起案件均胜诉, 全部办结, 全覆盖); 平均 and 均在/均为/均达 do not
+ALL_WORDS = re.compile(r"(?<!平)均(?![在为达])|全部|全都|全覆盖")
+
 
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: Sequence[int],
           before: str) -> Relation | None:
@@ -80,7 +83,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     near_text = text[max(0, q.start - 16):q.start]
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
-    all_claim = bool(re.search(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text)) and "%" not in near_text \
+    all_claim = bool(ALL_WORDS.search(near_text)) and "%" not in near_text \
         and not EACH_BOUND.search(near_text) and not (q.approx and q.approx in BOUND_WORDS) \
         and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
@@ -89,12 +92,12 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if all_claim and not all_x:
         # 已全部办理完毕,代表满意率95%; 移动信号全覆盖,宽带通达率85%: a 全部 of another clause speaks of other
         # items than the rate's, unless its words name the rate's (all_link)
-        last = list(re.finditer(r"(?<!平)均(?![在为达])|全部|全都|全覆盖", near_text))[-1]
+        last = list(ALL_WORDS.finditer(near_text))[-1]
         sep = re.search(r"[，,；;。]", near_text[last.end():])
         if sep is not None:
             said = near_text[last.end():last.end() + sep.start()]  # what the clause says all the items did
             all_claim = (last.group() == "全覆盖" and "覆盖" in stem) or (
-                last.group() != "全覆盖" and (not said or any(stem[k:k + 2] in said for k in range(len(stem) - 1))))
+                last.group() != "全覆盖" and (not said or bool(grams(stem) & grams(said))))
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     # a span of years or months (前四年, 五年计划) is when, not how many: never a rate's operand
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")

@@ -42,7 +42,7 @@ from auditor.relate.chance_runs import (
 )
 from auditor.relate.class_parts import class_parts
 from auditor.relate.each_parts import each_parts
-from auditor.relate.link import frame, same_plan, sibling
+from auditor.relate.link import frame, grams, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.rate_wholes import other_stage, stage_sibling
@@ -274,8 +274,7 @@ def _rated_status(text: str, p: Quantity) -> bool:
     m = RATE_AFTER.match(text, p.end)
     if m is None:
         return False
-    stem, lab = m.group(1), label_before(text, p, 0)
-    return any(stem[k:k + 2] in lab for k in range(len(stem) - 1))
+    return bool(grams(m.group(1)) & grams(label_before(text, p, 0)))
 
 
 IMPLICIT = "parts after the total add up to it"

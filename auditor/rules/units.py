@@ -16,7 +16,7 @@ CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
 #: a full stop typed for the decimal point (95。1%), or a stray mark before the % (10.81`%): the % is there
-SPLIT_DECIMAL = re.compile(r"。[0-9]{1,3}[%％]|[`'’·]\s?[%％]")  # (10.81`%: a stray mark before the %)
+SPLIT_DECIMAL = re.compile(r"。[0-9]{1,3}[%％]|[`'’·]\s?[%％]")
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?\Z")  # \Z: not before a line break
 
 
