@@ -23,14 +23,16 @@ FIGURE = re.compile(r"([0-9]+(?:\.([0-9]+))?)\s*[%％]$")
 def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     groups: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(claims):
-        if c.kind == "share" and c.operands and c.status in ("consistent", "inconsistent") and c.unit == "%":
+        if c.kind == "share" and c.operands and c.unit == "%" and (c.status in ("consistent", "inconsistent")
+                                                                  or _one_off(c)):
             w = c.operands[-1]
             groups.setdefault((w.start, w.end), []).append(k)
     out = list(claims)
     for idx in groups.values():
         for run in _runs_to_100(claims, idx):
-            wrong = [k for k in run if claims[k].status == "inconsistent"]
-            if len(run) < 3 or len(wrong) != 1 or claims[wrong[0]].code != "R201" or claims[wrong[0]].hint:
+            wrong = [k for k in run if claims[k].status != "consistent"]
+            if len(run) < 3 or len(wrong) != 1 or not (claims[wrong[0]].code == "R201" and not claims[wrong[0]].hint
+                                                        or _one_off(claims[wrong[0]])):
                 continue
             c = claims[wrong[0]]
             fixed = _rounded(c)
@@ -40,6 +42,11 @@ def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
             if abs(value - right) == unit:  # and with the rounded share, the run would miss 100
                 out[wrong[0]] = replace(c, status="borderline", code="R202", hint="to-100")
     return tuple(out)
+
+
+def _one_off(c: Claim) -> bool:
+    """A share already found one unit off over rounded operands (verify.py): the to-100 reading names it better."""
+    return c.status == "borderline" and c.code == "R202" and c.hint == "one-off"
 
 
 def _runs_to_100(claims: Sequence[Claim], idx: list[int]) -> list[list[int]]:

@@ -18,7 +18,6 @@ from auditor.verify_base import (
     Interval,
     _bound,
     _claim,
-    _misrounded,
     _ops,
     _plain,
     _step,
@@ -27,6 +26,7 @@ from auditor.verify_base import (
     fr,
     meets,
     mid,
+    misrounded_within,
     num,
     operand_interval,
     ratio,
@@ -84,16 +84,17 @@ def _verify_rate(r: Relation) -> Claim:
             return _claim(r, text, status="unverifiable", **base)
         return _claim(r, text, status="inconsistent", code="R201", hint="subset", **base)
     direct = int(r.extra.get("direct", 1))
+    unit = Fraction(1, 10**q.decimals)
     for n, (ps, ws) in enumerate(r.alternatives):
         aiv = ratio(ps, ws, _per(q))
-        if aiv is None or aiv[0] != aiv[1] or (n >= near and r.kind != "share") \
+        if aiv is None or aiv[1] - aiv[0] > unit or (n >= near and r.kind != "share") \
                 or n >= len(r.alternatives) - _stages(r):
-            continue  # (a stage between never accuses)
-        cause = _misrounded(aiv[0], q)
+            continue  # (a stage between never accuses; nor does a reading looser than the claim's last digit)
+        found = misrounded_within(aiv, q)
         # truncation is specific evidence; "one unit off" only counts for the likeliest operands
-        if cause and (cause != "one-off" or n == 0 and (direct > 0 or r.kind == "share" and q.decimals >= 1)):
-            return _claim(r, text, status="borderline", code="R202", hint=cause, operands=_ops(*ps, *ws),
-                          expression=_expr(ps, ws), recomputed=fmt(aiv[0]))
+        if found and (found[0] != "one-off" or n == 0 and (direct > 0 or r.kind == "share" and q.decimals >= 1)):
+            return _claim(r, text, status="borderline", code="R202", hint=found[0], operands=_ops(*ps, *ws),
+                          expression=_expr(ps, ws), recomputed=fmt(found[1]))
     if r.strong and _other_reading_close(r, q, near):
         # 开工率为88%: 34/146 = 23%, but 34/39 = 87.18% over the stage stated between: the claim more likely
         # rounds that reading loosely than misstates the first; no error on the first alone

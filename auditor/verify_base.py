@@ -110,11 +110,44 @@ def meets(a: Interval, b: Interval) -> bool:
     return a[0] <= b[1] and b[0] <= a[1] and not (a[0] == a[1] and a[0] == b[1] and b[0] != b[1])
 
 
+MAGNITUDES = (("万亿", 10**12), ("兆", 10**12), ("亿", 10**8), ("億", 10**8), ("万", 10**4), ("萬", 10**4))
+
+
+def whole_magnitude(q: Quantity) -> int:
+    """The magnitude a figure is a whole number of, as written: 2489万件 -> 10^4, 36亿元 -> 10^8, else 1."""
+    if q.decimals or q.scale != 1 or q.value % 10**4 or q.approx and _bound(q) != "lower":
+        return 1
+    head = q.text.removesuffix(q.unit).rstrip()
+    for word, mag in MAGNITUDES:
+        if head.endswith(word):
+            return mag if q.value % mag == 0 else 1
+    return 1
+
+
+def rounded_among(q: Quantity, others: Sequence[Quantity]) -> Interval:
+    """An operand's interval beside the others of one recomputation.
+
+    已超2489万件,其中…1377.1万件,占55.32%: a whole number of 万 stated beside a figure finer than the 万 is
+    rounded to the 万, ± 0.5万, and one marked 超 lies within the 万 above it (a count of 24,890,000
+    exactly is not what the writer means). Beside figures that are whole numbers of the same magnitude
+    it is taken as written: 3万元 of which 1万元 is 33.3%."""
+    lo, hi = operand_interval(q)
+    mag = whole_magnitude(q)
+    if mag > 1 and any(o is not q and o.value % mag for o in others):
+        if q.approx:  # 已超2489万件: above the figure, by less than one 万
+            return lo, hi + mag
+        return lo - Fraction(mag, 2), hi + Fraction(mag, 2)
+    return lo, hi
+
+
 def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times: Fraction = HUNDRED) -> Interval | None:
-    plo = sum((operand_interval(p)[0] for p in parts), Fraction(0))
-    phi = sum((operand_interval(p)[1] for p in parts), Fraction(0))
-    wlo = sum((operand_interval(w)[0] for w in whole), Fraction(0))
-    whi = sum((operand_interval(w)[1] for w in whole), Fraction(0))
+    every = (*parts, *whole)
+    piv = [rounded_among(p, every) for p in parts]
+    wiv = [rounded_among(w, every) for w in whole]
+    plo = sum((iv[0] for iv in piv), Fraction(0))
+    phi = sum((iv[1] for iv in piv), Fraction(0))
+    wlo = sum((iv[0] for iv in wiv), Fraction(0))
+    whi = sum((iv[1] for iv in wiv), Fraction(0))
     if wlo <= 0:
         return None
     return plo * times / whi, phi * times / wlo
@@ -155,6 +188,20 @@ def _misrounded(x: Fraction, q: Quantity) -> str | None:
     if abs(xd.quantize(unit, rounding=ROUND_HALF_UP) - c) <= unit and d >= 1:
         return "one-off"
     return None
+
+
+def misrounded_within(iv: Interval, q: Quantity) -> tuple[str, Fraction] | None:
+    """The cause (and the value) by which a recomputed interval gives the claimed figure, if mis-rounded.
+
+    受理27.3468万件,办结27.3411万件,办结率达99.9%: operands to the 件 written in 万 make a narrow interval, not
+    a point; a value in it that truncates (or rounds half-even) to the claim is evidence of that, but one unit
+    off is judged at its middle only (an edge of the interval is not the likeliest value)."""
+    m = mid(iv)
+    causes = [(cause, x) for x in (m, iv[0], iv[1]) if (cause := _misrounded(x, q)) is not None]
+    specific = [(cause, x) for cause, x in causes if cause != "one-off"]
+    if specific:
+        return specific[0]
+    return causes[0] if causes and causes[0][1] == m else None
 
 
 def _ops(*qs: Quantity) -> tuple[Operand, ...]:

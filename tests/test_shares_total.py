@@ -23,13 +23,23 @@ def test_the_same_slip_when_the_shares_miss_100_stays_an_error() -> None:
     # without the fourth part the stated shares total 94.3: nothing says they were made to total 100
     text = TOTAL + PARTS.format(a="15.1", b="16.2", c="63.0", d="5.7")
     text = text.replace("；生态补水为57.3万吨，占用水总量的5.7%", "")
-    assert [(f.code, f.severity.value) for f in audit_text(text).findings] == [("R201", "error")]
+    # (one unit off over operands rounded to 0.1万 is a warning by itself, but not named as nudged to 100)
+    assert [(f.code, f.hint) for f in audit_text(text).findings] == [("R202", "one-off")]
 
 
-def test_two_wrong_shares_in_one_breakdown_stay_errors() -> None:
+def test_two_wrong_shares_in_one_breakdown_are_not_named_as_nudged_to_100() -> None:
     got = findings("15.0", "16.2", "63.1", "5.7")
-    assert [code for code, _, _ in got].count("R201") >= 2 and all(sev == "error" for _, sev, _ in got)
+    assert got and all(hint != "to-100" for _, _, hint in got)
+    assert [code for code, _, _ in findings("14.9", "16.3", "63.0", "5.8")].count("R201") >= 2  # two units off
 
 
 def test_shares_that_are_right_raise_nothing() -> None:
     assert findings("15.1", "16.1", "63.0", "5.7") == []
+
+
+def test_a_share_one_unit_off_over_rounded_operands_is_named_as_nudged_to_100() -> None:
+    # the same breakdown with the total in 亿 and a part a whole number of 亿: the ratio is an interval,
+    # found one unit off in verify.py, and the run of shares totalling 100 names the cause
+    text = ("全市用水总量为10.000亿吨。其中，生活用水为1.509亿吨，占用水总量的15.1%；工业用水为1.614亿吨，"
+            "占用水总量的16.2%；农业用水为6.304亿吨，占用水总量的63.0%；生态补水为0.573亿吨，占用水总量的5.7%。")
+    assert [(f.code, f.severity.value, f.hint) for f in audit_text(text).findings] == [("R202", "warning", "to-100")]

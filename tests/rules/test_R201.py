@@ -25,6 +25,10 @@ FAIL = [
                  id="approx-beyond-one-unit"),
     pytest.param("共受理10件，办结5件，办结率80.0%", "80.0%", {"expression": "5/10", "recomputed": "50"},
                  id="far-off"),
+    pytest.param("共受理3万件,办结2万件,办结率70%", "70%", {"expression": "20000/30000"},
+                 id="whole-wan-figures-among-themselves-are-exact"),
+    pytest.param("截至年底,中心共受理申请事项41.7352万件,办结41.7309万件,办结率达99.8%", "99.8%",
+                 {"expression": "417309/417352"}, id="operands-in-wan-two-units-off"),
 ]
 
 PASS = [

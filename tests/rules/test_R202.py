@@ -21,6 +21,8 @@ FAIL = [
                  id="doc-example-half-even"),
     pytest.param("共受理45件，办结43件，办结率95.7%", "95.7%", {"expression": "43/45", "recomputed": "95.5556"},
                  id="one-unit-off"),
+    pytest.param("截至年底,中心共受理申请事项41.7352万件,办结41.7309万件,办结率达99.9%", "99.9%",
+                 {"expression": "417309/417352"}, id="operands-to-the-item-in-wan-truncated"),
     pytest.param("共办理信访事项23件,按期办结20件,按期办结率86.9%", "86.9%",
                  {"expression": "20/23", "recomputed": "86.9565"}, id="doc-example-subset-truncated",
                  marks=xfail("docs/rules/R202.md example: 20/23 = 86.96% truncated to 86.9 is R202; "
@@ -32,6 +34,8 @@ PASS = [
     pytest.param("共审结案件8件,其中调解结案1件,调解率13%", id="exact-half-rounded-up"),
     pytest.param("共受理100000人次，调解成功99999人次，调解成功率100.0%", id="rounds-up-to-100"),
     pytest.param("共受理3件，胜诉2件，胜诉率超过66.6%", id="lower-bound-chaoguo"),
+    pytest.param("平台累计登记量已超5127万件,其中“网上办”登记量为2306.4万件,占总量的44.98%",
+                 id="whole-wan-base-beside-finer-part-is-rounded"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
