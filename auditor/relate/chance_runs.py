@@ -9,6 +9,8 @@ taken as its parts. These structures make such a sum a coincidence of numbers, w
 - the parts are announced as another figure's (共有33个项目,地方有11个,共计44个。其中包括10个…和23个…):
   其中 gives them to the figure right before it, a level in the total's unit (44), not to the total (33).
 
+- a part of the run opens its own breakdown (审结10件,其中纠错1件 of 共11件): the figures after its 其中 are
+  inside it, no siblings of it;
 - the run is a prefix of a semicolon list that goes on (维持5件;撤销6件;…;终止2件;移送1件 of 15);
 - a figure past a ； announces parts of its own, or names another metric, or is a 、-list member, the old
   value of a growth rate, or counts another noun than the run's other parts.
@@ -40,6 +42,15 @@ def _rank() -> re.Pattern[str]:
 @cache
 def _announce() -> re.Pattern[str]:
     return re.compile(rf"[)）]?[,，。；;:：]?\s*(?:{claim_words().alternation('total.breakdown')})")
+
+
+#: a figure followed by its own 其中
+OPENS_OWN = re.compile(r"[)）]?\s*[,，;；]?\s*其中")
+
+
+def nested_run(text: str, qs: Sequence[Quantity], run: Sequence[int]) -> bool:
+    """Does a figure of the run (before its last) open a 其中 of its own, so that those after it are inside it?"""
+    return any(OPENS_OWN.match(text, qs[x].end) for x in run[:-1])
 
 
 def ranked(text: str, t: Quantity, sent_start: int) -> bool:

@@ -223,6 +223,8 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
         avg = frame(qs[j]).role == "average"
         if old is None and not avg and (OLD_TAIL.search(tail) or tail.endswith(("（", "(", "由", "从"))):
             old = j
+        elif avg and frame(qs[j]).aside:
+            continue  # 310起(日均10.3起),较上月的352起减少42起: the average in brackets qualifies the level
         elif new is None and old is not None or new is None and j < i - 1 and not avg:
             new = j
     if new is None and old is not None and text[max(0, qs[old].start - 1):qs[old].start] in ("由", "从"):

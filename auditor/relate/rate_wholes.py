@@ -13,6 +13,9 @@ from auditor.relate.link import COMMON, frame
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
 NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
                         r"|在([\u4e00-\u9fff]{2,16}?)中占(?:比|比重|比例)?(?:为|达)?$")
+NO_NAME = re.compile(r"(?:比|比重|比例)(?:为|达)?")
+#: a clause that only names the scope of the share after it: 在居民生活类问题中,供暖问题占比为93.58%
+SCOPE_CLAUSE = re.compile(r"(?:^|[，,。；;：:\n])\s*在([\u4e00-\u9fff]{2,16}?)中\s*[，,]\s*$")
 #: a share clause that only names its base, continuing the figure before it: 调解12266宗，在全市…中占27%
 BASE_ONLY = re.compile(r"^\s*在[\u4e00-\u9fff]{2,16}?中占")
 
@@ -36,7 +39,14 @@ def _whole_label(text: str, q: Quantity) -> str:
 def _base_name(before: str) -> str:
     """The name a share gives its base (占全省受理总数的 -> 全省受理总数), or ""."""
     m = NAMED_BASE.search(re.sub(r"[（(][^（()）]{0,20}[）)]", "", before))
-    return (m.group(1) or m.group(2)) if m else ""
+    name = next((g for g in m.groups() if g), "") if m else ""
+    return "" if NO_NAME.fullmatch(name) else name  # 占比为: no base named
+
+
+def _scope_name(text: str, clause_start: int) -> str:
+    """The base named by the clause before a share's (在居民生活类问题中,供暖问题占比为…), or ""."""
+    m = SCOPE_CLAUSE.search(text, max(0, clause_start - 24), clause_start)
+    return m.group(1) if m else ""
 
 
 BREAKDOWN_AFTER = re.compile(r"[)）]?[,，。；;:：]?\s*(?:其中|包括|含)")
@@ -115,6 +125,21 @@ def _negated(core: str, label: str) -> bool:
 
 #: what negates a stem before it
 NEGATIONS = "未不非没"
+#: a negated act in a part's words: 附条件不起诉, 未办结
+ACT_PROCESS = tuple(claim_words()("rate.act_process"))
+NEGATED_ACT = re.compile(rf"[{NEGATIONS}]([\u4e00-\u9fff]{{2}})")
+
+
+def _negation_apart(part_label: str, whole_label: str) -> bool:
+    """起诉…9.6万人；…附条件不起诉2.2万人: a count of what was not done is no part of a count of what was
+    (the two are alternatives); the whole's words hold the act the part's words negate."""
+    acts = NEGATED_ACT.findall(part_label)
+    if not acts:
+        return False
+    act = acts[-1]
+    at = whole_label.rfind(act)
+    return at >= 0 and (at == 0 or whole_label[at - 1] not in NEGATIONS) \
+        and not whole_label[:at].endswith(ACT_PROCESS)
 
 #: the clause of a figure's own share with its base named: ，占全省规上企业比重为
 OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")

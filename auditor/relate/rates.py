@@ -42,9 +42,11 @@ from auditor.relate.rate_wholes import (
     _intake,
     _names_base,
     _negated,
+    _negation_apart,
     _other_period_between,
     _rated_between,
     _same_base_share,
+    _scope_name,
     _stage_siblings,
     _stages_between,
     _whole_label,
@@ -152,6 +154,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})
     stem_matched = part_j is not None
+    named_base = _base_name(before.rstrip()) or (_scope_name(text, clause_start[seg.clause[i]])
+                                                 if kind == "share" else "")
     link = f"same subject {core}" if stem_matched else ""
     if own is not None and part_j is not None and not core:
         link = f"part named before 占 ({own.group(1)})"
@@ -189,24 +193,27 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and not (outcome and _intake(_whole_label(text, qs[j])))
-              and (link_j := _whole_link(text, qs, j, part_j, i, seg, before, stem_matched))
+              and (link_j := _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)
               and (not _has_own_share(text, qs, j)
                    or link_j.startswith("named base") and not _same_base_share(text, qs, j, before))
               and not _inside_sibling(text, qs, j, part_j, before)
+              and not _negation_apart(label_before(text, part, 0), _whole_label(text, qs[j]))
               and not _other_period_between(text, qs, j, part_j)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest
-    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", _base_name(before))
-    wholes.sort(key=lambda j: (not _carries_base(base_name, label_before(text, qs[j], 0, CLAUSE_END)),
+    base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", named_base)
+    # (还未供暖的889件中,…729件,…160件,占此类问题的18%: a figure the sentence opens as its scope comes first)
+    wholes.sort(key=lambda j: (not (seg.sent[j] == seg.sent[i] and SCOPE_AFTER.match(text, qs[j].end)),
+                               not _carries_base(base_name, label_before(text, qs[j], 0, CLAUSE_END)),
                                not TOTAL_MARK.search(label_before(text, qs[j], 0, CLAUSE_END)),
                                -qs[j].value if kind == "share" else 0))
     alts: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
     why: dict[str, str] = {}  # the link of each whole, by its offset, for the claim to report
     for j in wholes:
         alts.append(((part,), (qs[j],)))
-        why[f"why{qs[j].start}"] = _whole_link(text, qs, j, part_j, i, seg, before, stem_matched)
+        why[f"why{qs[j].start}"] = _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched)
     # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
     counts = [j for j in cands if same_unit(qs[j], part)]
     complementary: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
@@ -252,7 +259,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         alts = [a for a, keep in zip(alts, exact, strict=True) if keep]
     # a whole stated further back in the document (占全省…总数的36.18%): only ever confirms
     # (only a figure marked as a total, or one the share names as its base, is linked from afar)
-    far_name = _base_name(before.rstrip())
+    far_name = named_base
     far = [j for j in range(max(0, i - 60), i) if j not in cands and qs[j].kind == part.kind
            and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None
            and frame(qs[j]).role == "level" and same_plan(qs[j], q)
@@ -306,7 +313,11 @@ def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity
     return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
 
 
-def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, before: str,
+#: a figure the sentence opens as the scope of what follows: 还未供暖的889件中,
+SCOPE_AFTER = re.compile(r"\s*(?:中|当中|之中)\s*[，,]")
+
+
+def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, base: str,
                 stem_matched: bool) -> str:
     """May qs[j] be the whole of the part qs[part_j]? Only by structure, never by nearness alone.
 
@@ -324,7 +335,8 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
         return f"total marked {mark.group(0)}"
     if seg.item[j] == seg.item[i] and j != part_j:
         return "same item"
-    base = _base_name(before.rstrip())
+    if j < part_j and seg.sent[j] == seg.sent[i] and SCOPE_AFTER.match(text, w.end):
+        return "scope of the sentence (…中)"  # 还未供暖的889件中,由…的共有160件,占此类问题的18%
     if base and _names_base(base, lab):
         return f"named base {base}"
     if j < part_j and BREAKDOWN_AFTER.match(text, w.end):

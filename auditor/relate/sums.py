@@ -35,6 +35,7 @@ from auditor.relate.chance_runs import (
     list_goes_on,
     listed_near,
     named_for_another,
+    nested_run,
     odd_noun,
     ranked,
     rounded,
@@ -45,6 +46,7 @@ from auditor.relate.each_parts import each_parts
 from auditor.relate.link import frame, grams, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
+from auditor.relate.parallel_units import parallel_units
 from auditor.relate.rate_wholes import other_stage, stage_sibling
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
@@ -110,7 +112,7 @@ def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: l
             rel = _implicit_breakdown(text, qs, j, seg, sent_start)
         if rel is not None:
             yield rel
-    yield from _parallel_units(text, qs, seg)
+    yield from parallel_units(text, qs, seg)
     yield from shares_to_100(text, qs, seg)
     yield from _sentence_breakdowns(text, qs, seg, sent_start)
     yield from table_sums(text, qs)
@@ -340,6 +342,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         found = None  # 问题82个: 已整改问题38个, 采纳审计建议10个, 正在整改问题21个…: a part of another thing
     if found is not None and not opens and listed_near(text, t, [qs[x] for x in found]):
         found = None  # 玉米35.6万亩、大豆16.1万亩…: a member of a 、 list is near its followers' sum by chance
+    if found is not None and nested_run(text, qs, found):
+        found = None  # 共11件…审结10件,其中纠错1件: the 1 is inside the 10, 11 = 10 + 1 by chance
     if found is not None and list_goes_on(text, qs, found, fwd, seg):
         found = None  # 维持5件；撤销6件；撤回2件；重作2件；终止2件；移送1件 of 15: a prefix adds up by chance
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):
@@ -386,39 +390,3 @@ def _exact_run(qs: Sequence[Quantity], idx: list[int], t: Quantity) -> list[int]
             if run > total:
                 break
     return None
-
-
-def _parallel_units(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterator[Relation]:
-    """6门类、19大类 … 禁止类4门类、11大类 … 限制类3门类、8大类: each unit's groups against its total."""
-    # runs of counts with distinct units joined by 、
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    for j, q in enumerate(qs):
-        if q.kind == "count" and cur and seg.sent[j] == seg.sent[cur[-1]] and \
-                text[qs[cur[-1]].end:q.start] == "、" and q.unit not in {qs[c].unit for c in cur}:
-            cur.append(j)
-        else:
-            if len(cur) >= 2:
-                runs.append(cur)
-            cur = [j] if q.kind == "count" else []
-    if len(cur) >= 2:
-        runs.append(cur)
-    n = 0
-    while n < len(runs):
-        head = runs[n]
-        units = [qs[j].unit for j in head]
-        groups = []
-        m = n + 1
-        while m < len(runs) and [qs[j].unit for j in runs[m]] == units and seg.sent[runs[m][0]] == seg.sent[head[0]]:
-            groups.append(runs[m])
-            m += 1
-        if len(groups) >= 2:
-            for col, tj in enumerate(head):
-                t = qs[tj]
-                parts = tuple(qs[g[col]] for g in groups)
-                yield Relation("sum", t, t.start, t.end, parts=parts, whole=(t,), exhaustive=False, overlap=True,
-                               extra={"link": "parallel groups, one column each"},
-                               strong=True)
-            n = m
-        else:
-            n += 1

@@ -225,3 +225,17 @@ def test_parts_too_many_for_every_total_of_the_sentence_pass() -> None:
 def test_parts_too_many_for_the_total_alone_pass() -> None:
     text = "本月共收到网民留言200条,其中咨询类留言160条、投诉类留言80条。"
     assert "S401" in loud(text)
+
+
+# ---- a part that opens its own 其中: what follows is inside it ---------------------------------------
+
+def test_a_figure_inside_a_parts_own_breakdown_is_no_sibling_of_it() -> None:
+    # 16 = 13 + 3 only by chance: the 3 are among the 13 concluded (其中 after 13件)
+    text = "全年共受理复议申请16件,目前已审结13件,其中决定撤销3件。"
+    assert not confirmed(text, "13+3")
+    assert confirmed(text, "3") or not loud(text)
+
+
+def test_siblings_after_a_total_still_add_up() -> None:
+    text = "全年共受理复议申请16件,其中维持13件,撤销3件。"
+    assert confirmed(text, "13+3")

@@ -665,3 +665,47 @@ def test_a_base_that_lost_its_measure_word_is_still_a_reading() -> None:
     text = "某市各级人民调解组织共排查矛盾纠纷5230件,调处5200,调解成功5096件,成功率98.00%。"
     assert "R201" not in [f.code for f in audit_text(text).findings]
     assert ("consistent", "5096/5200") in [g[:2] for g in claims(text, "rate")]
+
+
+# a share whose base a clause before it names (在X中,Y占比为…): the total of the sentence before is not X
+SCOPE_NAMED = ("寒潮当天,服务中心共接听群众来电4216个。其中,反映燃气类问题来电1873个,"
+               "在公用事业类问题中,燃气问题占比为{share}%。")
+
+
+def test_a_share_of_a_base_named_in_the_clause_before_is_not_checked_over_another_total() -> None:
+    text = SCOPE_NAMED.format(share="88.41")  # 1873/4216 = 44.43%: not the base the share names
+    assert not loud(text)
+    assert [g[0] for g in claims(text)] in ([], ["unverifiable"])
+
+
+def test_a_share_without_a_named_scope_is_still_checked_over_the_total() -> None:
+    text = SCOPE_NAMED.format(share="88.41").replace("在公用事业类问题中,燃气问题占比为", "占来电总量的")
+    assert loud(text)  # 1873/4216 = 44.43%, not 88.41%
+    assert not loud(text.replace("88.41", "44.43"))
+
+
+# a count of what was not done is no part of a count of what was (起诉 / 不起诉)
+NOT_DONE = ("三年来,依法起诉涉嫌犯罪的青少年9.6万人;对罪行较轻的附条件不起诉2.2万人,"
+            "占办结青少年案件总数的13.4%。")
+
+
+def test_a_count_of_what_was_not_done_is_no_part_of_what_was() -> None:
+    assert not loud(NOT_DONE)  # 2.2/9.6 = 22.92%: 9.6万 is no whole of the 不起诉 2.2万
+
+
+def test_a_count_under_its_own_act_is_still_a_part() -> None:
+    text = "全年共办结青少年案件9.6万人,其中附条件不起诉2.2万人,占办结青少年案件总数的13.4%。"
+    assert loud(text)  # 2.2/9.6 = 22.92%
+
+
+# a figure the sentence opens as its scope (…的889件中) is the whole of the shares in it
+SCOPE_FIGURE = ("全区共受理供热诉求2410件。其中反映温度不达标的533件。城区内未供暖的760件中,由热源企业直供的"
+                "共有608件,占此类问题的80%;由物业转供的共有152件,占此类问题的20%。")
+
+
+def test_a_figure_opened_as_the_sentences_scope_is_the_whole() -> None:
+    got = [(status, expr) for status, expr, link in claims(SCOPE_FIGURE) if "scope of the sentence" in link]
+    assert got == [("consistent", "608/760"), ("consistent", "152/760")]
+    assert not loud(SCOPE_FIGURE)
+    # a wrong share over the scope is not confirmed by another pairing (152/(152+533) = 22.19%, 152/608 = 25%)
+    assert "consistent" not in [g[0] for g in claims(SCOPE_FIGURE.replace("20%", "25%"))][1:]

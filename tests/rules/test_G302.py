@@ -11,6 +11,8 @@ NOTHING = "2023年办理行政复议案件318件，上年为276件。"
 
 # (text, figure whose span must carry the finding (None: anywhere), expected numbers)
 FAIL = [
+    pytest.param("本月共接报盗窃警情248起(日均8.3起),较上月的291起减少33起", "291起减少33起",
+                 {"expression": "291-248", "recomputed": "43"}, id="level-beside-a-daily-average"),
     pytest.param("今年受理336件，同比2022年（214件）增加100件，增长57%", "100件",
                  {"expression": "336-214", "recomputed": "122"}, id="brief-example"),
     pytest.param("2023年办理行政复议案件318件,比上年的276件增加52件", "52件",
@@ -24,6 +26,8 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("本月共接报盗窃警情248起(日均8.3起),较上月的291起减少43起,环比下降14.8%。",
+                 id="a-daily-average-in-brackets-is-not-the-level"),
     pytest.param("年末全县总人口385620人。全年共出生3210人,出生率为8‰;死亡人口1650人,死亡率为4.28‰;"
                  "全年净增人口1560人,自然增长率为4.05‰。", id="a-whole-rate-operand-is-rounded"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57%", id="brief-example"),
