@@ -30,6 +30,7 @@ from auditor.verify_base import (
     num,
     operand_interval,
     ratio,
+    rounded_among,
 )
 from auditor.verify_growth import _signed_change, _verify_difference, _verify_growth, _verify_multiple
 
@@ -249,15 +250,18 @@ def _verify_sum(r: Relation) -> Claim:
         n = int(r.extra["names"])
         status = "consistent" if n == t.value else "unverifiable"
         return _claim(r, text, expression=f"count({r.extra['list']})", recomputed=str(n), status=status)
-    lo = sum((operand_interval(p)[0] for p in r.parts), Fraction(0))
-    hi = sum((operand_interval(p)[1] for p in r.parts), Fraction(0))
-    tiv = operand_interval(t)
+    every = (t, *r.parts)
+    # (完成投资36亿元。其中…215431.5万元,…: a whole number of 亿 beside parts to the 万 is rounded, 36亿 ± 0.5亿)
+    pivs = [rounded_among(p, every) for p in r.parts]
+    lo = sum((iv[0] for iv in pivs), Fraction(0))
+    hi = sum((iv[1] for iv in pivs), Fraction(0))
+    tiv = rounded_among(t, every)
     expr = "".join(("" if k == 0 or p.value < 0 else "+") + num(p) for k, p in enumerate(r.parts))
     base = dict(operands=_ops(*r.parts), expression=expr, recomputed=fmt(mid((lo, hi))))
     if "signed" in r.extra:
         # 增加78.0亿 = -3.7亿-81.2亿+137.0亿+25.9亿: a change against its parts' signed changes; confirms only
         return _claim(r, text, status="consistent" if meets((lo, hi), tiv) else "unverifiable", **base)
-    if meets((lo, hi), tiv) or meets((lo, hi), _magnitude_rounded(t, r.parts)):
+    if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)
     if lo > tiv[1] and r.extra.get("classifications"):
         return _claim(r, text, status="unverifiable", **base)  # two classifications listed one after the other
@@ -273,18 +277,6 @@ def _verify_sum(r: Relation) -> Claim:
         # total it is of is not tied to it (strong): neither a confirmation nor an error
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="consistent", **base)
-
-
-def _magnitude_rounded(t: Quantity, parts: tuple[Quantity, ...]) -> Interval:
-    """完成投资36亿元。其中…215431.5万元,…144812.3万元,…1203.6万元: a whole number of 亿 (or 万) over parts
-    stated to the 万 or finer is rounded to its magnitude, 36亿 ± 0.5亿; the parts' 36.14亿 agree with it."""
-    v = fr(t.value)
-    if t.decimals or t.scale != 1 or t.approx:
-        return v, v
-    mag = 10**12 if "万亿" in t.text else 10**8 if "亿" in t.text else 10**4 if "万" in t.text else 1
-    if mag == 1 or v % mag or all(p.scale >= mag and not p.decimals for p in parts):
-        return v, v
-    return v - Fraction(mag, 2), v + Fraction(mag, 2)
 
 
 def _verify_repeat(r: Relation) -> Claim:
