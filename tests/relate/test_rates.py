@@ -709,3 +709,15 @@ def test_a_figure_opened_as_the_sentences_scope_is_the_whole() -> None:
     assert not loud(SCOPE_FIGURE)
     # a wrong share over the scope is not confirmed by another pairing (152/(152+533) = 22.19%, 152/608 = 25%)
     assert "consistent" not in [g[0] for g in claims(SCOPE_FIGURE.replace("20%", "25%"))][1:]
+
+
+# a whole that announces its part with 其中 is linked as strongly as one marked 共
+def test_a_rate_of_a_part_announced_by_qizhong_is_checked() -> None:
+    text = "调解矛盾纠纷52起，其中成功47起，成功率为92.5%。"  # 47/52 = 90.38%
+    assert loud(text) == ["成功率为92.5%"]
+    assert not loud(text.replace("92.5%", "90.4%"))
+
+
+def test_without_qizhong_or_a_total_mark_the_rate_stays_unverifiable() -> None:
+    text = "调解矛盾纠纷52起，达成协议47起，成功率为92.5%。"
+    assert not loud(text)
