@@ -45,7 +45,7 @@ def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 
 def _one_off(c: Claim) -> bool:
-    """A share already found one unit off over rounded operands (verify.py): the to-100 reading names it better."""
+    """A share already found one unit off (verify.py): where its run totals 100, the to-100 reading names it better."""
     return c.status == "borderline" and c.code == "R202" and c.hint == "one-off"
 
 

@@ -138,8 +138,10 @@ def _negation_apart(part_label: str, whole_label: str) -> bool:
         return False
     act = acts[-1]
     at = whole_label.rfind(act)
+    # (满意度测评1000人 is no count of the satisfied; 应办结100件 holds the 未办结 too)
     return at >= 0 and (at == 0 or whole_label[at - 1] not in NEGATIONS) \
-        and not whole_label[:at].endswith(ACT_PROCESS)
+        and not whole_label[:at].endswith(ACT_PROCESS) and whole_label[at + 2:at + 3] not in ("度", "率")
+
 
 #: the clause of a figure's own share with its base named: ，占全省规上企业比重为
 OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")

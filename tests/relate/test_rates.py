@@ -698,6 +698,14 @@ def test_a_count_under_its_own_act_is_still_a_part() -> None:
     assert loud(text)  # 2.2/9.6 = 22.92%
 
 
+def test_a_negated_act_is_still_a_part_of_a_process_or_a_due_count() -> None:
+    # 审查起诉 holds 起诉 and 不起诉; 应办结 holds the 未办结: those wholes stay
+    got = claims("全年审查起诉4000人,起诉3000人,不起诉1000人,不诉率为25%。", "rate")
+    assert ("consistent", "1000/4000") in [g[:2] for g in got]
+    # (8/(8+100) = 7.41% would not give 8%)
+    assert ("consistent", "8/100") in [g[:2] for g in claims("全年应办结事项100件,未办结8件,未办结率为8%。", "rate")]
+
+
 # a figure the sentence opens as its scope (…的889件中) is the whole of the shares in it
 SCOPE_FIGURE = ("全区共受理供热诉求2410件。其中反映温度不达标的533件。城区内未供暖的760件中,由热源企业直供的"
                 "共有608件,占此类问题的80%;由物业转供的共有152件,占此类问题的20%。")
