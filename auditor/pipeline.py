@@ -29,6 +29,7 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
     from auditor.rules import run_rules
     from auditor.script import simplified
     from auditor.segment import segment
+    from auditor.shares_sibling import against_siblings
     from auditor.shares_total import adjusted_to_100
     from auditor.verify import verify
 
@@ -36,6 +37,7 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
     seg = segment(matching)
     quantities = frames(matching, _readable(doc.text, extract(doc.text)), seg)
     claims = adjusted_to_100(_unique(verify(c) for c in relate(matching, quantities, seg, source=doc.text)))
+    claims = against_siblings(claims, quantities, matching)
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities,
                           claims=claims, findings=findings, notes=doc.notes)
