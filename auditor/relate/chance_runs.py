@@ -98,6 +98,28 @@ def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
     return SIBLING_GAP.fullmatch(gap) is not None and not TOTAL_WORD.search(gap)
 
 
+def heads_siblings(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
+    """qs[j] opens a list of siblings: the figure after it, in its sentence and unit, follows one comma and a
+    name ending as qs[j]'s own does, as a member's name (lexicon sums.member_suffix): 人社类10件,公安类6件,
+    工商类3件,林业类3件,土地类5件 is no 10 = 3 + 5 + 2 of those after it."""
+    k = j + 1
+    if k >= len(qs) or seg.sent[k] != seg.sent[j]:
+        return False
+    t, n = qs[j], qs[k]
+    if n.kind != t.kind or n.unit != t.unit or n.high is not None:
+        return False
+    gap = text[t.end:n.start]
+    if SIBLING_GAP.fullmatch(gap) is None or TOTAL_WORD.search(gap):
+        return False
+    own = text[max(0, t.start - 4):t.start]
+    return any(own.endswith(w) and gap.endswith(w) for w in _member_suffix())
+
+
+@cache
+def _member_suffix() -> tuple[str, ...]:
+    return tuple(claim_words()("sums.member_suffix"))
+
+
 SIBLING_GAP = re.compile(r"[，,、；;][\u4e00-\u9fff“”（）()]{1,16}")
 #: a clause that only states the figure before it's rate (，比上年增长4.7%), taken out of the gap between siblings
 OWN_RATE = re.compile(r"[，,][\u4e00-\u9fff]{0,8}-?\d+(?:\.\d+)?%")

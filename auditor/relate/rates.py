@@ -102,8 +102,10 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 last.group() != "全覆盖" and (not said or bool(grams(stem) & grams(said))))
     # operands are levels of the same plan: never a change, an average, a prior value or a target beside an actual
     # a span of years or months (前四年, 五年计划) is when, not how many: never a rate's operand
+    # (3~6项请求的, 二十几项: a range labels a class, a vague count is no figure to recompute from)
     cands = [j for j in window(qs, i, seg, 6 if kind == "share" else 3) if qs[j].kind in ("count", "money", "measure")
-             and frame(qs[j]).role == "level" and same_plan(qs[j], q) and qs[j].unit not in SPANS]
+             and frame(qs[j]).role == "level" and same_plan(qs[j], q) and qs[j].unit not in SPANS
+             and qs[j].high is None and not ("几" in (qs[j].approx or "") or "幾" in (qs[j].approx or ""))]
     if not cands:
         return Relation(kind, q, _claim_start(text, q, m, before), q.end, all_claim=all_claim,
                         extra={"stem": stem, "carried": carried, **all_x})

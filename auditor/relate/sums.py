@@ -31,6 +31,7 @@ from auditor.relate.chance_runs import (
     compared_old,
     earlier_total_holds,
     heads_own_list,
+    heads_siblings,
     in_list,
     list_goes_on,
     listed_near,
@@ -154,6 +155,10 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
                            exhaustive=True)
 
 
+#: 其中 naming one member at an extreme (其中最多的达10人), not a part of the total
+EXTREME_MEMBER = re.compile(r"\s*(?:最多|最少|最高|最低|最大|最小|最长|最短)")
+
+
 def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                         sent_start: list[int]) -> Relation | None:
     """共X项，其中：A项、B项、其他C项 — parts announced by 其中 (or 包括) right after the total."""
@@ -165,6 +170,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     lab = label_before(text, t, sent_start[seg.sent[j]], CLAUSE_END)
     if INCREMENT_TAIL.search(lab) or lab.endswith(("（", "(")) or frame(t).role != "level":
         return None  # an increment, an average or a bracketed prior figure is not what 其中 breaks down
+    if EXTREME_MEMBER.match(text, t.end + m.end()) or bounded(t) and re.search(r"均|都", lab[-6:]):
+        return None  # 均达到4人以上,其中最多的达10人: a bound on each member and its largest, no parts
     if closes_list(text, qs, j, seg, m.group(0)):
         return None  # …确认违法150件。其中…: 其中 may break down the whole of the list, not its last member
     marked = bool(TOTAL_WORD.search(lab)) or bool(TOTAL_MARK.search(lab))
@@ -299,7 +306,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     opens = re.match(r"[)）]?\s*[(（:：。]|[,，]?\s*其中", text[t.end:t.end + 4]) is not None
     if small and not opens:
         return None
-    if not opens and in_list(text, qs, j, seg):
+    if not opens and (in_list(text, qs, j, seg) or heads_siblings(text, qs, j, seg)):
         return None  # 教育局10件，生态环境局19件…税务局3件: 10 = 7 + 3 of the items after it by chance
     if ranked(text, t, sent_start[seg.sent[j]]):
         return None  # 位于前三的: 甲街道46件;乙街道24件;丙镇22件: ranked siblings, 46 = 24 + 22 by chance

@@ -239,3 +239,16 @@ def test_a_figure_inside_a_parts_own_breakdown_is_no_sibling_of_it() -> None:
 def test_siblings_after_a_total_still_add_up() -> None:
     text = "全年共受理复议申请16件,其中维持13件,撤销3件。"
     assert confirmed(text, "13+3")
+
+
+# ---- the first member of a list of siblings is no total of those after it ------------------------
+
+def test_the_first_of_a_list_of_siblings_is_no_total() -> None:
+    text = "收到的申请中,教育类12件,民政类7件,交通类4件,水利类3件,住建类5件,其他类1件。"  # 12 = 4 + 3 + 5 by chance
+    assert not confirmed(text, "4+3+5")
+
+
+def test_a_total_named_like_its_parts_still_adds_up() -> None:
+    # the total's name ends in 案件 as its parts' do: no member suffix, the breakdown stands
+    text = "受理法律援助案件420件,指派刑事法律援助案件150件,指派民事案件30件,认罪认罚案件240件。"
+    assert confirmed(text, "150+30+240")

@@ -32,6 +32,8 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("从诉求看,东川市请求超过三项的案件占70%以上,有的多达三十几项,西岭市2~4项请求的约占案件总量的58%。",
+                 id="a-range-label-and-a-vague-count-are-no-operands"),
     pytest.param("共受理信访事项45件，办结43件，办结率95.6%", id="brief-example"),
     pytest.param("共调解各类矛盾纠纷45起。化解43起，化解率为95.6%", id="spec-example-next-sentence"),
     pytest.param("全年办理人大代表建议48件，满意47件，满意率97.92%", id="two-decimals"),

@@ -30,6 +30,7 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("全镇各村调解委员会成员均达到5人以上,其中最多的达11人。", id="a-bound-on-each-and-the-largest"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项、其他50项。", id="brief-example"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项。", id="partial-below-total"),
     pytest.param("共办理热线工单601件,其中按时办结597件、超时办结4件", id="doc-example-s402"),

@@ -23,6 +23,7 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("全年为群众办理实事6.8万件次,其中受理求助案件2.5万件、接待咨询4.3万人次。", id="pooled-jianci-tally"),
     pytest.param("共刊发60篇，其中：国家级6篇，省级34篇，市级14篇，其他6篇。", id="one-measure-word"),
     pytest.param("共调解纠纷45起，其中婚姻家庭20件、邻里纠纷15件、其他10起。", id="jian-and-qi-interchangeable"),
     pytest.param("共刊发60篇。其中：国家级6篇，省级34篇，市级20篇。", id="partial-breakdown-one-word"),
