@@ -39,11 +39,12 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
         confirmed = [k for k in idx if claims[k].status == "consistent"]
         if len(confirmed) < 2:
             continue
+        wording = {k: _wording(text, claims[k]) for k in idx}  # once per share, not once per pair
         for k in idx:
             c = claims[k]
-            if c.status != "unverifiable" or (words := _wording(text, c)) is None:
+            if c.status != "unverifiable" or (words := wording[k]) is None:
                 continue
-            siblings = [j for j in confirmed if _wording(text, claims[j]) == words and _near(c, claims[j])]
+            siblings = [j for j in confirmed if wording[j] == words and _near(c, claims[j])]
             part, whole, q = at.get(c.operands[0].start), at.get(c.operands[1].start), at.get(int(c.detail["at"]))
             if len(siblings) < 2 or part is None or whole is None or q is None or q.kind != "percent":
                 continue

@@ -92,10 +92,14 @@ def in_list(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
     if k < 0 or seg.sent[k] != seg.sent[j]:
         return False
     p, t = qs[k], qs[j]
-    if p.kind != t.kind or p.unit != t.unit or p.high is not None:
-        return False
     gap = OWN_RATE.sub("", text[p.end:t.start]) if k < j - 1 else text[p.end:t.start]
-    return SIBLING_GAP.fullmatch(gap) is not None and not TOTAL_WORD.search(gap)
+    return _sibling_gap(t, p, gap)
+
+
+def _sibling_gap(a: Quantity, b: Quantity, gap: str) -> bool:
+    """b is a's sibling across `gap`: of its kind and unit, not a range, one comma and a name apart, no total word."""
+    return b.kind == a.kind and b.unit == a.unit and b.high is None \
+        and SIBLING_GAP.fullmatch(gap) is not None and not TOTAL_WORD.search(gap)
 
 
 def heads_siblings(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
@@ -106,10 +110,8 @@ def heads_siblings(text: str, qs: Sequence[Quantity], j: int, seg: Seg) -> bool:
     if k >= len(qs) or seg.sent[k] != seg.sent[j]:
         return False
     t, n = qs[j], qs[k]
-    if n.kind != t.kind or n.unit != t.unit or n.high is not None:
-        return False
     gap = text[t.end:n.start]
-    if SIBLING_GAP.fullmatch(gap) is None or TOTAL_WORD.search(gap):
+    if not _sibling_gap(t, n, gap):
         return False
     own = text[max(0, t.start - 4):t.start]
     return any(own.endswith(w) and gap.endswith(w) for w in _member_suffix())
