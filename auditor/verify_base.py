@@ -50,12 +50,10 @@ def operand_interval(q: Quantity) -> Interval:
 def level_interval(q: Quantity) -> Interval:
     """A level compared across periods: 二十八万人 is rounded to the 万 as 28万人 is (growth only)."""
     lo, hi = operand_interval(q)
-    if q.scale != 1 or q.decimals or q.numeral == "arabic" or q.approx:
+    if q.numeral == "arabic" or q.approx:
         return lo, hi
-    for word, scale in (("亿", 10**8), ("万", 10**4)):
-        if q.text.removesuffix(q.unit).endswith(word) and q.value % scale == 0:
-            return lo - Fraction(scale, 2), hi + Fraction(scale, 2)
-    return lo, hi
+    half = Fraction(mag, 2) if (mag := whole_magnitude(q)) > 1 else Fraction(0)
+    return lo - half, hi + half
 
 
 def _step(q: Quantity) -> Fraction:

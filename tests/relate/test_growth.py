@@ -137,6 +137,17 @@ def test_chinese_numeral_magnitude_is_rounded_fail() -> None:
     assert "G301" in loud(text)
 
 
+def test_traditional_magnitude_is_rounded_as_simplified_pass() -> None:
+    """二十八萬 is rounded to the 萬 as 二十八万 is to the 万 (one table of magnitude words for both)."""
+    text = "招生數將從一九八○年的二十八萬人增加到四十萬人,增長百分之四十二點二。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+
+
+def test_traditional_magnitude_is_rounded_fail() -> None:
+    assert "G301" in loud("招生數將從一九八○年的二十八萬人增加到四十萬人,增長百分之六十。")
+
+
 @pytest.mark.parametrize("text", [
     "共受理民事案件1250件(去年同期为1000件),同比上升25%。",
     "审结案件60件80人,去年同期为50件100人,同比件数上升20%、人数下降20%。",
