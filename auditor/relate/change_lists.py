@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import GROWTH_DOWN, INCREMENT, Relation, Seg, growth_start, same_unit
+from auditor.relate.base import CLAUSE_END, GROWTH_DOWN, INCREMENT, Relation, Seg, growth_start, label_before, same_unit
+from auditor.relate.breakdowns import breakdown_total
 from auditor.relate.growth_lists import _rate_list
 from auditor.relate.link import frame
 
@@ -96,8 +97,13 @@ def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
             return None
         if not between:
             return None  # nothing between: the item's own reading
+        strong = True
+        total = breakdown_total(text, qs, seg, j, c, label_before(text, inc, 0, CLAUSE_END))
+        if total is not None:
+            j, strong = total
+            p = qs[j]
         return Relation("growth", q, growth_start(text, q), q.end, parts=(p,), whole=(), direction=-1 if down else 1,
-                        strong=True, alternatives=(((p,), (inc,)),),
+                        strong=strong, alternatives=(((p,), (inc,)),),
                         extra={"link": "the level before its target and ratio, the change beside the rate",
                                "inc": str(c)})
     return None

@@ -24,6 +24,7 @@ from auditor.relate.base import (
     same_unit,
     window,
 )
+from auditor.relate.breakdowns import breakdown_total
 from auditor.relate.growth_lists import _granular, _listed
 from auditor.relate.growth_parts import prior_by_complement, rebuilt
 from auditor.relate.levels import (
@@ -118,6 +119,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             and (frame(qs[j]).role != "average" or averaged)
             and not named_aside(text, qs[j])]  # 2947件(含执行1126件): a part inside, not the old value
     new = old = inc = None
+    after_breakdown: bool | None = None  # the increment follows a breakdown: closed (True) or open (False)
     for j in same:
         c = qs[j]
         if c.kind == "percent":
@@ -169,6 +171,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])]
         if pool:
             new = max(pool, key=lambda j: (overlap(label_before(text, qs[j], 0), inc_lab), j))
+            total = breakdown_total(text, qs, seg, new, inc, inc_lab)
+            if total is not None:
+                new, after_breakdown = total
     link = "same item"
     if new is None and q.kind == "percent":
         # the item states no level: the one level of the same subject before it (事故29起 … 事故起数减少5起)
@@ -193,7 +198,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     if iq is not None:
         extra["inc"] = str(inc)
     return Relation("growth", q, growth_start(text, q), q.end, parts=parts, whole=whole, direction=direction,
-                    strong=nq is not None and (oq is not None or iq is not None),
+                    strong=nq is not None and (oq is not None or iq is not None) and after_breakdown is not False,
                     extra=extra, alternatives=((parts, (iq,)),) if iq is not None else ())
 
 

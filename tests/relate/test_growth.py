@@ -715,3 +715,34 @@ def test_a_note_on_the_prior_value_is_no_new_value_fail() -> None:
 def test_the_level_before_a_noted_prior_is_still_compared_pass() -> None:
     text = "(2)税务局镇本级收入8,240万元,比上年同期9,100万元(上年同期实绩含代征收入1,250万元),下降19.45%。"
     assert [f for f in audit_text(text).findings if f.code == "G301"]
+
+
+# ---- a change after the breakdown of a total (relate/breakdowns.py) ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "全县财政收入完成61200万元(其中县本级完成50100万元,园区完成11100万元),同比增收4300万元,增长7.56%。",
+    "全县财政收入完成61200万元(县本级50100万元,园区11100万元),比上年增加4300万元,增长7.56%。",
+    "全县财政收入完成61200万元(其中税收收入42800万元、占69.93%,非税收入18400万元、占30.07%),"
+    "同比增收4300万元,增长7.56%。",
+])
+def test_change_after_closed_breakdown_is_the_totals_pass(text: str) -> None:
+    """4300/(61200-4300) = 7.557%: the bracket closed, the change speaks of the total, not of its last part."""
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+
+
+def test_change_after_closed_breakdown_is_the_totals_fail() -> None:
+    text = "全县财政收入完成61200万元(其中县本级完成50100万元,园区完成11100万元),同比增收4300万元,增长9.8%。"
+    assert "G301" in loud(text)
+
+
+def test_change_after_open_breakdown_never_accuses() -> None:
+    """其中…,同比增收: the last part's change or the total's; the text does not say which."""
+    text = "全县财政收入完成61200万元,其中县本级完成50100万元、园区完成11100万元,同比增收4300万元,增长7.56%。"
+    assert not loud(text)
+
+
+def test_change_after_an_aside_is_the_parts_fail() -> None:
+    """A bracket closed before the part is an aside (占…), not a breakdown: the part's own change accuses."""
+    text = "税收收入50100万元(占81.9%),非税收入11100万元,同比增收1300万元,增长25%。"
+    assert "G301" in loud(text)

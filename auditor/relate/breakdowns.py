@@ -1,0 +1,41 @@
+"""The total a change speaks of when the level nearest it is a part of that total's breakdown."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.model import Quantity
+from auditor.relate.base import Seg, label_before, overlap, same_unit
+from auditor.relate.link import frame
+
+#: what opens the breakdown of a total: 其中, or a bracket
+BREAKDOWN_OPEN = re.compile(r"其中|[（(]")
+BRACKET_CLOSE = re.compile(r"[）)]")
+BREAKDOWN_REACH = 12  # figures back from the part to its total, within the sentence
+
+
+def breakdown_total(text: str, qs: Sequence[Quantity], seg: Seg, part: int, change: int,
+                    change_label: str) -> tuple[int, bool] | None:
+    """(level, closed) for a change read with qs[part] as its level, where a breakdown opens between an
+    earlier level of the sentence and the part.
+
+    收入48500万元(其中区本级40200万元,开发区8300万元),同比增收3900万元: the bracket closed before the
+    change, the change is the total's: (total, True). 收入48500万元,其中税收40200万元,同比增收3900万元: the
+    part's or the total's, the text does not say: (part, False), and the reading never accuses. None where
+    no breakdown stands between, or where the part's label names the change better than the total's."""
+    own = overlap(label_before(text, qs[part], 0), change_label)
+    for t in range(part - 1, max(-1, part - 1 - BREAKDOWN_REACH), -1):
+        if seg.sent[t] != seg.sent[part]:
+            break
+        if qs[t].kind != qs[part].kind or not same_unit(qs[t], qs[part]) or frame(qs[t]).role != "level":
+            continue
+        opened = BREAKDOWN_OPEN.search(text, qs[t].end, qs[part].start)
+        if opened is None:
+            continue  # a sibling part of the same breakdown: its total stands further back
+        if BRACKET_CLOSE.search(text, opened.end(), qs[part].start):
+            continue  # an aside closed before the part (8300万元(占17.1%),…): the part is not in it
+        if overlap(label_before(text, qs[t], 0), change_label) < own:
+            return None
+        closed = opened.group() in "（(" and BRACKET_CLOSE.search(text, qs[part].end, qs[change].start) is not None
+        return (t, True) if closed else (part, False)
+    return None
