@@ -19,6 +19,8 @@ CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
 #: a full stop typed for the decimal point (95。1%), or a stray mark before the % (10.81`%): the % is there
 SPLIT_DECIMAL = re.compile(r"。[0-9]{1,3}[%％]|[`'’·]\s?[%％]")
+#: a rate per a population written after it (死亡率为12.5/10万, 发病率3.1/万人): its own unit, not a lost %
+PER_POPULATION = re.compile(r"\s?[/／]\s?(?:[0-9]+|[一十百千])?[十百千万萬]+(?:人口|人|例|名)?")
 RATE_BEFORE = re.compile(r"(?:率|比例|比重|占比|占)(?:为|是|达到|达|约|近|高达|超过)?\Z")  # \Z: not before a line break
 
 
@@ -35,6 +37,8 @@ def rate_without_unit(ctx: Context) -> Iterator[Finding]:
             continue
         if RATIO_NEXT.match(ctx.text, q.end):
             continue  # 比重为31.3：68.7: the first term of a ratio, which carries no unit
+        if PER_POPULATION.match(ctx.text, q.end):
+            continue  # 孕产妇死亡率为12.5/10万: a rate per 100,000, whose unit is the denominator after it
         if SPLIT_DECIMAL.match(ctx.text, q.end):
             continue  # 调解成功率95。1%: a 。 typed for the decimal point; the % is there, after the decimals
         if q.decimals == 0 and not m.group(0).startswith("率"):

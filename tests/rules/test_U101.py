@@ -22,6 +22,7 @@ FAIL = [
     pytest.param("涉及单位中，水务局4,供电局3件。", "4", {}, id="count-among-counted-siblings"),
     pytest.param("城镇与乡村人口比重为61.5，比上年提高1个百分点。", "61.5", {}, id="share-word-no-ratio-after"),
     pytest.param("各区满意率\n全区平均满意率为97.5，", "97.5", {}, id="bare-rate-after-a-rate-line"),
+    pytest.param("全县孕产妇死亡率为18.6,婴儿死亡率为4.1‰。", "18.6", {}, id="rate-without-its-per-100000"),
 ]
 
 PASS = [
@@ -38,6 +39,8 @@ PASS = [
     pytest.param("城镇与乡村人口比重为61.5：38.5，比上年提高1个百分点。", id="two-term-ratio-after-share-word"),
     pytest.param("国有与非国有投资比重为72.4:27.6。", id="two-term-ratio-ascii-colon"),
     pytest.param("全年共受理矛盾纠纷3120件,调解成功2978件,调解成功率95。4%。", id="full-stop-typed-for-decimal-point"),
+    pytest.param("全县孕产妇死亡率为18.6/10万,婴儿死亡率为4.1‰。", id="rate-per-100000"),
+    pytest.param("报告发病率为35.02/10万人,报告死亡率为0.15／万。", id="rate-per-population-word"),
     pytest.param("其中城市管理类300件,占15.00`%,同比增幅3%。", id="stray-mark-before-the-percent-sign"),
     pytest.param("序号 | 单位 | 受理量 | 办结率 | 满意率\n1 | 东区 | 310 | 97.5% | 98.0%", id="rate-header-ends-line"),
     pytest.param("各街道办结率\n2. 群众满意度较上月提升。", id="rate-word-ends-heading"),
