@@ -746,3 +746,14 @@ def test_change_after_an_aside_is_the_parts_fail() -> None:
     """A bracket closed before the part is an aside (占…), not a breakdown: the part's own change accuses."""
     text = "税收收入50100万元(占81.9%),非税收入11100万元,同比增收1300万元,增长25%。"
     assert "G301" in loud(text)
+
+
+def test_raised_by_an_amount_is_an_increment_pass() -> None:
+    """比上年提高310元 is the change, as 增加310元 is: 310/(4120-310) = 8.14%."""
+    text = "农村居民人均月收入为4120元,比上年提高310元,增长8.1%。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+
+
+def test_raised_by_an_amount_is_an_increment_fail() -> None:
+    assert "G301" in loud("农村居民人均月收入为4120元,比上年提高310元,增长12.5%。")
