@@ -6,7 +6,8 @@ they stand, so each alone is only ever confirmed over 15715 (relate/rates.py), n
 two siblings nearby (REACH), worded alike, are confirmed over one whole, that whole is the run's: a share
 among them that the same whole does not give, 1607/15715 = 10.23% against 10.26%, is wrong (R201). A share
 within one unit of its last digit of the recomputed value stays as it was: the siblings settle the whole,
-not how the publisher rounded. One pass over the claims, grouped by their whole (as shares_total.py).
+not how the publisher rounded. The share must stand among its siblings (_in_run). One pass over the claims,
+grouped by their whole (as shares_total.py).
 """
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
                 continue
             siblings = [j for j in confirmed if wording[j] == words and _near(c, claims[j])]
             part, whole, q = at.get(c.operands[0].start), at.get(c.operands[1].start), at.get(int(c.detail["at"]))
-            if len(siblings) < 2 or part is None or whole is None or q is None or q.kind != "percent":
+            if len(siblings) < 2 or part is None or whole is None or q is None or q.kind != "percent" \
+                    or not _in_run(text, c, [claims[j] for j in siblings]):
                 continue
             iv = ratio((part,), (whole,))
             if iv is None or meets(iv, claimed_interval(q)):
@@ -66,6 +68,22 @@ def _wording(text: str, c: Claim) -> str | None:
         return None
     m = WORDING.search(text, part_end, figure)
     return m.group(1) if m and m.start() == part_end else None
+
+
+def _in_run(text: str, c: Claim, siblings: Sequence[Claim]) -> bool:
+    """The share stands in its siblings' run: between two of them, or in a paragraph of one of them or next
+    to one (a list of one share per paragraph). A share paragraphs after the run may have a subject of its
+    own (…较大的省份为云南105.4万吨,占重点调查工业企业的38.2%: of one kind of waste, not of the run's whole)."""
+    at = int(c.detail["at"])
+    spots = [int(s.detail["at"]) for s in siblings]
+    if min(spots) < at < max(spots):
+        return True
+    return any(_paragraph_breaks(text[min(at, s):max(at, s)]) <= 1 for s in spots)
+
+
+def _paragraph_breaks(between: str) -> int:
+    """Line breaks that end a paragraph with text in it (blank lines are no paragraph)."""
+    return sum(1 for line in between.split("\n")[:-1] if line.strip())
 
 
 def _near(a: Claim, b: Claim) -> bool:

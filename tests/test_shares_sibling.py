@@ -43,3 +43,23 @@ def test_without_two_confirmed_siblings_nothing_is_accused() -> None:
 def test_siblings_worded_otherwise_do_not_settle_the_whole() -> None:
     text = LEAD + "消费维权2236件,占比14.23%;社会保险2137件,占比13.6%;交通出行1607件,约占上月总量的10.26%。"
     assert "R201" not in [code for code, _, _ in found(text)]
+
+
+# one share per paragraph, the whole stated before the run
+LIST = ("全年共受理诉求4800件。\n其中,社会保险问题960件,约占受理总量的20.0%。\n"
+        "交通运输问题720件,约占受理总量的15.0%。\n城市管理问题480件,约占受理总量的{x}%。\n")
+
+
+def test_a_share_in_the_paragraph_after_its_siblings_is_in_their_run() -> None:
+    # 480/4800 = 10.0%, printed 12.0%: the list runs on, one share per paragraph
+    assert found(LIST.format(x="12.0")) == [("R201", "error", "480/4800")]
+
+
+def test_a_share_paragraphs_after_the_run_may_have_a_subject_of_its_own() -> None:
+    # 较大的地区为甲市96万吨,占…的40.0%: a share of one kind of waste, stated paragraphs after the run
+    text = ("2021年,全市工业危险废物产生量为1200.0万吨,比上年增加3.0%。\n"
+            "产生量较大危险废物种类为废酸300.0万吨,占重点调查工业企业工业危险废物产生量的25.0%;"
+            "废碱240.0万吨,占重点调查工业企业的20.0%;废油120.0万吨,占重点调查工业企业的10.0%。\n"
+            "废碱产生量较大的地区为甲市150.0万吨和乙市60.0万吨,两市废碱产生量占重点调查工业企业的87.5%。\n"
+            "废油产生量较大的地区为戊市48.0万吨,占重点调查工业企业的40.0%。\n")
+    assert found(text) == []
