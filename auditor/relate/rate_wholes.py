@@ -144,7 +144,7 @@ def _negation_apart(part_label: str, whole_label: str) -> bool:
 
 
 #: the clause of a figure's own share with its base named: ，占全省规上企业比重为
-OWN_SHARE = re.compile(r"[，,]?占[^，,。；;、%％]{0,20}")
+OWN_SHARE = re.compile(r"\s*[，,（(]?\s*占[^，,。；;、%％]{0,20}")  # (占医院总数的87.0%) too
 
 
 def _has_own_share(text: str, qs: Sequence[Quantity], j: int, named: bool = True) -> bool:

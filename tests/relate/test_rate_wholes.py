@@ -29,6 +29,8 @@ def _figures(text: str) -> tuple[str, list]:  # type: ignore[type-arg]
     ("甲区共有企业400个，占全省规上企业比重为13.33%；乙县300个。", True),
     ("甲区共有企业400个，其中制造业300个，占75%。", False),
     ("甲区共有企业400个，同比增长5%。", False),
+    ("甲区诊疗38.4万人次(占医院总数的87.3%),乙区5.6万人次。", True),
+    ("甲区诊疗38.4万人次( 占医院诊疗人次总数的87.3%),乙区5.6万人次。", True),
 ])
 def test_has_own_share(text: str, own: bool) -> None:
     text, qs = _figures(text)

@@ -729,3 +729,13 @@ def test_a_rate_of_a_part_announced_by_qizhong_is_checked() -> None:
 def test_without_qizhong_or_a_total_mark_the_rate_stays_unverifiable() -> None:
     text = "调解矛盾纠纷52起，达成协议47起，成功率为92.5%。"
     assert not loud(text)
+
+
+def test_a_part_with_its_own_bracketed_share_is_no_whole() -> None:
+    """甲类…38.4万人次(占机构总数的87.3%),乙类…5.6万人次(占机构总数的12.7%): 38.4 has a share of the base
+    of its own, so it is a part of that base, never the whole of its sibling (5.6/38.4 = 14.58%); also where
+    a scraped page's pinyin (医(yī)院) is blanked in the words between."""
+    for name in ("医院", "医(yī)院"):
+        text = (f"公立{name}诊疗人次38.4万人次(占{name}总数的87.3%),"
+                f"民营{name}诊疗人次5.6万人次(占{name}总数的12.7%)。")
+        assert not loud(text), name
