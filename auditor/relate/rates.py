@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
     CLAUSE_END,
@@ -54,8 +55,12 @@ from auditor.relate.rate_wholes import (
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
-#: words that say every item (3起案件均胜诉, 全部办结, 全覆盖); 平均 and 均在/均为/均达 do not
-ALL_WORDS = re.compile(r"(?<!平)均(?![在为达])|全部|全都|全覆盖")
+#: words that say every item (3起案件均胜诉, 全部办结, 全覆盖); an average over a period (平均, 日均值, 年均: the
+#: lexicon's average words of 平 or a period) and 均在/均为/均达 do not (a counted thing before 均 is read as
+#: "all": 3起案件均胜诉, though 件均 is an average too)
+_AVERAGE_HEADS = "".join(sorted({w[0] for w in claim_words()("average.words") if len(w) == 2 and w[1] == "均"}
+                                & set("平日周月季年")))
+ALL_WORDS = re.compile(rf"(?<![{_AVERAGE_HEADS}])均(?![在为达值])|全部|全都|全覆盖")
 
 
 def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[int], clause_start: Sequence[int],

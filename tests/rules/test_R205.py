@@ -26,6 +26,9 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("全年二氧化硫年均浓度达到国家二级标准。可吸入颗粒物年均浓度未达标,日均值达标率为86.3%。",
+                 id="daily-mean-is-no-all"),
+    pytest.param("全县年均气温达标,年均达标率为91.2%。", id="yearly-mean-is-no-all"),
     pytest.param("麻疹疫苗接种率、乙肝疫苗接种率均保持在98%以上。", id="each-at-least-a-bound"),
     pytest.param("今年区人大代表共提出建议85件,其中闭会期间建议6件,已全部办理完毕,代表满意率95%。",
                  id="all-handled-is-not-all-satisfied"),
