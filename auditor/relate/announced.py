@@ -20,7 +20,7 @@ from auditor.model import Quantity
 from auditor.relate.base import INCREMENT_TAIL, Relation, Seg, label_before, near_total, nested_run, same_unit
 from auditor.relate.chance_runs import bounded
 from auditor.relate.link import frame
-from auditor.relate.rate_wholes import _has_own_share
+from auditor.relate.rate_wholes import _has_own_share, other_flow
 
 MAX_PARTS = 16
 LIST_BREAK = re.compile(r"[。；;]")
@@ -101,6 +101,8 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
                 hit = _match(text, qs, seg, j, top, bare)
                 if hit is not None:
                     parts, found = top, hit
+        if found is not None and _flows(text, qs, found[0], parts[0]):
+            continue  # 产生量为2801.8万吨,其中综合利用量为1372.7万吨,处置量…: flows of the thing, not its parts
         if found is not None:
             t, n = found
             chosen = parts[:n]
@@ -110,12 +112,17 @@ def announced_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg) -> Iterato
             yield from _columns(text, qs, seg, t, chosen)
         elif bare:
             partial = _partial(text, qs, seg, j, parts)
-            if partial is not None:
+            if partial is not None and not _flows(text, qs, partial[0], partial[1][0]):
                 t, chosen = partial
                 yield Relation("sum", qs[t], _start(text, qs, seg, t, j), qs[chosen[-1]].end,
                                parts=tuple(qs[p] for p in chosen),
                                whole=(qs[t],), extra={"link": f"{words} after its total: some of its parts",
                                                          "partial": "1"})
+
+
+def _flows(text: str, qs: Sequence[Quantity], t: int, first: int) -> bool:
+    """Do the total and its first part name different measures of one thing (rate_wholes.other_flow)?"""
+    return other_flow(label_before(text, qs[t], 0), label_before(text, qs[first], 0))
 
 
 def _top(qs: Sequence[Quantity], parts: list[int]) -> list[int]:

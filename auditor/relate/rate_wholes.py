@@ -101,6 +101,26 @@ def other_stage(a: str, b: str) -> bool:
     return bool(sa and sb and not sa & sb)
 
 
+#: the words after a measure's name and before its figure (产生量为, 处置量达到)
+MEASURE_TAIL = re.compile(r"(?:为|是|达到|达|约)?\s*$")
+
+
+def _measure(label: str) -> str:
+    """The character that names a label's measure before 量 (产生量 -> 生, 水资源总量 -> 源), or ""."""
+    head = MEASURE_TAIL.sub("", label)
+    if head.endswith("总量"):
+        head = head[:-2] + "量"
+    return head[-2] if len(head) >= 2 and head[-1] == "量" and "\u4e00" <= head[-2] <= "\u9fff" else ""
+
+
+def other_flow(total: str, part: str) -> bool:
+    """Do a total's label and a part's name different measures of one thing (产生量 and 综合利用量, 处置量)?
+    Such figures are flows that may come from stock as well (utilised, disposed and stored may exceed what
+    was generated), not a breakdown; 用水量 and 生活用水量, 水资源总量 and 地表水资源量 measure alike."""
+    a, b = _measure(total), _measure(part)
+    return bool(a and b and a != b)
+
+
 def _carries_base(name: str, label: str) -> bool:
     """A whole's words carry the base a share names: three characters of it running, or the two that open it
     (占受理案件总数的 ~ 立案受理; 占调整预算的 is not 年初预算)."""

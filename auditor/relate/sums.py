@@ -48,7 +48,7 @@ from auditor.relate.link import frame, grams, same_plan, sibling
 from auditor.relate.lists import complements, list_parts
 from auditor.relate.paragraph_items import numbered_paragraphs, paragraph_items
 from auditor.relate.parallel_units import parallel_units
-from auditor.relate.rate_wholes import other_stage, stage_sibling
+from auditor.relate.rate_wholes import other_flow, other_stage, stage_sibling
 from auditor.relate.share_parts import share_parts
 from auditor.relate.share_sums import shares_to_100
 from auditor.relate.sum_readings import _counts_holders, _less_overlap, two_classifications
@@ -211,6 +211,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         seen = max(seen, p.start)
         if semi and (not parts or sibling(t, p)) or parts and heads_own_list(text, p, semi):
             break  # after a ；: a list that never began, a sibling of the total (新建铁路…；新建公路…) or a new total
+        if not parts and other_flow(lab, label_before(text, p, 0)):
+            return None  # 产生量520万吨,其中综合利用量330万吨,处置量150万吨: flows of the thing, not its parts
         if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0)):

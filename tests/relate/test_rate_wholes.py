@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from auditor import audit_text
-from auditor.relate.rate_wholes import _base_name, _has_own_share, _negated, other_stage, stage_sibling
+from auditor.relate.rate_wholes import _base_name, _has_own_share, _negated, other_flow, other_stage, stage_sibling
 
 
 @pytest.mark.parametrize(("core", "label", "negated"), [
@@ -47,3 +47,15 @@ def test_stages() -> None:
     assert not stage_sibling("办结", "按时办结")  # the same stage narrowed is a subset
     assert other_stage("新收", "审结")
     assert not other_stage("审结", "结案")
+
+
+@pytest.mark.parametrize(("total", "part", "other"), [
+    ("一般工业固体废物产生量为", "其中,综合利用量为", True),
+    ("危险废物产生量", "处置量达到", True),
+    ("水资源总量为", "其中地表水资源量", False),  # 总量 measures what its parts do
+    ("全市用水量", "其中生活用水量", False),
+    ("粮食总产量", "其中夏粮产量", False),
+    ("受理案件", "其中民事案件", False),  # no measure named by 量: not a flow
+])
+def test_other_flow(total: str, part: str, other: bool) -> None:
+    assert other_flow(total, part) is other

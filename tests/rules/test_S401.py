@@ -30,6 +30,10 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("全县工业固体废物产生量为610万吨。其中,综合利用量为420万吨,处置量为160万吨,贮存量为70万吨。",
+                 id="flows-of-what-was-generated"),
+    pytest.param("危险废物产生量为88.6万吨,其中综合利用量为52.1万吨,处置量和贮存量分别为30.4万吨和9.3万吨。",
+                 id="flows-listed-with-fenbie"),
     pytest.param("全镇各村调解委员会成员均达到5人以上,其中最多的达11人。", id="a-bound-on-each-and-the-largest"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项、其他50项。", id="brief-example"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项。", id="partial-below-total"),
