@@ -46,11 +46,23 @@ def simplified(text: str) -> str:
     >>> simplified("與去年同期相比減少58.49萬元")
     '与去年同期相比减少58.49万元'
     """
-    out = text if _traditional().isdisjoint(text) else text.translate(_table())  # most reports have none
+    out = characters(text)  # most reports have none
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
     assert len(out) == len(text)
     return out
+
+
+def characters(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """The text with traditional characters in simplified form, one for one (no pinyin dropped): every
+    offset and every character's place is the text's (extraction cuts spans from the text by them).
+    Characters in `keep` stay as written (the numerals 參, 萬, 兩: 參 is 叁, not 参)."""
+    return text if _traditional().isdisjoint(text) else text.translate(_table_keeping(keep))
+
+
+@cache
+def _table_keeping(keep: frozenset[str]) -> dict[int, int]:
+    return {k: v for k, v in _table().items() if chr(k) not in keep} if keep else _table()
 
 
 def _unpinyin(m: re.Match[str]) -> str:

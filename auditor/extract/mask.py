@@ -25,6 +25,7 @@ from auditor.extract.patterns import (
 )
 from auditor.model import Quantity
 from auditor.numbers import clean, parse
+from auditor.script import characters
 
 
 class _Masker:
@@ -36,7 +37,10 @@ class _Masker:
         # patterns read full-width digits as ASCII ones: the copy has the same length, so
         # every offset is an offset into the original too; spans are cut from the original
         self.orig = text
-        self.text = text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text
+        # and traditional characters as simplified ones (約為35%, 3萬餘人), one for one
+        # (the numerals stay as written: the patterns read 參 and 萬, and 參 is no 参)
+        self.text = characters(text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text,
+                               NUMERAL_CHARS)
         self.n = len(text)
         self.mask = bytearray(self.n)
         self.out: list[Quantity] = []

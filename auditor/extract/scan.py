@@ -44,6 +44,8 @@ from auditor.extract.patterns import (
 from auditor.model import Quantity
 from auditor.numbers import DIGITS, Parsed, as_exact, parse
 
+UNIT_LOOKAHEAD = 6  # characters of a unit after a reading aid (點(diǎn)次)
+
 
 class _Scan(_Reader):
     """One pass over a text: the loop over numerals and the reading of one mention."""
@@ -191,6 +193,8 @@ class _Scan(_Reader):
             pm = PINYIN_RE.match(text, pos)  # 7.25萬(wàn)件: a reading aid between the magnitude and the unit
             if pm is not None:
                 unit, kind, upos = self.units.at(text, pm.end())
+        elif unit is not None and upos < self.n and text[upos] in "(（":
+            unit, kind, upos = self.unit_across_pinyin(text, pos, upos, unit, kind)
         if prefix_unit is not None and (unit is None or kind != "money"):
             unit, kind, upos = prefix_unit, "money", pos
         if unit is None:
@@ -225,6 +229,18 @@ class _Scan(_Reader):
             return None, upos  # 拾起, 登陆部队: a single capital numeral inside a word
         end = _after_qualifiers(text, upos)
         return self.make(start, end, value, unit, kind, approx_inner, decimals, scale), end
+
+    def unit_across_pinyin(self, text: str, pos: int, upos: int, unit: str, kind: str | None
+                           ) -> tuple[str, str | None, int]:
+        """點(diǎn)次: a longer unit whose characters a reading aid splits; else the unit found."""
+        pm = PINYIN_RE.match(text, upos)
+        if pm is None:
+            return unit, kind, upos
+        head = text[pos:upos]
+        u2, k2, p2 = self.units.at(head + text[pm.end():pm.end() + UNIT_LOOKAHEAD], 0)
+        if u2 is None or p2 <= len(head):
+            return unit, kind, upos
+        return u2, k2, pm.end() + p2 - len(head)
 
     def read_bare(self, start: int, s: int, e: int, pos: int, raw: str, p: Parsed, value: Decimal,
                   decimals: int, scale: int, approx_inner: str | None) -> tuple[Quantity | None, int]:

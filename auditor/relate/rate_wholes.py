@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
-from auditor.relate.link import COMMON, frame
+from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit, sentence_first
+from auditor.relate.link import COMMON, frame, grams
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
 NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
@@ -41,6 +41,38 @@ def _base_name(before: str) -> str:
     m = NAMED_BASE.search(re.sub(r"[（(][^（()）]{0,20}[）)]", "", before))
     name = next((g for g in m.groups() if g), "") if m else ""
     return "" if NO_NAME.fullmatch(name) else name  # 占比为: no base named
+
+
+def _breakdown_apart(text: str, qs: Sequence[Quantity], seg: Seg, part_j: int, w: Quantity) -> bool:
+    """共监测312点次,其中昼间、夜间各监测156次。…昼间达标151点次,达标率为96.8%: the whole breaks down into
+    members in its own sentence, and the part, in a later one, is named by a member's word the whole's words
+    lack (昼间): the rate may be over that member."""
+    sent = frame(w).sentence
+    if sent == seg.sent[part_j] or not BREAKDOWN_AFTER.match(text, w.end):
+        return False
+    own = grams(label_before(text, qs[part_j], 0)) - grams(label_before(text, w, 0)) - COMMON
+    return bool(own) and any(
+        seg.sent[k] == sent and qs[k].start > w.start and qs[k].kind in ("count", "number")
+        and own & grams(text[max(w.end, qs[k].start - MEMBER_WORDS):qs[k].start])
+        for k in range(max(0, part_j - BREAKDOWN_BACK), part_j))
+
+
+BREAKDOWN_BACK = 20  # figures back from a part to the members of its whole's breakdown
+MEMBER_WORDS = 40  # characters before a member that name it (其中昼间、夜间各监测156次)
+#: a sentence opening with a scope and no figure of it (审结的案件中,维持的67件,撤销的18件,撤回的24件)
+SCOPE_OPENING = re.compile(r"(?<!其)(?:中|当中|之中)[，,]")  # (其中, names parts of a whole stated before)
+SCOPE_REACH = 40  # characters back from a sentence's first figure to the scope that opens it
+
+
+def members_of_scope(text: str, qs: Sequence[Quantity], seg: Seg, j: int, part_j: int) -> bool:
+    """Are qs[j] and the part members listed under a scope their sentence opens with (…的案件中,…)? Then
+    neither is the other's whole (24/67 is one outcome over another, not a rate)."""
+    if seg.sent[j] != seg.sent[part_j] or sentence_first(seg, j) != j:
+        return False
+    lo = max(0, qs[j].start - SCOPE_REACH)
+    head = text[lo:qs[j].start]
+    cut = max(head.rfind(c) for c in "。；;！？\n")
+    return SCOPE_OPENING.search(head, cut + 1) is not None
 
 
 def _scope_name(text: str, clause_start: int) -> str:

@@ -37,6 +37,7 @@ from auditor.relate.rate_wholes import (
     SPANS,
     SUBJECT_BEFORE_SHARE,
     _base_name,
+    _breakdown_apart,
     _carries_base,
     _has_own_share,
     _inside_sibling,
@@ -51,6 +52,7 @@ from auditor.relate.rate_wholes import (
     _stage_siblings,
     _stages_between,
     _whole_label,
+    members_of_scope,
 )
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
@@ -294,7 +296,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
-            and not loose
+            and not loose and not _breakdown_apart(text, qs, seg, part_j, w)
     stages = _stages_between(qs, seg, part_j, alts[0][1][0], [a[1][0] for a in alts if len(a[1]) == 1]) \
         if strong else []
     n_near = len(alts) - len(far)
@@ -341,6 +343,8 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
     if (mark := TOTAL_MARK.search(lab)) is not None and (
             mark.group(0) not in PERIOD_MARKS or seg.sent[j] == seg.sent[part_j]):
         return f"total marked {mark.group(0)}"
+    if members_of_scope(text, qs, seg, j, part_j):
+        return ""  # 审结的案件中,维持的67件,…撤回的24件: members of one scope, neither the other's whole
     if seg.item[j] == seg.item[i] and j != part_j:
         return "same item"
     if j < part_j and seg.sent[j] == seg.sent[i] and SCOPE_AFTER.match(text, w.end):

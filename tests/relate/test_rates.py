@@ -739,3 +739,24 @@ def test_a_part_with_its_own_bracketed_share_is_no_whole() -> None:
         text = (f"公立{name}诊疗人次38.4万人次(占{name}总数的87.3%),"
                 f"民营{name}诊疗人次5.6万人次(占{name}总数的12.7%)。")
         assert not loud(text), name
+
+
+def test_a_whole_broken_down_before_the_parts_sentence_never_accuses() -> None:
+    """共监测312点次,其中昼间、夜间各监测156次。昼间达标151点次,达标率96.8%: 151/156, not 151/312: the rate may
+    be over a member of the breakdown stated between (relate/rate_wholes._breakdown_apart)."""
+    text = "全市功能区共监测412点次,其中昼间、夜间各监测206次。各类功能区昼间达标197点次,达标率为95.6%。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "rate")] != ["inconsistent"]
+
+
+def test_a_whole_with_its_parts_in_the_next_sentence_still_accuses() -> None:
+    text = "全市共受理纠纷412件。其中调解成功397件,调解成功率为90.6%。"
+    assert loud(text)
+
+
+def test_members_listed_under_a_scope_are_no_whole_of_each_other() -> None:
+    """审结的案件中,维持的67件,…撤回的24件,综合纠错率约为35%: 25/71 = 35.2% would confirm it by chance."""
+    text = ("全市共审结行政复议案件130件。审结的案件中,维持决定的71件,撤销、变更决定的20件,"
+            "申请人撤回申请的25件,综合纠错率约为35%。")
+    assert ("consistent", "25/71") not in [(s, e) for s, e, _ in claims(text, "rate")]
+    assert not loud(text)

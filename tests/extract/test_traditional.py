@@ -1,0 +1,54 @@
+"""Traditional script reads as simplified (extract/mask.py): qualifiers, magnitudes and units of a report in
+traditional characters give the figures the same report in simplified characters gives."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract import extract
+
+#: (traditional, simplified) spellings of the same words around a figure
+PAIRS = [
+    ("約為{x}%", "约为{x}%"),
+    ("共{x}萬餘人", "共{x}万余人"),
+    ("超過{x}件", "超过{x}件"),
+    ("達到{x}%", "达到{x}%"),
+    ("將近{x}萬噸", "将近{x}万吨"),
+    ("{x}件以內", "{x}件以内"),
+    ("不足{x}億元", "不足{x}亿元"),
+]
+
+
+def read(text: str) -> list[tuple[Decimal, str, str, str | None]]:
+    return [(Decimal(q.value), q.unit, q.kind, q.approx) for q in extract(text)]
+
+
+@pytest.mark.parametrize(("trad", "simp"), PAIRS)
+def test_traditional_words_read_as_simplified(trad: str, simp: str) -> None:
+    assert read(trad.format(x="35")) == read(simp.format(x="35"))
+    assert read(trad.format(x="35"))[0][3] is not None  # the qualifier is read, not dropped
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=Decimal("0.1"), max_value=9999, places=1, allow_nan=False, allow_infinity=False),
+       st.sampled_from(PAIRS))
+def test_any_figure_in_either_script(x: Decimal, pair: tuple[str, str]) -> None:
+    trad, simp = pair
+    assert read(f"全市{trad.format(x=x)}。") == read(f"全市{simp.format(x=x)}。")
+
+
+def test_the_span_is_the_text_as_written() -> None:
+    (q,) = extract("共3萬餘人。")
+    assert (q.text, q.value, q.unit, q.approx) == ("3萬餘人", 30000, "人", "余")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("共監測312點(diǎn)次,其中", "点次"),
+    ("共监测312点次,其中", "点次"),
+])
+def test_a_reading_aid_inside_a_unit_is_skipped(text: str, unit: str) -> None:
+    (q,) = extract(text)
+    assert (q.value, q.unit) == (312, unit)
