@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
+from auditor.lexicon import claim_words
 from auditor.model import Finding, Quantity, Severity
 from auditor.relate.link import frame, periods_differ
 from auditor.rules import Context, rule
@@ -37,10 +39,12 @@ def repeated_metric_differs(ctx: Context) -> Iterator[Finding]:
             prev_val, prev_start, prev = seen[lab]
             if "\n" not in ctx.text[prev_start:q.start] and _one_metric(prev, q) \
                     and not _borne_out_apart(own, prev, q) and not _levels_apart(levels, prev, q) \
-                    and not _combined(ctx.text, prev, q):
+                    and not _combined(ctx.text, prev, q) and not _subjects_differ(ctx.text, prev, q):
+                unit = q.unit or "%"
                 yield Finding("C501", Severity.WARNING, q.start, q.end, q.text,
-                              message=f"{lab}在同一段中先为{prev_val}%，此处为{val}%",
-                              message_en=f"{lab} is {prev_val}% earlier in the paragraph and {val}% here",
+                              message=f"{lab}在同一段中先为{prev_val}{prev.unit or unit}，此处为{val}{unit}",
+                              message_en=f"{lab} is {prev_val}{prev.unit or unit} earlier in the paragraph "
+                                         f"and {val}{unit} here",
                               claimed=val)
         seen[lab] = (val, q.start, q)
 
@@ -86,6 +90,30 @@ def _combined(text: str, a: Quantity, b: Quantity) -> bool:
         return False
     short, long_ = sorted((na.group(), nb.group()), key=len)
     return long_.endswith(short) and re.search("[和与及、]", long_[:len(long_) - len(short)]) is not None
+
+
+#: the head of a rate's name, as far back as its clause goes (digits too: 5岁以下儿童死亡率)
+HEAD = re.compile(r"[\u4e00-\u9fff0-9]{2,30}$")
+
+
+@cache
+def _contrasts() -> tuple[tuple[str, ...], ...]:
+    """The groups of words that set subjects apart (lexicon subject.contrasts), longest word first."""
+    return tuple(tuple(sorted(g.split("="), key=len, reverse=True)) for g in claim_words()("subject.contrasts"))
+
+
+def _subjects_differ(text: str, a: Quantity, b: Quantity) -> bool:
+    """城市地区5岁以下儿童死亡率4.2‰ … 农村地区5岁以下儿童死亡率9.6‰: the heads carry different words of one
+    group of contrasts, so the two figures are of two subjects."""
+    ha, hb = (HEAD.search(re.sub(r"(为|是|达到|达)$", "", text[max(0, q.start - 32):q.start])) for q in (a, b))
+    if ha is None or hb is None:
+        return False
+    for group in _contrasts():
+        wa = next((w for w in group if w in ha.group()), None)
+        wb = next((w for w in group if w in hb.group()), None)
+        if wa and wb and wa != wb:
+            return True
+    return False
 
 
 def _one_metric(a: Quantity, b: Quantity) -> bool:

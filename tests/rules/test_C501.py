@@ -11,6 +11,8 @@ NOTHING = "按时办结率99.5%，群众满意率98.2%。"
 
 # (text, figure whose span must carry the finding (None: anywhere), expected numbers)
 FAIL = [
+    pytest.param("城市地区婴儿死亡率3.1‰,主要死因为早产。城市地区婴儿死亡率3.4‰。", "3.4‰", {},
+                 id="one-subject-twice-per-thousand"),
     pytest.param("按时办结率99.5%，按时办结率98.2%。", "98.2%", {"claimed": "98.2"}, id="same-sentence"),
     pytest.param("按时办结率为99.5%，按时办结率为98.2%。", "98.2%", {}, id="with-wei"),
     pytest.param("按时办结率99.91%,群众满意率98.5%。按时办结率99.98%,回访率100%。", "99.98%", {},
@@ -22,6 +24,10 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("2020年城市地区婴儿死亡率3.1‰,主要死因为早产。农村地区婴儿死亡率6.8‰,主要死因为肺炎。",
+                 id="two-subjects-set-apart-by-place"),
+    pytest.param("全市男性15岁以上人群吸烟率为48.2%;女性15岁以上人群吸烟率为2.6%。",
+                 id="two-subjects-set-apart-by-sex"),
     pytest.param("按时办结率99.5%，按时办结率99.5%。", id="same-value"),
     pytest.param("按时办结率99.5%，按时办结率约98.2%。", id="approximate-restatement"),
     pytest.param("出庭应诉率百分之百，出庭应诉率达100%", id="doc-example-baifenbai"),
