@@ -53,6 +53,15 @@ def nested_run(text: str, qs: Sequence[Quantity], run: Sequence[int]) -> bool:
     return any(OPENS_OWN.match(text, qs[x].end) for x in run[:-1])
 
 
+def begun_mid_list(qs: Sequence[Quantity], seg: Seg, j: int, run: Sequence[int], candidates: Sequence[int]) -> bool:
+    """A run of parts in a later sentence than the total qs[j] that begins after a smaller candidate of its own
+    sentence (…分别为3.0万吨、2.1万吨、2.0万吨 for 4.1万吨: 2.1 + 2.0, past the 3.0) adds up by chance; a figure as
+    large as the total before it restates the total (…的一百五十六个单位,…是一百四十五个,其他十一个)."""
+    sent = seg.sent[run[0]]
+    return sent != seg.sent[j] and any(x < run[0] and seg.sent[x] == sent and qs[x].value < qs[j].value
+                                       for x in candidates)
+
+
 def ranked(text: str, t: Quantity, sent_start: int) -> bool:
     """Is the total an item of a list its sentence ranks (位于前三的…:, 居于前五位的是:)?
 

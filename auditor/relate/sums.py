@@ -25,6 +25,7 @@ from auditor.relate.base import (
     sentence_first,
 )
 from auditor.relate.chance_runs import (
+    begun_mid_list,
     bounded,
     claimed_by_other,
     closes_list,
@@ -291,7 +292,6 @@ def _rated_status(text: str, p: Quantity) -> bool:
 IMPLICIT = "parts after the total add up to it"
 
 
-
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
 REACH = 200
 
@@ -353,6 +353,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         found = None  # 玉米35.6万亩、大豆16.1万亩…: a member of a 、 list is near its followers' sum by chance
     if found is not None and nested_run(text, qs, found):
         found = None  # 共11件…审结10件,其中纠错1件: the 1 is inside the 10, 11 = 10 + 1 by chance
+    if found is not None and begun_mid_list(qs, seg, j, found, fwd):
+        found = None  # 最大的是甲市,4.1万吨。其次…分别为3.0万吨、2.1万吨、2.0万吨: 4.1 = 2.1 + 2.0 by chance
     if found is not None and list_goes_on(text, qs, found, fwd, seg):
         found = None  # 维持5件；撤销6件；撤回2件；重作2件；终止2件；移送1件 of 15: a prefix adds up by chance
     if found is not None and _mixed(text, qs, found, j, seg, sent_start):

@@ -512,3 +512,15 @@ def test_a_total_of_its_own_after_the_parts_ends_the_list_fail() -> None:
 def test_a_part_past_the_total_without_a_qi_zhong_of_its_own_pass() -> None:
     text = "年末全区共有社区工作者2150人,其中:专职社工860人,兼职社工2940人。"
     assert "S401" in [f.code for f in audit_text(text).findings]
+
+
+def test_a_run_begun_mid_list_is_no_breakdown() -> None:
+    """最大的是甲市,5.3万吨。其次…分别为3.6万吨、2.9万吨、2.4万吨: 2.9 + 2.4 = 5.3 by chance, past the 3.6."""
+    text = "废物产生量最大的是甲市,5.3万吨。其次是乙市、丙市和丁市,分别为3.6万吨、2.9万吨和2.4万吨。"
+    assert [s for s in sums(text) if s[0] == "consistent"] == []
+
+
+def test_a_run_after_the_total_restated_is_a_breakdown() -> None:
+    """援建的一百二十个项目…开工的是一百零四个,其他十六个…: the figure before the run restates the total."""
+    text = "援建一百二十个项目。援建的一百二十个项目,年内开工的是一百零四个项目,其他十六个项目进行设计。"
+    assert ("consistent", "104+16") in [s[:2] for s in sums(text)]
