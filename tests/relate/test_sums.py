@@ -524,3 +524,16 @@ def test_a_run_after_the_total_restated_is_a_breakdown() -> None:
     """援建的一百二十个项目…开工的是一百零四个,其他十六个…: the figure before the run restates the total."""
     text = "援建一百二十个项目。援建的一百二十个项目,年内开工的是一百零四个项目,其他十六个项目进行设计。"
     assert ("consistent", "104+16") in [s[:2] for s in sums(text)]
+
+
+def test_parts_ending_at_a_total_of_their_own_sentence_are_its() -> None:
+    """收入总计500万元。支出:…300万元,…200万元,支出总计500万元: the spending belongs to 支出总计, not to 收入总计."""
+    text = ("国有资本经营收入320万元,上年结余180万元,收入总计500万元。"
+            "支出:调出资金300万元,当年结余200万元,支出总计500万元。")
+    got = [c for c in audit_text(text).claims if c.kind == "sum" and c.status == "consistent"]
+    assert sorted(c.text.split("万元")[0] for c in got) == ["300", "320"]  # each list read up to its own total
+
+
+def test_parts_in_the_totals_own_bracket_stay_its() -> None:
+    text = "国有资本经营收入合计3720万元(预算收入3600万元、上年结余120万元),支出合计3720万元,年终无结余。"
+    assert ("consistent", "36000000+1200000") in [s[:2] for s in sums(text)]
