@@ -100,6 +100,8 @@ def test_a_reading_aid_changes_no_figure(x: Decimal, mag: str, syllable: str, un
     ("人均可支配收入由4318元/年提高到", ("4318元/年", "4318", "元/年", "measure")),
     ("人均奖励达到25万元/人，", ("25万元/人", "250000", "元/人", "measure")),
     ("处理能力1459万吨/年，", ("1459万吨/年", "14590000", "吨/年", "measure")),
+    ("PM2.5浓度为39微克/立方米,", ("39微克/立方米", "39", "微克/立方米", "measure")),
+    ("CO浓度为1.8毫克/立方米,", ("1.8毫克/立方米", "1.8", "毫克/立方米", "measure")),
 ])
 def test_a_unit_per_unit_is_a_measure_of_its_own(text: str, want: tuple[str, str, str, str]) -> None:
     assert want in read(text)

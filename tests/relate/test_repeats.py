@@ -121,3 +121,11 @@ def test_equal_figures_whose_subject_is_a_unit_are_no_repeat() -> None:
     text = ("全年全县基金收入总额5,312万元,完成年初预算2,400万元的221.33%,比上年增加1,210万元,增幅29.50%。"
             "基金支出总额5,312万元,完成年初预算2,400万元的221.33%,比上年4,102万元增加1,210万元,增幅29.50%。")
     assert not [r for r in repeats(text) if r[0] in ("221.33%", "1,210万元")]
+
+
+def test_equal_growth_of_two_concentrations_is_no_repeat() -> None:
+    """PM10浓度为71微克/立方米,同比上升5.3%;…CO浓度为1.8毫克/立方米,同比上升5.3%: each rate is its own level's
+    (微克/立方米 a unit), not the sentence head's restated."""
+    text = ("全市优良天数比例为81.2%,同比下降1.1个百分点;PM10浓度为64微克/立方米,同比上升4.9%;"
+            "O3浓度为148微克/立方米,同比上升2.1%;CO浓度为1.3毫克/立方米,同比上升4.9%。")
+    assert repeats(text) == []
