@@ -18,7 +18,8 @@ def extract_document(doc: Document) -> DocumentResult:
     from auditor.frames import frames
     from auditor.script import simplified
 
-    quantities = frames(simplified(doc.text), _readable(doc.text, extract(doc.text)))
+    matching = simplified(doc.text)
+    quantities = frames(matching, _readable(doc.text, extract(doc.text, one_script=matching is doc.text)))
     return DocumentResult(doc.path, doc.sha256, len(doc.text), doc.text, quantities=quantities, notes=doc.notes)
 
 
@@ -35,7 +36,7 @@ def audit_document(doc: Document, select: Sequence[str] = (), ignore: Sequence[s
 
     matching = simplified(doc.text)  # claim words are matched in one script; offsets are the text's
     seg = segment(matching)
-    quantities = frames(matching, _readable(doc.text, extract(doc.text)), seg)
+    quantities = frames(matching, _readable(doc.text, extract(doc.text, one_script=matching is doc.text)), seg)
     claims = adjusted_to_100(_unique(verify(c) for c in relate(matching, quantities, seg, source=doc.text)))
     claims = against_siblings(claims, quantities, matching)
     findings = tuple(run_rules(doc, quantities, claims, select=select, ignore=ignore))

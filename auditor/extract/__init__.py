@@ -32,13 +32,14 @@ __all__ = ["AFTER_QUALIFIERS", "CN_NUM", "DIGIT_CHARS", "LOOKALIKE_RE", "NOT_QUA
            "NUM_ONLY_RE", "SUFFIX_RE", "WORDY_CAPITALS", "_Scan", "_script", "_squeeze", "extract"]
 
 
-def extract(text: str) -> list[Quantity]:
-    """All quantity mentions and classified look-alikes in `text`, in order.
+def extract(text: str, one_script: bool = False) -> list[Quantity]:
+    """All quantity mentions and classified look-alikes in `text`, in order. `one_script` says the caller
+    knows the text holds no traditional character (script.simplified returned it unchanged).
 
     >>> [(q.text, str(q.value), q.unit, q.approx) for q in extract("接待来访群众63.2余万人次")]
     [('63.2余万人次', '632000', '人次', '余')]
     """
     if not text:
         return []
-    return _Scan(text).run()
+    return _Scan(text, one_script).run()
 

@@ -33,14 +33,14 @@ class _Masker:
 
     __slots__ = ("text", "orig", "n", "mask", "out", "lex", "units", "before_last", "state", "marker")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, one_script: bool = False) -> None:
         # patterns read full-width digits as ASCII ones: the copy has the same length, so
         # every offset is an offset into the original too; spans are cut from the original
         self.orig = text
         # and traditional characters as simplified ones (約為35%, 3萬餘人), one for one
         # (the numerals stay as written: the patterns read 參 and 萬, and 參 is no 参)
-        self.text = characters(text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text,
-                               NUMERAL_CHARS)
+        plain = text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text
+        self.text = plain if one_script else characters(plain, NUMERAL_CHARS)
         self.n = len(text)
         self.mask = bytearray(self.n)
         self.out: list[Quantity] = []

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit, sentence_first
+from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
 from auditor.relate.link import COMMON, frame, grams
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
@@ -67,8 +67,8 @@ SCOPE_REACH = 40  # characters back from a sentence's first figure to the scope 
 def members_of_scope(text: str, qs: Sequence[Quantity], seg: Seg, j: int, part_j: int) -> bool:
     """Are qs[j] and the part members listed under a scope their sentence opens with (…的案件中,…)? Then
     neither is the other's whole (24/67 is one outcome over another, not a rate)."""
-    if seg.sent[j] != seg.sent[part_j] or sentence_first(seg, j) != j:
-        return False
+    if seg.sent[j] != seg.sent[part_j] or j > 0 and seg.sent[j - 1] == seg.sent[j]:
+        return False  # (qs[j] must open its sentence)
     lo = max(0, qs[j].start - SCOPE_REACH)
     head = text[lo:qs[j].start]
     cut = max(head.rfind(c) for c in "。；;！？\n")
