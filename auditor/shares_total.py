@@ -17,14 +17,14 @@ from msgspec.structs import replace
 from auditor.model import Claim
 
 HUNDRED = Decimal(100)
-FIGURE = re.compile(r"([0-9]+(?:\.([0-9]+))?)\s*[%％]$")
+FIGURE = re.compile(r"([0-9]+(?:\.([0-9]+))?)\s*[%％]?$")  # (a structure term carries no %)
 
 
 def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     groups: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(claims):
-        if c.kind == "share" and c.operands and c.unit == "%" and (c.status in ("consistent", "inconsistent")
-                                                                  or _one_off(c)):
+        if c.kind == "share" and c.operands and (c.unit == "%" or _structure_term(c)) \
+                and (c.status in ("consistent", "inconsistent") or _one_off(c)):
             w = c.operands[-1]
             groups.setdefault((w.start, w.end), []).append(k)
     out = list(claims)
@@ -45,8 +45,14 @@ def adjusted_to_100(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 
 def _one_off(c: Claim) -> bool:
-    """A share already found one unit off (verify.py): where its run totals 100, the to-100 reading names it better."""
-    return c.status == "borderline" and c.code == "R202" and c.hint == "one-off"
+    """A share already found one unit off or truncated (verify.py): where its run totals 100, the to-100
+    reading names it better (三次产业结构19.5:34.6:45.9 over 19.55%, 34.57%, 45.87%: rounded, 100.1)."""
+    return c.status == "borderline" and c.code == "R202" and c.hint in ("one-off", "truncated")
+
+
+def _structure_term(c: Claim) -> bool:
+    """A term of a structure ratio (三次产业结构19.5:34.6:45.9): a share in % written without the sign."""
+    return c.unit == "" and (":" in c.text or "：" in c.text or "结构" in c.text)
 
 
 def _runs_to_100(claims: Sequence[Claim], idx: list[int]) -> list[list[int]]:

@@ -43,3 +43,17 @@ def test_a_share_one_unit_off_over_rounded_operands_is_named_as_nudged_to_100() 
     text = ("全市用水总量为10.000亿吨。其中，生活用水为1.509亿吨，占用水总量的15.1%；工业用水为1.614亿吨，"
             "占用水总量的16.2%；农业用水为6.304亿吨，占用水总量的63.0%；生态补水为0.573亿吨，占用水总量的5.7%。")
     assert [(f.code, f.severity.value, f.hint) for f in audit_text(text).findings] == [("R202", "warning", "to-100")]
+
+
+def test_a_truncated_share_that_makes_the_run_total_100_is_named_so() -> None:
+    # 155.8/1000.0 = 15.58% truncates to 15.5; rounded (15.6) the four would total 100.1
+    text = TOTAL + "生活用水为155.8万吨，占用水总量的15.5%；工业用水为161.6万吨，占用水总量的16.2%；" \
+        "农业用水为625.7万吨，占用水总量的62.6%；生态补水为56.9万吨，占用水总量的5.7%。"
+    assert ("R202", "warning", "to-100") in [(f.code, f.severity.value, f.hint) for f in audit_text(text).findings]
+
+
+def test_a_structure_ratio_nudged_to_100_is_named_so() -> None:
+    # 155864/797156 = 19.55% (rounds to 19.6), 34.57%, 45.87%: 19.6 + 34.6 + 45.9 = 100.1, so 19.5 was written
+    text = ("全县生产总值797156万元。第一产业增加值155864万元,第二产业增加值275605万元,"
+            "第三产业增加值365687万元,三次产业结构为19.5:34.6:45.9。")
+    assert [(f.code, f.hint) for f in audit_text(text).findings] == [("R202", "to-100")]
