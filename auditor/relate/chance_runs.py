@@ -83,15 +83,15 @@ def closed_by_own_total(text: str, qs: Sequence[Quantity], j: int, run: Sequence
     than the total ends at a total of its own sentence, marked as one (总计, 合计, 共): the parts are that
     total's, not the earlier one's."""
     last = run[-1]
-    if last + 1 >= len(qs) or not seg_free_gap(text, qs[last], qs[last + 1]) \
-            or seg_free_gap(text, qs[j], qs[run[0]]):
+    if last + 1 >= len(qs) or not no_sentence_end(text, qs[last], qs[last + 1]) \
+            or no_sentence_end(text, qs[j], qs[run[0]]):
         return False  # (收入合计3618万元(预算收入3500万元、上年结余118万元),支出合计3618万元: the total's own parts)
     nxt = qs[last + 1]
     return nxt.value == qs[j].value and same_unit(nxt, qs[j]) and nxt.start > qs[last].end \
         and TOTAL_WORD.search(text[qs[last].end:nxt.start]) is not None
 
 
-def seg_free_gap(text: str, a: Quantity, b: Quantity) -> bool:
+def no_sentence_end(text: str, a: Quantity, b: Quantity) -> bool:
     """No sentence ends between two figures."""
     return not any(c in text[a.end:b.start] for c in "。！？!?\n")
 
