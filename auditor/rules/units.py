@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from auditor.model import Finding, Severity
+from auditor.model import Finding, Quantity, Severity
 from auditor.rules import Context, rule
 
 #: measure words that count the same things: never a mix (12项民生实事，其中10个项目: 个 is any item's;
@@ -67,12 +67,26 @@ def _counts_without_measure_word(ctx: Context) -> Iterator[Finding]:
         between = text[q.end:nxt.start]
         if "。" in between or "\n" in between:
             continue
+        if k > 0 and _bare_after_name(text, q) and _bare_after_name(text, qs[k - 1]) \
+                and NAME_GAP.fullmatch(text, qs[k - 1].end, q.start):
+            continue  # 分别是…法庭4,法庭6,法庭5;区法院四个: a run of numbered names, not counts without a word
         share_next = nxt.kind == "percent" and re.search(r"占|率", between)
         sibling_next = nxt.kind == "count" and re.fullmatch(r"[，,、；;][\u4e00-\u9fff]{1,10}", between)
         if share_next or sibling_next:
             yield Finding("U101", Severity.ERROR, q.start, q.end, q.text,
                           message=f"数量{q.text}缺少量词",
                           message_en=f"the count {q.text} is stated without its measure word", claimed=q.text)
+
+
+def _bare_after_name(text: str, q: Quantity) -> bool:
+    """A small whole number with no unit written straight after a character (法庭4): a name's number (a
+    large one, 人数22632, is a count that lost its word)."""
+    return q.kind == "number" and not q.unit and not q.decimals and q.value < NAME_NUMBER_MAX and q.start > 0 \
+        and q.scale == 1 and bool(CJK_CHAR.match(text[q.start - 1]))
+
+
+NAME_NUMBER_MAX = 100  # numbers of names (法庭4, 第3庭) run small
+NAME_GAP = re.compile(r"[，,、][\u4e00-\u9fff]{1,10}")  # between two numbered names of a list
 
 
 @rule("U102", "mixed-measure-words", Severity.WARNING)

@@ -40,6 +40,7 @@ PASS = [
     pytest.param("国有与非国有投资比重为72.4:27.6。", id="two-term-ratio-ascii-colon"),
     pytest.param("全年共受理矛盾纠纷3120件,调解成功2978件,调解成功率95。4%。", id="full-stop-typed-for-decimal-point"),
     pytest.param("全县孕产妇死亡率为18.6/10万,婴儿死亡率为4.1‰。", id="rate-per-100000"),
+    pytest.param("全县设人民法庭六个,分别是城关法庭,庭2,庭7,庭3;另有巡回审判点两个。", id="numbered-names"),
     pytest.param("报告发病率为35.02/10万人,报告死亡率为0.15／万。", id="rate-per-population-word"),
     pytest.param("其中城市管理类300件,占15.00`%,同比增幅3%。", id="stray-mark-before-the-percent-sign"),
     pytest.param("序号 | 单位 | 受理量 | 办结率 | 满意率\n1 | 东区 | 310 | 97.5% | 98.0%", id="rate-header-ends-line"),
