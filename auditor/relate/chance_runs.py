@@ -78,22 +78,17 @@ def ranked(text: str, t: Quantity, sent_start: int) -> bool:
     return m is not None and not TOTAL_WORD.search(text[m.end():t.start])  # 排名前三的县区共受理300件: a total
 
 
-def closed_by_own_total(text: str, qs: Sequence[Quantity], j: int, run: Sequence[int]) -> bool:
+def closed_by_own_total(text: str, qs: Sequence[Quantity], seg: Seg, j: int, run: Sequence[int]) -> bool:
     """收入总计72,088万元。支出:调出资金40,244万元,当年结余31,844万元,支出总计72,088万元: a run in a later sentence
     than the total ends at a total of its own sentence, marked as one (总计, 合计, 共): the parts are that
-    total's, not the earlier one's."""
+    total's, not the earlier one's (收入合计3618万元(预算收入3500万元、上年结余118万元),支出合计3618万元: in the
+    total's own sentence, the total's parts)."""
     last = run[-1]
-    if last + 1 >= len(qs) or not no_sentence_end(text, qs[last], qs[last + 1]) \
-            or no_sentence_end(text, qs[j], qs[run[0]]):
-        return False  # (收入合计3618万元(预算收入3500万元、上年结余118万元),支出合计3618万元: the total's own parts)
+    if last + 1 >= len(qs) or seg.sent[last + 1] != seg.sent[last] or seg.sent[run[0]] == seg.sent[j]:
+        return False
     nxt = qs[last + 1]
-    return nxt.value == qs[j].value and same_unit(nxt, qs[j]) and nxt.start > qs[last].end \
-        and TOTAL_WORD.search(text[qs[last].end:nxt.start]) is not None
-
-
-def no_sentence_end(text: str, a: Quantity, b: Quantity) -> bool:
-    """No sentence ends between two figures."""
-    return not any(c in text[a.end:b.start] for c in "。！？!?\n")
+    return nxt.value == qs[j].value and same_unit(nxt, qs[j]) and TOTAL_WORD.search(text[qs[last].end:nxt.start]) \
+        is not None
 
 
 def claimed_by_other(text: str, qs: Sequence[Quantity], j: int, run: Sequence[int]) -> bool:

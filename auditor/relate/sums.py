@@ -362,7 +362,7 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
         found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
-    if found is not None and closed_by_own_total(text, qs, j, found):
+    if found is not None and closed_by_own_total(text, qs, seg, j, found):
         found = None  # 收入总计72,088万元。支出:…40,244万元,…31,844万元,支出总计72,088万元: the later total's parts
     if found is not None and claimed_by_other(text, qs, j, found):
         found = None  # 共有33个…共计44个。其中包括10个…和23个…: 其中 gives the parts to 44, not to 33
