@@ -109,11 +109,71 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
     whole = tuple(qs[p] for p in sorted(parts))
     part = qs[me[0]]
     link = f"{links[i]}; shares of an exhaustive list ({len(order)} shares, about 100%): the parts' sum"
+    head = _stated_total(text, qs, seg, parts)
+    if head is not None and qs[head].value != sum(x.value for x in whole):
+        # 审结1608件。审结案件中,A872件,占比54.23%;…: the list breaks down a stated total its parts do not
+        # add up to (a part mistyped, or one left out). The shares speak of that total where most of them
+        # fit it; where they do not, the two readings disagree and the share is unverifiable.
+        fit = sum(1 for k in order if _rounds_to(Fraction(qs[members[k]].value) * 100 / Fraction(qs[head].value),
+                                                 qs[k]))
+        if 2 * fit <= len(order):
+            return Relation("share", qs[i], seg.clause_start[seg.clause[i]], qs[i].end)
+        whole = (qs[head],)
+        link = f"{links[i]}; shares of a list under its stated total ({len(order)} shares, {fit} fit it)"
     return Relation("share", qs[i], part.start if part.end <= qs[i].start and seg.sent[me[0]] == seg.sent[i]
                     else seg.clause_start[seg.clause[i]], qs[i].end, parts=(part,), whole=whole, strong=True,
                     alternatives=(((part,), whole),),
                     extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "", "stem": "",
                            "complementary": "", "listed": "1"})
+
+
+#: what stands between a total and the list that breaks it down: 其中, or a scope (审结案件中,)
+OPENS_LIST = re.compile(r"其中|中\s*[，,:：]")
+
+
+def _stated_total(text: str, qs: Sequence[Quantity], seg: Seg, parts: list[int]) -> int | None:
+    """The total stated just before a list of parts, in its sentence or the one before: 审结1608件。审结案件中,…
+
+    The nearest level of the parts' unit before the first part, marked as a total (共, 合计) or followed by
+    the words that open a breakdown (其中, …中,).
+    """
+    first = min(parts)
+    for j in range(first - 1, max(-1, first - 6), -1):
+        if seg.para[j] != seg.para[first] or seg.sent[j] < seg.sent[first] - 1:
+            break
+        if not _is_level(qs[j]) or not same_unit(qs[j], qs[first]):
+            continue
+        if Fraction(qs[j].value) <= 0:
+            return None
+        between = text[qs[j].end:qs[first].start]
+        marked = TOTAL_WORDS.search(label_before(text, qs[j], 0, CLAUSE_END))
+        if marked or OPENS_LIST.search(between):
+            return j
+        break
+    return _named_scope(text, qs, seg, first)
+
+
+#: a sentence that opens with the scope of its list: 审结案件中,
+SCOPE_HEAD = re.compile(r"(?:^|[。；;！？\n])\s*([\u4e00-\u9fff]{2,10}?)(?:中|当中|之中)\s*[，,:：]\s*$")
+
+
+def _named_scope(text: str, qs: Sequence[Quantity], seg: Seg, first: int) -> int | None:
+    """审结1608件,…(another list)… 审结案件中,A872件,…: the list's sentence opens with the scope it breaks
+    down, and the scope's words are those of a total stated earlier (its label ends with their first two)."""
+    start = seg.clause_start[seg.clause[first]]
+    head = SCOPE_HEAD.search(text, max(0, start - 16), start)
+    if head is None:
+        return None
+    name = head.group(1)
+    for j in range(first - 1, max(-1, first - 60), -1):
+        if seg.para[j] < seg.para[first] - 3:
+            break
+        if not _is_level(qs[j]) or not same_unit(qs[j], qs[first]):
+            continue
+        lab = label_before(text, qs[j], 0, CLAUSE_END)
+        if len(lab) >= 2 and name.startswith(lab[-2:]):
+            return j if Fraction(qs[j].value) > 0 else None
+    return None
 
 
 def _complementary(text: str, qs: Sequence[Quantity], parts: list[int]) -> bool:

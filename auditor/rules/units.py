@@ -93,8 +93,9 @@ NAME_GAP = re.compile(r"[，,、][\u4e00-\u9fff]{1,10}")  # between two numbered
 def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
     """One part of a breakdown counted in another measure word than its total (14条 among 篇).
 
-    Only where the breakdown adds up to its total exactly with that part counted in: otherwise the
-    part is another concept (结案44663件，其中判刑26227人), not a slip of the measure word.
+    Only where the breakdown adds up to its total exactly with that part counted in, and the parts are
+    not all counted in one word: otherwise the part is another concept (结案44663件，其中判刑26227人;
+    岗位56个,其中保洁员31人,护林员25人), not a slip of the measure word.
     """
     by_span = {(q.start, q.end): q for q in ctx.quantities}
     for c in ctx.claims:
@@ -106,6 +107,10 @@ def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
             continue
         values = [Fraction(q.value) for q in ops if q is not None]
         if sum(values, Fraction(0)) != Fraction(Decimal(c.claimed)):
+            continue
+        if len({q.unit for q in ops if q is not None}) == 1:
+            # 开发公益性岗位56个,其中安排保洁员31人,护林员25人: every part in one other word counts another
+            # thing (the people placed in the posts), not a slip of one part's measure word
             continue
         for q in ops:
             if q is None or q.kind != "count" or q.unit == total_unit:

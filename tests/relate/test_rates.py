@@ -165,6 +165,31 @@ def test_listed_shares_need_every_part() -> None:
     assert "inconsistent" not in [g[0] for g in claims(text)]
 
 
+# a list of shares under a total stated before it that its parts do not add up to (one part mistyped)
+UNDER = ("{head}审结案件中,民事案件1200件,占比60.00%;刑事案件300件,占比15.00%;行政案件100件,占比5.00%;"
+         "执行案件{x}件,占比20.00%。")
+
+
+def test_listed_shares_under_a_stated_total_keep_it() -> None:
+    """The shares fit the stated 2000, not the parts' 1750: only the share of the mistyped part is wrong."""
+    for head in ("2023年,某区法院共审结各类案件2000件。",
+                 "受理各类案件2400件,审结2000件。\n新收案件中,民事案件1300件,刑事案件1100件。\n"):
+        text = UNDER.format(head=head, x=150)
+        got = [g[:2] for g in claims(text) if g[1] and "/" in g[1] and "2000" in g[1]]
+        assert ("consistent", "1200/2000") in got and ("consistent", "300/2000") in got
+        assert loud(text) == ["150件,占比20.00%"]
+        # the part as it should be: every share fits
+        assert not loud(UNDER.format(head=head, x=400))
+
+
+def test_listed_shares_that_fit_neither_reading_are_quiet() -> None:
+    """Shares that fit the parts' sum (1750) but not the stated 2000: the readings disagree, nothing raised."""
+    text = ("全年审结各类案件2000件。审结案件中,民事案件1050件,占比60.00%;刑事案件350件,占比20.00%;"
+            "行政案件350件,占比20.00%。")
+    assert not loud(text)
+    assert [g[0] for g in claims(text)] == ["unverifiable"] * 3
+
+
 # a share of the list 分别是 opens after it
 LIST_AFTER = ("全年调解纠纷共2000宗,成功1900宗。三类主要纠纷合计占纠纷总数的{},"
               "分别是劳动争议500宗、损害赔偿400宗、婚姻家庭300宗。")

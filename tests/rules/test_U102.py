@@ -30,6 +30,7 @@ PASS = [
     pytest.param("共培训调解员120名，其中县级40人、乡级50人、村级30人。", id="ming-and-ren"),
     pytest.param("全年实施惠民工程12项。其中9个项目已完工,2个项目基本完工,1个项目正在推进。", id="xiang-and-ge"),
     pytest.param("全区现有养老服务机构58个,其中:公办养老院6个,民办养老院12家,社区日间照料中心40个。", id="ge-and-jia"),
+    pytest.param("全县开发护河岗位48个,其中安排巡河员30人,保洁员18人。", id="posts-and-the-people-in-them"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
