@@ -263,6 +263,9 @@ def _verify_sum(r: Relation) -> Claim:
         return _claim(r, text, status="consistent" if meets((lo, hi), tiv) else "unverifiable", **base)
     if meets((lo, hi), tiv):
         return _claim(r, text, status="consistent", **base)
+    if lo > tiv[1] and _bound(t) == "lower":
+        # 参保人数在5万人以上,其中东城区最多,达到12万人: a total stated as a floor is no ceiling for its parts
+        return _claim(r, text, status="unverifiable", **base)
     if lo > tiv[1] and r.extra.get("classifications"):
         return _claim(r, text, status="unverifiable", **base)  # two classifications listed one after the other
     if lo > tiv[1]:

@@ -157,6 +157,10 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
                            exhaustive=True)
 
 
+#: a total that is itself a member of a list (其中包括A普查5家): its own breakdown ends at the next ；
+NESTED = re.compile(r"其中|包括")
+#: a ； that opens a new topic (；收入保障上,  ；在就业方面,)
+TOPIC_AFTER_SEMI = re.compile(r"[；;]\s*在?[\u4e00-\u9fff]{2,8}(?:上|方面|领域)\s*[，,]")
 #: 其中 naming one member at an extreme (其中最多的达10人), not a part of the total
 EXTREME_MEMBER = re.compile(r"\s*(?:最多|最少|最高|最低|最大|最小|最长|最短)")
 
@@ -217,14 +221,17 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             return None  # 产生量520万吨,其中综合利用量330万吨,处置量150万吨: flows of the thing, not its parts
         if parts and other_stage(label_before(text, qs[parts[0]], 0), label_before(text, p, 0)):
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
-        if parts and TOTAL_WORD.search(label_before(text, p, 0)):
-            break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里: another total, not a part
+        if parts and TOTAL_WORD.search(label_before(text, p, 0, CLAUSE_END).replace("、", "")):
+            break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里 (…,共批准法规、决定90件): another total
         if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between):
             break  # a comparison or a nested 其中 ends the list
         if parts and _rated_status(text, p):
             break  # 其中闭会期间22件,经审查立案226件,立案率94.2%: a stage of the whole its rate is over, no part
         if parts and p.value > t.value and re.match(r"[)）]?[,，:：]?\s*(?:其中|包括)", text[p.end:p.end + 6]):
             break  # 社工860人,兼职社工940人,年末登记志愿者45210人,其中…: a total of its own, past the list's total
+        if parts and re.search(r"[；;]", between) and (NESTED.search(lab) or TOPIC_AFTER_SEMI.search(between)):
+            break  # 其中包括A普查5家,其中2家…;B抽查14家: a list inside a part ends at its ；, as one does before
+            # a new topic (其中今年改造215户;收入保障上,将6480户…)
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
                 and not any(w in between for w in OTHER_WORD):
             break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)

@@ -757,3 +757,14 @@ def test_raised_by_an_amount_is_an_increment_pass() -> None:
 
 def test_raised_by_an_amount_is_an_increment_fail() -> None:
     assert "G301" in loud("农村居民人均月收入为4120元,比上年提高310元,增长12.5%。")
+
+
+def test_cut_by_an_amount_is_an_increment_pass() -> None:
+    """比上年4.00万亩削减0.20万亩 is a change from the prior level: (3.80-4.00)/4.00 = -5.0%."""
+    text = "秋粮播种面积3.80万亩,比上年4.00万亩削减0.20万亩,减5.0%。"
+    assert not loud(text)
+    assert [s for s, _, _ in claims(text, "growth")] == ["consistent"]
+
+
+def test_cut_by_an_amount_is_an_increment_fail() -> None:
+    assert "G301" in loud("秋粮播种面积3.80万亩,比上年4.00万亩压减0.20万亩,减6.0%。")

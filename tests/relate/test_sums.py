@@ -537,3 +537,29 @@ def test_parts_ending_at_a_total_of_their_own_sentence_are_its() -> None:
 def test_parts_in_the_totals_own_bracket_stay_its() -> None:
     text = "国有资本经营收入合计3720万元(预算收入3600万元、上年结余120万元),支出合计3720万元,年终无结余。"
     assert ("consistent", "36000000+1200000") in [s[:2] for s in sums(text)]
+
+
+def test_a_list_inside_a_part_ends_at_its_semicolon_pass() -> None:
+    """其中包括A普查5家,其中2家…;B抽查14家: the inner 其中 breaks down the 5; after ； the outer list goes on."""
+    text = ("确定将本镇60家单位列为重点对象。其中包括加油站普查5家,其中2家为高速服务区站点;化工经营单位抽查14家;"
+            "粉尘涉爆企业抽查6家。")
+    assert not loud(text)
+
+
+def test_a_list_inside_a_part_fail() -> None:
+    """Parts before the ； still count: 2 + 4 = 6 of the 5 is wrong."""
+    text = ("确定将本镇60家单位列为重点对象。其中包括加油站普查5家,其中2家为高速服务区站点,4家为城区站点;"
+            "化工经营单位抽查14家。")
+    assert loud(text) == ["S401"]
+
+
+def test_a_new_topic_after_a_semicolon_ends_the_list() -> None:
+    text = "住房保障上,共完成农房改造3120户,其中今年改造215户,农户全部住上安全房;收入保障上,将6480户困难户纳入低保。"
+    assert not loud(text)
+
+
+def test_a_second_total_ends_the_list() -> None:
+    """…共批准法规、决定90件 opens a total of its own: neither it nor its subset is a part of the 120."""
+    text = ("市人大常委会共通过地方性法规120件,其中现行有效70件,制定法规性决议、决定15件,"
+            "共批准设区的市报批法规、决定90件,现行有效60件。")
+    assert not loud(text)

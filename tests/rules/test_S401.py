@@ -30,6 +30,7 @@ FAIL = [
 ]
 
 PASS = [
+    pytest.param("分地区看,东城区、西城区参保人数在5万人以上,其中东城区最多,达到12万人。", id="a-floor-is-no-ceiling"),
     pytest.param("全县工业固体废物产生量为610万吨。其中,综合利用量为420万吨,处置量为160万吨,贮存量为70万吨。",
                  id="flows-of-what-was-generated"),
     pytest.param("危险废物产生量为88.6万吨,其中综合利用量为52.1万吨,处置量和贮存量分别为30.4万吨和9.3万吨。",
