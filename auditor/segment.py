@@ -35,7 +35,11 @@ DIGITISH = frozenset("0123456789.．０１２３４５６７８９")
 #: the characters the pass acts on; between them only the CLAUSE_MAX cut and the ASIDE_MAX reset can
 #: happen, at offsets known in advance, so the pass jumps from one to the next
 _ACTING = frozenset("\n") | SENT_END | CLAUSE_SEP | OPEN | CLOSE
-_ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACTING)) + "]")
+#: an ASCII full stop after a word or a percent sign ends a sentence (占64.40%.2、从…): it can be no
+#: decimal point there; after a digit it is one
+_STOP_AFTER = re.compile(r"[\u4e00-\u9fff%‰]")
+_ACTS_ON = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACTING)) + r"]|(?<=[\u4e00-\u9fff%‰])\.")
+_ACTING_OR_STOP = _ACTING | {"."}
 
 
 class Clause(msgspec.Struct, frozen=True):
@@ -167,7 +171,7 @@ def segment(text: str) -> Segments:
     acts_on = _ACTS_ON.search
     while i < n:
         ch = text[i]
-        if ch not in _ACTING:
+        if ch not in _ACTING_OR_STOP:
             # nothing happens before the next character acted on, nor before a clause or an aside runs too
             # long (both tested at every character from those offsets on)
             bound = c_start + CLAUSE_MAX if depth == 0 else aside_at + ASIDE_MAX + 1
@@ -192,7 +196,8 @@ def segment(text: str) -> Segments:
                 elif sentences[-1] < at and len(sentences) > 1:
                     sentences[-1] = at  # the sentence that began after `。` begins after the break
                 c_start = at
-        elif ch in SENT_END and depth == 0 and not _lost_superscript(text, i):
+        elif (ch in SENT_END or ch == "." and i > 0 and _STOP_AFTER.match(text[i - 1])) and depth == 0 \
+                and not _lost_superscript(text, i):
             j = i + 1
             while j < n and (text[j] in CLOSERS or text[j] in SENT_END):
                 j += 1

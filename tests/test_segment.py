@@ -21,6 +21,12 @@ def test_sentence_end_then_line_break_is_one_boundary() -> None:
     assert len(seg.paragraphs) == 2
 
 
+def test_an_ascii_full_stop_after_a_word_or_a_percent_ends_a_sentence() -> None:
+    """占64.40%.2、从场所看: no decimal point follows a percent sign or a word; after a digit it is one."""
+    text = "总计占火灾总数的64.40%.2、从场所看:住宅火灾64起.其中厂房火灾1.5起"
+    assert sentences(text) == ["总计占火灾总数的64.40%.", "2、从场所看:住宅火灾64起.", "其中厂房火灾1.5起"]
+
+
 def test_line_wrapped_inside_a_sentence_joins_the_paragraph() -> None:
     text = "全年共受理各类行政复议案件，依法办结行政复议案件共计\n37082件，按时办结率99.9%。\n"
     seg = segment(text)
