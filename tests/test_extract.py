@@ -261,6 +261,15 @@ def test_commas_and_spaces_between_figures_keep_them_apart(text: str, figures: l
     assert [q.text for q in extract(text) if q.kind in ("number", "count", "code")] == figures
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("垃圾火灾18起,占7.20%.3、从起火原因分析", ["18起", "7.20%"]),  # an ASCII full stop, then item 3
+    ("占比达12.5‰.2、其他", ["12.5‰"]),
+    ("误差为.5个百分点", [".5个百分点"]),  # a bare leading point after a word still reads
+])
+def test_point_after_a_percent_sign_starts_no_figure(text: str, figures: list[str]) -> None:
+    assert [q.text for q in extract(text) if q.is_quantity or q.kind == "number"] == figures
+
+
 @pytest.mark.parametrize(("text", "terms"), [
     ("三次产业结构调整为6.1∶39.4∶54.5", ["6.1", "39.4", "54.5"]),
     ("一二三产业之比为8.2：41.3：50.5", ["8.2", "41.3", "50.5"]),

@@ -70,7 +70,7 @@ NUMBER_RE = re.compile(
     rf"(?=[{D}{CN_NUM}.．])"
     rf"(?:(?P<pct>百分之百|百分百)"
     rf"|(?P<frac>[百佰千仟万萬]+[{SP}]{{0,2}}分[{SP}]{{0,2}}之[{SP}]{{0,2}})(?P<fsign>[负負\-－]?)(?P<fnum>{NUM})"
-    rf"|(?P<num>{NUM}|(?<![{D}.．A-Za-z])[.．][{D}]+)"
+    rf"|(?P<num>{NUM}|(?<![{D}.．A-Za-z%％‰])[.．][{D}]+)"
     rf"(?:[{SP}]{{0,2}}分[{SP}]{{0,2}}之[{SP}]{{0,2}}(?P<nsign>[负負]?)(?P<nom>{NUM}))?)"
 )
 NUM_ONLY_RE = re.compile(NUM)
