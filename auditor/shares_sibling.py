@@ -6,12 +6,17 @@ they stand, so each alone is only ever confirmed over 15715 (relate/rates.py), n
 two siblings nearby (REACH), worded alike, are confirmed over one whole, that whole is the run's: a share
 among them that the same whole does not give, 1607/15715 = 10.23% against 10.26%, is wrong (R201). A share
 within one unit of its last digit of the recomputed value stays as it was: the siblings settle the whole,
-not how the publisher rounded. The share must stand among its siblings (_in_run). One pass over the claims,
-grouped by their whole (as shares_total.py).
+not how the publisher rounded. The share must stand among its siblings (_in_run), and is left alone where the
+shares straight around it are confirmed over another whole (a run of its own) or another figure stated before
+it gives it (two readings). A share verify.py failed over one whole while the two alike shares nearest it are
+confirmed over another is judged over theirs instead (_over_siblings_whole): the pairing, not the report, was
+the likelier fault. One pass over the claims, grouped by their whole (as shares_total.py), and one over the
+failed shares, each looking up its neighbours by bisection.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -35,12 +40,19 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
             w = c.operands[1]
             groups.setdefault((w.start, w.end), []).append(k)
     at = {q.start: q for q in quantities}
+    starts = [q.start for q in quantities]
     out = list(claims)
+    wording: dict[int, str | None] = {}  # once per share, not once per pair
+    confirmed_at = sorted((int(claims[k].detail["at"]), k) for idx in groups.values() for k in idx
+                          if claims[k].status == "consistent")
+    spots = [a for a, _ in confirmed_at]
     for idx in groups.values():
         confirmed = [k for k in idx if claims[k].status == "consistent"]
         if len(confirmed) < 2:
             continue
-        wording = {k: _wording(text, claims[k]) for k in idx}  # once per share, not once per pair
+        for k in idx:
+            if k not in wording:
+                wording[k] = _wording(text, claims[k])
         for k in idx:
             c = claims[k]
             if c.status != "unverifiable" or (words := wording[k]) is None:
@@ -56,9 +68,110 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
             unit = Fraction(1, 10**q.decimals)
             if abs(mid(iv) - fr(q.value)) <= unit * 3 / 2:
                 continue  # one unit off: the rounding is the publisher's, not settled by the siblings
+            if sibling := _neighbours_over_another_whole(claims, c, words, confirmed_at, spots, wording, text):
+                out[k] = _over_siblings_whole(c, sibling, at, quantities, starts)  # a run of its own: theirs
+                continue
+            if _nearest_over_another_whole(claims, c, words, confirmed_at, spots, wording, text) \
+                    or _another_whole_gives_it(quantities, starts, part, whole, q):
+                continue
             out[k] = replace(c, status="inconsistent", code="R201", recomputed=fmt(mid(iv)),
                              detail={**c.detail, "link": LINK})
+    for k, c in enumerate(claims):
+        if c.kind == "share" and c.code == "R201" and c.status == "inconsistent" and c.unit == "%" \
+                and len(c.operands) == 2 and (c.expression or "").count("/") == 1 and "+" not in (c.expression or ""):
+            if k not in wording:
+                wording[k] = _wording(text, c)
+            if (words := wording[k]) is None:
+                continue
+            if sibling := _neighbours_over_another_whole(claims, c, words, confirmed_at, spots, wording, text):
+                out[k] = _over_siblings_whole(c, sibling, at, quantities, starts)
     return tuple(out)
+
+
+def _neighbours_over_another_whole(claims: Sequence[Claim], c: Claim, words: str,
+                                   confirmed_at: Sequence[tuple[int, int]], spots: Sequence[int],
+                                   wording: dict[int, str | None], text: str) -> Claim | None:
+    """The two confirmed shares worded alike nearest a failed share, when both are over one whole that is not
+    the failed share's, and the share stands in their run: the sibling nearest it, else None."""
+    at, own = int(c.detail["at"]), (c.operands[1].start, c.operands[1].end)
+    k = bisect_left(spots, at)
+    before, after = k - 1, k
+    nearest: list[Claim] = []
+    while len(nearest) < 2:
+        gap_before = at - spots[before] if before >= 0 else REACH + 1
+        gap_after = spots[after] - at if after < len(spots) else REACH + 1
+        if min(gap_before, gap_after) > REACH:
+            return None
+        if gap_before <= gap_after:
+            n, before = confirmed_at[before][1], before - 1
+        else:
+            n, after = confirmed_at[after][1], after + 1
+        if n not in wording:
+            wording[n] = _wording(text, claims[n])
+        if wording[n] == words:
+            nearest.append(claims[n])
+    wholes = {(s.operands[1].start, s.operands[1].end) for s in nearest}
+    if len(wholes) != 1 or own in wholes or not _in_run(text, c, nearest):
+        return None
+    return nearest[0]
+
+
+def _over_siblings_whole(c: Claim, sibling: Claim, at: dict[int, Quantity], quantities: Sequence[Quantity],
+                         starts: Sequence[int]) -> Claim:
+    """A share failed over one whole while the shares straight around it are confirmed over another: the pairing,
+    not the report, is the likelier fault. `建筑火灾共100起,其中住宅60起,占60.00%,…。室外50起,占20.00%,车辆45起,
+    占18.30%,植被55起,占22.00%`: 18.30% is judged over 250 (18.00%), the siblings' whole, not over 100 (45%)."""
+    part, whole, q = at.get(c.operands[0].start), at.get(sibling.operands[1].start), at.get(int(c.detail["at"]))
+    quiet = replace(c, status="unverifiable", code=None, recomputed=None)
+    if part is None or whole is None or q is None or q.kind != "percent" or fr(whole.value) <= fr(part.value):
+        return quiet
+    iv = ratio((part,), (whole,))
+    if iv is None or meets(iv, claimed_interval(q)) or abs(mid(iv) - fr(q.value)) <= Fraction(3, 2 * 10**q.decimals) \
+            or _another_whole_gives_it(quantities, starts, part, whole, q):
+        return quiet
+    expression = f"{(c.expression or '').split('/')[0]}/{(sibling.expression or '').split('/')[1]}"
+    return replace(c, status="inconsistent", code="R201", operands=(c.operands[0], sibling.operands[1]),
+                   expression=expression, recomputed=fmt(mid(iv)), detail={**c.detail, "link": LINK})
+
+
+def _nearest_over_another_whole(claims: Sequence[Claim], c: Claim, words: str, confirmed_at: Sequence[tuple[int, int]],
+                                spots: Sequence[int], wording: dict[int, str | None], text: str) -> bool:
+    """Is the nearest confirmed share worded alike, before or after the share, confirmed over another whole?
+
+    `2、按场所分:住宅64起,占61.54%,…3、按原因分:电气故障116起,占46.40%;…作业不当8起,占3.20%`: 8/104 (the
+    first list's whole) fails, but the shares straight around it are confirmed over 250: the run it stands in
+    has a whole of its own, and the first list's siblings settle nothing of it."""
+    at, whole = int(c.detail["at"]), c.operands[1]
+    k = bisect_left(spots, at)
+    for j, stop, step in ((k - 1, -1, -1), (k, len(spots), 1)):
+        while j != stop and abs(spots[j] - at) <= REACH:
+            n = confirmed_at[j][1]
+            if n not in wording:
+                wording[n] = _wording(text, claims[n])
+            if wording[n] == words:
+                w = claims[n].operands[1]
+                if (w.start, w.end) != (whole.start, whole.end):
+                    return True
+                break
+            j += step
+    return False
+
+
+def _another_whole_gives_it(quantities: Sequence[Quantity], starts: Sequence[int], part: Quantity,
+                            whole: Quantity, q: Quantity) -> bool:
+    """Does another figure in the part's unit, stated before the part (within REACH), give the printed share?
+    Then the readings disagree, and the share stays unverifiable.
+
+    `共发生火灾250起。…建筑火灾100起,其中住宅火灾60起,占60.00%,…;室外火灾50起,占20.00%`: the siblings of the
+    其中 list are confirmed over 100, but 20% is 50 of the 250 stated before them: a run of its own."""
+    claimed = claimed_interval(q)
+    for other in quantities[bisect_left(starts, part.start - REACH):bisect_left(starts, part.start)]:
+        if other.start != whole.start and other.unit == part.unit and other.kind == part.kind \
+                and fr(other.value) > fr(part.value):
+            iv = ratio((part,), (other,))
+            if iv is not None and meets(iv, claimed):
+                return True
+    return False
 
 
 def _wording(text: str, c: Claim) -> str | None:

@@ -63,3 +63,33 @@ def test_a_share_paragraphs_after_the_run_may_have_a_subject_of_its_own() -> Non
             "废碱产生量较大的地区为甲市150.0万吨和乙市60.0万吨,两市废碱产生量占重点调查工业企业的87.5%。\n"
             "废油产生量较大的地区为戊市48.0万吨,占重点调查工业企业的40.0%。\n")
     assert found(text) == []
+
+
+# a 其中 list of one part, then the run of parts of the total stated before it
+FIRES = ("全年共发生火灾250起。\n按场所分:建筑火灾{head}100起{open}"
+         "其中住宅火灾60起,占60.00%,商铺火灾30起,占30.00%,仓库火灾10起,占10.00%{close}"
+         "室外火灾50起,占20.00%,车辆火灾45起,占{x}%,植被火灾55起,占22.00%。\n")
+
+
+def test_shares_another_stated_figure_gives_are_not_accused_over_the_siblings_whole() -> None:
+    # the 其中 shares are confirmed over 100; 50, 45 and 55 are of the 250 stated before: 20% = 50/250
+    text = FIRES.format(head="", open=",", close=";", x="18.00").replace("\n", "", 1)
+    assert found(text) == []
+
+
+def test_a_failed_share_is_judged_over_the_whole_its_neighbours_are_confirmed_over() -> None:
+    # 45/100 = 45% is the nearest reading of 18.30%, but 20% and 22% straight around it are of 250: 45/250 = 18%
+    text = FIRES.format(head="共", open=",", close="。", x="18.30")
+    assert found(text) == [("R201", "error", "45/250")]
+    assert found(FIRES.format(head="共", open=",", close="。", x="18.00")) == []
+
+
+def test_a_share_whose_neighbours_are_over_another_whole_is_judged_over_theirs_not_the_first_runs() -> None:
+    # the 其中 run is confirmed over 100, the run after the parenthesis over 250: 45/250 = 18.00%, so 18.02% is
+    # two units off the neighbours' whole, not 45/100 = 45% off the first run's; 18.01% is the publisher's rounding
+    head = "(住宅类70起,非住宅类30起,占火灾总起数的40.00%;"
+    wrong = found(FIRES.format(head="共发生", open=head, close=")", x="18.02"))
+    assert ("R201", "error", "45/250") in wrong and ("R201", "error", "45/100") not in wrong
+    for right in ("18.00", "18.01"):
+        raised = found(FIRES.format(head="共发生", open=head, close=")", x=right))
+        assert not any(e and e.startswith("45/") for _, _, e in raised)
