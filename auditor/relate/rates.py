@@ -53,6 +53,7 @@ from auditor.relate.rate_wholes import (
     _stages_between,
     _whole_label,
     members_of_scope,
+    stream_beside,
 )
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
@@ -300,6 +301,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     stages = _stages_between(qs, seg, part_j, alts[0][1][0], [a[1][0] for a in alts if len(a[1]) == 1]) \
         if strong else []
     n_near = len(alts) - len(far)
+    if strong and (k := stream_beside(text, qs, seg, part_j, alts[0][1][0])) is not None:
+        alts.append(((part,), (alts[0][1][0], qs[k])))  # never confirms (verify.py reads `stream`)
+        why["stream"] = str(qs[k].start)
     for k in stages:
         # 累计洽谈项目120个…;新签约项目40个。新建开工项目30个,开工率为75%: the rate may be over a stage stated
         # between (the signed 40): that reading may confirm it, or keep an error off the first reading; it is

@@ -59,3 +59,27 @@ def test_stages() -> None:
 ])
 def test_other_flow(total: str, part: str, other: bool) -> None:
     assert other_flow(total, part) is other
+
+
+LETTERS = "截至年底,共收到群众来信480件,{aside}网上留言40件。经梳理,转办468件,转办率{x}%。"
+
+
+def _rates(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+
+
+def test_a_second_stream_beside_the_whole_keeps_an_error_off_but_confirms_nothing() -> None:
+    # 468/480 = 97.5%; 468/(480+40) = 90%: the rate may be over both streams, so no accusation, no confirmation
+    text = LETTERS.format(aside="", x="90")
+    assert _rates(text) == [("90", "unverifiable", "468/480")]
+    assert [f.code for f in audit_text(text).findings] == []
+
+
+def test_a_rate_neither_reading_gives_is_still_an_error() -> None:
+    assert _rates(LETTERS.format(aside="", x="80")) == [("80", "inconsistent", "468/480")]
+    assert _rates(LETTERS.format(aside="", x="97.5")) == [("97.5", "consistent", "468/480")]
+
+
+def test_a_count_listed_under_the_whole_is_no_second_stream() -> None:
+    # 其中网上留言40件 is inside the 480: only 468/480 is read
+    assert _rates(LETTERS.format(aside="其中", x="90")) == [("90", "inconsistent", "468/480")]
