@@ -36,6 +36,8 @@ PASS = [
     pytest.param("危险废物产生量为88.6万吨,其中综合利用量为52.1万吨,处置量和贮存量分别为30.4万吨和9.3万吨。",
                  id="flows-listed-with-fenbie"),
     pytest.param("全镇各村调解委员会成员均达到5人以上,其中最多的达11人。", id="a-bound-on-each-and-the-largest"),
+    pytest.param("截至年底,全县群众自治组织共320个。其中:村委会280个,村民小组1960个;居委会40个,居民小组250个。",
+                 id="a-part-alone-over-the-total-counts-units-inside-the-parts"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项、其他50项。", id="brief-example"),
     pytest.param("共梳理事项100项，其中：许可20项、处罚30项。", id="partial-below-total"),
     pytest.param("共办理热线工单601件,其中按时办结597件、超时办结4件", id="doc-example-s402"),
