@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
+from auditor.lexicon import claim_words
 from auditor.model import Finding, Quantity, Severity
 from auditor.rules import Context, rule
 
@@ -14,6 +15,8 @@ from auditor.rules import Context, rule
 INTERCHANGEABLE = ({"件", "宗", "起", "个", "件次"}, {"人", "名", "位"}, {"项", "个"}, {"个", "家", "所"})
 #: tallies that pool things and visits (办实事34.62万件次,其中…案件8.88万件、…咨询21.9万人次): any count is a part
 POOLED = frozenset({"件次", "项次", "户次"})
+#: nouns counted in a measure word of their own (信件60封, 留言90条): lexicon [sums] own_measure
+OWN_MEASURE = frozenset(tuple(x.split("|", 1)) for x in claim_words()("sums.own_measure"))
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
 RATIO_NEXT = re.compile(r"\s?[∶：:]\s?[0-9]")
@@ -89,6 +92,12 @@ NAME_NUMBER_MAX = 100  # numbers of names (法庭4, 第3庭) run small
 NAME_GAP = re.compile(r"[，,、][\u4e00-\u9fff]{1,10}")  # between two numbered names of a list
 
 
+def _own_measure(text: str, q: Quantity) -> bool:
+    """Is the part's measure word the one its noun always takes (区长信箱信件60封, 网上留言90条)?"""
+    before = text[max(0, q.start - 6):q.start].rstrip("为是共计达有约近")
+    return any(q.unit == measure and before.endswith(noun) for noun, measure in OWN_MEASURE)
+
+
 @rule("U102", "mixed-measure-words", Severity.WARNING)
 def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
     """One part of a breakdown counted in another measure word than its total (14条 among 篇).
@@ -115,7 +124,8 @@ def mixed_measure_words(ctx: Context) -> Iterator[Finding]:
         for q in ops:
             if q is None or q.kind != "count" or q.unit == total_unit:
                 continue
-            if not total_unit or total_unit in POOLED or any({q.unit, total_unit} <= same for same in INTERCHANGEABLE):
+            if not total_unit or total_unit in POOLED or any({q.unit, total_unit} <= same for same in INTERCHANGEABLE) \
+                    or _own_measure(ctx.text, q):
                 continue
             yield Finding("U102", Severity.WARNING, q.start, q.end, q.text,
                           message=f"分项{q.text}的量词“{q.unit}”与总数的“{total_unit}”不一致",
