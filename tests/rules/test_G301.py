@@ -23,11 +23,15 @@ FAIL = [
                  id="dropped-digit"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57.1%", "57.1%",
                  {"severity": None, "recomputed": "57.0093"}, id="one-unit-off"),
+    pytest.param("全县空气质量优良天数为310天,同比增加15天,同比上升9.0%。", "9.0%", {"expression": "15/(310-15)"},
+                 id="days-neither-growth-nor-points"),
 ]
 
 PASS = [
     pytest.param("全市120个监测断面中,Ⅰ~Ⅲ类水质断面102个,占85.0%,同比减少1.6%;Ⅳ类水质断面13个,同比增加1.2%。",
                  id="a-rate-below-the-counts-granularity-is-of-its-share"),
+    pytest.param("2023年,全县空气质量优良天数为310天,同比增加15天,同比上升4.1%。", id="days-of-a-year-in-points"),
+    pytest.param("全市空气质量优良天数为290天,同比减少18天,同比下降4.9%。", id="days-of-a-year-in-points-down"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57%", id="brief-example"),
     pytest.param("刊336篇，同比2022年（214篇）增加122篇，增长率57%", id="spec-example"),
     pytest.param("今年受理336件，同比2022年（214件）增加122件，增长57.0%", id="one-decimal"),
