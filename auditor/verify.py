@@ -278,10 +278,11 @@ def _verify_sum(r: Relation) -> Claim:
         return _claim(r, text, status="unverifiable", **base)
     if lo > tiv[1] and r.extra.get("classifications"):
         return _claim(r, text, status="unverifiable", **base)  # two classifications listed one after the other
-    if lo > tiv[1] and len(pivs) > 1 and any(iv[0] > 3 * tiv[1] for iv in pivs):
-        # 自治组织287个。其中:村委会247个,…村民小组2150个: a part alone over three times the total counts another
-        # thing (the units inside the parts), more likely than a breakdown one figure of which is wrong (兼职2940人
-        # under 2150人, 咨询类460条 under 200条 and 共500条 stay S401)
+    if lo > tiv[1] and len(pivs) > 1 and not r.exhaustive and any(iv[0] > 3 * tiv[1] for iv in pivs):
+        # 自治组织287个。其中:村委会247个,…村民小组2150个: a part alone over three times the total of a list not
+        # closed by 其他 counts another thing (the units inside the parts), more likely than a breakdown one figure
+        # of which is wrong (兼职2940人 under 2150人, 咨询类460条 under 200条 and 共500条, and any list closed by
+        # 其他 stay S401)
         return _claim(r, text, status="unverifiable", **base)
     if lo > tiv[1]:
         if r.overlap:
