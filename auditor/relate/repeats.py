@@ -119,8 +119,9 @@ def _rounded_repeats(qs: Sequence[Quantity]) -> Iterator[Relation]:
         fq = frame(q)
         for k in bucket:
             p = qs[k]
-            if p.value == q.value or not (rounded or p.approx or p.scale > 1):
-                continue
+            if p.value == q.value or not (rounded or p.approx or p.scale > 1) \
+                    or not (q.approx or p.approx) and q.half_ulp == p.half_ulp:
+                continue  # (two figures written to one precision, neither qualified, differ: no restatement)
             fp = frame(p)
             if fp.role != fq.role or fp.plan != fq.plan or not repeat_of(p, q):  # (role and plan: repeat_of's
                 continue  # first test, here without the call: most of the bucket fails it)

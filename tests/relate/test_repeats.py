@@ -129,3 +129,15 @@ def test_equal_growth_of_two_concentrations_is_no_repeat() -> None:
     text = ("全市优良天数比例为81.2%,同比下降1.1个百分点;PM10浓度为64微克/立方米,同比上升4.9%;"
             "O3浓度为148微克/立方米,同比上升2.1%;CO浓度为1.3毫克/立方米,同比上升4.9%。")
     assert repeats(text) == []
+
+
+def test_two_figures_of_one_precision_are_no_rounded_restatement() -> None:
+    # 0.04万 and 0.05万 touch at 450 but are both written to the hundred: two figures, not one restated
+    text = ("全县中等教育共有学校48所,比上年减少2所;招生2.84万人,比上年减少0.04万人。\n"
+            "普通中学学校27所,比上年减少1所;招生1.52万人,比上年增加0.05万人,增长3.4%。\n")
+    assert [c for c in audit_text(text).claims if c.kind == "repeat"] == []
+
+
+def test_a_figure_restated_more_roughly_is_still_a_repeat() -> None:
+    text = "全年招生42638人,比上年增加512人。\n招生规模稳定,全年招生4.26万人。\n"
+    assert ("4.26万人", "≈ 42638人") in repeats(text)
