@@ -768,3 +768,11 @@ def test_cut_by_an_amount_is_an_increment_pass() -> None:
 
 def test_cut_by_an_amount_is_an_increment_fail() -> None:
     assert "G301" in loud("秋粮播种面积3.80万亩,比上年4.00万亩压减0.20万亩,减6.0%。")
+
+
+def test_a_change_word_with_its_money_noun_states_the_increment() -> None:
+    # 较上年同期增加支出1.20亿元: the increase, not last year's level (1.2/7.2 = 16.67%)
+    text = "全年全镇教育支出达8.40亿元,较上年同期增加支出1.20亿元,增幅达{x}%。"
+    assert [f.code for f in audit_text(text.format(x="16.67")).findings] == []
+    assert [(f.code, f.expression) for f in audit_text(text.format(x="19.5")).findings] == \
+        [("G301", "120000000/(840000000-120000000)")]
