@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from auditor import audit_text
 from auditor import extract as X
 from auditor.extract import extract
 from auditor.model import QUANTITY_KINDS, Quantity
@@ -432,3 +433,10 @@ def test_any_magnitude_figure_in_a_sentence(x: Decimal, unit: str) -> None:
     (q,) = [q for q in extract(text) if q.kind in ("money", "count")]
     factor = 10**4 if unit.startswith("万") else 10**8
     assert (q.value, q.unit, q.scale) == (x * factor, unit[1:], factor)
+
+
+def test_a_ratio_with_presentation_colons_is_one_ratio() -> None:
+    # ︰ (U+FE30) and ﹕ (U+FE55) join a structure ratio as ∶ does: its terms are no bare numbers
+    for colon in "︰﹕":
+        text = f"三次产业结构比例为12.0{colon}38.0{colon}50.0。"
+        assert "U101" not in [f.code for f in audit_text(text).findings]

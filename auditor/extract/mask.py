@@ -101,7 +101,7 @@ class _Masker:
             self.put("list_marker", m.start(), m.end())
         for m in self.state.code_after.finditer(text):
             self.put("code", m.start("c"), m.end("c"))
-        if "∶" in text or ":" in text or "：" in text:
+        if "∶" in text or ":" in text or "：" in text or "︰" in text or "﹕" in text:
             done = 0
             for sep in RATIO_SEP_RE.finditer(text):
                 k = sep.start()
@@ -128,7 +128,7 @@ class _Masker:
         s, e = m.start(), m.end()
         terms = list(RATIO_TERM_RE.finditer(self.text, s, e))
         sep = self.text[terms[0].end():terms[1].start()].strip()
-        if sep != "∶" and all("." not in t.group() and "．" not in t.group() for t in terms) and all(
+        if sep not in ("∶", "︰", "﹕") and all("." not in t.group() and "．" not in t.group() for t in terms) and all(
                 len(t.group()) == 2 for t in terms[1:]):
             return  # 10:30:00, a time of day
         if self.mask.find(1, s, e) >= 0:

@@ -84,11 +84,11 @@ MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
 JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
 #: three or more figures joined by ratio colons: 4.0∶37.7∶58.3, 5.2：40.1：54.7, 3:4:5
 _RATIO_TERM = rf"[{D}]{{1,6}}(?:[.．][{D}]{{1,4}})?"
-RATIO_RE = re.compile(rf"(?<![{D}.．:：∶]){_RATIO_TERM}(?:[{SP}]?[∶：:][{SP}]?{_RATIO_TERM}){{2,}}"
-                      rf"(?![{D}:：∶]|[.．][{D}])")
+RATIO_RE = re.compile(rf"(?<![{D}.．:：∶︰﹕]){_RATIO_TERM}(?:[{SP}]?[∶︰﹕：:][{SP}]?{_RATIO_TERM}){{2,}}"
+                      rf"(?![{D}:：∶︰﹕]|[.．][{D}])")
 RATIO_TERM_RE = re.compile(_RATIO_TERM)
 #: where a ratio may run through: a colon before a digit (a plain class scan, cheap on prose)
-RATIO_SEP_RE = re.compile(rf"[∶：:](?=[{SP}]?[{D}])")
+RATIO_SEP_RE = re.compile(rf"[∶︰﹕：:](?=[{SP}]?[{D}])")
 #: a syllable of pinyin in brackets after a character (萬(wàn), 臺(tái)), as some web pages print them
 PINYIN_RE = re.compile(r"[(（][a-zàáâãäèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹ]{1,6}[)）]")
 QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")
