@@ -86,6 +86,8 @@ RELATIVE = re.compile(r"较(?=[大小多少高低重轻快慢好差为])")
 #: what follows the old value of 由A增加到B / 从A提高至B
 FROM_TO = re.compile(r"[^，,。；;]{0,14}?(?:到|至|为)")
 ATTRIBUTE = re.compile(r"(?:以上|以下|及以上|左右)?的(?![一-龥]{0,2}[，,。；;])")
+#: an amount taken out of a figure (剔除不可比一次性收入1.20亿元后): no level of the subject, nor a prior
+EXCLUDED = re.compile(r"(?:剔除|扣除|除去|扣减)[^，,。；;：:]{0,14}$")
 PLAN_BASE = re.compile(r"(?:占|完成)[^，,。；;]{0,6}$")
 ASIDE = re.compile(r"[（(][^（()）]{0,160}[）)]")
 YEAR = re.compile(r"((?:19|20)\d\d)年(?![度底末]?[\d-])")
@@ -210,6 +212,8 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
         return "rate"
     if ATTRIBUTE.match(text, q.end):
         return "attribute"  # 收入30万元以上的自然村: a threshold that describes a noun, not an amount of it
+    if EXCLUDED.search(tail):
+        return "attribute"  # 剔除一次性收入1.20亿元后,增长0.02%: the amount set aside, not a level
     if p.to_level.search(tail):
         return "level"
     if p.change_tail.search(tail):

@@ -37,7 +37,7 @@ from auditor.relate.levels import (
     item_start,
     unlinkable_growth,
 )
-from auditor.relate.link import frame, named_aside, same_plan, subject_level
+from auditor.relate.link import frame, named_aside, other_subject, same_plan, subject_level
 from auditor.relate.multiples import compound_of
 
 
@@ -152,7 +152,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     if inc is None and new is not None:
         # the increment stated after the rate: 同比增长8.37%,增收1,946万元
         for j in range(i + 1, min(len(qs), i + 4)):
-            if seg.item[j] != seg.item[i] or qs[j].kind == "percent":
+            if seg.item[j] != seg.item[i] or qs[j].kind == "percent" or seg.sent[j] != seg.sent[i] \
+                    or other_subject(_own_subject(text, qs[j]), frame(qs[new]).subject):
                 break
             if frame(qs[j]).role != "change":
                 continue
@@ -168,12 +169,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         pool = [j for j in _item_before(seg, inc) if seg.item[j] == seg.item[i]
                 and same_unit(qs[j], qs[inc]) and qs[j].kind == qs[inc].kind and j != old
                 and frame(qs[j]).role == "level" and same_plan(qs[j], q)
-                and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])]
+                and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])
+                and not other_subject(_own_subject(text, qs[inc]), frame(qs[j]).subject)]
         if pool:
             new = max(pool, key=lambda j: (overlap(label_before(text, qs[j], 0), inc_lab), j))
             total = breakdown_total(text, qs, seg, new, inc, inc_lab)
             if total is not None:
                 new, after_breakdown = total
+        elif new is not None and other_subject(_own_subject(text, qs[inc]), frame(qs[new]).subject):
+            new = None  # 财政收入5.2亿元(…税收收入比上年减收2000万元,下降6.25%): the change is of another subject
     link = "same item"
     if new is None and q.kind == "percent":
         # the item states no level: the one level of the same subject before it (事故29起 … 事故起数减少5起)
@@ -292,3 +296,10 @@ def _share_of_base(text: str, c: Quantity, clause_start: int) -> bool:
     """A share or completion ratio (占年初预算数…的56.3%), not another growth rate, between a rate and its level."""
     return frame(c).role in ("share", "rate") and ("占" in text[clause_start:c.start] or frame(c).plan)
 
+
+def _own_subject(text: str, q: Quantity) -> str:
+    """A change's subject, unless it is the base it is compared with (比一九五七年的预计数增加了二十二亿元: the
+    预计数 is what the level is compared with, not another subject; 税收收入比上年减收2000万元 is another)."""
+    subject, label = frame(q).subject, label_before(text, q, 0, CLAUSE_END)
+    compared = max(label.rfind("比"), label.rfind("较"))
+    return "" if subject and compared >= 0 and label.rfind(subject) >= compared else subject

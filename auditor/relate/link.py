@@ -45,6 +45,14 @@ COMMON = frozenset({"全市", "全省", "全区", "全县", "全国", "累计", 
                     "亿元", "万元", "以上", "以下", "左右", "分别", "年度", "工作", "开展", "推进", "建设"})
 
 
+def other_subject(a: str, b: str) -> bool:
+    """Do two figures' subjects name different things (税收收入 and 组织财政收入), neither within the other and
+    sharing no run of three characters? (死亡人数 and 死亡, 增加值 and 工业增加值 are one subject.)"""
+    if len(a) < 2 or len(b) < 2 or a in b or b in a:
+        return False
+    return not any(a[k:k + 3] in b for k in range(len(a) - 2))
+
+
 def periods_differ(a: Quantity, b: Quantity) -> bool:
     """The text gives the two figures different periods: two years, or an earlier period and another."""
     pa, pb = frame(a).period, frame(b).period

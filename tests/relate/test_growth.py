@@ -776,3 +776,20 @@ def test_a_change_word_with_its_money_noun_states_the_increment() -> None:
     assert [f.code for f in audit_text(text.format(x="16.67")).findings] == []
     assert [(f.code, f.expression) for f in audit_text(text.format(x="19.5")).findings] == \
         [("G301", "120000000/(840000000-120000000)")]
+
+
+def test_an_aside_that_sets_an_amount_aside_or_names_another_subject_is_not_the_levels() -> None:
+    # 扣除…1.40亿元后: an amount set aside, no prior; 税收收入…减收3000万元,下降5.00%: a change of another
+    # subject, whose level the text never states (neither is of the 8.4亿 level)
+    text = ("全年一般公共预算收入完成8.4000亿元,同比增长20.00%(扣除不可比一次性收入1.40亿元后,增长0.00%。"
+            "受减税影响,税收收入比上年减收3000万元,下降5.00%);财政支出完成21.6亿元。")
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    paired = [c.expression or "" for c in r.claims if c.kind in ("growth", "difference")]
+    assert not any("140000000" in e or "30000000/(840000000" in e for e in paired), paired
+
+
+def test_a_change_compared_with_a_named_estimate_is_of_the_level_before_it() -> None:
+    # 比上年的预计数增加了12亿元: the 预计数 is the base compared with, not another subject (12/75 = 16%)
+    text = "今年的基本建设总投资额,拟定为八十七亿元,比上年的预计数增加了十二亿元,增长百分之十六。"
+    assert [c.status for c in audit_text(text).claims if c.kind == "growth"] == ["consistent"]
