@@ -243,6 +243,18 @@ def _stages_between(qs: Sequence[Quantity], seg: Seg, part_j: int, w: Quantity, 
     return out
 
 
+RECIPIENTS = re.compile(claim_words().alternation("rate.recipients"))
+RECIPIENT_UNITS = frozenset(claim_words()("rate.recipients"))
+
+
+def recipients_over_items(text: str, part: Quantity, whole: Quantity) -> bool:
+    """Is the part a count of bodies (交办到7个单位) and the whole one of items (56件建议)? Then no rate of the
+    one over the other is stated: the reading is not strong."""
+    def bodies(q: Quantity) -> bool:
+        return q.unit in RECIPIENT_UNITS or RECIPIENTS.match(text, q.end) is not None
+    return bodies(part) and not bodies(whole)
+
+
 #: between a whole and a count straight after it that is another stream of the same thing (,平时提案30件)
 STREAM_GAP = re.compile(r"\s*[，,、]\s*[\u4e00-\u9fff]{1,12}")
 NOT_STREAM = re.compile(r"其中|包括|含|内有|占|比|同比|增|减|结|办|受理")

@@ -53,6 +53,7 @@ from auditor.relate.rate_wholes import (
     _stages_between,
     _whole_label,
     members_of_scope,
+    recipients_over_items,
     stream_beside,
 )
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
@@ -297,7 +298,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         named = bool(re.search(r"总数|总量|总额|总计|合计|受理", before))
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
-            and not loose and not _breakdown_apart(text, qs, seg, part_j, w)
+            and not loose and not _breakdown_apart(text, qs, seg, part_j, w) \
+            and not recipients_over_items(text, part, w)
     stages = _stages_between(qs, seg, part_j, alts[0][1][0], [a[1][0] for a in alts if len(a[1]) == 1]) \
         if strong else []
     n_near = len(alts) - len(far)

@@ -83,3 +83,14 @@ def test_a_rate_neither_reading_gives_is_still_an_error() -> None:
 def test_a_count_listed_under_the_whole_is_no_second_stream() -> None:
     # 其中网上留言40件 is inside the 480: only 468/480 is read
     assert _rates(LETTERS.format(aside="其中", x="90")) == [("90", "inconsistent", "468/480")]
+
+
+def test_a_count_of_bodies_is_no_part_of_a_whole_of_items() -> None:
+    # 交办到9个单位: the bodies the proposals went to, not the proposals handed over (9/10 is no 交办率)
+    text = ("县人大会议共收到建议48件,其中涉及交通方面的有14件、教育方面的有11件、农业方面的有10件。"
+            "48件建议交办到9个单位,交办率为100%,办复率达100%。")
+    assert "R201" not in [f.code for f in audit_text(text).findings]
+    # nor a confirmation by chance: 9个单位 over the 9件 of one topic
+    text = ("市人大会议期间共收到代表建议64件,其中城建方面15件、教育方面11件、医疗方面9件。"
+            "64件建议交办到9个单位,交办率为100%,办复率达100%。")
+    assert [status for _, status, _ in _rates(text)] == ["unverifiable", "unverifiable"]
