@@ -12,7 +12,6 @@ from auditor.relate.base import (
     SHARE_WORD,
     SUBSET_MODIFIERS,
     TOTAL_MARK,
-    WINDOW_MAX,
     Relation,
     Seg,
     base_overlap,
@@ -56,6 +55,7 @@ from auditor.relate.rate_wholes import (
     recipients_over_items,
     stream_beside,
 )
+from auditor.relate.share_inner import inner_whole
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
@@ -83,7 +83,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     if m is not None and not share and ("增长" in stem or "增" in stem[-1:] or stem.endswith(("上升", "下降"))):
         return None
     kind = "share" if share and (m is None or "占" in before) else "rate"
-    inner = _inner_whole(text, qs, i, seg, before) or (
+    inner = inner_whole(text, qs, i, seg, before) or (
         parts_before_shares(text, qs, i, seg) or listed_share(text, qs, i, seg)
         or share_of_list(text, qs, i, seg, before)
         or shares_before_parts(text, qs, i, seg) if kind == "share" else None)
@@ -365,47 +365,6 @@ def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, 
         between = [k for k in range(j + 1, part_j) if same_unit(qs[k], w)]
         return "" if between else "figure before the part"
     return ""
-
-
-#: 占年初预算10065万元的43.2%: the whole is printed inside the share's own phrase, between 占 and 的
-INNER_BASE = re.compile(r"占([\u4e00-\u9fff]{1,16})$")
-
-
-def _inner_whole(text: str, qs: Sequence[Quantity], i: int, seg: Seg, before: str) -> Relation | None:
-    """完成财政总收入4348万元，占年初预算10065万元的43.2%: the share names its whole with its figure.
-
-    The whole is the figure straight before 的 in the share's clause, after 占 and its name (a budget
-    or a target is allowed: the share says it is the base); the part is the level of the share's own
-    item just before it, of the whole's unit.
-    """
-    q = qs[i]
-    if i < 1 or q.unit != "%":
-        return None
-    w = qs[i - 1]
-    if w.kind not in ("count", "money", "measure") or w.high is not None or seg.clause[i - 1] != seg.clause[i]:
-        return None
-    if not re.fullmatch(r"\s*[的之]\s*", text[w.end:q.start]):
-        return None
-    lead = text[seg.clause_start[seg.clause[i]]:w.start]
-    nm = INNER_BASE.search(lead)
-    if nm is None:
-        return None
-    part = None
-    for j in range(i - 2, max(-1, i - 2 - WINDOW_MAX), -1):  # linear: at most WINDOW_MAX figures back
-        c = qs[j]
-        if seg.item[j] != seg.item[i] or seg.sent[j] != seg.sent[i]:
-            break
-        if c.kind == w.kind and same_unit(c, w) and c.high is None:
-            if frame(c).role == "level":
-                part = c
-            break  # the nearest figure of the whole's unit is the part, or there is none
-    if part is None:
-        return Relation("share", q, q.start - len(before) + lead.rfind("占"), q.end)
-    link = f"same item; whole named in the share 占{nm.group(1)}"
-    return Relation("share", q, part.start, q.end, parts=(part,), whole=(w,),
-                    strong=True, alternatives=(((part,), (w,)),),
-                    extra={"link": link, "direct": "1", "near": "1", "unique": "1", "carried": "",
-                           "stem": "", "complementary": ""})
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:
