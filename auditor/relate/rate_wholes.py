@@ -302,3 +302,23 @@ def _inside_sibling(text: str, qs: Sequence[Quantity], j: int, part_j: int, befo
             return "其中" in text[qs[k].end:qs[j].start] and _same_base_share(text, qs, k, before)
         k -= 1
     return False
+
+
+HEAD_ASIDE = re.compile(r"\s*[（(]")
+ASIDE_CLOSE = re.compile(r"[)）]")
+
+
+def head_share(text: str, qs: Sequence[Quantity], part_j: int, w_j: int, i: int) -> bool:
+    """建筑火灾共发生100起(住宅类70起,非住宅类30起,占火灾总起数的40.00%;…): a share after the last part of
+    a breakdown its head's parentheses close (the parts add up to the head exactly, none of them with a
+    share of its own) may be the head's share of a larger whole as well as the last part's of the head; the
+    readings disagree, so the last part's reading may confirm the share but never accuses it."""
+    w, part = qs[w_j], qs[part_j]
+    if not (w_j < part_j < i) or frame(w).aside or not frame(part).aside or not frame(qs[i]).aside \
+            or not HEAD_ASIDE.match(text, w.end) or ASIDE_CLOSE.search(text, w.end, qs[i].start):
+        return False
+    members = [qs[k] for k in range(w_j + 1, part_j + 1)]
+    if any(m.kind == "percent" for m in members):
+        return False
+    parts = [m for m in members if m.kind == w.kind and same_unit(m, w) and frame(m).role == "level"]
+    return len(parts) >= 2 and parts[-1] is part and sum(m.value for m in parts) == w.value

@@ -51,6 +51,7 @@ from auditor.relate.rate_wholes import (
     _stage_siblings,
     _stages_between,
     _whole_label,
+    head_share,
     members_of_scope,
     recipients_over_items,
     stream_beside,
@@ -299,7 +300,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
         # a rate per thousand (出生率9.24‰) is over an average population the text rarely states
         strong = (stem_matched or kind == "share") and same_sentence and (marked or named) and q.unit == "%" \
             and not loose and not _breakdown_apart(text, qs, seg, part_j, w) \
-            and not recipients_over_items(text, part, w)
+            and not recipients_over_items(text, part, w) \
+            and not (not stem_matched and wholes and qs[wholes[0]] is w and head_share(text, qs, part_j, wholes[0], i))
     stages = _stages_between(qs, seg, part_j, alts[0][1][0], [a[1][0] for a in alts if len(a[1]) == 1]) \
         if strong else []
     n_near = len(alts) - len(far)

@@ -94,3 +94,34 @@ def test_a_count_of_bodies_is_no_part_of_a_whole_of_items() -> None:
     text = ("市人大会议期间共收到代表建议64件,其中城建方面15件、教育方面11件、医疗方面9件。"
             "64件建议交办到9个单位,交办率为100%,办复率达100%。")
     assert [status for _, status, _ in _rates(text)] == ["unverifiable", "unverifiable"]
+
+
+HEAD = "全年查处违法排污案件共{n}起({a}类{x}起,{b}类{y}起,占{base}的{s}%;罚没款12万元)。"
+
+
+def _shares(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "share"]
+
+
+def test_a_share_after_a_closed_breakdown_in_the_heads_parentheses_never_accuses() -> None:
+    # 60+40 = 100 closes the breakdown; 占…40.5% may be 100's share of all cases, or 40's of the 100
+    text = HEAD.format(n=100, a="废水", x=60, b="废气", y=40, base="违法案件总数", s="40.50")
+    assert _shares(text) == [("40.5", "unverifiable", "40/100")]
+    assert [f.code for f in audit_text(text).findings] == []
+
+
+def test_a_share_after_a_closed_breakdown_may_still_confirm() -> None:
+    text = HEAD.format(n=100, a="废水", x=60, b="废气", y=40, base="查处案件", s="40.00")
+    assert _shares(text) == [("40", "consistent", "40/100")]
+
+
+@pytest.mark.parametrize("text", [
+    # the parts do not close the head: the share is the last part's (a part missing from the list is not it)
+    HEAD.format(n=120, a="废水", x=60, b="废气", y=40, base="查处案件", s="40.00"),
+    # each part with a share of its own: the last share is the last part's
+    "全年查处违法排污案件共100起(废水类60起,占60%;废气类40起,占45%)。",
+    # no parentheses: a share in the list after 其中 is the last part's
+    "全年查处违法排污案件共100起,其中废水类60起,废气类40起,占45%。",
+])
+def test_a_share_of_the_last_part_outside_that_shape_still_accuses(text: str) -> None:
+    assert "R201" in [f.code for f in audit_text(text).findings]
