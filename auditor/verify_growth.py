@@ -78,8 +78,16 @@ def _verify_growth(r: Relation) -> Claim:
             return _claim(r, text, operands=ops, expression=f"{num(new)}-{num(old)}", recomputed=fmt(pts),
                           status="borderline", code="G304", hint="points")
         return _claim(r, text, operands=ops, expression=expr, recomputed=fmt(rel), status="unverifiable")
-    lo = (nlo - ohi) / ohi * 100
-    hi = (nhi - olo) / olo * 100
+    if old is not None:
+        lo = (nlo - ohi) / ohi * 100
+        hi = (nhi - olo) / olo * 100
+    else:
+        # the old value is the new less the increment: the rate inc/(new - inc) rises with the increment
+        # and falls with the new value, so its bounds pair the ends (not the old value's own interval,
+        # which counts the new value's rounding twice: 5.2亿元 and 2000万元 are 3.86%-4.15%, never 3%)
+        assert inc is not None
+        lo = (ilo / (nhi - ilo) if d > 0 else -ihi / (nlo + ihi)) * 100
+        hi = (ihi / (nlo - ihi) if d > 0 else -ilo / (nhi + ilo)) * 100
     if sign < 0:
         lo, hi = -hi, -lo
     iv = (min(lo, hi), max(lo, hi))

@@ -198,6 +198,31 @@ def test_consistent_growth_raises_nothing(case: tuple[int, int, int]) -> None:
 
 
 @SETTINGS
+@given(growth_case(), st.integers(1, 3))
+def test_growth_over_an_increment_is_judged_on_its_interval(case: tuple[int, int, int], places: int) -> None:
+    # 收入N万元,比上年增加D万元,增长R%: the old value is N - D, so R lies in [D-/(N+ - D-), D+/(N- - D+)] where
+    # N and D each span half a unit of their last digit; a claim inside it is consistent, one a unit beyond not
+    new, old, _ = case
+    assume(new > 10 and old > 10)
+    n, d = Decimal(new).scaleb(-places), Decimal(abs(new - old)).scaleb(-places)
+    h = Decimal(1).scaleb(-places) / 2
+    up = new > old
+    exact = d / (n - d) if up else d / (n + d)
+    lo = (d - h) / (n + h - (d - h)) if up else (d - h) / (n + h + d - h)
+    hi = (d + h) / (n - h - (d + h)) if up else (d + h) / (n - h + d + h)
+    assume(n - h - (d + h) > 0)
+    rate = half_up(exact * 100, 2)
+    verb, pct = ("增加", "增长") if up else ("减少", "下降")
+    text = f"全县税收收入{n}万元,比上年{verb}{d}万元,{pct}{{}}%。"
+    growth = [c for c in audit_text(text.format(rate)).claims if c.kind == "growth"]
+    assert [c.status for c in growth] == ["consistent"], (text.format(rate), growth)
+    beyond = half_up(hi * 100, 2) + Decimal("0.02")
+    assume(beyond - hi * 100 > Decimal("0.011") and (lo * 100 - beyond) < 0)
+    growth = [c for c in audit_text(text.format(beyond)).claims if c.kind == "growth"]
+    assert [c.status for c in growth] != ["consistent"], (text.format(beyond), growth)
+
+
+@SETTINGS
 @given(growth_case(), st.integers(1, 1_000))
 def test_wrong_difference_is_g302(case: tuple[int, int, int], off: int) -> None:
     new, old, places = case

@@ -63,6 +63,8 @@ def change_list_growth(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
 
 #: words that may stand between a change and its rate (比上年减收1070万元，下降4.2%)
 _DIRECTION = f"{_W.alternation('growth.up')}|{_W.alternation('growth.down')}"
+#: a breakdown opened between a level and a change: the change is of a part named after it
+BREAKDOWN_BETWEEN = re.compile(r"其中|包括")
 RATE_GAP = re.compile(rf"\s*[，,]?\s*(?:同比|比上年|较上年)?(?:{_DIRECTION})(?:了|为)?\s*$")
 
 
@@ -97,6 +99,8 @@ def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
             return None
         if not between:
             return None  # nothing between: the item's own reading
+        if BREAKDOWN_BETWEEN.search(text, p.end, inc.start):
+            return None  # 收入5.2亿元,增长3%(其中增值税收入比上年减收2000万元,下降6.25%): the change is a part's
         strong = True
         total = breakdown_total(text, qs, seg, j, c, label_before(text, inc, 0, CLAUSE_END))
         if total is not None:

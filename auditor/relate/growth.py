@@ -153,8 +153,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         # the increment stated after the rate: 同比增长8.37%,增收1,946万元
         for j in range(i + 1, min(len(qs), i + 4)):
             if seg.item[j] != seg.item[i] or qs[j].kind == "percent" or seg.sent[j] != seg.sent[i] \
-                    or other_subject(_own_subject(text, qs[j]), frame(qs[new]).subject):
-                break
+                    or other_subject(_own_subject(text, qs[j]), frame(qs[new]).subject) \
+                    or "其中" in text[q.end:qs[j].start]:
+                break  # (增长3%(其中增值税收入比上年减收2000万元: the increment of a part after 其中)
             if frame(qs[j]).role != "change":
                 continue
             worded = INC_WORD.search(text, max(0, qs[j].start - 4), qs[j].start)
@@ -170,13 +171,15 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 and same_unit(qs[j], qs[inc]) and qs[j].kind == qs[inc].kind and j != old
                 and frame(qs[j]).role == "level" and same_plan(qs[j], q)
                 and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])
-                and not other_subject(_own_subject(text, qs[inc]), frame(qs[j]).subject)]
+                and not other_subject(_own_subject(text, qs[inc]), frame(qs[j]).subject)
+                and not _part_opened_between(text, qs[j], qs[inc])]
         if pool:
             new = max(pool, key=lambda j: (overlap(label_before(text, qs[j], 0), inc_lab), j))
             total = breakdown_total(text, qs, seg, new, inc, inc_lab)
             if total is not None:
                 new, after_breakdown = total
-        elif new is not None and other_subject(_own_subject(text, qs[inc]), frame(qs[new]).subject):
+        elif new is not None and (other_subject(_own_subject(text, qs[inc]), frame(qs[new]).subject)
+                                  or _part_opened_between(text, qs[new], qs[inc])):
             new = None  # 财政收入5.2亿元(…税收收入比上年减收2000万元,下降6.25%): the change is of another subject
     link = "same item"
     if new is None and q.kind == "percent":
@@ -303,3 +306,16 @@ def _own_subject(text: str, q: Quantity) -> str:
     subject, label = frame(q).subject, label_before(text, q, 0, CLAUSE_END)
     compared = max(label.rfind("比"), label.rfind("较"))
     return "" if subject and compared >= 0 and label.rfind(subject) >= compared else subject
+
+
+#: a breakdown opened between a level and a change (其中), and a bracket that closes it
+PART_OPENS = re.compile(r"其中")
+BRACKET_END = re.compile(r"[)）]")
+
+
+def _part_opened_between(text: str, level: Quantity, inc: Quantity) -> bool:
+    """收入5.2亿元,增长3%(其中增值税收入比上年减收2000万元,下降6.25%): a 其中 between the level and the change,
+    with no level after it, opens a part the change is of; a bracket closed before the change ends it
+    (收入48500万元(其中区本级40200万元…),同比增收3900万元 is the total's)."""
+    m = PART_OPENS.search(text, level.end, inc.start)
+    return m is not None and BRACKET_END.search(text, m.end(), inc.start) is None

@@ -793,3 +793,21 @@ def test_a_change_compared_with_a_named_estimate_is_of_the_level_before_it() -> 
     # 比上年的预计数增加了12亿元: the 预计数 is the base compared with, not another subject (12/75 = 16%)
     text = "今年的基本建设总投资额,拟定为八十七亿元,比上年的预计数增加了十二亿元,增长百分之十六。"
     assert [c.status for c in audit_text(text).claims if c.kind == "growth"] == ["consistent"]
+
+
+@pytest.mark.parametrize("tax", ["增值税收入", "消费税收入"])
+def test_a_change_after_qizhong_is_a_parts_not_the_levels(tax: str) -> None:
+    # 其中…比上年减收2000万元,下降6.25%: the change of a part (whose level is not stated), neither the 5.2亿's
+    # own change (增长3% over it) nor the base of 下降6.25% (增值税: 增 is no verb there, the part has no subject)
+    text = f"全县一般公共预算收入5.2亿元,增长3%(其中{tax}比上年减收2000万元,下降6.25%)。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    growth = [(c.claimed, c.status) for c in r.claims if c.kind == "growth"]
+    assert growth == [("3", "unverifiable"), ("6.25", "unverifiable")]
+
+
+def test_a_change_after_a_closed_breakdown_is_still_the_totals() -> None:
+    # the bracket closes before the change: 3900万 is the 4.85亿's increase (0.39/4.46 = 8.74%)
+    text = "全县税收收入4.85亿元(其中县本级4.02亿元,开发区0.83亿元),同比增收0.39亿元,增长{x}%。"
+    assert [c.status for c in audit_text(text.format(x="8.7")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="9.7")).findings]

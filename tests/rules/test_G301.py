@@ -25,6 +25,11 @@ FAIL = [
                  {"severity": None, "recomputed": "57.0093"}, id="one-unit-off"),
     pytest.param("全县空气质量优良天数为310天,同比增加15天,同比上升9.0%。", "9.0%", {"expression": "15/(310-15)"},
                  id="days-neither-growth-nor-points"),
+    # the old value is 5.2亿 less 2000万: the new value's rounding counts once (3.86%-4.15%), never 3%
+    pytest.param("全县财政收入5.2亿元,比上年增加2000万元,增长3%。", "3%",
+                 {"expression": "20000000/(520000000-20000000)"}, id="increment-over-a-rounded-level"),
+    pytest.param("全县财政收入5.2亿元,比上年减少2000万元,下降3%。", "3%",
+                 {"expression": "20000000/(520000000+20000000)"}, id="decrement-over-a-rounded-level"),
 ]
 
 PASS = [
@@ -39,6 +44,8 @@ PASS = [
     pytest.param("共发生生产安全事故23起,较上年的27起下降14.81%", id="decline"),
     pytest.param("全年收案120件，较上年（50件）增长140%。", id="over-100"),
     pytest.param("全年受理案件38447件，同比下降24.85%。", id="current-value-only-unverifiable"),
+    pytest.param("全县财政收入5.2亿元,比上年增加2000万元,增长4%。", id="increment-over-a-rounded-level"),
+    pytest.param("全县财政收入5.2亿元,比上年减少2000万元,下降3.7%。", id="decrement-over-a-rounded-level"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
