@@ -142,6 +142,15 @@ def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times: Fraction 
     every = (*parts, *whole)
     piv = [rounded_among(p, every) for p in parts]
     wiv = [rounded_among(w, every) for w in whole]
+    if parts and all(any(p is w for w in whole) for p in parts):
+        # 不捕24人 over 逮捕25人 and 不捕24人: the parts are in the whole, so their rounding counts once:
+        # S/(S+R) rises with S and falls with R (the rest of the whole), and its bounds pair the ends
+        rest = [iv for w, iv in zip(whole, wiv, strict=True) if not any(w is p for p in parts)]
+        slo, shi = sum((iv[0] for iv in piv), Fraction(0)), sum((iv[1] for iv in piv), Fraction(0))
+        rlo, rhi = sum((iv[0] for iv in rest), Fraction(0)), sum((iv[1] for iv in rest), Fraction(0))
+        if slo + rhi <= 0 or shi + rlo <= 0:
+            return None
+        return slo * times / (slo + rhi), shi * times / (shi + rlo)
     plo = sum((iv[0] for iv in piv), Fraction(0))
     phi = sum((iv[1] for iv in piv), Fraction(0))
     wlo = sum((iv[0] for iv in wiv), Fraction(0))

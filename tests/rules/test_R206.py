@@ -13,7 +13,10 @@ NOTHING = "批准逮捕25人，不捕24人。"
 # (text, figure whose span must carry the finding (None: anywhere), expected numbers)
 FAIL = [
     pytest.param("批准逮捕12.5万人,不捕11.5万人,不捕率48.5%", "48.5%",
-                 {"expression": "115000/(115000+125000)", "recomputed": "47.9184"}, id="doc-example"),
+                 {"expression": "115000/(115000+125000)", "recomputed": "47.9167"}, id="doc-example"),
+    # the part is in the base: its rounding counts once (2.35/(2.35+2.55) to 2.45/(2.45+2.45): 47.96%-50%)
+    pytest.param("批准逮捕2.5万人,不捕2.4万人,不捕率50.8%", "50.8%", {"expression": "24000/(24000+25000)"},
+                 id="rounded-part-counted-once"),
     pytest.param("批准逮捕25人,不捕24人,不捕率50.0%", "50.0%", {"expression": "24/(24+25)", "recomputed": "48.9796"},
                  id="whole-counts"),
     pytest.param("已解决问题86件，未解决14件，解决率85.0%", "85.0%", {"recomputed": "86"}, id="jiejue-weijiejue",
