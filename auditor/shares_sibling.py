@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from heapq import merge
+from itertools import islice
 
 from msgspec.structs import replace
 
 from auditor.model import Claim, Quantity
-from auditor.verify_base import claimed_interval, fmt, fr, meets, mid, ratio
+from auditor.verify_base import claimed_interval, fmt, fr, meets, mid, num, ratio
 
 #: the words between a part and its share, straight after it: ,占比 / ,约占受理总量的
 WORDING = re.compile(r"[，,]\s*(?:约|约为)?(占[^，,。；;！？\n0-9%％]{0,14}?)(?:约|约为|为|达)?\s*$")
@@ -88,30 +90,31 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
     return tuple(out)
 
 
+def _alike_nearby(claims: Sequence[Claim], c: Claim, words: str, confirmed_at: Sequence[tuple[int, int]],
+                  spots: Sequence[int], wording: dict[int, str | None], text: str, step: int) -> Iterator[Claim]:
+    """The confirmed shares worded alike, within REACH of the share, walking away from it (step -1 back, +1 on)."""
+    at = int(c.detail["at"])
+    j = bisect_left(spots, at) + (-1 if step < 0 else 0)
+    while 0 <= j < len(spots) and abs(spots[j] - at) <= REACH:
+        n = confirmed_at[j][1]
+        if n not in wording:
+            wording[n] = _wording(text, claims[n])
+        if wording[n] == words:
+            yield claims[n]
+        j += step
+
+
 def _neighbours_over_another_whole(claims: Sequence[Claim], c: Claim, words: str,
                                    confirmed_at: Sequence[tuple[int, int]], spots: Sequence[int],
                                    wording: dict[int, str | None], text: str) -> Claim | None:
     """The two confirmed shares worded alike nearest a failed share, when both are over one whole that is not
     the failed share's, and the share stands in their run: the sibling nearest it, else None."""
     at, own = int(c.detail["at"]), (c.operands[1].start, c.operands[1].end)
-    k = bisect_left(spots, at)
-    before, after = k - 1, k
-    nearest: list[Claim] = []
-    while len(nearest) < 2:
-        gap_before = at - spots[before] if before >= 0 else REACH + 1
-        gap_after = spots[after] - at if after < len(spots) else REACH + 1
-        if min(gap_before, gap_after) > REACH:
-            return None
-        if gap_before <= gap_after:
-            n, before = confirmed_at[before][1], before - 1
-        else:
-            n, after = confirmed_at[after][1], after + 1
-        if n not in wording:
-            wording[n] = _wording(text, claims[n])
-        if wording[n] == words:
-            nearest.append(claims[n])
+    back = _alike_nearby(claims, c, words, confirmed_at, spots, wording, text, -1)
+    on = _alike_nearby(claims, c, words, confirmed_at, spots, wording, text, 1)
+    nearest = list(islice(merge(back, on, key=lambda s: abs(int(s.detail["at"]) - at)), 2))
     wholes = {(s.operands[1].start, s.operands[1].end) for s in nearest}
-    if len(wholes) != 1 or own in wholes or not _in_run(text, c, nearest):
+    if len(nearest) < 2 or len(wholes) != 1 or own in wholes or not _in_run(text, c, nearest):
         return None
     return nearest[0]
 
@@ -129,9 +132,8 @@ def _over_siblings_whole(c: Claim, sibling: Claim, at: dict[int, Quantity], quan
     if iv is None or meets(iv, claimed_interval(q)) or abs(mid(iv) - fr(q.value)) <= Fraction(3, 2 * 10**q.decimals) \
             or _another_whole_gives_it(quantities, starts, part, whole, q):
         return quiet
-    expression = f"{(c.expression or '').split('/')[0]}/{(sibling.expression or '').split('/')[1]}"
     return replace(c, status="inconsistent", code="R201", operands=(c.operands[0], sibling.operands[1]),
-                   expression=expression, recomputed=fmt(mid(iv)), detail={**c.detail, "link": LINK})
+                   expression=f"{num(part)}/{num(whole)}", recomputed=fmt(mid(iv)), detail={**c.detail, "link": LINK})
 
 
 def _nearest_over_another_whole(claims: Sequence[Claim], c: Claim, words: str, confirmed_at: Sequence[tuple[int, int]],
@@ -141,19 +143,11 @@ def _nearest_over_another_whole(claims: Sequence[Claim], c: Claim, words: str, c
     `2、按场所分:住宅64起,占61.54%,…3、按原因分:电气故障116起,占46.40%;…作业不当8起,占3.20%`: 8/104 (the
     first list's whole) fails, but the shares straight around it are confirmed over 250: the run it stands in
     has a whole of its own, and the first list's siblings settle nothing of it."""
-    at, whole = int(c.detail["at"]), c.operands[1]
-    k = bisect_left(spots, at)
-    for j, stop, step in ((k - 1, -1, -1), (k, len(spots), 1)):
-        while j != stop and abs(spots[j] - at) <= REACH:
-            n = confirmed_at[j][1]
-            if n not in wording:
-                wording[n] = _wording(text, claims[n])
-            if wording[n] == words:
-                w = claims[n].operands[1]
-                if (w.start, w.end) != (whole.start, whole.end):
-                    return True
-                break
-            j += step
+    own = (c.operands[1].start, c.operands[1].end)
+    for step in (-1, 1):
+        nearest = next(_alike_nearby(claims, c, words, confirmed_at, spots, wording, text, step), None)
+        if nearest is not None and (nearest.operands[1].start, nearest.operands[1].end) != own:
+            return True
     return False
 
 
