@@ -15,6 +15,9 @@ FAIL = [
                  id="one-subject-twice-per-thousand"),
     pytest.param("按时办结率99.5%，按时办结率98.2%。", "98.2%", {"claimed": "98.2"}, id="same-sentence"),
     pytest.param("按时办结率为99.5%，按时办结率为98.2%。", "98.2%", {}, id="with-wei"),
+    # one name ends with the other: the same rate restated with its subject
+    pytest.param("今年行政复议案件按时办结率为99.5%，行政复议案件按时办结率为98.2%。", "98.2%", {},
+                 id="one-name-ends-with-the-other"),
     pytest.param("按时办结率99.91%,群众满意率98.5%。按时办结率99.98%,回访率100%。", "99.98%", {},
                  id="restated-in-a-sentence-of-no-figures"),
     pytest.param("按时办结率99.5%。\n按时办结率98.2%。", "98.2%", {}, id="another-paragraph",
@@ -38,6 +41,9 @@ PASS = [
                  id="two-diseases-each-with-its-figures"),
     pytest.param("企业诉求在线解答率为70.35%。从在线答复来看,群众和企业诉求在线解答率为62.08%。",
                  id="the-rate-of-two-groups-together"),
+    # names that share the compared tail (图书借阅满足率) but differ before it, neither ending with the other
+    pytest.param("年末少儿图书借阅满足率为88.2%,成人图书借阅满足率为76.5%。", id="two-names-sharing-a-tail"),
+    pytest.param("有线节目综合人口覆盖率99.7%,卫星节目综合人口覆盖率99.8%。", id="two-channels-sharing-a-tail"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
