@@ -23,6 +23,17 @@ def breakdown_total(text: str, qs: Sequence[Quantity], seg: Seg, part: int, chan
     change, the change is the total's: (total, True). 收入48500万元,其中税收40200万元,同比增收3900万元: the
     part's or the total's, the text does not say: (part, False), and the reading never accuses. None where
     no breakdown stands between, or where the part's label names the change better than the total's."""
+    found = breakdown_head(text, qs, seg, part, change, change_label)
+    if found is None:
+        return None
+    head, closed = found
+    return (head, True) if closed else (part, False)
+
+
+def breakdown_head(text: str, qs: Sequence[Quantity], seg: Seg, part: int, change: int,
+                   change_label: str) -> tuple[int, bool] | None:
+    """(head, closed): the total whose breakdown qs[part] stands in, and whether a bracket closes that
+    breakdown before the change (breakdown_total)."""
     own = overlap(label_before(text, qs[part], 0), change_label)
     for t in range(part - 1, max(-1, part - 1 - BREAKDOWN_REACH), -1):
         if seg.sent[t] != seg.sent[part]:
@@ -37,5 +48,5 @@ def breakdown_total(text: str, qs: Sequence[Quantity], seg: Seg, part: int, chan
         if overlap(label_before(text, qs[t], 0), change_label) < own:
             return None
         closed = opened.group() in "（(" and BRACKET_CLOSE.search(text, qs[part].end, qs[change].start) is not None
-        return (t, True) if closed else (part, False)
+        return t, closed
     return None

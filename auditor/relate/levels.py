@@ -10,6 +10,7 @@ from auditor.frames import patterns
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
+    CLAUSE_END,
     GROWTH_DOWN,
     INCREMENT,
     OLD_TAIL,
@@ -18,8 +19,10 @@ from auditor.relate.base import (
     Seg,
     growth_head,
     growth_start,
+    label_before,
     same_unit,
 )
+from auditor.relate.breakdowns import breakdown_head
 from auditor.relate.compared import peer_points
 from auditor.relate.link import frame, is_level, same_plan
 from auditor.relate.occurs import occurs
@@ -234,11 +237,16 @@ def _difference(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start:
         new = to[0] if len(to) == 1 else None
     if new is None or old is None:
         return Relation("difference", q, q.start - len(m.group(0)), q.end, direction=direction)
+    link, strong = "same item", True
+    if new < old and (head := breakdown_head(text, qs, seg, new, i, label_before(text, q, 0, CLAUSE_END))):
+        # 资金52610万元,其中:…教育项目13080万元,比报告数50100万元增加2510万元: the comparison after a part of
+        # a breakdown is the total's where a bracket closed the breakdown; else the total's or the part's, the
+        # text does not say: the total's reading may confirm it, neither accuses
+        new, strong = head[0], head[1]
+        link = "the total of the breakdown before the comparison"
     nq, oq = qs[new], qs[old]
-    if oq.start > nq.start and "由" not in text[sent_start[seg.sent[i]]:nq.start]:
-        pass
     return Relation("difference", q, min(oq.start, q.start - len(m.group(0))), q.end, parts=(nq,), whole=(oq,),
-                    direction=direction, strong=True, extra={"link": "same item"})
+                    direction=direction, strong=strong, extra={"link": link})
 
 
 @cache

@@ -26,3 +26,23 @@ def test_bi_inside_a_rate_word_is_no_comparison() -> None:
 def test_bi_zhong_is_no_comparison_either() -> None:
     text = "城镇人口比重为61.0%,乡村人口比重为39.0%,比上年下降1.2个百分点。"
     assert not [p for p in points(text) if p[1] == "inconsistent"]
+
+
+def _differences(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "difference"]
+
+
+def test_a_comparison_after_a_breakdown_may_be_the_totals() -> None:
+    # 其中 opens the breakdown of 48300; the comparison after its last part is the total's (48300-46200 = 2100)
+    text = ("水利建设资金48300万元,其中:灌区改造15100万元、堤防加固19600万元、水源工程13600万元,"
+            "比调整数{x}万元增加2100万元。")
+    assert _differences(text.format(x=46200)) == [("21000000", "consistent", "483000000-462000000")]
+    # neither the total's reading nor the part's gives it: the text does not say whose comparison it is
+    assert _differences(text.format(x=45200)) == [("21000000", "unverifiable", "483000000-452000000")]
+    assert [f.code for f in audit_text(text.format(x=45200)).findings] == []
+
+
+def test_a_comparison_after_a_bracket_that_closed_the_breakdown_is_the_totals() -> None:
+    text = "水利建设资金48300万元(其中灌区改造15100万元、堤防加固33200万元),比调整数45200万元增加2100万元。"
+    assert _differences(text) == [("21000000", "inconsistent", "483000000-452000000")]
+    assert "G302" in [f.code for f in audit_text(text).findings]
