@@ -120,8 +120,11 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             and not named_aside(text, qs[j])]  # 2947件(含执行1126件): a part inside, not the old value
     new = old = inc = None
     after_breakdown: bool | None = None  # the increment follows a breakdown: closed (True) or open (False)
+    own_base = named_base(text, seg.clause_start[seg.clause[i]], q.start)
     for j in same:
         c = qs[j]
+        if own_base and (base := named_base(text, seg.clause_start[seg.clause[j]], c.end)) and base != own_base:
+            continue  # 比报告数38600万元增加20万元,比上年决算数下降12.5%: that comparison's figures, not this one's
         if c.kind == "percent":
             if q.kind == "percent" and old is None and new is None and \
                     OLD_TAIL.search(text[max(0, c.start - 12):c.start].rstrip("的")):
@@ -210,6 +213,14 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
+#: the figure a comparison names as its base: 比报告数, 比上年决算数, 较调整预算数
+NAMED_BASE = re.compile(r"(?:比|较)\s*((?:上年|去年|上一年|年初)?[\u4e00-\u9fff]{0,5}?数)")
+
+
+def named_base(text: str, lo: int, hi: int) -> str:
+    """The base the last comparison in text[lo:hi] names (报告数, 上年决算数), or "" (同比, 比上年: a period)."""
+    found = list(NAMED_BASE.finditer(text, lo, hi))
+    return found[-1].group(1) if found else ""
 #: the start of the year an increase of a balance is often counted from (较年初增加): another base than 同比's
 SINCE_JANUARY = re.compile(r"(?:较|比|与)年初")
 YEAR_ON_YEAR = re.compile(r"同比|(?:较|比)(?:上年|去年)")

@@ -99,6 +99,8 @@ def rebuilt(text: str, qs: Sequence[Quantity], i: int, total: int, seg: Seg, sen
         if any(r is None for r in rates):
             continue
         own = [r for r in rates if r is not None]
+        if i in (js := [j for j, _ in own]) or len(set(js)) != len(js):
+            continue  # 比报告数38600万元增加20万元,比上年下降12.5%: the total's rate is no part's own (a tautology)
         if any((c := _comparison(text, qs[j], seg, j)) and kind and c != kind for j, _ in own):
             continue
         priors = [_prior_of(qs[p], qs[j], d) for p, (j, d) in zip(parts, own, strict=True)]

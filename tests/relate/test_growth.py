@@ -811,3 +811,14 @@ def test_a_change_after_a_closed_breakdown_is_still_the_totals() -> None:
     text = "全县税收收入4.85亿元(其中县本级4.02亿元,开发区0.83亿元),同比增收0.39亿元,增长{x}%。"
     assert [c.status for c in audit_text(text.format(x="8.7")).claims if c.kind == "growth"] == ["consistent"]
     assert "G301" in [f.code for f in audit_text(text.format(x="9.7")).findings]
+
+
+def test_a_rate_naming_another_base_takes_no_figure_of_the_comparison_before() -> None:
+    # 比快报数…增加15万元 compares with the flash figure; 比上年决算数下降9.5% with last year's accounts, not stated
+    text = "镇本级收入27615万元,比快报数27600万元增加15万元,比上年决算数下降9.5%。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [(c.status, c.expression) for c in r.claims if c.kind == "growth"] == [("unverifiable", None)]
+    # the same comparison named on both sides keeps its figures: (27615-27600)/27600 = 0.05%
+    same = "镇本级收入27615万元,比快报数27600万元增加15万元,比快报数增长{x}%。"
+    assert [c.status for c in audit_text(same.format(x="0.05")).claims if c.kind == "growth"] == ["consistent"]
