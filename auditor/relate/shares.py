@@ -49,6 +49,10 @@ def _share_part(text: str, qs: Sequence[Quantity], k: int, seg: Seg) -> tuple[in
     return None
 
 
+#: a bracketed aside inside a label
+ASIDE_TEXT = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
     """一审案件占61.27%；执行案件占30.02%；…；其他案件新收12126件，占4.73%: shares of an exhaustive breakdown.
 
@@ -91,7 +95,9 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
     # parts listed: the parts' sum is the whole only where the list closes with a remainder (其他…)
     slack = sum((Fraction(1, 2 * 10 ** max(qs[k].decimals, 0)) for k in order), Fraction(0))
     # (unless most shares fit the parts' sum: then it is the whole, and the odd share is wrong)
-    closed = any(w in label_before(text, qs[max(parts)], 0, CLAUSE_END) for w in OTHER_WORD)
+    # (窗口登记(来信、其他部门转来等)40件: a 其他 inside the last part's bracket says what it holds, no remainder)
+    last = ASIDE_TEXT.sub("", label_before(text, qs[max(parts)], 0, CLAUSE_END))
+    closed = any(w in last for w in OTHER_WORD)
     if abs(claimed - 100) > slack and not closed:
         total = sum((Fraction(qs[p].value) for p in parts), Fraction(0))
         fit = sum(1 for k in order if total and _rounds_to(Fraction(qs[members[k]].value) * 100 / total, qs[k]))

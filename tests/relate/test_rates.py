@@ -190,6 +190,15 @@ def test_listed_shares_that_fit_neither_reading_are_quiet() -> None:
     assert [g[0] for g in claims(text)] == ["unverifiable"] * 3
 
 
+def test_other_inside_the_last_parts_bracket_does_not_close_the_list() -> None:
+    # (来函、其他单位转交等) says what 书面反映 holds; the shares (99.5% in all) are of the 4000 stated before,
+    # not of the parts' sum 3980
+    text = ("全年共受理信访事项4000件,同比下降3.1%。\n从受理方式看,来电反映2480件,占比62.00%;网上反映1480件,"
+            "占比37.00%;书面反映(来函、其他单位转交等)20件,占比0.50%。")
+    assert not loud(text)
+    assert all("3980" not in (g[1] or "") and "+" not in (g[1] or "") for g in claims(text)), claims(text)
+
+
 # a share of the list 分别是 opens after it
 LIST_AFTER = ("全年调解纠纷共2000宗,成功1900宗。三类主要纠纷合计占纠纷总数的{},"
               "分别是劳动争议500宗、损害赔偿400宗、婚姻家庭300宗。")
