@@ -117,7 +117,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if qs[j].kind in ("count", "money", "measure", "percent")
             and frame(qs[j]).role not in ("growth", "multiple") and same_plan(qs[j], q)
             and (frame(qs[j]).role != "average" or averaged)
-            and not named_aside(text, qs[j])]  # 2947件(含执行1126件): a part inside, not the old value
+            and not named_aside(text, qs[j])  # 2947件(含执行1126件): a part inside, not the old value
+            and not _part_opened_between(text, qs[j], q)]  # 收入…下降13.02%。其中:增值服务下降25%: a part's rate
     new = old = inc = None
     after_breakdown: bool | None = None  # the increment follows a breakdown: closed (True) or open (False)
     own_base = named_base(text, seg.clause_start[seg.clause[i]], q.start)
@@ -188,6 +189,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
     if new is None and q.kind == "percent":
         # the item states no level: the one level of the same subject before it (事故29起 … 事故起数减少5起)
         lvl = subject_level(qs, i, qs[inc] if inc is not None else None)
+        if lvl is not None and _part_opened_between(text, qs[lvl], q):
+            lvl = None  # 收入8350万元,…下降13.02%。其中:增值服务下降25%: the rate of a part, whose level is not stated
         if lvl is not None:
             new, link = lvl, f"same subject {frame(qs[lvl]).subject}"
             if inc is None and old is None:

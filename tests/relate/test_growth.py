@@ -822,3 +822,12 @@ def test_a_rate_naming_another_base_takes_no_figure_of_the_comparison_before() -
     # the same comparison named on both sides keeps its figures: (27615-27600)/27600 = 0.05%
     same = "镇本级收入27615万元,比快报数27600万元增加15万元,比快报数增长{x}%。"
     assert [c.status for c in audit_text(same.format(x="0.05")).claims if c.kind == "growth"] == ["consistent"]
+
+
+def test_a_rate_after_qizhong_with_no_level_of_its_own_is_a_parts() -> None:
+    # 其中:增值业务下降30%: the rate of a part whose level is not stated, not of 6200万 and its change
+    text = "全镇实现服务收入6200万元,较上年减收800万元,下降11.43%。其中:增值业务下降30%,传统业务增长5%。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [(c.claimed, c.status) for c in r.claims if c.kind == "growth"] == \
+        [("11.43", "consistent"), ("30", "unverifiable"), ("5", "unverifiable")]
