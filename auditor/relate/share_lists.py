@@ -77,7 +77,9 @@ def _run(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int]
 
 #: the words that open a list of shares after their parts: 分别占总人口的 / 分别占比 / 分别占12345热线受理总量的
 #: (the base's name may hold a number that is no figure, a hotline's or a year's: qs[lo] is the first share)
-EACH_SHARE = re.compile(r"分别约?占(?:比|比重|比例)?[^，,。；;、%]{0,16}?的?(?:比重|比例)?(?:为|是|达)?\s*$")
+#: (占比分别达 / 占全市的比重分别为: 分别 after the base's words, too)
+EACH_SHARE = re.compile(r"(?:分别约?占(?:比|比重|比例)?[^，,。；;、%]{0,16}?的?(?:比重|比例)?"
+                        r"|占[^，,。；;、%]{0,16}?分别约?)(?:为|是|达到|达)?\s*$")
 SHARE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
 #: between two listed parts: a joining word and the next part's name (男性人口131.19万人、女性人口125.19万人)
 PART_GAP = re.compile(r"\s*(?:、|和|及|与|,|，)[^，,。；;！？\n\d%]{0,16}")

@@ -98,3 +98,20 @@ def test_a_part_of_a_qi_zhong_list_is_no_total_of_its_siblings() -> None:
     sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
     assert "250+150+100" in sums
     assert "150+100" not in sums
+
+
+def test_each_share_with_fenbie_after_the_base() -> None:
+    # 占…比重分别为: 分别 after the base's words opens the same list as 分别占
+    text = "年末全县常住人口50万人,其中城镇人口30万人、乡村人口20万人,占常住人口的比重分别为{a}%和40%。"
+    got = [(c.status, c.expression) for c in audit_text(text.format(a="60")).claims if c.kind == "share"]
+    assert got == [("consistent", "300000/500000"), ("consistent", "200000/500000")]
+    assert "R201" in [f.code for f in audit_text(text.format(a="66")).findings]
+
+
+def test_each_share_of_parts_in_several_units_is_no_share_of_the_last() -> None:
+    # 占比分别达…: each share is its own part's, over a base the text does not state (家 and 户 apart)
+    text = ("全市全部2.18万户企业完成改制。42家市属集团、0.47万户市属子企业、1.12万户区级子企业建立了董事会,"
+            "占比分别达100%、95.1%、88.6%。")
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert {c.status for c in r.claims if c.kind == "share"} == {"unverifiable"}
