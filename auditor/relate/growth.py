@@ -104,6 +104,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         compound = compound_of(text, qs, i, seg, sent_start) or _compound_levels(text, qs, i, seg, sent_start) \
             or _per_year_rate(text, qs, i, seg, sent_start)
         return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
+    if _narrowed(text, qs, i, sent_start[seg.sent[i]]):
+        return Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     earlier = _rate_of_earlier_year(text, qs, i, seg)
     if earlier is not None:
         a, b = earlier
@@ -195,7 +197,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             new, link = lvl, f"same subject {frame(qs[lvl]).subject}"
             if inc is None and old is None:
                 inc = next((j for j in range(lvl + 1, i) if seg.item[j] == seg.item[lvl]
-                            and frame(qs[j]).role == "change" and same_unit(qs[j], qs[lvl])), None)
+                            and frame(qs[j]).role == "change" and same_unit(qs[j], qs[lvl])
+                            and _change_direction(text, qs[j]) in (0, direction)), None)
+                # (净利润312亿元,同比减少41.6亿元…则同比增长9.4%: a decrease is no increment of an increase)
     nq = qs[new] if new is not None else None
     oq = qs[old] if old is not None else None
     iq = qs[inc] if inc is not None else None
@@ -333,3 +337,32 @@ def _part_opened_between(text: str, level: Quantity, inc: Quantity) -> bool:
     (收入48500万元(其中区本级40200万元…),同比增收3900万元 is the total's)."""
     m = PART_OPENS.search(text, level.end, inc.start)
     return m is not None and BRACKET_END.search(text, m.end(), inc.start) is None
+
+
+NARROWED = re.compile(claim_words().alternation("growth.narrowed"))
+
+
+def _narrowed(text: str, qs: Sequence[Quantity], i: int, sentence_start: int) -> bool:
+    """若扣除房地产板块,市属企业实现净利润则同比增长9.4%: a scope narrowed in the rate's sentence, with no level
+    stated after the narrowing word, is one the levels before it do not measure: no operands. (剔除一次性收入
+    1.77亿元后,增长0.02%: the amount set aside is no level either; frames.EXCLUDED makes it an attribute. A
+    bracket closed before the rate is a note on the figure before it: 收入100万元(不含转移支付),增长5%.)"""
+    found = [m for m in NARROWED.finditer(text, sentence_start, qs[i].start)
+             if not BRACKET_END.search(text, m.end(), qs[i].start)]  # (收入100万元(不含转移支付),增长5%: a note)
+    if not found:
+        return False
+    at = found[-1].end()
+    k = i - 1
+    while k >= 0 and qs[k].start >= at:
+        if frame(qs[k]).role == "level" and qs[k].is_quantity:
+            return False
+        k -= 1
+    return True
+
+
+def _change_direction(text: str, c: Quantity) -> int:
+    """The direction its change word gives a change (减少 -1, 增加 1), 0 where no word is found."""
+    m = INC_WORD.search(text, max(0, c.start - 4), c.start)
+    if m is None:
+        return 0
+    return -1 if m.group(1) in GROWTH_DOWN or m.group(1) in ("减收", "少", "净减") else 1

@@ -831,3 +831,26 @@ def test_a_rate_after_qizhong_with_no_level_of_its_own_is_a_parts() -> None:
     assert [f.code for f in r.findings] == []
     assert [(c.claimed, c.status) for c in r.claims if c.kind == "growth"] == \
         [("11.43", "consistent"), ("30", "unverifiable"), ("5", "unverifiable")]
+
+
+@pytest.mark.parametrize("change", ["同比增加12.4亿元,增幅为16.9%", "同比减少12.4亿元,降幅为12.6%"])
+def test_a_rate_of_a_narrowed_scope_takes_no_level_before_it(change: str) -> None:
+    # 若扣除地产板块,…则同比增长7.2%: the rate of the group less one sector, which no figure states
+    text = f"全年,区属企业实现利润总额86亿元,{change}。若扣除地产板块,区属企业实现利润总额则同比增长7.2%。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [c.status for c in r.claims if c.kind == "growth"] == ["consistent", "unverifiable"]
+
+
+def test_a_note_in_brackets_narrows_the_figure_before_it_not_the_rate() -> None:
+    text = "全县一般公共预算收入9.45亿元(不含上划收入),同比增长{x}%,增收4500万元。"
+    assert [c.status for c in audit_text(text.format(x="5")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="6")).findings]
+
+
+def test_a_decrease_is_no_increment_of_a_rate_that_rises() -> None:
+    # 同比减少20亿元 … 营业收入同比增长9.5%: the level's own change falls; the rate's rise is of something else
+    text = "区属企业营业收入210亿元,同比减少20亿元;营业收入同比增长9.5%。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [c.status for c in r.claims if c.kind == "growth"] == ["unverifiable"]
