@@ -68,8 +68,8 @@ def against_siblings(claims: Sequence[Claim], quantities: Sequence[Quantity], te
             if iv is None or meets(iv, claimed_interval(q)):
                 continue
             unit = Fraction(1, 10**q.decimals)
-            if abs(mid(iv) - fr(q.value)) <= unit * 3 / 2:
-                continue  # one unit off: the rounding is the publisher's, not settled by the siblings
+            if abs(mid(iv) - fr(q.value)) <= unit * 3 / 2 or _truncated_gives(part, whole, q):
+                continue  # one unit off, or operands cut short: the publisher's rounding, not settled by siblings
             if sibling := _neighbours_over_another_whole(claims, c, words, confirmed_at, spots, wording, text):
                 out[k] = _over_siblings_whole(c, sibling, at, quantities, starts)  # a run of its own: theirs
                 continue
@@ -166,6 +166,16 @@ def _another_whole_gives_it(quantities: Sequence[Quantity], starts: Sequence[int
             if iv is not None and meets(iv, claimed):
                 return True
     return False
+
+
+def _truncated_gives(part: Quantity, whole: Quantity, q: Quantity) -> bool:
+    """Do the operands, read as cut short rather than rounded (4.49万 for 44953, 1.08万 for 10892: [x, x + one
+    unit)), give the share? Publishers often cut figures in 万 and 亿; the siblings settle the whole, not that."""
+    def cut(x: Quantity) -> tuple[Fraction, Fraction]:
+        v, h = fr(x.value), fr(x.half_ulp)
+        return (v - h, v + 2 * h) if x.decimals or x.scale > 1 else (v, v)
+    (plo, phi), (wlo, whi) = cut(part), cut(whole)
+    return wlo > 0 and meets((plo * 100 / whi, phi * 100 / wlo), claimed_interval(q))
 
 
 def _wording(text: str, c: Claim) -> str | None:

@@ -93,3 +93,15 @@ def test_a_share_whose_neighbours_are_over_another_whole_is_judged_over_theirs_n
     for right in ("18.00", "18.01"):
         raised = found(FIRES.format(head="共发生", open=head, close=")", x=right))
         assert not any(e and e.startswith("45/") for _, _, e in raised)
+
+
+# figures in 万 that the publisher may have cut short rather than rounded (5.37万 for 53791)
+CUT_LEAD = ("一、总体情况\n全年,市级平台共接收诉求5.37万件,同比上升12%。\n二、来源\n从来源看,")
+CUT_RUN = "电话接收3.84万件,占比71.5%;网上填写1.42万件,占比{x}%;信件来访(含来函等)106件,占比0.20%。"
+
+
+def test_a_share_operands_cut_short_give_is_no_error() -> None:
+    # 1.42万/5.37万 = 26.44%..26.49% rounded; cut short (1.42..1.43万 over 5.37..5.38万) it reaches 26.63%
+    assert [code for code, _, _ in found(CUT_LEAD + CUT_RUN.format(x="26.60"))] == []
+    # beyond what cutting gives, the siblings' whole still settles it
+    assert ("R201", "error", "14200/53700") in found(CUT_LEAD + CUT_RUN.format(x="27.20"))
