@@ -10,7 +10,7 @@ from auditor.relate.link import frame
 
 #: what opens the breakdown of a total: 其中, or a bracket
 BREAKDOWN_OPEN = re.compile(r"其中|[（(]")
-BRACKET_CLOSE = re.compile(r"[）)]")
+BRACKET_ANY = re.compile(r"[（(）)]")
 BREAKDOWN_REACH = 12  # figures back from the part to its total, within the sentence
 
 
@@ -43,10 +43,22 @@ def breakdown_head(text: str, qs: Sequence[Quantity], seg: Seg, part: int, chang
         opened = BREAKDOWN_OPEN.search(text, qs[t].end, qs[part].start)
         if opened is None:
             continue  # a sibling part of the same breakdown: its total stands further back
-        if BRACKET_CLOSE.search(text, opened.end(), qs[part].start):
+        bracket = opened.group() in "（("
+        if _closes(text, opened.end(), qs[part].start):
             continue  # an aside closed before the part (8300万元(占17.1%),…): the part is not in it
         if overlap(label_before(text, qs[t], 0), change_label) < own:
             return None
-        closed = opened.group() in "（(" and BRACKET_CLOSE.search(text, qs[part].end, qs[change].start) is not None
+        closed = bracket and _closes(text, qs[part].end, qs[change].start)
         return t, closed
     return None
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] close a bracket opened before start? Brackets opened and closed inside it
+    ((其中:疫情减收增支补助收入40755万元) after a 其中) do not count."""
+    depth = 0
+    for m in BRACKET_ANY.finditer(text, start, end):
+        depth += 1 if m.group() in "（(" else -1
+        if depth < 0:
+            return True
+    return False

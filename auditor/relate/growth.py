@@ -221,7 +221,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
 #: the figure a comparison names as its base: 比报告数, 比上年决算数, 较调整预算数
-NAMED_BASE = re.compile(r"(?:比|较)\s*((?:上年|去年|上一年|年初)?[\u4e00-\u9fff]{0,5}?数)")
+NAMED_BASE = re.compile(r"(?:比|较)\s*((?:(?:19|20)\d\d年|上年|去年|上一年|年初)?[\u4e00-\u9fff]{0,5}?数)")
 
 
 def named_base(text: str, lo: int, hi: int) -> str:

@@ -854,3 +854,10 @@ def test_a_decrease_is_no_increment_of_a_rate_that_rises() -> None:
     r = audit_text(text)
     assert [f.code for f in r.findings] == []
     assert [c.status for c in r.claims if c.kind == "growth"] == ["unverifiable"]
+
+
+def test_a_base_named_with_its_year_is_named_too() -> None:
+    # 比2022年决算数增长18.8%: not the 调整数 the increment before it is counted from
+    text = "转移性收入36200万元,比调整数35800万元增加400万元,比2022年决算数增长18.8%。"
+    assert [f.code for f in audit_text(text).findings] == []
+    assert [c.status for c in audit_text(text).claims if c.kind == "growth"] == ["unverifiable"]

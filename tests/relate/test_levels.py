@@ -46,3 +46,10 @@ def test_a_comparison_after_a_bracket_that_closed_the_breakdown_is_the_totals() 
     text = "水利建设资金48300万元(其中灌区改造15100万元、堤防加固33200万元),比调整数45200万元增加2100万元。"
     assert _differences(text) == [("21000000", "inconsistent", "483000000-452000000")]
     assert "G302" in [f.code for f in audit_text(text).findings]
+
+
+def test_a_bracket_inside_the_breakdown_does_not_end_it() -> None:
+    # (其中:…) closes inside the 其中 list; the comparison after the list is still the total's (36200-35800 = 400)
+    text = ("转移性收入36200万元,其中:返还性收入5100万元、一般性转移支付收入27300万元(其中:疫情补助收入3100万元)、"
+            "专项转移支付收入3800万元,比调整数35800万元增加400万元。")
+    assert _differences(text) == [("4000000", "consistent", "362000000-358000000")]
