@@ -21,7 +21,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import GROWTH_DOWN, INCREMENT, Relation
 from auditor.relate.link import frame
-from auditor.relate.tables import additive, exact, named, span
+from auditor.relate.table_cells import additive, exact, named, span
 from auditor.tables import Table, tables
 
 GROWTH_HEAD = re.compile(claim_words().alternation("table.growth"))

@@ -18,8 +18,8 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, SENT_END, Relation
 from auditor.relate.link import COMMON, grams
+from auditor.relate.table_cells import additive, compatible
 from auditor.relate.table_priors import NEAR, header_words, prior_column, real_note
-from auditor.relate.tables import additive, compatible
 from auditor.tables import Table, tables
 
 _W = claim_words()

@@ -17,7 +17,7 @@ from functools import cache
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import additive, bounds, compatible, named, span
+from auditor.relate.table_cells import additive, bounds, compatible, named, span
 from auditor.tables import Table
 
 _W = claim_words()

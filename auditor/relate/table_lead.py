@@ -17,8 +17,9 @@ from msgspec.structs import replace
 from auditor.model import Quantity
 from auditor.relate.base import Relation, label_before
 from auditor.relate.link import frame
+from auditor.relate.table_cells import additive, agreed, compatible, named, span
+from auditor.relate.table_found import share_columns
 from auditor.relate.table_prior_whole import prior_column_whole
-from auditor.relate.tables import additive, agreed, compatible, named, share_columns, span
 from auditor.tables import Table
 
 LEAD = 300  # characters before a table searched for the total its lead-in states

@@ -16,8 +16,9 @@ from fractions import Fraction
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_cells import additive, fits
 from auditor.relate.table_repeats import _same_figure
-from auditor.relate.tables import additive, fits, table_sums
+from auditor.relate.tables import table_sums
 from auditor.tables import Table, tables
 
 _W = claim_words()

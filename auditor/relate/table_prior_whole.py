@@ -21,7 +21,7 @@ from msgspec.structs import replace
 from auditor.model import Quantity
 from auditor.relate.base import Relation
 from auditor.relate.link import frame
-from auditor.relate.tables import additive, compatible, span
+from auditor.relate.table_cells import additive, compatible, span
 from auditor.tables import Table
 
 YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -22,7 +22,7 @@ from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, Relation, label_before
 from auditor.relate.link import COMMON, grams
-from auditor.relate.tables import additive, compatible
+from auditor.relate.table_cells import additive, compatible
 from auditor.tables import Table, tables
 
 _W = claim_words()

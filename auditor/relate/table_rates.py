@@ -24,24 +24,13 @@ from msgspec.structs import replace
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
+from auditor.relate.table_cells import additive, agreed, block, bounds, compatible, exact, fits, named, span
 from auditor.relate.table_changes import table_changes
+from auditor.relate.table_found import share_columns
 from auditor.relate.table_identities import named_differences
 from auditor.relate.table_lead import lead_total_shares
 from auditor.relate.table_vital import population_rows, vital_columns, vital_rows
-from auditor.relate.tables import (
-    TOTAL,
-    additive,
-    agreed,
-    block,
-    bounds,
-    compatible,
-    exact,
-    fits,
-    named,
-    share_columns,
-    span,
-)
-from auditor.tables import Table, tables
+from auditor.tables import TOTAL, Table, tables
 
 _W = claim_words()
 GROWTH_HEAD = re.compile(_W.alternation("table.growth"))

@@ -17,7 +17,7 @@ from auditor.model import Quantity
 from auditor.numbers import BIG_UNITS, SMALL_UNITS
 from auditor.relate.base import Relation, label_before
 from auditor.relate.link import frame
-from auditor.relate.tables import named
+from auditor.relate.table_cells import named
 from auditor.tables import Table, tables
 
 #: how far from a table (characters before its start or after its end) the text it restates may be

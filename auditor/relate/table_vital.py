@@ -18,7 +18,7 @@ from msgspec.structs import replace
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation
-from auditor.relate.tables import additive, agreed, named, span
+from auditor.relate.table_cells import additive, agreed, named, span
 from auditor.tables import Table
 
 

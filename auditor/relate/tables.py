@@ -13,82 +13,34 @@ the same identity holds in at least two other rows (or columns) of the table.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from fractions import Fraction
 
 from msgspec.structs import replace
 
-from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import Relation, nested_run
+from auditor.relate.table_cells import (
+    NAMED_AGREE,
+    additive,
+    agreed,
+    block,
+    compatible,
+    exact,
+    fits,
+    table_sum,
+)
+from auditor.relate.table_found import found_rows, shares_to_100
 from auditor.tables import SUBSET, TOTAL, Cell, Table, tables
-
-SHARE_HEAD = re.compile(claim_words().alternation("table.share"))
-ADDITIVE = ("number", "count", "money", "measure")
-NAMED_AGREE = 1  # the same, where the header or the stub names the total (合计 | 受理 | 办结: one other column)
-MIN_AGREE = 2  # other rows (or columns) where an identity must hold before a cell is accused
-
-
-def agreed(good: int, n: int, least: int = MIN_AGREE) -> bool:
-    """Enough of the identity's other instances hold to accuse the one that does not: two (one where the
-    header or the stub names the total), and most."""
-    return good >= least and 2 * good >= n
-
-
-def additive(q: Quantity | None) -> bool:
-    return q is not None and q.kind in ADDITIVE and q.high is None and not q.approx
-
-
-def compatible(qs: Sequence[Quantity]) -> bool:
-    """One kind and unit, a bare number counting as any (a row unit `(人)` over unitless rows)."""
-    kinds = {q.kind for q in qs if q.kind != "number"}
-    units = {q.unit for q in qs if q.unit}
-    pct = {q.kind == "percent" for q in qs}
-    return len(kinds) <= 1 and len(units) <= 1 and len(pct) == 1
-
-
-def exact(qs: Sequence[Quantity]) -> bool:
-    return all(q.decimals == 0 and q.scale == 1 for q in qs)
-
-
-def fits(parts: Sequence[Quantity], t: Quantity) -> bool:
-    """The parts add up to the total within their rounding."""
-    from auditor.verify_base import meets, operand_interval
-
-    lo = sum((operand_interval(p)[0] for p in parts), Fraction(0))
-    hi = sum((operand_interval(p)[1] for p in parts), Fraction(0))
-    return meets((lo, hi), operand_interval(t))
-
-
-def named(t: Table, r: int, c: int, q: Quantity) -> Quantity:
-    """The claimed figure with its row and column labels, so a finding names the cell."""
-    return replace(q, text=f"{q.text}（{t.where(r, c)}）")
-
-
-def span(*cells: Cell | Quantity | None) -> tuple[int, int]:
-    xs = [x for x in cells if x is not None]
-    return min(x.start for x in xs), max(x.end for x in xs)
-
-
-def _sum(t: Table, r: int, c: int, parts: Sequence[Quantity], why: str, strong: bool = False,
-         extra: Sequence[Cell | Quantity | None] = ()) -> Relation:
-    q = t.q(r, c)
-    assert q is not None
-    stub = t.rows[r].stub
-    lo, hi = span(q, *parts, *extra, stub[0] if stub else None)
-    return Relation("sum", named(t, r, c, q), lo, hi, parts=tuple(parts), whole=(q,), exhaustive=True,
-                    strong=strong, extra={"link": why})
 
 
 def table_sums(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
     for t in tables(text, qs):
         yield from _one_culprit(t, [*_total_columns(t), *_total_rows(t)])
         yield from _subtotal_rows(t)
-        yield from _found_rows(t)
+        yield from found_rows(t)
         yield from _stacked_total(t)
-        yield from _shares_to_100(t)
+        yield from shares_to_100(t)
 
 
 def _one_culprit(t: Table, rels: list[Relation]) -> list[Relation]:
@@ -185,32 +137,11 @@ def _total_columns(t: Table) -> Iterator[Relation]:
             accuse = not ok and full and exact([tq, *parts]) and agreed(good, len(found), NAMED_AGREE)
             if ok or accuse:
                 lo, hi = t.rows[r].start, t.rows[r].end
-                rel = _sum(t, r, tc, parts, why, strong=accuse)
+                rel = table_sum(t, r, tc, parts, why, strong=accuse)
                 yield replace(rel, start=min(lo, rel.start), end=max(hi, rel.end))
 
 
 # --- a total row against its column ---------------------------------------------------------
-
-def bounds(t: Table) -> tuple[list[int], list[int]]:
-    """For each row, where the run of data rows it stands in begins and ends (headings and totals end one)."""
-    n = len(t.rows)
-    inside = [not (r.section or r.total) for r in t.rows]
-    lo, hi = [0] * n, [0] * n
-    for k in range(n):
-        lo[k] = lo[k - 1] if k and inside[k] and inside[k - 1] else k
-    for k in range(n - 1, -1, -1):
-        hi[k] = hi[k + 1] if k + 1 < n and inside[k] and inside[k + 1] else k + 1
-    return lo, hi
-
-
-def block(t: Table, n: int, step: int, b: tuple[list[int], list[int]] | None = None) -> range:
-    """The data rows next to row n up to a heading, a gap or another total row."""
-    lo, hi = b or bounds(t)
-    k = n + step
-    if not 0 <= k < len(t.rows) or (t.rows[k].section or t.rows[k].total):
-        return range(0)
-    return range(k, hi[k]) if step > 0 else range(lo[k], k + 1)
-
 
 def _head(t: Table, c: int) -> Cell | None:
     return t.columns[c].head
@@ -241,16 +172,16 @@ def _total_rows(t: Table) -> Iterator[Relation]:
                 continue
             if fits(parts, tq) and not _counts_a_part_twice(t, rows, c):
                 found.append((c, parts, True))
-                yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", extra=(_head(t, c),))
+                yield table_sum(t, n, c, parts, f"table row {label} and the rows of its block", extra=(_head(t, c),))
                 continue
             nested = _collapse(parts)
             top = [parts[i] for i, _ in nested]
             if 2 <= len(top) < len(parts) and fits(top, tq):
-                yield _sum(t, n, c, top, f"table row {label} and the rows of its block (nested rows apart)",
+                yield table_sum(t, n, c, top, f"table row {label} and the rows of its block (nested rows apart)",
                            extra=(_head(t, c),))
                 for i, kids in nested:
                     if kids:
-                        yield _sum(t, rows[i], c, [parts[k] for k in kids], "a table row and the rows it heads")
+                        yield table_sum(t, rows[i], c, [parts[k] for k in kids], "a table row and the rows it heads")
                 continue
             found.append((c, parts, False))
         good = sum(1 for *_, ok in found if ok) + shares_hold
@@ -258,7 +189,7 @@ def _total_rows(t: Table) -> Iterator[Relation]:
             tq = t.q(n, c)
             assert tq is not None
             if not ok and agreed(good, len(found) + shares_hold, NAMED_AGREE) and exact([tq, *parts]):
-                yield _sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
+                yield table_sum(t, n, c, parts, f"table row {label} and the rows of its block", strong=True,
                            extra=(_head(t, c),))
 
 
@@ -288,7 +219,7 @@ def _subtotal_rows(t: Table) -> Iterator[Relation]:
         ps = [p for p in parts if p is not None]
         assert tq is not None
         if compatible([tq, *ps]) and fits(ps, tq):
-            yield _sum(t, first, c, ps, f"table row {t.rows[first].label} and the 小计 rows")
+            yield table_sum(t, first, c, ps, f"table row {t.rows[first].label} and the 小计 rows")
 
 
 def _collapse(vals: Sequence[Quantity]) -> list[tuple[int, list[int]]]:
@@ -324,93 +255,4 @@ def _stacked_total(t: Table) -> Iterator[Relation]:
         parts = [t.q(r, k) for r in range(len(t.rows)) if r != n and not t.rows[r].section for k in same]
         ps = [p for p in parts if p is not None]
         if len(ps) >= 3 and all(additive(p) for p in ps) and compatible([tq, *ps]) and fits(ps, tq):
-            yield _sum(t, n, c, ps, f"table row {row.label} and every {leaf} column")
-
-
-# --- breakdowns found in the figures ----------------------------------------------------------
-
-def _found_rows(t: Table) -> Iterator[Relation]:
-    """A row equal to the rows after it (or to those of each heading after it) in two or more columns."""
-    b = bounds(t)
-    for n, row in enumerate(t.rows):
-        if row.section or row.total:
-            continue
-        k = n + 1
-        while k < len(t.rows):
-            heading = t.rows[k].section
-            start = k + 1 if heading else k
-            run = block(t, start - 1, +1, b) if heading else block(t, n, +1, b)
-            got = _run_sum(t, n, run)
-            if got is None:
-                break
-            end, cols = got
-            why = f"table row {row.label} and the rows under {t.rows[k].label}" if heading else \
-                f"table row {row.label} and the rows after it"
-            for c in cols:
-                parts = [t.q(r, c) for r in run[: end + 1]]
-                yield _sum(t, n, c, [p for p in parts if p is not None], why)
-            k = run[end] + 1
-            if k >= len(t.rows) or not t.rows[k].section:
-                break
-
-
-def _run_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
-    """The end (in run) of the rows that add up to row n, and the columns where they do: two or more."""
-    ends: dict[int, list[int]] = {}
-    for c in range(len(t.columns)):
-        tq = t.q(n, c)
-        if not additive(tq) or tq is None or not exact([tq]) or tq.value <= 0:
-            continue
-        acc: Decimal | Fraction = Decimal(0)
-        nonzero = 0  # 1 = 0 + 1: a run that adds up through zeros repeats a row, it breaks nothing down
-        for i, r in enumerate(run):
-            q = t.q(r, c)
-            if not additive(q) or q is None or not exact([q]):
-                break
-            acc = acc + q.value if isinstance(q.value, Decimal) and isinstance(acc, Decimal) else \
-                Fraction(acc) + Fraction(q.value)
-            nonzero += q.value != 0
-            if acc == tq.value and i >= 1 and nonzero >= 2:
-                ends.setdefault(i, []).append(c)
-                break
-            if acc > tq.value:
-                break
-    best = max(ends.items(), key=lambda kv: len(kv[1]), default=None)
-    if best is None or len(best[1]) < 2:
-        return None
-    return best
-
-
-# --- the shares of a block add up to its 100% ---------------------------------------------------
-
-def share_columns(t: Table) -> list[tuple[int, int]]:
-    """(share column, count column): a 占比/构成 column and the count column it divides."""
-    out = []
-    for s, col in enumerate(t.columns):
-        if not SHARE_HEAD.search(col.leaf or col.label):
-            continue
-        for c in range(s - 1, -1, -1):
-            if t.columns[c].group != col.group:
-                break
-            if any(additive(t.q(r, c)) for r in range(len(t.rows))):
-                out.append((s, c))
-                break
-    return out
-
-
-def _shares_to_100(t: Table) -> Iterator[Relation]:
-    """The shares of a block against its 100%: confirmed where they add up. Never accused: where they do
-    not, a share cell is off its count, and the share check names that cell."""
-    for s, _ in share_columns(t):
-        for n, row in enumerate(t.rows):
-            hq = t.q(n, s)
-            if not row.total or hq is None or hq.value != 100:
-                continue
-            below, above = block(t, n, +1), block(t, n, -1)
-            rows = below if len(below) >= 2 else above
-            shares = [t.q(r, s) for r in rows]
-            if len(rows) < 2 or any(q is None or q.kind != "percent" for q in shares):
-                continue
-            ps = [q for q in shares if q is not None]
-            if fits(ps, hq):
-                yield _sum(t, n, s, ps, f"table column {t.columns[s].label}: the shares of the rows of {row.label}")
+            yield table_sum(t, n, c, ps, f"table row {row.label} and every {leaf} column")
