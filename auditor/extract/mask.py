@@ -11,12 +11,14 @@ from auditor.extract.lookalikes import _KINDS, LOOK_AFTER, LOOK_BEFORE, LOOKALIK
 from auditor.extract.patterns import (
     BIG_CHARS,
     CIRCLED_RE,
+    COLONS,
     DIGIT_CHARS,
     FULLWIDTH_DIGIT_RE,
     FULLWIDTH_DIGITS,
     HAS_NUMERAL_RE,
     NUMBER_RE,
     QUOTE_RE,
+    RATIO_COLONS,
     RATIO_RE,
     RATIO_SEP_RE,
     RATIO_TERM_RE,
@@ -26,6 +28,8 @@ from auditor.extract.patterns import (
 from auditor.model import Quantity
 from auditor.numbers import clean, parse
 from auditor.script import characters
+
+RATIO_COLON_SET = frozenset(RATIO_COLONS)
 
 
 class _Masker:
@@ -101,7 +105,7 @@ class _Masker:
             self.put("list_marker", m.start(), m.end())
         for m in self.state.code_after.finditer(text):
             self.put("code", m.start("c"), m.end("c"))
-        if "∶" in text or ":" in text or "：" in text or "︰" in text or "﹕" in text:
+        if any(c in text for c in COLONS):  # (a substring test per colon: cheaper than the scan on prose)
             done = 0
             for sep in RATIO_SEP_RE.finditer(text):
                 k = sep.start()
@@ -128,7 +132,7 @@ class _Masker:
         s, e = m.start(), m.end()
         terms = list(RATIO_TERM_RE.finditer(self.text, s, e))
         sep = self.text[terms[0].end():terms[1].start()].strip()
-        if sep not in ("∶", "︰", "﹕") and all("." not in t.group() and "．" not in t.group() for t in terms) and all(
+        if sep not in RATIO_COLON_SET and all("." not in t.group() and "．" not in t.group() for t in terms) and all(
                 len(t.group()) == 2 for t in terms[1:]):
             return  # 10:30:00, a time of day
         if self.mask.find(1, s, e) >= 0:

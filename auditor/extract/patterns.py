@@ -82,13 +82,16 @@ RANGE_SEP_RE = re.compile(r"[ \u3000]?(?:[-—–~～]{1,2}|至|到)[ \u3000]?")
 MIXED_RE = re.compile(rf"[{SP}]{{0,2}}又[{SP}]{{0,2}}")
 #: 元角分: 十二元五角, 246元3角2分, 壹元零壹分, 一百三十五块六角七分钱
 JIAO_RE = re.compile(rf"(?:零?(?P<j>[{CN_DIGIT}{D}])[角毛])?(?:零?(?P<f>[{CN_DIGIT}{D}])分(?![钟之]))?(?P<t>钱|整)?")
+#: the colons only a ratio uses (∶ U+2236, ︰ U+FE30, ﹕ U+FE55), and every colon a ratio may be written with
+RATIO_COLONS = "∶︰﹕"
+COLONS = RATIO_COLONS + "：:"
 #: three or more figures joined by ratio colons: 4.0∶37.7∶58.3, 5.2：40.1：54.7, 3:4:5
 _RATIO_TERM = rf"[{D}]{{1,6}}(?:[.．][{D}]{{1,4}})?"
-RATIO_RE = re.compile(rf"(?<![{D}.．:：∶︰﹕]){_RATIO_TERM}(?:[{SP}]?[∶︰﹕：:][{SP}]?{_RATIO_TERM}){{2,}}"
-                      rf"(?![{D}:：∶︰﹕]|[.．][{D}])")
+RATIO_RE = re.compile(rf"(?<![{D}.．{COLONS}]){_RATIO_TERM}(?:[{SP}]?[{COLONS}][{SP}]?{_RATIO_TERM}){{2,}}"
+                      rf"(?![{D}{COLONS}]|[.．][{D}])")
 RATIO_TERM_RE = re.compile(_RATIO_TERM)
 #: where a ratio may run through: a colon before a digit (a plain class scan, cheap on prose)
-RATIO_SEP_RE = re.compile(rf"[∶︰﹕：:](?=[{SP}]?[{D}])")
+RATIO_SEP_RE = re.compile(rf"[{COLONS}](?=[{SP}]?[{D}])")
 #: a syllable of pinyin in brackets after a character (萬(wàn), 臺(tái)), as some web pages print them
 PINYIN_RE = re.compile(r"[(（][a-zàáâãäèéêëìíîïòóôõöùúûüāēěīōūǎǐǒǔǖǘǚǜńňǹ]{1,6}[)）]")
 QUOTE_RE = re.compile(r"[“\"「『]([^”\"」』\n]{1,14})[”\"」』]")

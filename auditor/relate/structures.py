@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
+from auditor.extract.patterns import COLONS
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, Relation, Seg, label_before, same_unit, window
@@ -14,10 +15,10 @@ from auditor.relate.rate_wholes import BREAKDOWN_OPENS
 STRUCTURE = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{claim_words().alternation('rate_stem.structure')})"
                        r"[\u4e00-\u9fff]{0,4}$")
 ORDINALS = claim_words()("rate_stem.ordinals")
-RATIO_JOIN = re.compile(r"\s*[:：∶︰﹕]\s*")
+RATIO_JOIN = re.compile(rf"\s*[{COLONS}]\s*")
 #: 由上年的17.9:43.1:39.0调整为: the earlier structure and the word that turns it into the one after it
 RESTRUCTURED = claim_words().alternation("rate_stem.restructured")
-EARLIER = re.compile(rf"由[^。；;，,]{{0,12}}?[\d.．\s:：∶︰﹕]+(?:{RESTRUCTURED})$")
+EARLIER = re.compile(rf"由[^。；;，,]{{0,12}}?[\d.．\s{COLONS}]+(?:{RESTRUCTURED})$")
 TURNS = re.compile(rf"\s*(?:{RESTRUCTURED})\s*")
 #: a count of kinds before its noun: 三次产业, 三大产业
 KINDS_NOUN = re.compile(r"[二三四五]\s*[次大类]\s*([\u4e00-\u9fff]{2})")

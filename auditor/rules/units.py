@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
+from auditor.extract.patterns import COLONS
 from auditor.lexicon import claim_words
 from auditor.model import Finding, Quantity, Severity
 from auditor.rules import Context, rule
@@ -19,7 +20,7 @@ POOLED = frozenset({"件次", "项次", "户次"})
 OWN_MEASURE = frozenset(tuple(x.split("|", 1)) for x in claim_words()("sums.own_measure"))
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a colon and a figure after a number: the number is a ratio's term (31.3：68.7), not a rate
-RATIO_NEXT = re.compile(r"\s?[∶︰﹕：:]\s?[0-9]")
+RATIO_NEXT = re.compile(rf"\s?[{COLONS}]\s?[0-9]")
 #: a full stop typed for the decimal point (95。1%), or a stray mark before the % (10.81`%): the % is there
 SPLIT_DECIMAL = re.compile(r"。[0-9]{1,3}[%％]|[`'’·]\s?[%％]")
 #: a rate per a population written after it (死亡率为12.5/10万, 发病率3.1/万人): its own unit, not a lost %
