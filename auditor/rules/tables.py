@@ -36,6 +36,7 @@ ROLES = ("level", "growth", "share", "rate")
 #: how far back in its sentence a figure's words are read for a column's name
 REACH = 120
 MIN_LABEL = 2  # a one-character row label (男, 女) is no subject
+PER_UNIT = (*_W("average.words"), *_W("table.per_unit"))
 MAX_SUBJECT = 16  # frames.py keeps a subject's last 16 characters
 
 
@@ -137,6 +138,8 @@ def matches(text: str, q: Quantity, ix: Index) -> list[Match]:
     if f is None or f.role not in ROLES or f.plan or f.aside or q.approx or q.high is not None:
         return []
     subject = re.sub(r"\s+", "", f.subject)[-MAX_SUBJECT:]
+    if f.role == "share" and "占" in subject:
+        subject = subject[:subject.index("占")]  # 税收收入占一般公共预算收入比重为60%: the part, not its base
     if len(subject) < MIN_LABEL:
         return []
     # the row labels the subject holds (its substrings: at most MAX_SUBJECT² / 2 look-ups), longest per table
@@ -188,6 +191,10 @@ def _names(subject: str, label: str) -> bool:
     """The subject holds the row's label; a residual row (其他) or a two-character label only as the whole
     subject's end word after a name of its own (其他 in 乡镇政府等其他 is that breakdown's rest, not the row)."""
     if len(label) < MIN_LABEL or label not in subject or label.startswith(OTHER):
+        return False
+    # 人均社会消费品零售总额, 万元规模以上工业增加值用水量: a figure per unit of the row's measure, not the row's
+    head = subject[:subject.rfind(label)]
+    if any(w in head and w not in label for w in PER_UNIT):
         return False
     return len(label) > MIN_LABEL or subject == label
 

@@ -34,6 +34,15 @@ YEARS = (
 NOTHING = GDP.format(a="37.11亿元", g="2.6%")
 
 
+INCOME = (
+    "全年全镇一般公共预算收入4800万元,比上年增长5.0%。{prose}\n"
+    "表2 一般公共预算收入 | |||\n"
+    "指标 | 绝对数(万元) | 增长(%) | 构成(%) |\n"
+    "一般公共预算收入 | 4800 | 5.0 | 100 |\n"
+    "税收收入 | 3360 | 3.0 | 70.0 |\n"
+    "非税收入 | 1440 | 9.9 | 30.0 |\n"
+)
+
 # (text, figure whose span must carry the finding (None: anywhere), expected numbers)
 FAIL = [
     pytest.param(GDP.format(a="37.21亿元", g="2.6%"), "37.21亿元", {"claimed": "3721000000"}, id="level-in-yi"),
@@ -43,11 +52,19 @@ FAIL = [
                  id="column-named"),
     pytest.param(YEARS.format(year="2021年", n="2781"), "2781件", {"recomputed": "2718"}, id="column-by-year"),
     pytest.param(YEARS.format(year="", n="3010"), "3010件", {"recomputed": "3011"}, id="current-is-latest-year"),
+    pytest.param(INCOME.format(prose="税收收入占一般公共预算收入比重为72.0%。"), "72.0%", {"recomputed": "70"},
+                 id="share-of-the-part-before-zhan"),
     pytest.param(COURTS.format(head="", verb="", n="3101"), "3101件", {},
                  id="no-column-named", marks=xfail("two count columns and none named: no reading of the cell")),
 ]
 
 PASS = [
+    # the share's subject is the part before 占, not its base (the base's 构成 cell is 100)
+    pytest.param(INCOME.format(prose="税收收入占一般公共预算收入比重为70.0%。"), id="share-of-the-part-before-zhan"),
+    # a figure per unit of a row's measure (人均…, 万元…用水量) is not the row's own
+    pytest.param(INCOME.format(prose="按常住人口计算,人均一般公共预算收入1600元,比上年增长6.2%。"),
+                 id="per-capita-is-not-the-row"),
+    pytest.param(INCOME.format(prose="万元一般公共预算收入征收成本比上年下降2.5%。"), id="per-unit-is-not-the-row"),
     pytest.param(GDP.format(a="37.11亿元", g="2.6%"), id="agrees"),
     pytest.param(GDP.format(a="37.1亿元", g="2.6%"), id="agrees-within-rounding"),
     pytest.param(GDP.format(a="37.11亿元", g="-2.6%").replace("增长-2.6%", "下降2.6%").replace("| 2.6 |", "| -2.6 |"),
