@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import TOTAL_MARK, Relation, Seg, label_before, same_unit, window
 from auditor.relate.link import frame
@@ -80,6 +81,7 @@ def _run(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> tuple[int, int]
 #: (占比分别达 / 占全市的比重分别为: 分别 after the base's words, too)
 EACH_SHARE = re.compile(r"(?:分别约?占(?:比|比重|比例)?[^，,。；;、%]{0,16}?的?(?:比重|比例)?"
                         r"|占[^，,。；;、%]{0,16}?分别约?)(?:为|是|达到|达)?\s*$")
+OWN_CLASS = re.compile(claim_words().alternation("rate.own_class"))
 SHARE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
 #: between two listed parts: a joining word and the next part's name (男性人口131.19万人、女性人口125.19万人)
 PART_GAP = re.compile(r"\s*(?:、|和|及|与|,|，)[^，,。；;！？\n\d%]{0,16}")
@@ -108,6 +110,8 @@ def parts_before_shares(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> 
         hi += 1
     start = seg.clause_start[seg.clause[lo]]
     bare = Relation("share", q, start, q.end, extra={"link": "分别占 without its parts listed before it"})
+    if OWN_CLASS.search(text, start, qs[lo].start):
+        return bare  # 分别占全年同类案件的24%和25%: each part over its own class's total, which is not stated
     n = hi - lo + 1
     if n < 2 or lo - n < 0:
         return bare

@@ -115,3 +115,13 @@ def test_each_share_of_parts_in_several_units_is_no_share_of_the_last() -> None:
     r = audit_text(text)
     assert [f.code for f in r.findings] == []
     assert {c.status for c in r.claims if c.kind == "share"} == {"unverifiable"}
+
+
+def test_each_share_of_its_own_class_takes_no_common_whole() -> None:
+    # 分别占全年同类案件的: each part over its own class's yearly total, not the quarter's 2400 they are 其中 of
+    text = ("2024年,全区共受理刑事案件3000件、民事案件6000件。一季度共受理各类案件2400件,占全年的26.7%,"
+            "其中刑事案件750件、民事案件1500件,分别占全年同类案件的25%和25%。")
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [(c.status, c.expression) for c in r.claims if c.kind == "share" and c.claimed == "25"] == \
+        [("unverifiable", None)] * 2
