@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from auditor.model import Claim, Operand, Quantity
 from auditor.relate import BOUNDED_RATES, Relation
+from auditor.relate.link import frame
 from auditor.verify_base import (
     HUNDRED,
     Interval,
@@ -252,6 +253,17 @@ def _verify_schedule(r: Relation) -> Claim:
     return _claim(r, q.text, operands=_ops(done), expression=expr, recomputed=fmt(mid(got)), status=status)
 
 
+def _nests_under_first(parts: Sequence[Quantity], pivs: Sequence[Interval], tiv: Interval) -> bool:
+    """人员204人,其中,专业技术人员157人,主管医师61人,检验技师78人: the parts after the first fit inside it (61+78
+    within 157 within 204) and name other things than it (no subject ending as its does; 公路建设项目完成投资 and
+    水运建设项目完成投资 are siblings): a breakdown of the first part as well as one of the total, two readings
+    that disagree, so no S401."""
+    if len(parts) < 3 or pivs[0][1] > tiv[1] or sum((iv[0] for iv in pivs[1:]), Fraction(0)) > pivs[0][1]:
+        return False
+    tails = [frame(p).subject[-2:] for p in parts]
+    return all(len(x) == 2 for x in tails) and tails[0] not in tails[1:]
+
+
 def _verify_sum(r: Relation) -> Claim:
     t = r.claim
     text = t.text
@@ -283,6 +295,8 @@ def _verify_sum(r: Relation) -> Claim:
         # closed by 其他 counts another thing (the units inside the parts), more likely than a breakdown one figure
         # of which is wrong (兼职2940人 under 2150人, 咨询类460条 under 200条 and 共500条, and any list closed by
         # 其他 stay S401)
+        return _claim(r, text, status="unverifiable", **base)
+    if lo > tiv[1] and not r.exhaustive and _nests_under_first(r.parts, pivs, tiv):
         return _claim(r, text, status="unverifiable", **base)
     if lo > tiv[1]:
         if r.overlap:

@@ -85,3 +85,14 @@ def test_a_total_in_whole_yi_over_parts_in_wan_is_rounded() -> None:
     assert "S401" not in [f.code for f in audit_text(text).findings]
     over = text.replace("144812.3万元", "154812.3万元")  # 37.14亿: past the rounding
     assert "S401" in [f.code for f in audit_text(over).findings]
+
+
+def test_parts_that_may_nest_under_the_first_raise_nothing() -> None:
+    # 85+97 within 210 within 268: the two after 专业技术人员 may be kinds of it; two readings, no S401
+    from auditor import audit_text
+
+    text = "年末全县妇幼保健机构人员268人,其中,专业技术人员210人,执业医师85人,注册护士97人。"
+    assert "S401" not in [f.code for f in audit_text(text).findings]
+    # siblings named alike (…人员 … 人员) do not nest: 210+85+97 = 392 over 268 is an error
+    siblings = "年末全县妇幼保健机构人员268人,其中,专业技术人员210人,管理人员85人,工勤人员97人。"
+    assert "S401" in [f.code for f in audit_text(siblings).findings]
