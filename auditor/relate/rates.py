@@ -186,9 +186,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
             link = "same item"
         elif kind == "rate" and cands and seg.sent[cands[0]] == seg.sent[i] and seg.item[cands[0]] == seg.item[i] - 1 \
                 and not _negated(core, label_before(text, qs[cands[0]], 0)) \
+                and not TOTAL_MARK.search(label_before(text, qs[cands[0]], 0, CLAUSE_END)) \
                 and not any(qs[k].kind == "percent" and frame(qs[k]).role == "rate" for k in range(cands[0] + 1, i)):
             # 不起诉12.2万人，不诉率28.3%: the figure of the item just before the rate, in its sentence (unless
-            # that item states a rate of its own: 审结31143件，结案率95.6%，服判息诉率90%以上 pairs 95.6% only)
+            # that item states a rate of its own: 审结31143件，结案率95.6%，服判息诉率90%以上 pairs 95.6% only;
+            # or the figure is marked as a total, the rate's whole: 共承办工单1292件,办结率100% states no part)
             part_j, subset, link = cands[0], False, "preceding item"
         elif kind == "share" and BASE_ONLY.match(before) and cands and seg.sent[cands[0]] == seg.sent[i] \
                 and seg.clause[cands[0]] == seg.clause[i] - 1:

@@ -794,3 +794,10 @@ def test_members_listed_under_a_scope_are_no_whole_of_each_other() -> None:
             "申请人撤回申请的25件,综合纠错率约为35%。")
     assert ("consistent", "25/71") not in [(s, e) for s, e, _ in claims(text, "rate")]
     assert not loud(text)
+
+
+def test_a_total_just_before_a_rate_is_no_part_of_it() -> None:
+    # 共承办工单1292件,办结率100%: the total is the rate's whole; the part (办结) is not stated, so no 1292/1292
+    text = "本月热线共受理诉求1530件。\n本月各承办单位共承办工单1530件,办结率100%,按期办结率97%。"
+    assert [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"] == \
+        [("unverifiable", None), ("unverifiable", None)]
