@@ -320,6 +320,8 @@ def _row_differences(t: Table) -> Iterator[Relation]:
     """A row that is the first of the rows above it minus the second, in two or more columns that differ
     (自然增长人口 = 出生人口 − 死亡人口). Confirms only; a total row is a sum's business, not this."""
     n = len(t.rows)
+    # a share column follows from the count column it divides: the same identity there is no second column
+    derived = {s for s, _ in share_columns(t)}
     for k in range(n):
         if t.rows[k].total:
             continue
@@ -332,7 +334,7 @@ def _row_differences(t: Table) -> Iterator[Relation]:
                 good: dict[tuple[object, ...], int] = {}
                 for c in range(len(t.columns)):
                     kq, iq, jq = t.q(k, c), t.q(i, c), t.q(j, c)
-                    if kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0:
+                    if c in derived or kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0:
                         continue
                     if compatible([kq, iq, jq]) and _diff_holds(kq, iq, jq):
                         good.setdefault((kq.value, iq.value, jq.value), c)

@@ -386,3 +386,12 @@ def test_a_flat_sum_is_confirmed_where_its_subset_rows_are_zero_or_the_block_ope
     assert [s for s, _ in statuses(opening, "sum")].count("consistent") == 2
     nested = QISHONG.replace("| 0 | 0 |\n| 其中", "| 32 | 32 |\n| 其中")
     assert "consistent" in [s for s, _ in statuses(nested, "sum")]  # 34.5 = 2.5 + 32, the 其中 rows apart
+
+
+def test_a_share_column_is_no_second_column_of_a_row_difference() -> None:
+    # 民政局 6 = 教育局 9 − 林业局 3 holds in one count column; its 占比 column (20.0 = 30.0 − 10.0) follows from it
+    text = ("表二 信访事项受理情况统计表\n"
+            "部门 | 2022受理量 | 2023受理量 | 占比 |\n"
+            "教育局 | 5 | 9 | 30.0% |\n交通局 | 3 | 7 | 23.3% |\n水务局 | 8 | 5 | 16.7% |\n"
+            "林业局 | 2 | 3 | 10.0% |\n民政局 | 4 | 6 | 20.0% |\n合计 | 22 | 30 | 100.0% |\n")
+    assert not [c for c in audit_text(text).claims if c.kind == "difference"]
