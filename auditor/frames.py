@@ -68,7 +68,7 @@ def patterns() -> _Patterns:
         prior=re.compile(w.alternation("period.prior")),
         current=re.compile(w.alternation("period.current")),
         span=re.compile(w.alternation("period.span")),
-        continues=re.compile(rf"^\s*(?:{w.alternation('item.continues')})"),
+        continues=re.compile(rf"^\s*(?!{w.alternation('item.continues_not')})(?:{w.alternation('item.continues')})"),
         openers=re.compile(rf"^(?:{w.alternation('item.openers')})+"),
         verbs=re.compile(rf"(?:{w.alternation('item.verbs')})+$"),
         growth_rate=re.compile(rf"(?:{growth})率"),

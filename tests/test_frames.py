@@ -1,6 +1,9 @@
 """frames.py: the subject, role, period, plan and item of each figure."""
 from __future__ import annotations
 
+import pytest
+
+from auditor import audit_text
 from auditor.extract import extract
 from auditor.frames import frames
 from auditor.model import Frame
@@ -69,3 +72,12 @@ def test_a_bare_figure_straight_after_a_change_is_a_change() -> None:
     assert f["3人"].role == "change"
     g = framed("交通运输业事故30起,死亡26人。")
     assert g["26人"].role == "level"  # a level after a level stays a level
+
+
+@pytest.mark.parametrize("opening", ["规模以上工业增加值", "居民人均可支配收入", "降水量", "增值税收入", "减刑案件"])
+def test_a_sentence_opening_with_a_noun_that_begins_like_a_continuation_names_its_own_subject(opening: str) -> None:
+    # 规模 (as in 规模以上), 居 (居民), 降 (降水), 增 (增值税), 减 (减刑) open nouns here, not 规模达到/降低/增加
+    text = f"全县实现营业收入120亿元,增长5%。{opening}30亿元,增长6%。"
+    qs = [q for q in audit_text(text).quantities if q.is_quantity]
+    assert [q.frame.subject for q in qs[2:] if q.frame] == [opening, opening]
+    assert qs[2].frame is not None and qs[0].frame is not None and qs[2].frame.item != qs[0].frame.item
