@@ -29,6 +29,7 @@ from auditor.verify_base import (
     num,
     operand_interval,
     ratio,
+    rounded_among,
 )
 
 
@@ -52,14 +53,16 @@ def _verify_growth(r: Relation) -> Claim:
     inc = r.alternatives[0][1][0] if r.alternatives else None
     if new is None or (old is None and inc is None):
         return _claim(r, text, status="unverifiable")
-    nlo, nhi = level_interval(new)
+    # (税收收入24.6亿元,同比增收5亿元: a whole number of 亿 beside figures finer than the 亿 is rounded to the 亿)
+    every = tuple(x for x in (new, old, inc) if x is not None)
+    nlo, nhi = _widest(level_interval(new), rounded_among(new, every))
     if old is not None:
-        olo, ohi = level_interval(old)
+        olo, ohi = _widest(level_interval(old), rounded_among(old, every))
         expr = f"({num(new)}-{num(old)})/{num(old)}"
         ops = _ops(new, old)
     else:
         assert inc is not None
-        ilo, ihi = operand_interval(inc)
+        ilo, ihi = rounded_among(inc, every)
         d = -1 if r.direction < 0 else 1
         olo, ohi = (nlo - ihi, nhi - ilo) if d > 0 else (nlo + ilo, nhi + ihi)
         expr = f"{num(inc)}/({num(new)}{'-' if d > 0 else '+'}{num(inc)})"
@@ -103,6 +106,10 @@ def _verify_growth(r: Relation) -> Claim:
     if not r.strong or _days_share_points(new, (nlo, nhi), (olo, ohi), sign, claimed):
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _widest(a: Interval, b: Interval) -> Interval:
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _days_share_points(new: Quantity, n: Interval, o: Interval, sign: int, claimed: Interval) -> bool:

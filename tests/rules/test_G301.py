@@ -62,3 +62,13 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def test_a_whole_number_of_yi_beside_finer_figures_is_rounded_to_the_yi() -> None:
+    # 增收4亿元 beside 31.7亿元: 4亿 is rounded to the 亿 (3.5-4.5亿), so 14.4% (4/27.7) may be 14.3%; a growth far
+    # from every reading is still an error
+    from auditor import audit_text
+
+    text = "全年全县税收收入31.7亿元,同比增收4亿元,增长{x}%。"
+    assert [f.code for f in audit_text(text.format(x="14.3")).findings] == []
+    assert "G301" in [f.code for f in audit_text(text.format(x="19.3")).findings]
