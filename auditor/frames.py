@@ -86,6 +86,8 @@ RELATIVE = re.compile(r"较(?=[大小多少高低重轻快慢好差为])")
 #: what follows the old value of 由A增加到B / 从A提高至B
 FROM_TO = re.compile(r"[^，,。；;]{0,14}?(?:到|至|为)")
 ATTRIBUTE = re.compile(r"(?:以上|以下|及以上|左右)?的(?![一-龥]{0,2}[，,。；;])")
+#: a comparison frame closed before the figure (与2018年相比12.6万元)
+CLOSED_FRAME = re.compile(r"相[比较]\s*[，,]?\s*$")
 #: an amount taken out of a figure (剔除不可比一次性收入1.20亿元后): no level of the subject, nor a prior
 EXCLUDED = re.compile(r"(?:剔除|扣除|除去|扣减)[^，,。；;：:]{0,14}$")
 PLAN_BASE = re.compile(r"(?:占|完成)[^，,。；;]{0,6}$")
@@ -221,6 +223,8 @@ def _role(text: str, q: Quantity, label: str, opening: str, p: _Patterns) -> str
     old = p.old_tail.search(RELATIVE.sub("", tail))
     if old and old.group(0)[0] in "由从" and not FROM_TO.match(text, q.end):
         old = None  # 由法院法官调解10883件: 由 names who did it; only 由A增加到B gives an old value
+    if old and CLOSED_FRAME.search(tail):
+        old = None  # 与2018年相比12.6万元: the value compared with stands inside the frame (与…的52.2万元相比)
     if old or (tail.endswith(("由", "从")) and FROM_TO.match(text, q.end)):
         return "prior"
     if p.prior.search(tail[-8:]) and not p.current.search(tail[-8:]):

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from msgspec.structs import replace
 
-from auditor.frames import patterns
+from auditor.frames import CLOSED_FRAME, patterns
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
@@ -146,7 +146,8 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 continue  # 较年初增加96.4亿元,同比增长18.2%: an increase since January, not over the year before
             if inc is None and (new is None or frame(c).role == "change"):
                 inc = j  # 比上年增加88件,达到500件: an increment, never the old value
-        elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) or re.search(r"[（(]$", tail) \
+        elif re.search(r"(同比|较|比|相比)[^，,。；;]{0,16}?[（(]?$", tail) and not CLOSED_FRAME.search(tail) \
+                or re.search(r"[（(]$", tail) \
                 or _bare_prior(qs, j, same) or _compared_with(text, c, seg.clause_start[seg.clause[j]]):
             if old is None:
                 old = j  # 1862件(去年同期为1795件): the value of the period compared with

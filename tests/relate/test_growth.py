@@ -861,3 +861,14 @@ def test_a_base_named_with_its_year_is_named_too() -> None:
     text = "转移性收入36200万元,比调整数35800万元增加400万元,比2022年决算数增长18.8%。"
     assert [f.code for f in audit_text(text).findings] == []
     assert [c.status for c in audit_text(text).claims if c.kind == "growth"] == ["unverifiable"]
+
+
+def test_a_figure_after_a_closed_comparison_frame_is_not_the_value_compared_with() -> None:
+    # 与2019年相比8.4万元: the value compared with stands inside the frame (与2019年的8.4万元相比); after it, the
+    # figure is the change (or the level), so 15.2/8.4 - 1 is no reading of 增加28.6%
+    text = "全年实验设备购置经费38.8万元,占12.5%,与2019年相比8.4万元,增加28.6%。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    inside = "全年实验设备购置经费38.8万元,与2019年的30.2万元相比,增加{x}%。"
+    assert [c.status for c in audit_text(inside.format(x="28.5")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(inside.format(x="38.5")).findings]
