@@ -36,6 +36,9 @@ ROLES = ("level", "growth", "share", "rate")
 #: how far back in its sentence a figure's words are read for a column's name
 REACH = 120
 MIN_LABEL = 2  # a one-character row label (男, 女) is no subject
+#: the list number a row label may open with: 3. / 3、/ (三) / 三、
+NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                       r"|[一二三四五六七八九十]{1,3}、)\s*")
 PER_UNIT = (*_W("average.words"), *_W("table.per_unit"))
 MAX_SUBJECT = 16  # frames.py keeps a subject's last 16 characters
 
@@ -124,7 +127,7 @@ def index(ts: Sequence[Table]) -> Index:
     rows: dict[str, list[tuple[int, int]]] = {}
     for k, t in enumerate(ts):
         for r, row in enumerate(t.rows):
-            lab = row.label
+            lab = NUMBERING.sub("", row.label)  # 3.公务用车购置及运行维护费: the row's name without its number
             if MIN_LABEL <= len(lab) <= MAX_SUBJECT and not row.total and not row.subset \
                     and not lab.startswith(OTHER):
                 rows.setdefault(lab, []).append((k, r))

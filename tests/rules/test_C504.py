@@ -58,7 +58,16 @@ FAIL = [
                  id="no-column-named", marks=xfail("two count columns and none named: no reading of the cell")),
 ]
 
+# rows numbered as a list (1.、2.): the prose names the row without its number; a child row (其中:…) is not it
+FEES = (
+    "2024年\u201c三公\u201d经费预算为615万元,其中:因公出国(境)费用20万元,公务接待费95万元,公务车辆购置及运行维护费{x}万元。\n"
+    "2024年\u201c三公\u201d经费预算支出表\n单位:万元\n项目 |\n预算数 |\n合计 |\n615 |\n1.因公出国(境)费用 |\n20 |\n"
+    "2.公务接待费 |\n95 |\n3.公务车辆购置及运行维护费 |\n500 |\n其中:公务车辆运行维护费 |\n380 |\n"
+    "公务车辆购置 |\n120 |\n"
+)
+
 PASS = [
+    pytest.param(FEES.format(x="500"), id="numbered-row-label"),
     # the share's subject is the part before 占, not its base (the base's 构成 cell is 100)
     pytest.param(INCOME.format(prose="税收收入占一般公共预算收入比重为70.0%。"), id="share-of-the-part-before-zhan"),
     # a figure per unit of a row's measure (人均…, 万元…用水量) is not the row's own
