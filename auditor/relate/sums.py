@@ -147,6 +147,9 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
 
 #: a total that is itself a member of a list (其中包括A普查5家): its own breakdown ends at the next ；
 NESTED = re.compile(r"其中|包括")
+STATUS = re.compile(_CW.alternation("sums.status_lead"))
+#: a status word straight after a figure's noun (7个项目已完工)
+STATUS_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_CW.alternation('sums.status_lead')})")
 #: a ； that opens a new topic (；收入保障上,  ；在就业方面,)
 TOPIC_AFTER_SEMI = re.compile(r"[；;]\s*在?[\u4e00-\u9fff]{2,8}(?:上|方面|领域)\s*[，,]")
 #: 其中 naming one member at an extreme (其中最多的达10人), not a part of the total
@@ -223,6 +226,10 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
                 and not any(w in between for w in OTHER_WORD):
             break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)
+        if parts and p.value == qs[parts[-1]].value and not re.search(r"[；;、]", between) \
+                and (STATUS_AFTER.match(text, p.end) or STATUS.search(label_before(text, p, 0, CLAUSE_END))):
+            k += 1
+            continue  # 其中新建项目7个,目前7个项目已完工: the status of the part before, restated, no part of its own
         if parts:
             seps.update(c for c in between if c in "、，,；;")
         parts.append(k)

@@ -563,3 +563,11 @@ def test_a_second_total_ends_the_list() -> None:
     text = ("市人大常委会共通过地方性法规120件,其中现行有效70件,制定法规性决议、决定15件,"
             "共批准设区的市报批法规、决定90件,现行有效60件。")
     assert not loud(text)
+
+
+def test_a_part_restated_with_its_status_is_no_second_part() -> None:
+    # 其中新改建站点9个,目前9个站点已投用: the status of the 9, not 9 more; the parts are 9 and 6 of 15
+    text = "全年建设便民服务站点共15个,其中新改建站点9个,目前9个站点已投用;提升改造站点6个,均已完工。"
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [(c.status, c.expression) for c in r.claims if c.kind == "sum"] == [("consistent", "9+6")]
