@@ -83,15 +83,16 @@ def _breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[in
 def _not_co_parts(found: list[Relation]) -> list[Relation]:
     """共500件,其中,网上登记250件、电话登记150件、信函登记100件: the three are parts of 500, siblings; that the
     first is the sum of the other two (250 = 150 + 100) is chance. A sum found only by adding up (IMPLICIT)
-    whose total and parts are all parts of one other breakdown is dropped."""
+    whose total and any of its parts are parts of one other breakdown (siblings) is dropped."""
     groups: dict[int, list[frozenset[int]]] = {}  # the part sets each figure is a part in (linear: by figure)
     for rel in found:
         if rel.extra.get("link") != IMPLICIT:
             g = frozenset(p.start for p in rel.parts)
             for start in g:
                 groups.setdefault(start, []).append(g)
+    # (粮食作物44.1万亩,经济作物4.5万亩 are parts of 48.6万亩: 4.5 is no part of 44.1, whatever else adds up)
     return [rel for rel in found if rel.extra.get("link") != IMPLICIT
-            or not any({rel.claim.start, *(p.start for p in rel.parts)} <= g for g in groups.get(rel.claim.start, ()))]
+            or not any(p.start in g for g in groups.get(rel.claim.start, ()) for p in rel.parts)]
 
 
 def _found_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start: list[int]) -> Iterator[Relation]:

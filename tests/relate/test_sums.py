@@ -571,3 +571,11 @@ def test_a_part_restated_with_its_status_is_no_second_part() -> None:
     r = audit_text(text)
     assert [f.code for f in r.findings] == []
     assert [(c.status, c.expression) for c in r.claims if c.kind == "sum"] == [("consistent", "9+6")]
+
+
+def test_a_sibling_is_no_part_of_its_sibling_found_by_adding_up() -> None:
+    # 蔬菜6.2 and 瓜果2.3 are parts of 8.5; that 2.3 + 1.6 + 2.3 gives 6.2 is chance, not a breakdown of 6.2
+    text = ("全县园艺作物面积8.5万亩,其中,蔬菜面积6.2万亩,瓜果面积2.3万亩。在蔬菜中,叶菜面积1.6万亩,"
+            "根茎类面积2.3万亩。")
+    sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
+    assert sums == ["62000+23000"]
