@@ -61,10 +61,15 @@ def _named_before(text: str, q: Quantity) -> list[str]:
     lists = list(pair.finditer(text, lo, q.start))  # bounded: one paragraph's stretch before the count
     if not lists:
         return []
-    return [x for x in re.split(r"与|和|及|、", lists[-1].group(0)) if x]
+    names = [x for x in re.split(r"与|和|及|、", lists[-1].group(0)) if x]
+    if any(len(x) > 1 and x[-2] in COUNT_CHARS for x in names):
+        return []  # 示范基地四家、国家级工厂两家: items with counts of their own (四家), and 国家 no name of a 家
+    return names
 
 
 NAMED_BACK = 300
+#: a numeral straight before the measure word makes an item a count, not a name (四家, 3家)
+COUNT_CHARS = frozenset("零一二两三四五六七八九十百千万0123456789")
 CJK_UNIT = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -61,3 +61,9 @@ def test_count_of_places_that_misses_the_names_before_it_is_not_confirmed() -> N
 def test_count_of_places_with_no_names_of_its_noun_before_it() -> None:
     text = "工作组针对东岭乡与西河镇的边界纠纷多次协调,最终促成两村签订协议。"
     assert names(text) == []
+
+
+def test_items_with_counts_of_their_own_are_no_names() -> None:
+    # 示范园区三家、国家级工厂两家: 三家 is a count, and 国家 is no name of a 家: 两家 counts no list of names
+    text = "今年新增省级示范园区三家、国家级绿色工厂两家。"
+    assert [c for c in audit_text(text).claims if c.kind == "sum"] == []
