@@ -14,6 +14,7 @@ from msgspec.structs import replace
 
 from auditor.model import Claim, Quantity
 from auditor.relate import Relation
+from auditor.relate.link import frame
 from auditor.verify_base import (
     Interval,
     _claim,
@@ -51,6 +52,9 @@ def _verify_growth(r: Relation) -> Claim:
     new = r.parts[0] if r.parts else None
     old = r.whole[0] if r.whole else None
     inc = r.alternatives[0][1][0] if r.alternatives else None
+    if new is not None and _count_falls_past_zero(r, new, claimed):
+        return _claim(r, text, status="inconsistent", code="R203", hint="decline", operands=_ops(new),
+                      expression="≤ 100%", recomputed="100")
     if new is None or (old is None and inc is None):
         return _claim(r, text, status="unverifiable")
     # (税收收入24.6亿元,同比增收5亿元: a whole number of 亿 beside figures finer than the 亿 is rounded to the 亿)
@@ -106,6 +110,14 @@ def _verify_growth(r: Relation) -> Claim:
     if not r.strong or _days_share_points(new, (nlo, nhi), (olo, ohi), sign, claimed):
         return _claim(r, text, status="unverifiable", **base)
     return _claim(r, text, status="inconsistent", code="G301", **base)
+
+
+def _count_falls_past_zero(r: Relation, new: Quantity, claimed: Interval) -> bool:
+    """其他咨询4件,…同比减幅121.43%: a count of the rate's own subject cannot fall by more than 100% (it would be
+    below zero); an amount may (利润下降121%: a profit turned into a loss), so only counts are judged."""
+    q = r.claim
+    return r.direction < 0 and q.unit == "%" and q.value > 0 and claimed[0] > 100 and new.kind == "count" \
+        and frame(new).role == "level" and frame(q).subject == frame(new).subject and frame(q).item == frame(new).item
 
 
 def _widest(a: Interval, b: Interval) -> Interval:

@@ -35,6 +35,8 @@ def rate_misrounded(c: Claim) -> tuple[str, str]:
 
 @claim_rule("R203", "rate-over-100", Severity.ERROR)
 def rate_over_100(c: Claim) -> tuple[str, str]:
+    if c.hint == "decline":
+        return (f"{fig(c)}：计数下降幅度不能超过100%（否则为负数）", f"{fig(c)}: a count cannot fall by more than 100%")
     return (f"{fig(c)}：比率超过100%，部分大于整体", f"{fig(c)}: a rate above 100%, the part exceeds its whole")
 
 

@@ -18,6 +18,9 @@ FAIL = [
                  marks=xfail("docs/rules/R203.md example: 436/420 = 103.81% is R203; only S401 is raised, "
                              "on the total")),
     pytest.param("群众满意率达到100.6%", "100.6%", {}, id="doc-example-no-operands"),
+    # a count cannot fall by more than 100%: it would be below zero
+    pytest.param("全县热线共受理诉求1630件。其他咨询6件,占0.37%,同比减幅118.5%。", "118.5%",
+                 {"hint": "decline"}, id="count-falls-past-zero"),
 ]
 
 PASS = [
@@ -25,6 +28,9 @@ PASS = [
     pytest.param("全年收案120件，较上年（50件）增长140%。", id="growth-over-100"),
     pytest.param("全年完成招商引资任务的112%。", id="plan-completion"),
     pytest.param("结案率102%（含上年结转案件）。", id="doc-known-limit-carried-over"),
+    # an amount may fall past zero (a profit turned into a loss); a rate of another subject is not the count's
+    pytest.param("全年实现净利润3亿元,同比下降118%。", id="amount-may-fall-past-zero"),
+    pytest.param("全年共受理案件6件,涉案金额同比下降118%。", id="rate-of-another-subject"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
