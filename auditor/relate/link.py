@@ -68,7 +68,7 @@ def _noise() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1 << 13)  # a document names its subjects again and again: each is cut once
-def _core(subject: str) -> str:
+def subject_core(subject: str) -> str:
     """A subject without its total and period words: 市热线共受理诉求 and 市热线受理诉求 are one metric."""
     return _noise().sub("", subject)
 
@@ -89,7 +89,7 @@ def repeat_of(a: Quantity, b: Quantity) -> bool:
         return False
     if not fa.subject or not fb.subject:
         return False
-    sa, sb = _core(fa.subject), _core(fb.subject)
+    sa, sb = subject_core(fa.subject), subject_core(fb.subject)
     if not (_names_metric(sa) and _names_metric(sb)):
         return False  # 完成年初预算2,400万元的221.33%: a subject of a unit's words (万元, 元) names no metric
     if sa == sb:

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from auditor.model import Number, Quantity
 from auditor.relate.base import GROWTH_DOWN, Relation, growth_head
-from auditor.relate.link import COMMON, _core, frame, per_unit_apart, periods_differ, repeat_of
+from auditor.relate.link import COMMON, frame, per_unit_apart, periods_differ, repeat_of, subject_core
 
 
 def _repeats(text: str, qs: Sequence[Quantity]) -> Iterator[Relation]:
@@ -86,7 +86,7 @@ def _restated(p: Quantity, q: Quantity) -> bool:
     fp, fq = frame(p), frame(q)
     if fp.role != fq.role or fp.plan != fq.plan or periods_differ(p, q) or p.approx or q.approx:
         return False
-    a, b = (FILLER.sub("", _core(f.subject)) for f in (fp, fq))
+    a, b = (FILLER.sub("", subject_core(f.subject)) for f in (fp, fq))
     if not a or not b:
         return False
     short, long_ = sorted((a, b), key=len)

@@ -9,7 +9,7 @@ from functools import cache
 
 from auditor.lexicon import claim_words
 from auditor.model import Finding, Quantity, Severity
-from auditor.relate.link import frame, periods_differ
+from auditor.relate.link import frame, periods_differ, subject_core
 from auditor.rules import Context, rule
 
 LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})(?:为|是|达到|达)?$")
@@ -95,12 +95,14 @@ def _combined(text: str, a: Quantity, b: Quantity) -> bool:
 
 def _names_apart(text: str, a: Quantity, b: Quantity) -> bool:
     """中文图书借阅满足率为88.2%,外文图书借阅满足率为76.5%: the names, as far back as their clauses go, share
-    the tail the rule compares by but neither ends with the other: two subjects (广播/电视节目综合人口覆盖率),
-    not one rate restated (全年按时办结率98% … 按时办结率99% is one)."""
+    the tail the rule compares by but differ beyond their total and period words: two subjects (广播/电视节目
+    综合人口覆盖率, 规模以上/县域规模以上…), not one rate restated (今年按时办结率98% … 按时办结率99% is one)."""
     na, nb = (FULL_LABEL.search(re.sub(r"(为|是|达到|达)$", "", text[max(0, q.start - 28):q.start])) for q in (a, b))
     if na is None or nb is None:
         return False
-    return not na.group().endswith(nb.group()) and not nb.group().endswith(na.group())
+    # (规模以上工业企业产品销售率 … 县域规模以上工业企业产品销售率: a qualifier narrows the group; only the
+    # words of a total or a period, 今年/全市/累计, leave the metric as it was)
+    return subject_core(na.group()) != subject_core(nb.group())
 
 
 #: the head of a rate's name, as far back as its clause goes (digits too: 5岁以下儿童死亡率)

@@ -44,6 +44,9 @@ PASS = [
     # names that share the compared tail (图书借阅满足率) but differ before it, neither ending with the other
     pytest.param("年末少儿图书借阅满足率为88.2%,成人图书借阅满足率为76.5%。", id="two-names-sharing-a-tail"),
     pytest.param("有线节目综合人口覆盖率99.7%,卫星节目综合人口覆盖率99.8%。", id="two-channels-sharing-a-tail"),
+    # a qualifier narrows the group: the rate of the county's firms is not the rate of all firms restated
+    pytest.param("年末,规模以上工业企业产品销售率96.8%。县域规模以上工业企业产品销售率95.1%。",
+                 id="a-qualifier-narrows-the-group"),
     pytest.param(NOTHING, id="nothing-flagged"),
 ]
 
