@@ -149,6 +149,7 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
 #: a total that is itself a member of a list (其中包括A普查5家): its own breakdown ends at the next ；
 NESTED = re.compile(r"其中|包括")
 STATUS = re.compile(_CW.alternation("sums.status_lead"))
+INVOLVES = re.compile(_CW.alternation("sums.involves"))
 #: a status word straight after a figure's noun (7个项目已完工)
 STATUS_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_CW.alternation('sums.status_lead')})")
 #: a ； that opens a new topic (；收入保障上,  ；在就业方面,)
@@ -227,6 +228,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
                 and not any(w in between for w in OTHER_WORD):
             break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)
+        if parts and _involves(label_before(text, p, 0, CLAUSE_END), label_before(text, qs[parts[0]], 0, CLAUSE_END)):
+            break  # 项目179个,其中务工110个,涉及经营主体42个: what the items involve, another thing than a part
         if parts and p.value == qs[parts[-1]].value and not re.search(r"[；;、]", between) \
                 and (STATUS_AFTER.match(text, p.end) or STATUS.search(label_before(text, p, 0, CLAUSE_END))):
             k += 1
@@ -278,3 +281,13 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
                     extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
+
+
+def _involves(label: str, first: str) -> bool:
+    """涉及经营主体42个 after 其中务工110个: a count of what the items involve, not one more kind of them;
+    其中涉及拆迁的70件,涉及执法的65件 are kinds of the cases (…的 names the items counted; the first part opens
+    alike)."""
+    label = label.lstrip("，,、 ")
+    if INVOLVES.match(label) is None or "的" in label:
+        return False
+    return INVOLVES.match(first.lstrip("，,、其中：: ")) is None

@@ -579,3 +579,10 @@ def test_a_sibling_is_no_part_of_its_sibling_found_by_adding_up() -> None:
             "根茎类面积2.3万亩。")
     sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
     assert sums == ["62000+23000"]
+
+
+def test_what_the_items_involve_is_no_part_of_them() -> None:
+    # 涉及经营主体52个: the entities the 186 projects involve, not a second kind of project (120+52 is no sum)
+    text = "今年第二批奖补项目共186个,其中种植类项目120个,涉及经营主体52个,补贴资金18.6万元。"
+    sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
+    assert not any(e and "52" in e for e in sums), sums
