@@ -224,6 +224,10 @@ def _growth(t: Table) -> Iterator[Relation]:
         yield from _calibrated(cands)
 
 
+#: a column header that names a count (事故起数, 死亡人数, 件数): its bare numbers are whole counts
+COUNT_HEAD = re.compile(claim_words().alternation("table.count_head"))
+
+
 def _granular(t: Table, g: int) -> Iterator[Relation]:
     """A growth column beside the count it speaks of, no prior column (采矿 | 同比增长(±%)): a count's
     prior is a whole number, so a rate no whole prior gives is mis-rounded. Never accused outright:
@@ -231,11 +235,14 @@ def _granular(t: Table, g: int) -> Iterator[Relation]:
     c = g - 1
     if c < 0 or t.columns[c].group != t.columns[g].group or GROWTH_HEAD.search(t.columns[c].leaf):
         return
+    # the count column's header, or the table's (事故起数 over 采矿 | 建筑 | 交通运输), names a count
+    counted = COUNT_HEAD.search(t.columns[c].label + "".join(h.text for h in t.head)) is not None
     for n, row in enumerate(t.rows):
         q, level = t.q(n, g), t.q(n, c)
         if q is None or q.kind != "percent" or not additive(level) or level is None or not exact([level]) \
-                or level.value <= 0 or q.approx:
-            continue
+                or level.value <= 0 or q.approx \
+                or not (level.kind == "count" or level.kind == "number" and counted):
+            continue  # (an amount in 元 or 亿元, or a number no count header names, is rounded: no whole prior)
         lo, hi = span(row.stub[0] if row.stub else None, level, q)
         claim, way = named(t, n, g, q), 1
         if q.value < 0:  # -16.66 reads as 下降16.66: the size of the fall, downwards

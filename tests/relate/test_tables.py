@@ -395,3 +395,13 @@ def test_a_share_column_is_no_second_column_of_a_row_difference() -> None:
             "教育局 | 5 | 9 | 30.0% |\n交通局 | 3 | 7 | 23.3% |\n水务局 | 8 | 5 | 16.7% |\n"
             "林业局 | 2 | 3 | 10.0% |\n民政局 | 4 | 6 | 20.0% |\n合计 | 22 | 30 | 100.0% |\n")
     assert not [c for c in audit_text(text).claims if c.kind == "difference"]
+
+
+def test_an_amount_in_a_table_is_rounded_so_its_prior_need_not_be_whole() -> None:
+    # 418元 up 6.3%: no whole prior gives it (393 -> 6.36%, 394 -> 6.09%), but 418 is itself rounded: no finding
+    text = ("居民收支主要数据\n指标名称 | 绝对值(元) | 增长(%) |\n居民人均消费支出 | 9120 | 6.5 |\n"
+            "文化娱乐 | 418 | 6.3 |\n")
+    assert loud(text) == []
+    # a count under a count header keeps its whole prior: 5 down 16.66% is 6 -> 5, truncated
+    counts = ("事故统计\n类别 | 事故起数 | 同比增长(±%) |\n道路运输 | 5 | -16.66 |\n水上运输 | 30 | -14.28 |\n")
+    assert [f.code for f in loud(counts)] == ["G301", "G301"]
