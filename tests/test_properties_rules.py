@@ -163,6 +163,7 @@ def test_inflated_part_is_s401(case: tuple[list[str], list[int], str], data: st.
 
 @SETTINGS
 @example(case=(["行政许可", "行政处罚"], [1, 1, 1], "、"), k=0, extra=1)
+@example(case=(["行政许可", "行政处罚", "行政强制"], [1, 1, 1, 1], "、"), k=0, extra=2)  # 3+1 = 4, then 1 and 其他 1
 @given(breakdown(), st.integers(0, 5), st.integers(1, 5_000))
 def test_inflated_part_is_s401_even_when_a_prefix_adds_up(case: tuple[list[str], list[int], str], k: int,
                                                           extra: int) -> None:

@@ -260,7 +260,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     chosen = parts
     full = sum((Fraction(qs[x].value) for x in parts), Fraction(0))
     ulps = Fraction(0)  # linear: near_total's slack is at most 3 x these; past it, no call over the prefix
-    for n, x in enumerate(parts if full != tv else ()):
+    # (a list closed by 其他 is one classification: 其中A3项、B1项、C1项、其他类1项 is not cut where 3+1 gives 4)
+    closed_by_other = any(w in label_before(text, qs[parts[-1]], 0) for w in OTHER_WORD)
+    for n, x in enumerate(parts if full != tv and not closed_by_other else ()):
         run += Fraction(qs[x].value)
         ulps += qs[x].half_ulp
         nxt_other = n + 1 < len(parts) and any(w in label_before(text, qs[parts[n + 1]], 0) for w in OTHER_WORD)
