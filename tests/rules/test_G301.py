@@ -26,10 +26,20 @@ FAIL = [
     pytest.param("全县空气质量优良天数为310天,同比增加15天,同比上升9.0%。", "9.0%", {"expression": "15/(310-15)"},
                  id="days-neither-growth-nor-points"),
     # the old value is 5.2亿 less 2000万: the new value's rounding counts once (3.86%-4.15%), never 3%
+    # (3% truncates the interval's low end, 3.86%: a warning)
     pytest.param("全县财政收入5.2亿元,比上年增加2000万元,增长3%。", "3%",
-                 {"expression": "20000000/(520000000-20000000)"}, id="increment-over-a-rounded-level"),
+                 {"expression": "20000000/(520000000-20000000)", "severity": "warning"},
+                 id="increment-over-a-rounded-level"),
+    pytest.param("全县财政收入5.2亿元,比上年增加2000万元,增长6%。", "6%",
+                 {"expression": "20000000/(520000000-20000000)"}, id="increment-over-a-rounded-level-far"),
+    # (3.58%-3.83%: 3% is a truncation of every value in it, a warning)
     pytest.param("全县财政收入5.2亿元,比上年减少2000万元,下降3%。", "3%",
-                 {"expression": "20000000/(520000000+20000000)"}, id="decrement-over-a-rounded-level"),
+                 {"expression": "20000000/(520000000+20000000)", "severity": "warning"},
+                 id="decrement-over-a-rounded-level"),
+    # operands to the 吨 in 万 make a narrow interval: 52/4541 = 1.145% printed 1.2% is one unit off, a warning
+    pytest.param("全市小麦总产量4489万吨,比上年减少52万吨,下降1.2%。", "1.2%", {"severity": "warning"},
+                 id="one-unit-off-over-a-narrow-interval"),
+    pytest.param("全市小麦总产量4489万吨,比上年减少52万吨,下降1.5%。", "1.5%", {}, id="far-over-a-narrow-interval"),
 ]
 
 PASS = [
