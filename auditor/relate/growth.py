@@ -255,9 +255,17 @@ COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_cl
 COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")
 
 
+#: a note mark after a figure (351270人②相比, 351270人[1]相比)
+NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]|\[\d{1,2}\]|［\d{1,2}］")
+
+
 def _compared_with(text: str, c: Quantity, clause_start: int) -> bool:
-    """与2010年的133972万人相比: the figure closing a 与/同 … 相比 frame is the value compared with."""
-    if not COMPARED_CLOSE.match(text, c.end):
+    """与2010年的133972万人相比: the figure closing a 与/同 … 相比 frame is the value compared with (a note mark
+    between them, 351270人②相比, changes nothing)."""
+    end = c.end
+    if (note := NOTE_MARK.match(text, end)) is not None:
+        end = note.end()
+    if not COMPARED_CLOSE.match(text, end):
         return False
     return COMPARED_OPEN.search(text, clause_start, c.start) is not None
 MONEY_AMOUNT = re.compile(rf"(?:{claim_words().alternation('growth.money_amount')})了?$")

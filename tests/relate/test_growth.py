@@ -872,3 +872,10 @@ def test_a_figure_after_a_closed_comparison_frame_is_not_the_value_compared_with
     inside = "全年实验设备购置经费38.8万元,与2019年的30.2万元相比,增加{x}%。"
     assert [c.status for c in audit_text(inside.format(x="28.5")).claims if c.kind == "growth"] == ["consistent"]
     assert "G301" in [f.code for f in audit_text(inside.format(x="38.5")).findings]
+
+
+def test_a_note_mark_inside_a_comparison_frame_changes_nothing() -> None:
+    # 与…的总人口412630人②相比: the value compared with, its note mark between it and 相比
+    text = "全区常住总人口为451220人。与2010年第六次全国人口普查的总人口412630人②相比,十年共增加38590人,增长{x}%。"
+    assert [c.status for c in audit_text(text.format(x="9.35")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="10.35")).findings]
