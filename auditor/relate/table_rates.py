@@ -323,6 +323,10 @@ def _difference_column(t: Table, cols: list[list[Quantity | None]], k: int, i: i
                        strong=not ok, extra={"link": why})
 
 
+#: a difference of counts below this, found in the figures alone, is no evidence (two near counts give it by chance)
+SMALL_DIFFERENCE = 10
+
+
 def _row_differences(t: Table) -> Iterator[Relation]:
     """A row that is the first of the rows above it minus the second, in two or more columns that differ
     (自然增长人口 = 出生人口 − 死亡人口). Confirms only; a total row is a sum's business, not this."""
@@ -341,8 +345,9 @@ def _row_differences(t: Table) -> Iterator[Relation]:
                 good: dict[tuple[object, ...], int] = {}
                 for c in range(len(t.columns)):
                     kq, iq, jq = t.q(k, c), t.q(i, c), t.q(j, c)
-                    if c in derived or kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0:
-                        continue
+                    if c in derived or kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0 \
+                            or kq.kind != "percent" and abs(kq.value) < SMALL_DIFFERENCE:
+                        continue  # (51 − 49 = 2, 29 − 28 = 1: small differences of near counts come by chance)
                     if compatible([kq, iq, jq]) and _diff_holds(kq, iq, jq):
                         good.setdefault((kq.value, iq.value, jq.value), c)
                 if len(good) < 2:

@@ -405,3 +405,14 @@ def test_an_amount_in_a_table_is_rounded_so_its_prior_need_not_be_whole() -> Non
     # a count under a count header keeps its whole prior: 5 down 16.66% is 6 -> 5, truncated
     counts = ("事故统计\n类别 | 事故起数 | 同比增长(±%) |\n道路运输 | 5 | -16.66 |\n水上运输 | 30 | -14.28 |\n")
     assert [f.code for f in loud(counts)] == ["G301", "G301"]
+
+
+def test_small_differences_of_near_counts_are_no_row_identity() -> None:
+    # 53 − 51 = 2 and 31 − 30 = 1 in two columns: near counts give small differences by chance
+    text = ("机构分类 | 机构个数(个) | 床位数(张) |\n综合医院 | 97 | 540 |\n中医医院 | 53 | 31 |\n"
+            "护理院 | 19 | 19 |\n专科医院 | 51 | 30 |\n妇幼保健院 | 2 | 1 |\n")
+    assert not [c for c in audit_text(text).claims if c.kind == "difference"]
+    # a difference row well above chance stays confirmed: 出生 − 死亡 = 自然增长 in two columns
+    vital = ("指标 | 2022年 | 2023年 |\n出生人口 | 8650 | 8120 |\n死亡人口 | 6120 | 6390 |\n"
+             "自然增长人口 | 2530 | 1730 |\n")
+    assert [c.status for c in audit_text(vital).claims if c.kind == "difference"] == ["consistent", "consistent"]
