@@ -11,8 +11,8 @@ from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_
 from auditor.relate.link import COMMON, frame, grams
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
-NAMED_BASE = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
-                        r"|在([\u4e00-\u9fff]{2,16}?)中占(?:比|比重|比例)?(?:为|达)?$")
+NAMED_BASE = re.compile(r"占([\u4e00-\u9fffA-Za-z]{2,16}?)(?:的|比重|比例|总数的|为|达)*$"
+                        r"|在([\u4e00-\u9fffA-Za-z]{2,16}?)中占(?:比|比重|比例)?(?:为|达)?$")
 NO_NAME = re.compile(r"(?:比|比重|比例)(?:为|达)?")
 #: a clause that only names the scope of the share after it: 在居民生活类问题中,供暖问题占比为93.58%
 SCOPE_CLAUSE = re.compile(r"(?:^|[，,。；;：:\n])\s*在([\u4e00-\u9fff]{2,16}?)中\s*[，,]\s*$")
@@ -322,3 +322,13 @@ def head_share(text: str, qs: Sequence[Quantity], part_j: int, w_j: int, i: int)
         return False
     parts = [m for m in members if m.kind == w.kind and same_unit(m, w) and frame(m).role == "level"]
     return len(parts) >= 2 and parts[-1] is part and sum(m.value for m in parts) == w.value
+
+
+MEASURES = tuple(sorted(claim_words()("rate.distinct_measures"), key=len, reverse=True))
+
+
+def other_measure(part_label: str, whole_label: str) -> bool:
+    """全部工业增加值150亿元 against 工业总产值500亿元: two measures of one activity, not a part of a whole."""
+    a = next((m for m in MEASURES if part_label.endswith(m)), "")
+    b = next((m for m in MEASURES if whole_label.endswith(m)), "")
+    return bool(a and b and a != b)

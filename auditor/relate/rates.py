@@ -53,12 +53,16 @@ from auditor.relate.rate_wholes import (
     _whole_label,
     head_share,
     members_of_scope,
+    other_measure,
     recipients_over_items,
     stream_beside,
 )
 from auditor.relate.share_inner import inner_whole
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
+
+#: the places a share may name as its base (占全省比重): a whole of another place's figures is not it
+PLACES = frozenset({"全省", "全市", "全区", "全县", "全国", "全州", "全盟", "全旗"})
 
 #: words that say every item (3起案件均胜诉, 全部办结, 全覆盖); an average over a period (平均, 日均值, 年均: the
 #: lexicon's average words of 平 or a period) and 均在/均为/均达 do not (a counted thing before 均 is read as
@@ -126,9 +130,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     core = stem
     for mod in SUBSET_MODIFIERS:
         # (案件按时办结率: the items' noun before the modifier, 案件, 事项, 工单, names what is counted)
-        k = core.find(mod)
-        if 0 <= k <= 4 and len(core) > k + len(mod):
-            core, subset = core[k + len(mod):], True
+        at = core.find(mod)
+        if 0 <= at <= 4 and len(core) > at + len(mod):
+            core, subset = core[at + len(mod):], True
             break
     own = SUBJECT_BEFORE_SHARE.match(before) if kind == "share" else None
     if own is not None:
@@ -216,6 +220,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                    or link_j.startswith("named base") and not _same_base_share(text, qs, j, before))
               and not _inside_sibling(text, qs, j, part_j, before)
               and not _negation_apart(label_before(text, part, 0), _whole_label(text, qs[j]))
+              and not other_measure(label_before(text, part, 0, CLAUSE_END), _whole_label(text, qs[j]))
               and not _other_period_between(text, qs, j, part_j)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest
@@ -289,9 +294,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     for j in reversed(far):
         alts.append(((part,), (qs[j],)))
         why.setdefault(f"why{qs[j].start}", f"named base {far_name}" if far_name else "total stated earlier")
-    # a share that names its base (占调整预算…) must find that base in the whole's words
-    if wholes and not _carries_base(base_name, label_before(text, qs[wholes[0]], 0, CLAUSE_END)) \
-            and len(base_name) >= 3:
+    # a share that names its base (占调整预算…, 占GDP比重) must find that base in the whole's words; one that names
+    # a place (占全省比重) must find the place (全区…工业总产值500亿元 is no 全省 figure)
+    whole_label = label_before(text, qs[wholes[0]], 0, CLAUSE_END) if wholes else ""
+    if wholes and (len(base_name) >= 3 and not _carries_base(base_name, whole_label)
+                   or base_name in PLACES and base_name not in whole_label):
         n_direct = 0
     strong = False
     if n_direct:

@@ -346,7 +346,7 @@ def _row_differences(t: Table) -> Iterator[Relation]:
                 for c in range(len(t.columns)):
                     kq, iq, jq = t.q(k, c), t.q(i, c), t.q(j, c)
                     if c in derived or kq is None or iq is None or jq is None or jq.value == 0 or kq.value == 0 \
-                            or kq.kind != "percent" and abs(kq.value) < SMALL_DIFFERENCE:
+                            or kq.kind != "percent" and abs(Fraction(kq.value)) < SMALL_DIFFERENCE:
                         continue  # (51 − 49 = 2, 29 − 28 = 1: small differences of near counts come by chance)
                     if compatible([kq, iq, jq]) and _diff_holds(kq, iq, jq):
                         good.setdefault((kq.value, iq.value, jq.value), c)

@@ -801,3 +801,15 @@ def test_a_total_just_before_a_rate_is_no_part_of_it() -> None:
     text = "本月热线共受理诉求1530件。\n本月各承办单位共承办工单1530件,办结率100%,按期办结率97%。"
     assert [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"] == \
         [("unverifiable", None), ("unverifiable", None)]
+
+
+def test_a_share_naming_its_base_in_letters_or_a_place_takes_no_other_whole() -> None:
+    # 占GDP比重 and 占全省比重 name bases the text does not state; 工业总产值 of the county is neither
+    lead = "2023年,全县规模以上工业企业完成工业总产值640.0亿元,同比增长8.2%。"
+    for share in ("占GDP比重40.0%", "占全省比重40.0%", "占比40.0%"):
+        text = lead + f"全年全部工业增加值192.0亿元,{share}。"
+        assert loud(text) == [], share
+        assert not [c for c in audit_text(text).claims if c.kind == "share" and c.status == "inconsistent"]
+    # a base named in letters that the whole carries is still read: 占GDP比重 over 全县GDP
+    text = "全县GDP为480.0亿元。全年全部工业增加值192.0亿元,占GDP比重{x}%。"
+    assert [c.status for c in audit_text(text.format(x="40.0")).claims if c.kind == "share"] == ["consistent"]
