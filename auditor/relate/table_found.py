@@ -23,7 +23,7 @@ def found_rows(t: Table) -> Iterator[Relation]:
             heading = t.rows[k].section
             start = k + 1 if heading else k
             run = block(t, start - 1, +1, b) if heading else block(t, n, +1, b)
-            got = _runtable_sum(t, n, run)
+            got = _run_sum(t, n, run)
             if got is None:
                 break
             end, cols = got
@@ -37,7 +37,7 @@ def found_rows(t: Table) -> Iterator[Relation]:
                 break
 
 
-def _runtable_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
+def _run_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
     """The end (in run) of the rows that add up to row n, and the columns where they do: two or more."""
     ends: dict[int, list[int]] = {}
     for c in range(len(t.columns)):
@@ -61,7 +61,11 @@ def _runtable_sum(t: Table, n: int, run: range) -> tuple[int, list[int]] | None:
     best = max(ends.items(), key=lambda kv: len(kv[1]), default=None)
     if best is None or len(best[1]) < 2:
         return None
-    return best
+    # columns that repeat each other cell by cell (受理 8 | 办结 8, 1 | 1, 6 | 6) are one column's evidence
+    end, cols = best
+    rows = (n, *run[: end + 1])
+    distinct = {tuple(q.value if (q := t.q(r, c)) is not None else None for r in rows) for c in cols}
+    return best if len(distinct) >= 2 else None
 
 
 # --- the shares of a block add up to its 100% ---------------------------------------------------

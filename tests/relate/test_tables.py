@@ -416,3 +416,10 @@ def test_small_differences_of_near_counts_are_no_row_identity() -> None:
     vital = ("指标 | 2022年 | 2023年 |\n出生人口 | 8650 | 8120 |\n死亡人口 | 6120 | 6390 |\n"
              "自然增长人口 | 2530 | 1730 |\n")
     assert [c.status for c in audit_text(vital).claims if c.kind == "difference"] == ["consistent", "consistent"]
+
+
+def test_two_columns_that_repeat_each_other_are_one_columns_evidence() -> None:
+    # 受理 = 办结 in every row: 8 = 1 + 6 + 1 twice is one coincidence, not a row found to break down the rows after it
+    text = ("承办单位 | 受理(件) | 办结(件) |\n市城管执法局 | 8 | 8 |\n市审批服务局 | 1 | 1 |\n市交警支队 | 6 | 6 |\n"
+            "市中医药中心 | 1 | 1 |\n市残联 | 3 | 3 |\n合计 | 19 | 19 |\n")
+    assert not [c for c in audit_text(text).claims if "rows after it" in c.detail.get("link", "")]
