@@ -93,3 +93,15 @@ def test_invalid_lexicons_are_refused(monkeypatch: pytest.MonkeyPatch, name: str
     monkeypatch.setattr(L, "_read", lambda n: doc if n == name else real(n))
     with pytest.raises(ValueError, match=message):
         lexicon.__wrapped__()
+
+
+def test_guarded_markers_do_not_match_inside_their_compounds() -> None:
+    import re
+
+    from auditor.lexicon import claim_words
+
+    marks = re.compile(claim_words().guarded("total.markers", "total.compounds"))
+    for word in ("公共安全", "共享单车", "中共中央", "总书记", "应急管理局", "供应"):
+        assert marks.search(word) is None, word
+    for word in ("共受理", "全年共收到", "总收入", "应办结", "合计"):
+        assert marks.search(word) is not None, word

@@ -137,6 +137,22 @@ class ClaimWords(msgspec.Struct, frozen=True):
 
         return "|".join(re.escape(w) for w in self.lists[name])
 
+    def guarded(self, name: str, against: str) -> str:
+        """The list as an alternation whose words do not match inside the words of `against`: 共 of 共受理 but
+        not of 公共 or 共享 (a word that opens such a compound is kept from its ending, one inside it from its
+        beginning)."""
+        import re
+
+        out = []
+        for w in self.lists[name]:
+            pres = sorted({c[:c.index(w)] for c in self.lists[against] if w in c and c.index(w) > 0},
+                          key=len, reverse=True)
+            posts = sorted({c[len(w):] for c in self.lists[against] if c.startswith(w) and len(c) > len(w)},
+                           key=len, reverse=True)
+            ahead = f"(?!{'|'.join(map(re.escape, posts))})" if posts else ""
+            out.append("".join(f"(?<!{re.escape(x)})" for x in pres) + re.escape(w) + ahead)
+        return "|".join(out)
+
 
 @cache
 def claim_words() -> ClaimWords:

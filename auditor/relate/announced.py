@@ -49,7 +49,7 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _total_mark() -> re.Pattern[str]:
     """A label that opens with a total's mark (共受理, 全市合计): another total, not a part."""
     w = claim_words()
-    return re.compile(rf"(?:{w.alternation('sums.scope')})?(?:{w.alternation('total.strong')})")
+    return re.compile(rf"(?:{w.alternation('sums.scope')})?(?:{w.guarded('total.strong', 'total.compounds')})")
 
 
 def _list_figure(q: Quantity) -> bool:

@@ -36,7 +36,7 @@ def growth_head(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """GROWTH_WORD ending at hi, searched from lo but never further back than it can reach (bounded work)."""
     return GROWTH_WORD.search(text, max(lo, hi - GROWTH_REACH), hi)
 
-TOTAL_WORD = re.compile(rf"({_W.alternation('total.words')})[\u4e00-\u9fff]{{0,16}}$")
+TOTAL_WORD = re.compile(rf"({_W.guarded('total.words', 'total.compounds')})[\u4e00-\u9fff]{{0,16}}$")
 OTHER_WORD = _W("total.other")
 SUBSET_MODIFIERS = _W("rate_stem.subset")
 BOUNDED_RATES = _W("rate_stem.bounded")
@@ -131,7 +131,7 @@ def label_before(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、
     return text[j:i]
 
 
-TOTAL_MARK = re.compile(_W.alternation("total.markers"))
+TOTAL_MARK = re.compile(_W.guarded("total.markers", "total.compounds"))
 OUTCOME = _W("rate_stem.outcome")
 
 

@@ -64,7 +64,8 @@ def periods_differ(a: Quantity, b: Quantity) -> bool:
 @cache
 def _noise() -> re.Pattern[str]:
     w = claim_words()
-    return re.compile(f"{w.alternation('total.words')}|{w.alternation('period.current')}|上半年|下半年|的")
+    totals = w.guarded("total.words", "total.compounds")
+    return re.compile(f"{totals}|{w.alternation('period.current')}|上半年|下半年|的")
 
 
 @lru_cache(maxsize=1 << 13)  # a document names its subjects again and again: each is cut once

@@ -28,7 +28,8 @@ ENUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[
                   r"|\d{1,2}[.．、](?!\d)|[①-⑳])")
 NESTED = re.compile(r"^\s*[，,]?\s*(?:其中|内含|含)")
 ANNOUNCE = re.compile(rf"(?:{_CW.alternation('sums.announce')})?\s*[:：]\s*$")
-LIST_MARK = re.compile(rf"(?:{_CW.alternation('total.markers')}|{_CW.alternation('sums.scope')}|各类|各项)")
+LIST_MARK = re.compile(rf"(?:{_CW.guarded('total.markers', 'total.compounds')}|{_CW.alternation('sums.scope')}"
+                       r"|各类|各项)")
 PARTIAL_MARK = re.compile(r"各类|各项")
 TIME_UNITS = frozenset(_CW("sums.time_units"))
 NONE_WORD = re.compile(r"无|未|没有")
@@ -231,7 +232,7 @@ def _top_level(parts: list[Quantity]) -> list[Quantity]:
 
 # --- complementary parts ---------------------------------------------------------------------
 
-MARKED = re.compile(_CW.alternation("total.strong"))
+MARKED = re.compile(_CW.guarded("total.strong", "total.compounds"))
 COMPLEMENTS = tuple(tuple(x.split("|", 1)) for x in _CW("sums.complements"))
 
 

@@ -21,7 +21,7 @@ from auditor.relate.base import Relation, Seg, label_before, same_unit
 from auditor.relate.link import frame, periods_differ, same_plan
 
 _W = claim_words()
-STRONG = re.compile(rf"({_W.alternation('total.strong')})[\u4e00-\u9fff]{{0,10}}$")
+STRONG = re.compile(rf"({_W.guarded('total.strong', 'total.compounds')})[\u4e00-\u9fff]{{0,10}}$")
 ITEM_BREAK = re.compile(r"[；;]")
 NESTED = re.compile(_W.alternation("total.breakdown"))
 MIN_ITEMS = 3

@@ -94,7 +94,7 @@ def _names_base(name: str, label: str) -> bool:
 
 #: a whole that heads the list after it: 五年基本建设的投资427.4亿元，是这样分配的：
 COLON_HEAD = re.compile(r"[^。；;！？\n]{0,24}[：:]\s*\n")
-FAR_TOTAL = re.compile(claim_words().alternation("total.strong"))
+FAR_TOTAL = re.compile(claim_words().guarded("total.strong", "total.compounds"))
 PERIOD_HEADS = frozenset(claim_words()("rate.base_period"))  # 占同期…的: a period, not the base's words
 CLOSURE = re.compile(claim_words().alternation("rate.closure"))
 SPANS = frozenset(claim_words()("rate.spans"))

@@ -20,7 +20,7 @@ NAMED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,8}?)占(?:比|比重|比例)?(?:�
 #: a share clause that is only 占: 其他案件新收7364件(…)，占4.58%
 BARE_SHARE = re.compile(r"占(?:比|比重|比例)?(?:为|达)?")
 #: words that make a figure a total the parts hang from (共受理, 合计)
-TOTAL_WORDS = re.compile(claim_words().alternation("total.words"))
+TOTAL_WORDS = re.compile(claim_words().guarded("total.words", "total.compounds"))
 LEVEL_KINDS = ("count", "money", "measure")
 
 
@@ -316,3 +316,4 @@ def ranked_share_before(text: str, q: Quantity, seg: Seg, i: int, before: str) -
     if RANKED_SHARE.search(prev) is None:
         return None
     return text[start:q.start]
+

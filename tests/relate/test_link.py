@@ -35,3 +35,9 @@ def test_the_cached_cuts_are_the_cuts(a: str, b: str) -> None:
     assert link.subject_core(a) == link._noise().sub("", a)
     assert link._names_metric(a) == (sum(c not in link.MAGNITUDES for c in a) >= 2)
     assert link.repeat_of(_q(a), _q(b, 50)) == link.repeat_of(_q(a), _q(b, 50))
+
+
+def test_a_subjects_core_keeps_the_words_a_total_marker_stands_inside() -> None:
+    # 共 of 共受理 is a total's word; of 公共安全 it is the subject's own
+    assert link.subject_core("共受理诉求") == "受理诉求"
+    assert link.subject_core("公共安全事件") == "公共安全事件"
