@@ -324,6 +324,7 @@ def test_sessions_and_issues_stay_counts(text: str, fragment: str, value: str) -
     ("咨询电话：0797—8123456", "0797—8123456", "code"),
     ("值班电话0701-6228899", "0701-6228899", "code"),
     ("举报电话：6228899", "6228899", "code"),
+    ("咨询电话13912345678转接", "13912345678", "code"),  # a long number before another word stays a code
     ("索引号：014502317/2023-00158", "014502317/2023-00158", "code"),
     ("按照某府办发〔2023〕17号要求", "〔2023〕17号", "code"),
     ("依据某政发[2022]8号文件", "[2022]8号", "code"),
@@ -346,6 +347,7 @@ def test_codes_and_dates_of_reports(text: str, fragment: str, kind: str) -> None
     ("接听服务电话12万余个", "12万余个", "120000", "个"),  # a count after 电话 stays a count
     ("受理热线电话1350件", "1350件", "1350", "件"),
     ("4月20个重点项目集中开工", "20个", "20", "个"),  # a count after a month is no day
+    ("女性人口为186305421 人,占48.2%", "186305421 人", "186305421", "人"),  # a long count, a space before 人
 ])
 def test_figures_next_to_codes_and_dates_stay_figures(text: str, fragment: str, value: str, unit: str) -> None:
     q = mention(text, fragment)

@@ -6,6 +6,8 @@ import re
 from auditor.extract.patterns import _SYMBOL_AHEAD, _UNIT_AHEAD, CN_NUM, CN_SMALL, SP, D
 
 # --- look-alikes: (kind, pattern), tried in this order at each numeral -------------------
+#: measure words a long count stands before, with or without a space (202106272 人): no code
+_COUNT_WORD = "[人户件个家次名起宗项条所座辆头只株吨亩]"
 _Y = r"(?:19|20)[0-9]{2}"
 _CNY = r"[一二][〇零○一二三四五六七八九]{3}"
 _MD = rf"(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})"
@@ -62,7 +64,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"\[[{D}]{{1,3}}\]|\{{[{D}]{{1,3}}\}}"
      rf"|(?<![{D}.])[{D}]+(?:/[{D}-]+)+"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+){{2,}}"
-     rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％]|\s?(?:[元万亿萬億]|美元|港元|欧元|日元|英镑|人民币))"
+     rf"|(?<![{D}.,])[{D}]{{9,}}(?![{D}.%％]|\s?(?:[元万亿萬億]|美元|港元|欧元|日元|英镑|人民币|{_COUNT_WORD}))"
      rf"|(?<![{D}.])0[{D}]{{2,3}}[{SP}]?[-—–－]{{1,2}}[{SP}]?[{D}]{{7,8}}(?![{D}])"
      rf"|(?<![{D}.])0[{D}]{{3,}}"
      rf"|^[ \t\u3000]*[{D}]{{1,2}}-[{D}]{{1,2}}[a-z]?(?=\s)"),
