@@ -53,6 +53,12 @@ def other_subject(a: str, b: str) -> bool:
     return not any(a[k:k + 3] in b for k in range(len(a) - 2))
 
 
+def subjects_apart(change: str, level: str) -> bool:
+    """其他各族人口为29052人,…回族人口增加5120人: the change names a subject of its own (four characters or more) that
+    the level's neither holds nor is held in: another subject's change, though the two share 族人口."""
+    return len(change) >= 4 and len(level) >= 2 and change not in level and level not in change
+
+
 def periods_differ(a: Quantity, b: Quantity) -> bool:
     """The text gives the two figures different periods: two years, or an earlier period and another."""
     pa, pb = frame(a).period, frame(b).period

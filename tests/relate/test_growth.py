@@ -879,3 +879,13 @@ def test_a_note_mark_inside_a_comparison_frame_changes_nothing() -> None:
     text = "全区常住总人口为451220人。与2010年第六次全国人口普查的总人口412630人②相比,十年共增加38590人,增长{x}%。"
     assert [c.status for c in audit_text(text.format(x="9.35")).claims if c.kind == "growth"] == ["consistent"]
     assert "G301" in [f.code for f in audit_text(text.format(x="10.35")).findings]
+
+
+def test_a_change_naming_its_own_subject_takes_that_subjects_level() -> None:
+    # 苗族人口增加3150人 is the 苗族's change (3150/(36420-3150) = 9.47%), not of 其他各族人口 before it, though the
+    # two names share 族人口 and no 。 ends the list of shares
+    text = ("全镇常住人口中,苗族人口为36420人,占58.30%;其他各族人口为26050人,占41.70%同2010年相比,"
+            "苗族人口增加3150人,增长{x}%;其他各族人口增加980人,增长3.91%。")
+    assert [f.code for f in audit_text(text.format(x="9.47")).findings] == []
+    assert [c.expression for c in audit_text(text.format(x="9.47")).claims if c.kind == "growth"][0] == \
+        "3150/(36420-3150)"
