@@ -150,6 +150,8 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
 NESTED = re.compile(r"其中|包括")
 STATUS = re.compile(_CW.alternation("sums.status_lead"))
 INVOLVES = re.compile(_CW.alternation("sums.involves"))
+#: a clause that opens with nothing but 有 before its figure names no kind of its own
+BARE_HOLDS = frozenset({"有", "其中有"})
 #: a status word straight after a figure's noun (7个项目已完工)
 STATUS_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_CW.alternation('sums.status_lead')})")
 #: a ； that opens a new topic (；收入保障上,  ；在就业方面,)
@@ -228,6 +230,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and re.search(r"[；;]", between) and seps and not seps <= {"；", ";"} \
                 and not any(w in between for w in OTHER_WORD):
             break  # a ； after parts joined by 、/，opens a new clause group (unless it brings 其他)
+        if parts and label_before(text, p, 0, CLAUSE_END).strip("，, ") in BARE_HOLDS:
+            break  # 其中,联名提出的意见46条,有3条列为重点: 有 with no noun of its own counts some of the part before
         if parts and _involves(label_before(text, p, 0, CLAUSE_END), label_before(text, qs[parts[0]], 0, CLAUSE_END)):
             break  # 项目179个,其中务工110个,涉及经营主体42个: what the items involve, another thing than a part
         if parts and p.value == qs[parts[-1]].value and not re.search(r"[；;、]", between) \

@@ -586,3 +586,9 @@ def test_what_the_items_involve_is_no_part_of_them() -> None:
     text = "今年第二批奖补项目共186个,其中种植类项目120个,涉及经营主体52个,补贴资金18.6万元。"
     sums = [c.expression for c in audit_text(text).claims if c.kind == "sum"]
     assert not any(e and "52" in e for e in sums), sums
+
+
+def test_a_bare_you_after_a_part_counts_some_of_that_part() -> None:
+    # 有5条列为重点: five of the 52, not a second kind of suggestion (52+5 over 55 is no S401)
+    text = "全年共收集意见建议55条。其中,企业联名提出的意见52条,有5条列为重点督办事项。"
+    assert [f.code for f in audit_text(text).findings] == []
