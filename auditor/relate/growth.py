@@ -257,8 +257,9 @@ COMPARED_CLOSE = re.compile(rf"(?:{claim_words().alternation('growth.compared_cl
 COMPARED_OPEN = re.compile(rf"(?:{claim_words().alternation('growth.compared_open')})")
 
 
-#: a note mark after a figure (351270人②相比, 351270人[1]相比)
-NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]|\[\d{1,2}\]|［\d{1,2}］")
+#: a note mark or a pinyin gloss after a figure (351270人②相比, 351270人[1]相比, 484002人(ren)(ren)相比)
+NOTE_MARK = re.compile(r"(?:[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]|\[\d{1,2}\]|［\d{1,2}］"
+                       r"|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])+")
 
 
 def _compared_with(text: str, c: Quantity, clause_start: int) -> bool:
@@ -267,7 +268,10 @@ def _compared_with(text: str, c: Quantity, clause_start: int) -> bool:
     end = c.end
     if (note := NOTE_MARK.match(text, end)) is not None:
         end = note.end()
-    if not COMPARED_CLOSE.match(text, end):
+    # (48.40萬(wàn)人相比: the matching copy drops the gloss, so 相比 moves into the figure's span)
+    inside = text[c.start:c.end].rstrip()
+    closed = (m := COMPARED_CLOSE.search(inside)) is not None and m.end() == len(inside) < c.end - c.start
+    if not (COMPARED_CLOSE.match(text, end) or closed):
         return False
     return COMPARED_OPEN.search(text, clause_start, c.start) is not None
 MONEY_AMOUNT = re.compile(rf"(?:{claim_words().alternation('growth.money_amount')})了?$")

@@ -889,3 +889,10 @@ def test_a_change_naming_its_own_subject_takes_that_subjects_level() -> None:
     assert [f.code for f in audit_text(text.format(x="9.47")).findings] == []
     assert [c.expression for c in audit_text(text.format(x="9.47")).claims if c.kind == "growth"][0] == \
         "3150/(36420-3150)"
+
+
+@pytest.mark.parametrize("base", ["412630人(ren)(ren)", "41.26萬(wàn)人"])
+def test_a_pinyin_gloss_inside_a_comparison_frame_changes_nothing(base: str) -> None:
+    # pages that gloss characters with pinyin: the value compared with is still the one before 相比
+    text = f"全区常住人口为45.12萬人。這一數據與2010年的{base}相比,增加3.86萬(wàn)人,增長(cháng)9.35%。"
+    assert "G301" not in [f.code for f in audit_text(text).findings]
