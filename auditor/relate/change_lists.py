@@ -16,7 +16,7 @@ from auditor.model import Quantity
 from auditor.relate.base import CLAUSE_END, GROWTH_DOWN, INCREMENT, Relation, Seg, growth_start, label_before, same_unit
 from auditor.relate.breakdowns import breakdown_total
 from auditor.relate.growth_lists import _rate_list
-from auditor.relate.link import frame, subjects_apart
+from auditor.relate.link import frame, named_subject, subjects_apart
 
 _W = claim_words()
 EACH = re.compile(_W.alternation("growth.each"))
@@ -99,7 +99,7 @@ def change_after_level(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> R
             return None
         if not between:
             return None  # nothing between: the item's own reading
-        if subjects_apart(frame(inc).subject, frame(p).subject):
+        if subjects_apart(named_subject(text, inc), frame(p).subject):
             return None  # 其他各族人口为29052人,占37.60%同2010年相比,回族人口增加5120人: another subject's change
         if BREAKDOWN_BETWEEN.search(text, p.end, inc.start):
             return None  # 收入5.2亿元,增长3%(其中增值税收入比上年减收2000万元,下降6.25%): the change is a part's

@@ -37,7 +37,15 @@ from auditor.relate.levels import (
     item_start,
     unlinkable_growth,
 )
-from auditor.relate.link import frame, named_aside, other_subject, same_plan, subject_level, subjects_apart
+from auditor.relate.link import (
+    frame,
+    named_aside,
+    named_subject,
+    other_subject,
+    same_plan,
+    subject_level,
+    subjects_apart,
+)
 from auditor.relate.multiples import compound_of
 
 
@@ -179,7 +187,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                 and frame(qs[j]).role == "level" and same_plan(qs[j], q)
                 and not INCREMENT_TAIL.search(text[max(0, qs[j].start - 6):qs[j].start])
                 and not other_subject(_own_subject(text, qs[inc]), frame(qs[j]).subject)
-                and not subjects_apart(_own_subject(text, qs[inc]), frame(qs[j]).subject)
+                and not subjects_apart(named_subject(text, qs[inc]), frame(qs[j]).subject)
                 and not _part_opened_between(text, qs[j], qs[inc])]
         if pool:
             new = max(pool, key=lambda j: (overlap(label_before(text, qs[j], 0), inc_lab), j))
@@ -187,7 +195,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             if total is not None:
                 new, after_breakdown = total
         elif new is not None and (other_subject(_own_subject(text, qs[inc]), frame(qs[new]).subject)
-                                  or subjects_apart(_own_subject(text, qs[inc]), frame(qs[new]).subject)
+                                  or subjects_apart(named_subject(text, qs[inc]), frame(qs[new]).subject)
                                   or _part_opened_between(text, qs[new], qs[inc])):
             new = None  # 财政收入5.2亿元(…税收收入比上年减收2000万元,下降6.25%): the change is of another subject
     link = "same item"

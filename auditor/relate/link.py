@@ -59,6 +59,18 @@ def subjects_apart(change: str, level: str) -> bool:
     return len(change) >= 4 and len(level) >= 2 and change not in level and level not in change
 
 
+def named_subject(text: str, q: Quantity) -> str:
+    """The figure's subject where its own clause names it (回族人口增加5120人), not one its item carries on
+    (…完成年初预算数60999万元…,比上年减收1070万元: the change names none) nor a comparison's words."""
+    from auditor.relate.base import CLAUSE_END, label_before
+
+    s, label = frame(q).subject, label_before(text, q, 0, CLAUSE_END)
+    if not s or s not in label:
+        return ""
+    compared = max(label.rfind("比"), label.rfind("较"))  # (较上年同期增加支出1.20亿元: a comparison's words)
+    return "" if compared >= 0 and label.rfind(s) >= compared else s
+
+
 def periods_differ(a: Quantity, b: Quantity) -> bool:
     """The text gives the two figures different periods: two years, or an earlier period and another."""
     pa, pb = frame(a).period, frame(b).period
