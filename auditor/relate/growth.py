@@ -199,7 +199,10 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
                                   or _part_opened_between(text, qs[new], qs[inc])):
             new = None  # 财政收入5.2亿元(…税收收入比上年减收2000万元,下降6.25%): the change is of another subject
     link = "same item"
-    if new is None and q.kind == "percent":
+    # (服务总人次3.18亿,增长9.6%: the item states its own level, though without a measure word)
+    own_level = any(frame(qs[j]).role == "level" and qs[j].kind in ("number", "count", "money", "measure")
+                    for j in _item_before(seg, i))
+    if new is None and q.kind == "percent" and not own_level:
         # the item states no level: the one level of the same subject before it (事故29起 … 事故起数减少5起)
         lvl = subject_level(qs, i, qs[inc] if inc is not None else None)
         if lvl is not None and _part_opened_between(text, qs[lvl], q):

@@ -896,3 +896,13 @@ def test_a_pinyin_gloss_inside_a_comparison_frame_changes_nothing(base: str) -> 
     # pages that gloss characters with pinyin: the value compared with is still the one before 相比
     text = f"全区常住人口为45.12萬人。這一數據與2010年的{base}相比,增加3.86萬(wàn)人,增長(cháng)9.35%。"
     assert "G301" not in [f.code for f in audit_text(text).findings]
+
+
+def test_a_rate_whose_item_states_its_own_level_borrows_no_other() -> None:
+    # 服务总人次2.74亿 (no measure word after it) is the rate's own level: 增加18个 of the stations before is not its
+    # increment, though 乡镇综合文化站 opens both subjects
+    text = ("乡镇综合文化站1236个,比上年末增加18个;馆藏图书1.85亿册,增长3.6%。"
+            "全年乡镇综合文化站服务总人次2.74亿,增长8.8%。")
+    r = audit_text(text)
+    assert [f.code for f in r.findings] == []
+    assert [c.status for c in r.claims if c.kind == "growth" and c.claimed == "8.8"] == ["unverifiable"]
