@@ -81,3 +81,9 @@ def test_a_sentence_opening_with_a_noun_that_begins_like_a_continuation_names_it
     qs = [q for q in audit_text(text).quantities if q.is_quantity]
     assert [q.frame.subject for q in qs[2:] if q.frame] == [opening, opening]
     assert qs[2].frame is not None and qs[0].frame is not None and qs[2].frame.item != qs[0].frame.item
+
+
+def test_funds_carried_over_from_last_year_are_this_years_level() -> None:
+    # 上年结转540万元: funds carried into this year's income, not last year's value of anything
+    f = framed("某中心2024年收入预算3600万元,其中:上年结转540万元,占15%;财政拨款收入3060万元,占85%。")
+    assert f["540万元"].role == "level" and f["3060万元"].role == "level"

@@ -41,3 +41,9 @@ def test_a_subjects_core_keeps_the_words_a_total_marker_stands_inside() -> None:
     # 共 of 共受理 is a total's word; of 公共安全 it is the subject's own
     assert link.subject_core("共受理诉求") == "受理诉求"
     assert link.subject_core("公共安全事件") == "公共安全事件"
+
+
+def test_a_short_subject_inside_a_much_longer_one_names_no_level_of_it() -> None:
+    # 费支出 (a cut label) is no level of 公务用车运行维护费支出决算; 事故 is one of 事故起数
+    assert not link.subject_names(_q("费支出"), _q("公务用车运行维护费支出决算", 50))
+    assert link.subject_names(_q("事故"), _q("事故起数", 50))

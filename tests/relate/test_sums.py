@@ -592,3 +592,10 @@ def test_a_bare_you_after_a_part_counts_some_of_that_part() -> None:
     # 有5条列为重点: five of the 52, not a second kind of suggestion (52+5 over 55 is no S401)
     text = "全年共收集意见建议55条。其中,企业联名提出的意见52条,有5条列为重点督办事项。"
     assert [f.code for f in audit_text(text).findings] == []
+
+
+def test_a_list_opened_by_zhuyao_shi_inside_a_part_is_no_part_of_the_outer_list() -> None:
+    # 主要是…: the 900万 of 一般性补助 broken down, not three more parts of 1300万
+    text = ("全年区财政共计下达街道补助资金1300万元,其中固定补助150万元,一般性补助900万元,主要是人员补助420万元,"
+            "运转补助360万元,其他补助120万元;专项补助250万元。")
+    assert "S401" not in [f.code for f in audit_text(text).findings]
