@@ -105,3 +105,16 @@ def test_guarded_markers_do_not_match_inside_their_compounds() -> None:
         assert marks.search(word) is None, word
     for word in ("共受理", "全年共收到", "总收入", "应办结", "合计"):
         assert marks.search(word) is not None, word
+
+
+def test_guarded_alternations_are_the_same_text_in_every_run() -> None:
+    # the pattern cache keys compiled patterns by their text: a text that changed with the hash seed would be
+    # compiled (and the cache rewritten) on every run
+    import os
+    import subprocess
+    import sys
+
+    code = "from auditor.lexicon import claim_words; print(claim_words().guarded('total.markers', 'total.compounds'))"
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1

@@ -145,10 +145,11 @@ class ClaimWords(msgspec.Struct, frozen=True):
 
         out = []
         for w in self.lists[name]:
+            # (sorted by length, then text: one pattern text in every run, so the pattern cache keeps it)
             pres = sorted({c[:c.index(w)] for c in self.lists[against] if w in c and c.index(w) > 0},
-                          key=len, reverse=True)
+                          key=lambda x: (-len(x), x))
             posts = sorted({c[len(w):] for c in self.lists[against] if c.startswith(w) and len(c) > len(w)},
-                           key=len, reverse=True)
+                           key=lambda x: (-len(x), x))
             ahead = f"(?!{'|'.join(map(re.escape, posts))})" if posts else ""
             out.append("".join(f"(?<!{re.escape(x)})" for x in pres) + re.escape(w) + ahead)
         return "|".join(out)
