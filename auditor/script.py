@@ -10,7 +10,8 @@ character on either side are left alone.
 
 A converter's pinyin inside words (產(chǎn)業(yè)) is dropped from the copy so the words match; the run
 keeps its length and its ends (the freed places are spaces at its start, or at its end behind a
-figure), so figures keep their offsets while characters inside such a run shift by a few places.
+figure), so figures keep their offsets while characters inside such a run shift by a few places. Letter-spaced
+text (同 比 增 加, from a PDF) is joined the same way, its spaces moved to the run's start.
 """
 from __future__ import annotations
 
@@ -20,6 +21,18 @@ from functools import cache
 #: a converter's pinyin after a character, inside a word: 產(chǎn)業(yè), 萬(wàn) (a tone mark makes it pinyin)
 PINYIN_RUN = re.compile(r"(?:[\u4e00-\u9fff]|[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)])+")
 PINYIN = re.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]")
+
+
+#: letter-spaced text from a PDF: three or more characters, each alone between single spaces (同 比 增 加)
+SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
+
+
+def _unspaced(m: re.Match[str]) -> str:
+    """同 比 增 加 -> spaces then 同比增加: the words whole, the run's length kept, its last character in place
+    (so a figure straight after the run still follows its words)."""
+    run = m.group(0)
+    words = run.replace(" ", "")
+    return " " * (len(run) - len(words)) + words
 
 
 @cache
@@ -49,6 +62,8 @@ def simplified(text: str) -> str:
     out = characters(text)  # most reports have none
     if PINYIN.search(out):
         out = PINYIN_RUN.sub(_unpinyin, out)
+    if SPACED.search(out):
+        out = SPACED.sub(_unspaced, out)
     assert len(out) == len(text)
     return out
 

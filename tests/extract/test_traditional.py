@@ -52,3 +52,30 @@ def test_the_span_is_the_text_as_written() -> None:
 def test_a_reading_aid_inside_a_unit_is_skipped(text: str, unit: str) -> None:
     (q,) = extract(text)
     assert (q.value, q.unit) == (312, unit)
+
+
+def test_letter_spaced_words_are_joined_in_the_matching_copy() -> None:
+    from auditor.script import simplified
+
+    text = "政 府 采 购 预 算 4800000.00 元 , 同 比 增 加\n800000.00 元,增长 20.00%。"
+    out = simplified(text)
+    assert len(out) == len(text) and "政府采购预算 4800000.00" in out and "同比增加\n800000.00" in out
+    assert simplified("全市 共有 学校") == "全市 共有 学校"  # words of two characters apart are no letter-spacing
+
+
+def test_a_letter_spaced_change_word_states_the_increment() -> None:
+    from auditor import audit_text
+
+    text = "2024 年 政 府 采 购 预 算 4800000.00 元 , 同 比 增 加\n800000.00 元,增长 {x}%。"
+    assert [c.status for c in audit_text(text.format(x="20.00")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="25.00")).findings]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="同比增加萬(wàn)人 ,0123.", max_size=40))
+def test_the_matching_copy_keeps_every_offset(text: str) -> None:
+    from auditor.script import simplified
+
+    out = simplified(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c.isdigit()] == [i for i, c in enumerate(text) if c.isdigit()]
