@@ -194,6 +194,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             total = breakdown_total(text, qs, seg, new, inc, inc_lab)
             if total is not None:
                 new, after_breakdown = total
+            elif seg.sent[new] != seg.sent[inc] and \
+                    PART_OPENS.match(text[sent_start[seg.sent[new]]:qs[new].start].lstrip()):
+                after_breakdown = False  # 经费500万元。其中,A100万元,B400万元。比上年减少125万元: the total's or B's
         elif new is not None and (other_subject(_own_subject(text, qs[inc]), frame(qs[new]).subject)
                                   or subjects_apart(named_subject(text, qs[inc]), frame(qs[new]).subject)
                                   or _part_opened_between(text, qs[new], qs[inc])):

@@ -906,3 +906,11 @@ def test_a_rate_whose_item_states_its_own_level_borrows_no_other() -> None:
     r = audit_text(text)
     assert [f.code for f in r.findings] == []
     assert [c.status for c in r.claims if c.kind == "growth" and c.claimed == "8.8"] == ["unverifiable"]
+
+
+def test_a_change_in_the_sentence_after_a_qizhong_sentence_never_accuses() -> None:
+    # 其中,…公务用车运行费480万元。比上年减少150万元,下降20%: the total's change (150/750) or the last part's: the
+    # text does not say, so neither reading accuses
+    text = ("2021年,本单位“三公”经费预算为600万元。其中,公务接待费120万元,公务用车运行费480万元。"
+            "比上年减少150万元,下降20%。")
+    assert "G301" not in [f.code for f in audit_text(text).findings]
