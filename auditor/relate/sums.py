@@ -150,6 +150,7 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
 NESTED = re.compile(r"其中|包括")
 STATUS = re.compile(_CW.alternation("sums.status_lead"))
 INVOLVES = re.compile(_CW.alternation("sums.involves"))
+SUB_BREAKDOWN = re.compile(_CW.alternation("sums.sub_breakdown"))
 #: a clause that opens with nothing but 有 before its figure names no kind of its own
 BARE_HOLDS = frozenset({"有", "其中有"})
 #: a status word straight after a figure's noun (7个项目已完工)
@@ -218,7 +219,8 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
             break  # 其中,某院受理15400件,结案9594件: counts at two stages of the cases add up to nothing
         if parts and TOTAL_WORD.search(label_before(text, p, 0, CLAUSE_END).replace("、", "")):
             break  # 其中高速公路3.1万公里，高速公路总里程达7.84万公里 (…,共批准法规、决定90件): another total
-        if parts and re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中|主要是|主要为|主要包括", between):
+        if parts and (re.search(r"同比|较上年|比上年|增加|减少|下降|增长|其中", between)
+                      or SUB_BREAKDOWN.search(between)):
             break  # a comparison or a nested 其中 (主要是: 一般性补助1100万元,主要是人员补助500万元…) ends the list
         if parts and _rated_status(text, p):
             break  # 其中闭会期间22件,经审查立案226件,立案率94.2%: a stage of the whole its rate is over, no part
