@@ -131,6 +131,8 @@ def label_before(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、
     return text[j:i]
 
 
+#: a closing bracket, either width
+BRACKET_CLOSE = re.compile(r"[)）]")
 TOTAL_MARK = re.compile(_W.guarded("total.markers", "total.compounds"))
 OUTCOME = _W("rate_stem.outcome")
 

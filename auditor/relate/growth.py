@@ -10,6 +10,7 @@ from auditor.frames import CLOSED_FRAME, patterns
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
 from auditor.relate.base import (
+    BRACKET_CLOSE,
     CLAUSE_END,
     GROWTH_DOWN,
     INCREMENT,
@@ -131,10 +132,10 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
             and not _part_opened_between(text, qs[j], q)]  # 收入…下降13.02%。其中:增值服务下降25%: a part's rate
     new = old = inc = None
     after_breakdown: bool | None = None  # the increment follows a breakdown: closed (True) or open (False)
-    own_base = named_base(text, seg.clause_start[seg.clause[i]], q.start)
+    own_base = compared_base(text, seg.clause_start[seg.clause[i]], q.start)
     for j in same:
         c = qs[j]
-        if own_base and (base := named_base(text, seg.clause_start[seg.clause[j]], c.end)) and base != own_base:
+        if own_base and (base := compared_base(text, seg.clause_start[seg.clause[j]], c.end)) and base != own_base:
             continue  # 比报告数38600万元增加20万元,比上年决算数下降12.5%: that comparison's figures, not this one's
         if c.kind == "percent":
             if q.kind == "percent" and old is None and new is None and \
@@ -237,13 +238,13 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
 
 
 INC_WORD = INCREMENT  # the increment words of the lexicon
-#: the figure a comparison names as its base: 比报告数, 比上年决算数, 较调整预算数
-NAMED_BASE = re.compile(r"(?:比|较)\s*((?:(?:19|20)\d\d年|上年|去年|上一年|年初)?[\u4e00-\u9fff]{0,5}?数)")
+#: the figure a comparison names as its base: 比报告数, 比上年决算数 (a share's is rate_wholes.NAMED_BASE)
+COMPARED_BASE = re.compile(r"(?:比|较)\s*((?:(?:19|20)\d\d年|上年|去年|上一年|年初)?[\u4e00-\u9fff]{0,5}?数)")
 
 
-def named_base(text: str, lo: int, hi: int) -> str:
+def compared_base(text: str, lo: int, hi: int) -> str:
     """The base the last comparison in text[lo:hi] names (报告数, 上年决算数), or "" (同比, 比上年: a period)."""
-    found = list(NAMED_BASE.finditer(text, lo, hi))
+    found = list(COMPARED_BASE.finditer(text, lo, hi))
     return found[-1].group(1) if found else ""
 #: the start of the year an increase of a balance is often counted from (较年初增加): another base than 同比's
 SINCE_JANUARY = re.compile(r"(?:较|比|与)年初")
@@ -355,9 +356,8 @@ def _own_subject(text: str, q: Quantity) -> str:
     return "" if subject and compared >= 0 and label.rfind(subject) >= compared else subject
 
 
-#: a breakdown opened between a level and a change (其中), and a bracket that closes it
+#: a breakdown opened between a level and a change (其中)
 PART_OPENS = re.compile(r"其中")
-BRACKET_END = re.compile(r"[)）]")
 
 
 def _part_opened_between(text: str, level: Quantity, inc: Quantity) -> bool:
@@ -365,7 +365,7 @@ def _part_opened_between(text: str, level: Quantity, inc: Quantity) -> bool:
     with no level after it, opens a part the change is of; a bracket closed before the change ends it
     (收入48500万元(其中区本级40200万元…),同比增收3900万元 is the total's)."""
     m = PART_OPENS.search(text, level.end, inc.start)
-    return m is not None and BRACKET_END.search(text, m.end(), inc.start) is None
+    return m is not None and BRACKET_CLOSE.search(text, m.end(), inc.start) is None
 
 
 NARROWED = re.compile(claim_words().alternation("growth.narrowed"))
@@ -377,7 +377,7 @@ def _narrowed(text: str, qs: Sequence[Quantity], i: int, sentence_start: int) ->
     1.77亿元后,增长0.02%: the amount set aside is no level either; frames.EXCLUDED makes it an attribute. A
     bracket closed before the rate is a note on the figure before it: 收入100万元(不含转移支付),增长5%.)"""
     found = [m for m in NARROWED.finditer(text, sentence_start, qs[i].start)
-             if not BRACKET_END.search(text, m.end(), qs[i].start)]  # (收入100万元(不含转移支付),增长5%: a note)
+             if not BRACKET_CLOSE.search(text, m.end(), qs[i].start)]  # (收入100万元(不含转移支付),增长5%: a note)
     if not found:
         return False
     at = found[-1].end()

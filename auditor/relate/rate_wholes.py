@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
+from auditor.relate.base import BRACKET_CLOSE, CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
 from auditor.relate.link import COMMON, frame, grams
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
@@ -305,7 +305,6 @@ def _inside_sibling(text: str, qs: Sequence[Quantity], j: int, part_j: int, befo
 
 
 HEAD_ASIDE = re.compile(r"\s*[（(]")
-ASIDE_CLOSE = re.compile(r"[)）]")
 
 
 def head_share(text: str, qs: Sequence[Quantity], part_j: int, w_j: int, i: int) -> bool:
@@ -315,7 +314,7 @@ def head_share(text: str, qs: Sequence[Quantity], part_j: int, w_j: int, i: int)
     readings disagree, so the last part's reading may confirm the share but never accuses it."""
     w, part = qs[w_j], qs[part_j]
     if not (w_j < part_j < i) or frame(w).aside or not frame(part).aside or not frame(qs[i]).aside \
-            or not HEAD_ASIDE.match(text, w.end) or ASIDE_CLOSE.search(text, w.end, qs[i].start):
+            or not HEAD_ASIDE.match(text, w.end) or BRACKET_CLOSE.search(text, w.end, qs[i].start):
         return False
     members = [qs[k] for k in range(w_j + 1, part_j + 1)]
     if any(m.kind == "percent" for m in members):
