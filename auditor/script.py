@@ -11,7 +11,9 @@ character on either side are left alone.
 A converter's pinyin inside words (產(chǎn)業(yè)) is dropped from the copy so the words match; the run
 keeps its length and its ends (the freed places are spaces at its start, or at its end behind a
 figure), so figures keep their offsets while characters inside such a run shift by a few places. Letter-spaced
-text (同 比 增 加, from a PDF) is joined the same way, its spaces moved to the run's start.
+text (同 比 增 加, from a PDF) is joined the same way, its spaces moved to the run's start, and so is a
+word a fixed-width file wraps across lines (同比增⏎加), where the break is a wrap inside a sentence
+(segment.soft_break): the line break becomes a space before the run of characters it cut.
 """
 from __future__ import annotations
 
@@ -25,6 +27,32 @@ PINYIN = re.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ�
 
 #: letter-spaced text from a PDF: three or more characters, each alone between single spaces (同 比 增 加)
 SPACED = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
+
+
+#: a line break between two characters of a word (found by its two characters: a search for the runs
+#: around it would start again at every character of a long run)
+WRAPPED = re.compile(r"[\u4e00-\u9fff]\r?\n[\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _unwrap(text: str) -> str:
+    """同比增⏎加 -> a space then 同比增加, where the break is a wrap inside a sentence (not a heading's end):
+    the characters of the line's last run move right by the break's width, the break's place becomes spaces."""
+    from auditor.segment import soft_break
+
+    pieces, done = [], 0
+    for m in WRAPPED.finditer(text):
+        brk = m.start() + 1
+        nl = m.end() - 2
+        if brk < done or not soft_break(text, nl, text.rfind("\n", 0, nl) + 1):
+            continue
+        run = brk - 1
+        while run > done and "\u4e00" <= text[run - 1] <= "\u9fff":
+            run -= 1
+        width = m.end() - 1 - brk
+        pieces += [text[done:run], " " * width, text[run:brk]]
+        done = m.end() - 1
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _unspaced(m: re.Match[str]) -> str:
@@ -64,6 +92,8 @@ def simplified(text: str) -> str:
         out = PINYIN_RUN.sub(_unpinyin, out)
     if SPACED.search(out):
         out = SPACED.sub(_unspaced, out)
+    if WRAPPED.search(out):
+        out = _unwrap(out)
     assert len(out) == len(text)
     return out
 

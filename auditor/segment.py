@@ -105,7 +105,7 @@ class Segments(msgspec.Struct, frozen=True):
         return bisect_right(self.clause_starts, offset) - 1
 
 
-def _soft_break(text: str, i: int, line_start: int) -> bool:
+def soft_break(text: str, i: int, line_start: int) -> bool:
     """Is the line break at i a wrap inside a sentence?"""
     k = i - 1
     while k >= line_start and text[k] in SPACE:
@@ -180,7 +180,7 @@ def segment(text: str) -> Segments:
                 i = m.start() if m else min(bound, n)
                 continue
         if ch == "\n":
-            soft = _soft_break(text, i, line_start)
+            soft = soft_break(text, i, line_start)
             line_start = i + 1
             if not soft:
                 depth = 0

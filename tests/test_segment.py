@@ -120,7 +120,7 @@ def _reference(text: str) -> tuple[tuple[int, ...], tuple[int, ...], list[tuple[
     while i < n:
         ch = text[i]
         if ch == "\n":
-            soft = s._soft_break(text, i, line_start)
+            soft = s.soft_break(text, i, line_start)
             line_start = i + 1
             if not soft:
                 depth = 0

@@ -71,8 +71,28 @@ def test_a_letter_spaced_change_word_states_the_increment() -> None:
     assert "G301" in [f.code for f in audit_text(text.format(x="25.00")).findings]
 
 
+def test_a_word_wrapped_across_lines_is_joined_in_the_matching_copy() -> None:
+    from auditor.script import simplified
+
+    text = "维修支出 8200 元,占运行经费预算 3.15%,同比增\n加 5100 元,增长 164.52%。"
+    out = simplified(text)
+    assert len(out) == len(text) and ", 同比增加 5100" in out and "\n" not in out
+    crlf = text.replace("\n", "\r\n")
+    assert ",  同比增加 5100" in simplified(crlf)
+    heading = "二、收支预算总体情况\n收入预算 120 万元。"  # a short line ends a heading, not a word
+    assert simplified(heading) == heading
+
+
+def test_a_change_word_wrapped_across_lines_states_the_increment() -> None:
+    from auditor import audit_text
+
+    text = "维修支出 8200 元,占运行经费预算 3.15%,同比增\n加 5100 元,增长 {x}%。"
+    assert [c.status for c in audit_text(text.format(x="164.52")).claims if c.kind == "growth"] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="120.00")).findings]
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="同比增加萬(wàn)人 ,0123.", max_size=40))
+@given(st.text(alphabet="同比增加萬(wàn)人 ,0123.\n\r", max_size=60))
 def test_the_matching_copy_keeps_every_offset(text: str) -> None:
     from auditor.script import simplified
 
