@@ -156,7 +156,7 @@ def _list_claims(text: str, qs: Sequence[Quantity], head: list[int], chunks: lis
             parts: list[Quantity] = []
             for c in chunks:
                 cu = [j for j in c if (qs[j].kind, qs[j].unit) == key]
-                p = _pick(text, qs, t, i, len(hs), cu, mode != SENTENCE_MODE)
+                p = _pick(text, qs, [qs[h] for h in hs], i, cu, mode != SENTENCE_MODE)
                 if p is None:
                     if cu or not NONE_WORD.search(_chunk_text(text, qs, c)):
                         parts = []
@@ -177,17 +177,35 @@ def _chunk_text(text: str, qs: Sequence[Quantity], c: list[int]) -> str:
     return text[a:qs[c[-1]].end + 40]
 
 
-def _pick(text: str, qs: Sequence[Quantity], t: Quantity, i: int, n: int, cu: list[int], loose: bool) -> int | None:
-    """The part of column i (the i-th of n head figures of one unit) in a chunk's figures of that unit."""
+def _pick(text: str, qs: Sequence[Quantity], heads: list[Quantity], i: int, cu: list[int],
+          loose: bool) -> int | None:
+    """The part of column i (the i-th of the head figures of one unit) in a chunk's figures of that unit.
+
+    A chunk with fewer figures than there are columns gives column i the one figure whose label is nearer
+    to the column's than to any other column's: 因公出国费0元,公务用车费3400元 then 1.因公出国费0元 /
+    2.公务用车费3400元 detail the head's items one by one, and a shared word (费) makes no part of another."""
     if not cu:
         return None
+    n = len(heads)
     if len(cu) == n:
         return cu[i]
-    tl = label_before(text, t, 0)
-    hits = [j for j in cu if overlap(tl, label_before(text, qs[j], 0))]
+    labels = [label_before(text, h, 0) for h in heads]
+    hits: list[int] = []
+    elsewhere: set[int] = set()
+    for j in cu:
+        lj = label_before(text, qs[j], 0)
+        scores = [overlap(tl, lj) for tl in labels]
+        best = max(range(n), key=scores.__getitem__)
+        if not scores[best] or scores.count(scores[best]) > 1:
+            continue
+        if best == i:
+            hits.append(j)
+        else:
+            elsewhere.add(j)
     if n > 1 and len(hits) == 1:
         return hits[0]
-    return cu[0] if i == 0 and loose else None  # a numbered paragraph opens with its own figure
+    # a numbered paragraph opens with its own figure, unless that figure is another column's
+    return cu[0] if i == 0 and loose and cu[0] not in elsewhere else None
 
 
 def _judge_list(text: str, t: Quantity, parts: list[Quantity], mode: str, announced: bool) -> Relation | None:

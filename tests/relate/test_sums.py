@@ -78,6 +78,25 @@ def test_numbered_paragraphs_that_miss_stay_quiet() -> None:
     assert not loud(text)
 
 
+ITEMISED = ("本年度会议费支出0元,占0%;培训费支出52000元,占61.9%;差旅费支出32000元,占38.1%。具体如下:\n"
+            "1.会议费支出0元,召开会议0次。\n"
+            "2.培训费支出52000元。其中:\n")
+
+
+def test_numbered_paragraphs_detailing_the_heads_items_are_no_parts_of_one_of_them() -> None:
+    """The head's three figures are items; the paragraphs take them up one by one (the list cut short):
+    会议费 0元 is no part of 培训费 52000元, though both are 费支出 and 0 + 52000 = 52000."""
+    assert not [s for s in sums(ITEMISED) if s[2].startswith("a total")]
+
+
+def test_numbered_paragraphs_under_several_heads_of_one_unit_still_add_up() -> None:
+    text = ("受理来信320件,来访180件。\n"
+            "1.城建类来信200件,来访100件。\n2.教育类来信70件,来访50件。\n3.其他类来信50件,来访30件。\n")
+    found = sums(text)
+    assert ("consistent", "200+70+50", "a total, then numbered paragraphs") in found
+    assert ("consistent", "100+50+30", "a total, then numbered paragraphs") in found
+
+
 def test_paragraphs_after_a_colon_with_nested_items() -> None:
     text = ("共受理各类案件100件。其中:\n刑事案件60件,审查逮捕20件;审查起诉40件。\n"
             "民事案件25件,支持起诉5件。\n行政案件15件。\n(二)办案效率\n")
