@@ -133,6 +133,14 @@ def label_before(text: str, q: Quantity, lo: int, stops: str = CLAUSE_END + "、
 
 #: a closing bracket, either width
 BRACKET_CLOSE = re.compile(r"[)）]")
+#: a bracketed aside with no bracket inside it: 占全省（不含开发区）受理总数的, 投诉（含咨询）
+ASIDE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def without_asides(s: str) -> str:
+    """The words with their bracketed asides taken out (a label or a base's name read without its gloss)."""
+    return ASIDE.sub("", s) if "(" in s or "（" in s else s
+
 TOTAL_MARK = re.compile(_W.guarded("total.markers", "total.compounds"))
 OUTCOME = _W("rate_stem.outcome")
 

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import BRACKET_CLOSE, CLAUSE_END, WINDOW_MAX, Seg, label_before, same_unit
+from auditor.relate.base import (
+    BRACKET_CLOSE,
+    CLAUSE_END,
+    WINDOW_MAX,
+    Seg,
+    label_before,
+    same_unit,
+    without_asides,
+)
 from auditor.relate.link import COMMON, frame, grams
 
 #: the base a share names: 占全省受理总数的, 占比重为; 在全市调解纠纷量中占
@@ -38,7 +46,7 @@ def _whole_label(text: str, q: Quantity) -> str:
 
 def _base_name(before: str) -> str:
     """The name a share gives its base (占全省受理总数的 -> 全省受理总数), or ""."""
-    m = NAMED_BASE.search(re.sub(r"[（(][^（()）]{0,20}[）)]", "", before))
+    m = NAMED_BASE.search(without_asides(before))
     name = next((g for g in m.groups() if g), "") if m else ""
     return "" if NO_NAME.fullmatch(name) else name  # 占比为: no base named
 

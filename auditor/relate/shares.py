@@ -12,7 +12,16 @@ from fractions import Fraction
 
 from auditor.lexicon import claim_words
 from auditor.model import Quantity
-from auditor.relate.base import CLAUSE_END, OTHER_WORD, Relation, Seg, label_before, same_unit, window
+from auditor.relate.base import (
+    CLAUSE_END,
+    OTHER_WORD,
+    Relation,
+    Seg,
+    label_before,
+    same_unit,
+    window,
+    without_asides,
+)
 from auditor.relate.link import frame, same_plan
 
 #: a share clause naming its part before 占: 一审案件占61.27%
@@ -47,10 +56,6 @@ def _share_part(text: str, qs: Sequence[Quantity], k: int, seg: Seg) -> tuple[in
         js = [j for j in window(qs, k, seg, 0) if seg.item[j] == seg.item[k] and _is_level(qs[j])]
         return (js[0], "part in the share's item") if js else None
     return None
-
-
-#: a bracketed aside inside a label
-ASIDE_TEXT = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
@@ -96,7 +101,7 @@ def listed_share(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relatio
     slack = sum((Fraction(1, 2 * 10 ** max(qs[k].decimals, 0)) for k in order), Fraction(0))
     # (unless most shares fit the parts' sum: then it is the whole, and the odd share is wrong)
     # (窗口登记(来信、其他部门转来等)40件: a 其他 inside the last part's bracket says what it holds, no remainder)
-    last = ASIDE_TEXT.sub("", label_before(text, qs[max(parts)], 0, CLAUSE_END))
+    last = without_asides(label_before(text, qs[max(parts)], 0, CLAUSE_END))
     closed = any(w in last for w in OTHER_WORD)
     if abs(claimed - 100) > slack and not closed:
         total = sum((Fraction(qs[p].value) for p in parts), Fraction(0))

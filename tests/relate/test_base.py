@@ -73,3 +73,12 @@ def test_sentence_first_is_the_first_figure_of_the_sentence(steps: list[int], da
     seg = Seg(sent, [0] * len(sent), [0] * len(sent), [0] * len(sent), [0])
     j = data.draw(st.integers(0, len(sent) - 1))
     assert sentence_first(seg, j) == min(x for x in range(len(sent)) if sent[x] == sent[j])
+
+
+def test_a_label_is_read_without_its_bracketed_asides() -> None:
+    from auditor.relate.base import without_asides
+
+    assert without_asides("占全市（不含开发区）受理总数的") == "占全市受理总数的"
+    assert without_asides("投诉(含咨询)类") == "投诉类"
+    assert without_asides("占（未闭合的受理总数") == "占（未闭合的受理总数"  # an unclosed bracket stays
+    assert without_asides("城镇人口") == "城镇人口"
