@@ -339,3 +339,28 @@ def other_measure(part_label: str, whole_label: str) -> bool:
     a = next((m for m in MEASURES if part_label.endswith(m)), "")
     b = next((m for m in MEASURES if whole_label.endswith(m)), "")
     return bool(a and b and a != b)
+
+
+SEMICOLON = re.compile(r"[；;]")
+#: the base a share names, straight before a bracket: 占全省收到评价数(
+SHARE_BASE_BEFORE = re.compile(r"占[\u4e00-\u9fffA-Za-z]{2,16}[（(]\s*$")
+
+
+def _base_gloss(text: str, qs: Sequence[Quantity], j: int, i: int, seg: Seg) -> bool:
+    """评价数1250万条,占全省收到评价数(4100万条)三成左右: a figure in brackets after the base a share names is
+    that base's amount, of another scope (全省) than the text's own figures: the whole of the share it glosses
+    (the next percentage in its sentence), no whole of any other rate."""
+    w = qs[j]
+    if not frame(w).aside or not SHARE_BASE_BEFORE.search(text, max(0, w.start - 24), w.start):
+        return False
+    glossed = i > j and seg.sent[i] == seg.sent[j] and all(qs[k].kind != "percent" for k in range(j + 1, i))
+    return not glossed
+
+
+def _later_group(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool:
+    """办理行政复议案件63件,办结54件,其中调解终止19件;办理行政应诉案件42件,…调解率为40.74%: a semicolon after
+    the part closes the part's list; a figure after it opens another group and is no whole of the part,
+    unless it is marked as the total of what came before (;共计36件)."""
+    return j > part_j and SEMICOLON.search(text, qs[part_j].end, qs[j].start) is not None \
+        and FAR_TOTAL.search(_whole_label(text, qs[j])) is None
+

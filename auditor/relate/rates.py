@@ -33,14 +33,17 @@ from auditor.relate.rate_wholes import (
     OUTCOME,
     PERIOD_MARKS,
     REQUIRED,
+    SEMICOLON,
     SPANS,
     SUBJECT_BEFORE_SHARE,
+    _base_gloss,
     _base_name,
     _breakdown_apart,
     _carries_base,
     _has_own_share,
     _inside_sibling,
     _intake,
+    _later_group,
     _names_base,
     _negated,
     _negation_apart,
@@ -221,7 +224,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               and not _inside_sibling(text, qs, j, part_j, before)
               and not _negation_apart(label_before(text, part, 0), _whole_label(text, qs[j]))
               and not other_measure(label_before(text, part, 0, CLAUSE_END), _whole_label(text, qs[j]))
-              and not _other_period_between(text, qs, j, part_j)]
+              and not _other_period_between(text, qs, j, part_j)
+              and not _later_group(text, qs, j, part_j)
+              and not _base_gloss(text, qs, j, i, seg)]
     # the likely whole first: the one whose words carry the base the share names (占受理案件总数的 ~ 立案受理),
     # then a figure labelled as a total, then (for shares) the largest
     base_name = re.sub(r"(总数|总量|总额|比重|比例)$", "", named_base)
@@ -252,8 +257,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     n_direct = len(alts) - (len(complementary) if not extra_comp else 0)
     # a rate of several adjacent parts: 按时结案486件,超时办理7件,结案率100%; 交通类652件、城建类431件,占…77%
     # (a bracketed figure is nested in the one before it, never one more part of the run)
+    # (nor one after a semicolon that closes the part's list: 其中…受理前化解9件;办理行政应诉案件42件)
     ordered = sorted(j for j in counts if (seg.sent[j] == seg.sent[part_j]
-                                          and frame(qs[j]).aside == frame(part).aside) or j == part_j)
+                                          and frame(qs[j]).aside == frame(part).aside
+                                          and not (j > part_j and SEMICOLON.search(text, part.end, qs[j].start)))
+                     or j == part_j)
     if part_j in ordered:
         at = ordered.index(part_j)
         for lo in range(max(0, at - 3), at + 1):
@@ -265,6 +273,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 total = sum(x.value for x in ptuple)
                 # only against a whole marked as the total: a run of parts fits some figure by chance
                 # (受理10件，建议2件；…受理5件，建议3件: a count at the whole's stage is its sibling, no part)
+                if stem_matched and not _run_of_stem(text, ptuple, part, core):
+                    continue
                 for j in wholes:
                     if j not in run and qs[j].value >= total and not _stage_siblings(text, qs, j, run) and \
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
@@ -340,6 +350,19 @@ def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity
     if sum(x.value for x in run) == qs[head].value:
         return True
     return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
+
+
+def _run_of_stem(text: str, run: tuple[Quantity, ...], part: Quantity, core: str) -> bool:
+    """May a run of parts stand for a rate that names its part by its stem? Where every part carries the stem
+    (在线答复办结1032个,转办办结905个,办结率), or where the part is a subset of the stem's count and the others
+    make up the rest (按时结案486件,超时办理7件,结案率100%); not where a sibling of another kind joins the part
+    (调解终止20件,维持15件: 调解率 is no rate of both)."""
+    if len(core) < 2:
+        return True
+    if all(core[-2:] in label_before(text, x, 0) for x in run):
+        return True
+    own = label_before(text, part, 0)
+    return any(mod + core in own for mod in SUBSET_MODIFIERS)
 
 
 #: a figure the sentence opens as the scope of what follows: 还未供暖的889件中,

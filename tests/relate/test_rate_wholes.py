@@ -125,3 +125,54 @@ def test_a_share_after_a_closed_breakdown_may_still_confirm() -> None:
 ])
 def test_a_share_of_the_last_part_outside_that_shape_still_accuses(text: str) -> None:
     assert "R201" in [f.code for f in audit_text(text).findings]
+
+
+def _rate_texts(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.text, c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+
+
+def test_a_bracketed_base_of_a_share_is_no_whole_of_a_later_rate() -> None:
+    """占全省收到评价数(4100万条)三成: 4100万 is the province's count, the whole of 三成 only; the later 差评率
+    is over the city's 1250万 (2600/1250万 = 0.0208%), never over 4100万 (0.0063%)."""
+    text = "某市今年各渠道收集群众评价数1250万条,占全省收到评价数(4100万条)三成左右。其中,差评数2600条,差评率0.021%。"
+    assert "R201" not in [f.code for f in audit_text(text).findings]
+    assert not [e for _, _, e in _rate_texts(text) if e and "41000000" in e]
+    share = [c for c in audit_text(text).claims if c.kind == "share"]
+    assert [c.expression for c in share] == ["12500000/41000000"]  # the share it glosses keeps it
+
+
+def test_a_figure_after_a_semicolon_opens_another_group_no_whole_of_the_part() -> None:
+    """调解结案17件 is a part of the 信访 cases (58, 50); 36 is the 法律援助 count of the next group."""
+    text = ("2023年,该区信访局办理信访事项58件,办结50件,其中调解结案17件,转办11件;"
+            "办理法律援助案件36件,其中结案28件,胜诉25件。群众满意率达96%,调解率为38%。")
+    assert not [e for _, _, e in _rate_texts(text) if e and "36" in e]
+
+
+def test_a_total_after_a_semicolon_is_still_the_whole() -> None:
+    from auditor.relate.rate_wholes import _later_group
+
+    text = "其中调解结案12件;判决结案28件;合计结案40件;另有新收案件36件。"
+    qs = [q for q in audit_text(text).quantities if q.is_quantity]
+    assert [q.text for q in qs] == ["12件", "28件", "40件", "36件"]
+    assert not _later_group(text, qs, 2, 0)  # 合计 marks the total of what came before
+    assert _later_group(text, qs, 3, 0)
+    assert not _later_group(text, qs, 0, 1)  # a figure before the part is not after its semicolon
+
+
+REVIEWS = ("该局办理行政复议案件70件,办结60件,其中调解终止20件,维持15件,受理前化解8件;办理行政应诉案件46件,"
+           "其中审结32件,胜诉30件。实质性化解率达90%,调解率为{x}%。")
+
+
+def test_a_run_of_parts_stops_at_the_semicolon_after_the_part() -> None:
+    """(8+46)/60 = 90% by chance: 46 is the next group's count, after the semicolon that closes the list."""
+    assert not [e for _, s, e in _rate_texts(REVIEWS.format(x="38")) if e and "46" in e]
+
+
+def test_a_sibling_of_another_kind_joins_no_run_for_a_rate_named_by_its_stem() -> None:
+    """(20+15)/70 = 50% by chance: 维持 is no 调解; the 调解率 is over 调解终止 alone, and its base unstated."""
+    assert not [e for t, s, e in _rate_texts(REVIEWS.format(x="50")) if t.startswith("调解率") and s == "consistent"]
+
+
+def test_a_subset_and_the_rest_still_make_a_run() -> None:
+    text = "共派单493件,按时结案486件,超时办理7件,结案率{x}%。"
+    assert [s for _, s, _ in _rate_texts(text.format(x="100"))] == ["consistent"]
