@@ -4,11 +4,14 @@ from __future__ import annotations
 import re
 
 from auditor.extract.patterns import _SYMBOL_AHEAD, _UNIT_AHEAD, CN_NUM, CN_SMALL, SP, D
+from auditor.lexicon import claim_words
 
 # --- look-alikes: (kind, pattern), tried in this order at each numeral -------------------
 #: measure words a long count stands before, with or without a space (202106272 人): no code
 _COUNT_WORD = "[人户件个家次名起宗项条所座辆头只株吨亩]"
 _Y = r"(?:19|20)[0-9]{2}"
+#: an indicator's Latin name before its figure (GDP120.5亿元): no code's letters
+_ACRONYM = claim_words().alternation("name.acronyms")
 _CNY = r"[一二][〇零○一二三四五六七八九]{3}"
 _MD = rf"(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})"
 _NO_UNIT = rf"[{SP}]?[余多]?[万萬亿億]?(?:{_UNIT_AHEAD}|[%％])"
@@ -45,7 +48,7 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
     ("code",
      rf"[〔\[［(（]\s*{_Y}\s*[〕\]］)）]\s*[{D}]+\s*[号號]"
      rf"|[{D}]+[号號]"
-     rf"|[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
+     rf"|(?<![A-Za-z])(?!(?:{_ACRONYM})[{D}])[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}]|{_SYMBOL_AHEAD})[A-Za-z][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
     ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"),

@@ -115,3 +115,23 @@ def test_a_denominator_that_is_no_unit_alone() -> None:
 def test_a_slash_before_no_unit_leaves_the_unit_alone() -> None:
     assert ("842元", "842", "元", "money") in read("补助842元/标准另定，")
     assert ("12件", "12", "件", "count") in read("受理12件/办结10件")
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("全年实现GDP120.5亿元,比上年增长4.2%。", "120.5亿元", "money"),
+    ("人均GDP8.2万元", "8.2万元", "money"),
+    ("G15沈海高速", "G15", "code"),
+    ("A1级景区5个", "A1", "code"),
+    ("ABCGDP12型设备", "ABCGDP12", "code"),  # letters of a code that end in the letters of a name stay a code
+])
+def test_an_indicators_latin_name_before_its_figure_is_no_code(text: str, figure: str, kind: str) -> None:
+    (q,) = [q for q in extract(text) if q.text == figure]
+    assert q.kind == kind
+
+
+def test_shares_of_a_gdp_written_in_latin_letters_are_over_it() -> None:
+    from auditor import audit_text
+
+    text = ("全年实现GDP120.5亿元,比上年增长4.2%。其中第一产业增加值12.05亿元,第二产业增加值36.15亿元,"
+            "第三产业增加值72.3亿元。三次产业结构为10.0:30.0:60.0。")
+    assert "R201" not in [f.code for f in audit_text(text).findings]
