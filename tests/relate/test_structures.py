@@ -1,6 +1,8 @@
 """Structures written as a ratio of shares (relate/structures.py). Figures invented."""
 from __future__ import annotations
 
+import pytest
+
 from auditor import audit_text
 
 
@@ -100,3 +102,10 @@ def test_a_structure_turned_from_last_years_off_its_parts_is_flagged() -> None:
     assert loud(bad)
     # last year's terms are not this year's shares: never flagged
     assert not [t for t in loud(bad) if "45.1" in t and "46" not in t]
+
+
+@pytest.mark.parametrize("word", ["变化为", "调整至", "优化至"])
+def test_a_structure_turned_by_other_words_is_checked_on_this_years_terms(word: str) -> None:
+    ok = TURNED.replace("调整为", word).format("6.0:44.0:50.0")
+    assert ("44", "consistent", "22000000000/50000000000") in shares(ok)
+    assert not loud(ok)
