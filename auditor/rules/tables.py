@@ -150,7 +150,7 @@ def matches(text: str, q: Quantity, ix: Index) -> list[Match]:
     for i in range(len(subject)):
         for j in range(i + MIN_LABEL, len(subject) + 1):
             lab = subject[i:j]
-            if lab in ix.rows and _names(subject, lab):
+            if lab in ix.rows and _names(subject, lab) and not _part_of_named_total(text, q, lab):
                 for k, r in ix.rows[lab]:
                     per_table.setdefault(k, []).append(r)
     if not per_table:
@@ -188,6 +188,16 @@ def near(text: str, q: Quantity, t: Table, ts: Sequence[Table]) -> bool:
     if hi - lo > NEAR_CHARS or text.count("\n", lo, hi) > NEAR_BREAKS:
         return False
     return not any(o is not t and lo <= o.start < hi for o in ts)
+
+
+def _part_of_named_total(text: str, q: Quantity, label: str) -> bool:
+    """全年中药材产量1.50万吨。其中,林下中药材产量0.60万吨: a part listed under 其中 after a total that names
+    the row is a kind of the row's measure (林下中药材), not the row."""
+    k = text.rfind("其中", max(0, q.start - REACH), q.start)
+    if k < 0 or "\n" in text[k:q.start]:
+        return False
+    before = text[max(0, k - REACH):k]
+    return label in before[before.rfind("\n") + 1:]
 
 
 def _names(subject: str, label: str) -> bool:

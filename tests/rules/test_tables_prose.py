@@ -47,3 +47,20 @@ def test_figures_inside_the_table_are_not_prose() -> None:
 def test_core_drops_years_units_and_spaces() -> None:
     assert core("2022年民事案件新收(件)") == "民事案件新收"
     assert core("比上年增长 (%)") == "比上年增长"
+
+
+CROPS = ("全年食用菌产量2.40万吨。其中,{part}产量0.90万吨;{other}产量15000吨。全年桑蚕茧产量520吨。\n"
+         "表2:2024年全乡主要农产品产量\n单位:吨 | |\n产品名称 | 产量 |\n食用菌 | 24000 |\n桑蚕茧 | 520 |\n")
+
+
+def test_a_part_under_qi_zhong_of_a_total_naming_the_row_is_no_restatement_of_the_row() -> None:
+    """林下食用菌 and 大棚食用菌 are kinds of the row's 食用菌 (24000吨), listed under its total."""
+    text = CROPS.format(part="林下食用菌", other="大棚食用菌")
+    assert "C504" not in [f.code for f in audit_text(text).findings]
+    assert ("食用菌", "24000") in [(m.table.rows[m.row].label, str(m.cell.value)) for _, m in
+                                    prose_cells(text, [q for q in audit_text(text).quantities if q.is_quantity])]
+
+
+def test_a_prose_figure_off_its_row_still_warns() -> None:
+    text = CROPS.format(part="林下食用菌", other="大棚食用菌").replace("桑蚕茧产量520吨", "桑蚕茧产量560吨")
+    assert "C504" in [f.code for f in audit_text(text).findings]
