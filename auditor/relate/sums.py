@@ -20,6 +20,7 @@ from auditor.relate.base import (
     Seg,
     label_before,
     near_total,
+    overlap,
     same_unit,
     sentence_first,
 )
@@ -150,6 +151,7 @@ def _sentence_breakdowns(text: str, qs: Sequence[Quantity], seg: Seg, sent_start
 NESTED = re.compile(r"其中|包括")
 STATUS = re.compile(_CW.alternation("sums.status_lead"))
 INVOLVES = re.compile(_CW.alternation("sums.involves"))
+ACTIVITY = re.compile(_CW.alternation("sums.activity"))
 SUB_BREAKDOWN = re.compile(_CW.alternation("sums.sub_breakdown"))
 #: a clause that opens with nothing but 有 before its figure names no kind of its own
 BARE_HOLDS = frozenset({"有", "其中有"})
@@ -276,19 +278,38 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
                                          and near_total(run, tv, t, [qs[y] for y in parts[: n + 1]])):
             chosen = parts[: n + 1]
             break
+    if sum((Fraction(qs[x].value) for x in chosen), Fraction(0)) > tv + t.half_ulp + sum(
+            (qs[x].half_ulp for x in chosen), Fraction(0)):
+        chosen = chosen[:_parallel_prefix(text, qs, lab, chosen)]
     if sum_of_earlier(qs, j, chosen, seg):
         return None  # the parts break down an earlier figure of the sentence, which they add up to
     if earlier_total_holds(text, qs, j, chosen, seg, sent_start[seg.sent[j]]):
         return None  # too many for the figure before 其中, not for the sentence's total: two readings
     last_lab = label_before(text, qs[chosen[-1]], 0)
     exhaustive = any(w in last_lab for w in OTHER_WORD) or bool(re.search(r"分别", text[t.end:qs[chosen[0]].start]))
-    overlap = any(qs[p].approx for p in chosen) or bool(t.approx)
+    rough = any(qs[p].approx for p in chosen) or bool(t.approx)
     strong = marked and sid == seg.sent[j]
     extra = {"link": f"{m.group(1)} list"}
     if two_classifications(text, [qs[p] for p in chosen], t):
         extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
-                    extra=extra, exhaustive=exhaustive, overlap=overlap, strong=strong)
+                    extra=extra, exhaustive=exhaustive, overlap=rough, strong=strong)
+
+
+def _parallel_prefix(text: str, qs: Sequence[Quantity], total_label: str, parts: list[int]) -> int:
+    """How many parts are the total's, where they exceed it: 新增就业3200人,其中失业人员再就业410人,扶持创业650人,
+    开展职业技能培训2800人 lists one part of 就业 (its label shares the total's words), then activities of their
+    own (扶持创业: a verb opens it) whose words share none with the total's or the first part's. A part named
+    by a noun (其中基层医疗卫生机构1982个…,医院103个) stays one of the list, whatever its words."""
+    names = [re.sub(r"^[，,、\s]*(?:其中[，,:：\s]*)?", "", label_before(text, qs[x], 0, CLAUSE_END)).strip()
+             for x in parts]
+    total_label = total_label.strip()
+    if not overlap(total_label, names[0]):
+        return len(parts)
+    for n, name in enumerate(names[1:], 1):
+        if ACTIVITY.match(name) and not overlap(total_label, name) and not overlap(names[0], name):
+            return n
+    return len(parts)
 
 
 def _involves(label: str, first: str) -> bool:

@@ -96,3 +96,25 @@ def test_parts_that_may_nest_under_the_first_raise_nothing() -> None:
     # siblings named alike (…人员 … 人员) do not nest: 210+85+97 = 392 over 268 is an error
     siblings = "年末全县妇幼保健机构人员268人,其中,专业技术人员210人,管理人员85人,工勤人员97人。"
     assert "S401" in [f.code for f in audit_text(siblings).findings]
+
+
+def test_activities_listed_after_a_part_are_no_parts_of_the_total_pass() -> None:
+    """再就业 is a part of 新增就业; 扶持创业 and 开展培训 are indicators of their own (a verb opens each)."""
+    from auditor import audit_text
+
+    text = "全年城镇新增就业3200人,其中失业人员再就业410人,扶持创业650人,开展职业技能培训2800人。"
+    assert "S401" not in [f.code for f in audit_text(text).findings]
+
+
+def test_parts_named_by_nouns_that_exceed_the_total_fail() -> None:
+    from auditor import audit_text
+
+    text = "年末共有卫生机构150个。其中基层医疗卫生机构40个、专业公共卫生机构50个、其他卫生机构30个,医院40个。"
+    assert "S401" in [f.code for f in audit_text(text).findings]
+
+
+def test_parts_sharing_the_totals_words_that_exceed_it_fail() -> None:
+    from auditor import audit_text
+
+    text = "全年城镇新增就业3200人,其中城镇失业人员再就业1410人,就业困难人员就业1950人。"
+    assert "S401" in [f.code for f in audit_text(text).findings]
