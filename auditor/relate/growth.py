@@ -170,8 +170,9 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         for j in range(i + 1, min(len(qs), i + 4)):
             if seg.item[j] != seg.item[i] or qs[j].kind == "percent" or seg.sent[j] != seg.sent[i] \
                     or other_subject(_own_subject(text, qs[j]), frame(qs[new]).subject) \
-                    or "其中" in text[q.end:qs[j].start]:
-                break  # (增长3%(其中增值税收入比上年减收2000万元: the increment of a part after 其中)
+                    or "其中" in text[q.end:qs[j].start] or frame(q).aside and not frame(qs[j]).aside:
+                break  # (增长3%(其中增值税收入比上年减收2000万元: the increment of a part after 其中; and
+                # 12000万元(其中:园区2500万元,下降3.6%),比…减少3000万元: past its bracket, the outer figure's)
             if frame(qs[j]).role != "change":
                 continue
             worded = INC_WORD.search(text, max(0, qs[j].start - 4), qs[j].start)

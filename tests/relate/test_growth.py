@@ -914,3 +914,15 @@ def test_a_change_in_the_sentence_after_a_qizhong_sentence_never_accuses() -> No
     text = ("2021年,本单位“三公”经费预算为600万元。其中,公务接待费120万元,公务用车运行费480万元。"
             "比上年减少150万元,下降20%。")
     assert "G301" not in [f.code for f in audit_text(text).findings]
+
+
+def test_a_parts_rate_inside_a_bracket_takes_no_change_stated_past_the_bracket() -> None:
+    """下降4.8% is 园区's (in the bracket); 比…减少2000万元 after the bracket is the 15000万元 total's."""
+    text = ("全县非税收入预算安排15000万元(其中:县本级11000万元,下降6%;园区4000万元,下降4.8%),"
+            "比代表大会批准数减少2000万元,下降{x}%。")
+    from auditor import audit_text
+
+    ok = audit_text(text.format(x="11.76"))
+    assert "G301" not in [f.code for f in ok.findings]
+    assert [c.status for c in ok.claims if c.kind == "growth" and c.text.endswith("11.76%")] == ["consistent"]
+    assert "G301" in [f.code for f in audit_text(text.format(x="15")).findings]
