@@ -3,6 +3,8 @@ figures flagged with R201) and a PASS case (a consistent claim, nothing flagged)
 """
 from __future__ import annotations
 
+import pytest
+
 from auditor import audit_text
 
 LOUD = ("error", "warning")
@@ -813,3 +815,13 @@ def test_a_share_naming_its_base_in_letters_or_a_place_takes_no_other_whole() ->
     # a base named in letters that the whole carries is still read: 占GDP比重 over 全县GDP
     text = "全县GDP为480.0亿元。全年全部工业增加值192.0亿元,占GDP比重{x}%。"
     assert [c.status for c in audit_text(text.format(x="40.0")).claims if c.kind == "share"] == ["consistent"]
+
+
+@pytest.mark.parametrize(("x", "status"), [("92.4", "consistent"), ("95.4", "inconsistent")])
+def test_a_whole_printed_in_the_share_without_its_de(x: str, status: str) -> None:
+    """占全年任务数26500万元92.4%: 24486/26500 = 92.4%; the target is the base, never the part."""
+    text = ("1-9月,全县财政总收入完成51200万元,占全年任务数60000万元85.33%。"
+            f"其中:税收收入完成24486万元,占全年任务数26500万元{x}%。")
+    got = [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "share"]
+    assert (x, status, "244860000/265000000") in got
+    assert ("85.33", "consistent", "512000000/600000000") in got
