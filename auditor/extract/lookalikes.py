@@ -51,7 +51,9 @@ NOT_QUANTITY: tuple[tuple[str, str], ...] = (
      rf"|(?<![A-Za-z])(?!(?:{_ACRONYM})[{D}])[A-Za-z]+[{D}][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.．])[{D}]+(?:[.．][{D}]+)?(?![kｋ](?![A-Za-z0-9])|[eE][+\-－]?[{D}]|{_SYMBOL_AHEAD})[A-Za-z][{D}A-Za-z/\-]*"
      rf"|(?<![{D}.])(?:12[0-9]{{3}}|96[0-9]{{3}}|11[09]|12[02])(?![{D}.%％个件次人名起])"),
-    ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"),
+    ("label", rf"[{D}]+(?:\s*[+＋]\s*(?:[{D}]+|[A-Za-z]))+|[{D}]+\s*[+＋](?![{D}])"
+              # the factor of a formula (差评率=差评数/评价数×100%): no figure the text states
+              rf"|(?<=[*×✕＊])\s*100\s*[%％]"),
     ("list_marker",
      rf"^[ \t\u3000]*(?:[（(]\s*(?:[{D}]{{1,2}}|[{CN_SMALL}]{{1,3}})\s*[)）]"
      rf"|[{D}]{{1,2}}\s*[.．、](?![{D}])|[{CN_SMALL}]{{1,3}}\s*[、.．)）])"
@@ -89,6 +91,6 @@ PREFIX_CHARS = frozenset("第（(〔[［{")
 #: a numeral can only start a look-alike after one of these (第三, （一）, line start, 〔2023〕, 图1) or
 #: before one of these (3月, 二〇二三年, 一是, 1、, 十九届, 3·15, 5号, 1+4, 2019-2021, 1/2):
 #: other numerals (共受理37件, 增长12.5%) skip the check; LOOKALIKE_RE cannot match there
-LOOK_BEFORE = frozenset("第（(〔[［{\n \u3000\t图圖表")
+LOOK_BEFORE = frozenset("第（(〔[［{\n \u3000\t图圖表*×✕＊")
 LOOK_AFTER = frozenset("月年日号份季是、.．)）届次点时:：·•・-—–~～至到/+＋以版 \u3000\t\n")
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９" + CN_NUM)

@@ -62,3 +62,10 @@ def test_not_flagged(text: str) -> None:
 
 def test_nothing_flagged_at_all() -> None:
     check_nothing(NOTHING)
+
+
+def test_a_formula_after_the_rate_states_no_rate_pass() -> None:
+    from auditor import audit_text
+
+    text = "全区今年收到评价数52万条,其中差评数260条,差评率0.05%(差评率=差评数/评价数*100%)。"
+    assert "R201" not in [f.code for f in audit_text(text).findings]
