@@ -16,6 +16,7 @@ from auditor.relate.base import (
     Seg,
     base_overlap,
     label_before,
+    overlap,
     same_unit,
     stem_score,
     window,
@@ -273,8 +274,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 total = sum(x.value for x in ptuple)
                 # only against a whole marked as the total: a run of parts fits some figure by chance
                 # (受理10件，建议2件；…受理5件，建议3件: a count at the whole's stage is its sibling, no part)
-                if stem_matched and not _run_of_stem(text, ptuple, part, core):
-                    continue
+                if stem_matched and not _run_of_stem(text, ptuple, part, core) or not stem_matched and kind == "rate":
+                    continue  # (共30件,其中建议11件,提案19件,满意率100%: a guessed part's run is the whole again)
                 for j in wholes:
                     if j not in run and qs[j].value >= total and not _stage_siblings(text, qs, j, run) and \
                             why[f"why{qs[j].start}"].startswith(("total marked", "其中 total", "named base")):
@@ -295,8 +296,11 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
            and same_unit(qs[j], part) and qs[j].value >= part.value and qs[j].high is None
            and frame(qs[j]).role == "level" and same_plan(qs[j], q)
            and (len(far_name) >= 3 and _names_base(far_name, _whole_label(text, qs[j]))
-                or not far_name and (FAR_TOTAL.search(label_before(text, qs[j], 0, CLAUSE_END))
-                                     or COLON_HEAD.match(text, qs[j].end)))]
+                or not far_name and (stem_matched or kind == "share"
+                                     or overlap(label_before(text, part, 0, CLAUSE_END), _whole_label(text, qs[j])) > 0)
+                and (FAR_TOTAL.search(label_before(text, qs[j], 0, CLAUSE_END)) or COLON_HEAD.match(text, qs[j].end)))]
+    # (a rate whose part is only guessed, 技能劳动者18.6万人,毛入学率达到55%以上, takes no total from afar, unless
+    # the total's words are the part's: 共收回…结案归档材料659件 … 对本级收回的659件结案案件…合格率100%)
     if len(far) > 1 and len(far_name) >= 3:
         # 占全市固定资产投资比重42%: 固定资产投资50.63亿元 carries the name, 第三产业完成投资46.52亿元 only 投资
         most = max(base_overlap(far_name, _whole_label(text, qs[j])) for j in far)

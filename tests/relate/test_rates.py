@@ -825,3 +825,19 @@ def test_a_whole_printed_in_the_share_without_its_de(x: str, status: str) -> Non
     got = [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "share"]
     assert (x, status, "244860000/265000000") in got
     assert ("85.33", "consistent", "512000000/600000000") in got
+
+
+def test_a_guessed_part_takes_no_total_from_another_paragraph() -> None:
+    """毛入学率 over 技能劳动者/城镇新增就业: a chance 99.9% passes any "以上" bound; neither figure is its operand."""
+    text = ("“十三五”期间,全市城镇新增就业人数稳步增长,累计达9.31万人,超额完成规划目标。\n\n"
+            "全市人才队伍持续壮大,新增专业技术人才1.2万人、技能劳动者9.3万人,职业教育毛入学率达到52%以上。")
+    got = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+    assert got == [("unverifiable", None)]
+
+
+def test_the_parts_of_a_breakdown_are_no_run_for_a_rate_that_names_neither() -> None:
+    """(16+24)/40 = 100% always: the parts of the 共40件 breakdown are by source, not by 满意."""
+    text = "2024年我办承办建议提案共40件,其中人大代表建议16件,政协提案24件,全部按期办理回复,满意率达{x}%。"
+    for x in ("100", "97.5"):
+        assert not [c for c in audit_text(text.format(x=x)).claims
+                    if c.kind == "rate" and c.expression and "16+24" in c.expression]
