@@ -146,7 +146,8 @@ def _relate(text: str, quantities: Sequence[Quantity], segments: Segments | None
             if d is not None:
                 yield d
             elif PER_UNIT.search(before):
-                a = conversion(text, qs, i, seg) or daily_average(text, qs, i, seg, before) or _average(qs, i, seg)
+                a = conversion(text, qs, i, seg) or daily_average(text, qs, i, seg, before) \
+                    or _average(text, qs, i, seg)
                 if a is not None:
                     yield a
             elif (c := conversion(text, qs, i, seg)) is not None:

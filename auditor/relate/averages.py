@@ -32,7 +32,19 @@ PER_UNIT = re.compile(
     r"(人均|户均|日均|月均|件均|场均|平均每[\u4e00-\u9fff]{0,4}?|平均)[\u4e00-\u9fff]{0,8}?(?:为|达到|达|约)?$")
 
 
-def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
+#: the names a clause lists before a count of them: 甲市、乙市、丙市3个
+NAMES_BEFORE = re.compile(r"(?:^|[，,。；;：:\n])([^，,。；;：:\n]*)$")
+
+
+def counts_names(text: str, c: Quantity) -> bool:
+    """甲市、乙市、丙市3个市法院: the count is how many names the clause lists just before it, no divisor."""
+    m = NAMES_BEFORE.search(text, max(0, c.start - 80), c.start)
+    lead = m.group(1) if m else ""
+    n = lead.count("、") + 1
+    return n >= 2 and c.value == n and bool(lead) and "\u4e00" <= lead[-1] <= "\u9fff"
+
+
+def _average(text: str, qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
     """人均结案187件, 平均每件标的额18.4万元: a total in the claim's unit over a count in another unit.
 
     Only ever confirmed: the divisor is often implied (days in a quarter), so a miss stays quiet.
@@ -45,7 +57,7 @@ def _average(qs: Sequence[Quantity], i: int, seg: Seg) -> Relation | None:
     totals = [j for j in near if qs[j].unit == q.unit and qs[j].kind == q.kind and qs[j].value > q.value
               and frame(qs[j]).role == "level" and _shares_word(qs[j], q)]
     counts = [j for j in near if qs[j].kind == "count" and qs[j].unit != q.unit and qs[j].value > 0
-              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS
+              and frame(qs[j]).role == "level" and qs[j].unit not in TIME_COUNTS and not counts_names(text, qs[j])
               and any(seg.sent[j] in (seg.sent[t], seg.sent[i]) for t in totals)]
     alts = tuple(((qs[t],), (qs[c],)) for t in totals for c in counts)
     if not alts:

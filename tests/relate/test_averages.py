@@ -40,3 +40,19 @@ def test_unrelated_days_do_not_pair() -> None:
 def test_half_year_without_a_year_takes_either_length() -> None:
     text = "上半年,全区共受理投诉18100件,日均100件。"
     assert ("100", "consistent", "18100/181") in averages(text)
+
+
+def test_a_count_of_the_names_listed_before_it_is_no_divisor() -> None:
+    """412万件 over 甲市、乙市、丙市3个: 3 counts the courts named, not their judges."""
+    text = ("全省法院共有2.5万名员额法官,新收案数320万件,人均新收案件128件。"
+            "东市、西市、南市3个市法院人均收案超过150件,其余各市法院人均收案低于全省平均水平。")
+    got = [(c.claimed, c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+    assert ("128", "consistent", "3200000/25000") in got
+    assert not [g for g in got if g[2] and g[2].endswith("/3")]
+
+
+def test_counts_names() -> None:
+    from auditor.relate.averages import counts_names
+
+    qs = [q for q in audit_text("东市、西市、南市3个市法院;共3个法院,东市2个").quantities if q.is_quantity]
+    assert [counts_names("东市、西市、南市3个市法院;共3个法院,东市2个", q) for q in qs] == [True, False, False]
