@@ -162,6 +162,8 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     part_j = j
                     # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
                     loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
+                    if loose and seg.sent[j] != seg.sent[i]:
+                        part_j, loose = None, False  # (辅具适配服务率 over 得到康复服务的…0.8万名 a sentence before)
                     break
     total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
     if part_j is None and total_of is not None:

@@ -841,3 +841,12 @@ def test_the_parts_of_a_breakdown_are_no_run_for_a_rate_that_names_neither() -> 
     for x in ("100", "97.5"):
         assert not [c for c in audit_text(text.format(x=x)).claims
                     if c.kind == "rate" and c.expression and "16+24" in c.expression]
+
+
+def test_a_rate_whose_stem_a_label_only_ends_alike_takes_no_part_of_another_sentence() -> None:
+    """辅具适配服务率 shares only 服务 with 得到康复服务的…儿童 of the sentence before: 0.6万/0.6万 is chance."""
+    text = ("全市9.6万名持证残疾人得到基本康复服务。在得到康复服务的持证残疾人中,有肢体残疾人5.2万名、"
+            "多重残疾人0.6万名,得到康复服务的未持证残疾儿童0.6万名。全年共为3.9万残疾人提供辅助器具,"
+            "辅具适配服务率达97%。")
+    got = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
+    assert got == [("unverifiable", None)]
