@@ -162,8 +162,12 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     part_j = j
                     # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
                     loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
-                    if loose and seg.sent[j] != seg.sent[i]:
-                        part_j, loose = None, False  # (辅具适配服务率 over 得到康复服务的…0.8万名 a sentence before)
+                    if loose and seg.sent[j] != seg.sent[i] and overlap(core, label_before(text, qs[j], 0)) < 2 \
+                            and _sentence_has_level(qs, i, seg):
+                        # (全年为5.2万残疾人提供辅助器具,辅具适配服务率达96%: not over 得到康复服务的…0.8万名 a sentence
+                        # before, which shares only 服务; 第三产业增加值比重 over 第三产业完成增加值 shares all but one
+                        # word, and 平均资产负债率57.1% states no figure of its own beside it)
+                        part_j, loose = None, False
                     break
     total_of = re.match(r"总([\u4e00-\u9fff]{2,8})$", _base_name(before)) if kind == "share" else None
     if part_j is None and total_of is not None:
@@ -356,6 +360,16 @@ def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity
     if sum(x.value for x in run) == qs[head].value:
         return True
     return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
+
+
+def _sentence_has_level(qs: Sequence[Quantity], i: int, seg: Seg) -> bool:
+    """Does the rate's sentence state a level of its own before the rate (the count its rate is of)?"""
+    k = i - 1
+    while k >= 0 and seg.sent[k] == seg.sent[i]:
+        if qs[k].kind in ("number", "count", "money", "measure") and frame(qs[k]).role == "level":
+            return True
+        k -= 1
+    return False
 
 
 def _run_of_stem(text: str, run: tuple[Quantity, ...], part: Quantity, core: str) -> bool:

@@ -850,3 +850,16 @@ def test_a_rate_whose_stem_a_label_only_ends_alike_takes_no_part_of_another_sent
             "辅具适配服务率达97%。")
     got = [(c.status, c.expression) for c in audit_text(text).claims if c.kind == "rate"]
     assert got == [("unverifiable", None)]
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    # the rate's sentence states no figure of its own: the loose part of the sentence before is its part
+    ("全市国有企业共2100户。资产总额4200亿元、同比增长6%。负债总额2520亿元、同比增长5%。"
+     "全市国有企业年末平均资产负债率60%。", "252000000000/420000000000"),
+    # 第三产业完成增加值 carries all of the stem but one word
+    ("全区完成生产总值200亿元。其中,第一产业完成增加值10亿元;第二产业完成增加值80亿元;第三产业完成增加值110亿元。"
+     "第一产业增加值占全区生产总值比重为5%,第二产业增加值比重为40%,第三产业增加值比重为55%。",
+     "11000000000/20000000000"),
+])
+def test_a_loosely_named_part_of_the_sentence_before_still_serves(text: str, expression: str) -> None:
+    assert expression in [c.expression for c in audit_text(text).claims if c.kind in ("rate", "share")]
