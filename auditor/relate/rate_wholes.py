@@ -363,4 +363,3 @@ def _later_group(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool
     unless it is marked as the total of what came before (;共计36件)."""
     return j > part_j and SEMICOLON.search(text, qs[part_j].end, qs[j].start) is not None \
         and FAR_TOTAL.search(_whole_label(text, qs[j])) is None
-

@@ -22,6 +22,7 @@ from auditor.relate.base import (
     window,
 )
 from auditor.relate.link import frame, grams, same_plan, sibling
+from auditor.relate.rate_runs import heads_run, run_of_stem, sentence_has_level
 from auditor.relate.rate_wholes import (
     BASE_ONLY,
     BOUND_WORDS,
@@ -163,7 +164,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                     # 现行命案破案率 over 破案10039起: the label carries the stem's end, not its qualifier
                     loose = len(core) >= 4 and core[:-2][-2:] not in label_before(text, qs[j], 0)
                     if loose and seg.sent[j] != seg.sent[i] and overlap(core, label_before(text, qs[j], 0)) < 2 \
-                            and _sentence_has_level(qs, i, seg):
+                            and sentence_has_level(qs, i, seg):
                         # (全年为5.2万残疾人提供辅助器具,辅具适配服务率达96%: not over 得到康复服务的…0.8万名 a sentence
                         # before, which shares only 服务; 第三产业增加值比重 over 第三产业完成增加值 shares all but one
                         # word, and 平均资产负债率57.1% states no figure of its own beside it)
@@ -280,7 +281,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                 total = sum(x.value for x in ptuple)
                 # only against a whole marked as the total: a run of parts fits some figure by chance
                 # (受理10件，建议2件；…受理5件，建议3件: a count at the whole's stage is its sibling, no part)
-                if stem_matched and not _run_of_stem(text, ptuple, part, core) or not stem_matched and kind == "rate":
+                if (not run_of_stem(text, ptuple, part, core)) if stem_matched else kind == "rate":
                     continue  # (共30件,其中建议11件,提案19件,满意率100%: a guessed part's run is the whole again)
                 for j in wholes:
                     if j not in run and qs[j].value >= total and not _stage_siblings(text, qs, j, run) and \
@@ -288,7 +289,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                         alts.append((ptuple, (qs[j],)))
                 head = ordered[lo - 1] if lo > 0 else None
                 if stem_matched and head is not None and head in wholes and head not in run \
-                        and seg.sent[head] == seg.sent[part_j] and _heads_run(text, qs, head, ptuple, core):
+                        and seg.sent[head] == seg.sent[part_j] and heads_run(text, qs, head, ptuple, core):
                     alts.append((ptuple, (qs[head],)))
     if not stem_matched and kind == "rate":
         # a guessed pairing is only worth confirming on exact figures (20余次 fits almost anything)
@@ -352,37 +353,6 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "stages": str(len(stages)), "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
-
-
-def _heads_run(text: str, qs: Sequence[Quantity], head: int, run: tuple[Quantity, ...], core: str) -> bool:
-    """The figure just before a run of parts is their whole: they add up to it exactly (派单493件,按时结案486件,
-    超时办理7件), or each part is named by the rate's stem (来电1987个,在线答复办结1032个,转办办结905个,办结率)."""
-    if sum(x.value for x in run) == qs[head].value:
-        return True
-    return len(core) >= 2 and all(label_before(text, x, 0).endswith(core[-2:]) for x in run)
-
-
-def _sentence_has_level(qs: Sequence[Quantity], i: int, seg: Seg) -> bool:
-    """Does the rate's sentence state a level of its own before the rate (the count its rate is of)?"""
-    k = i - 1
-    while k >= 0 and seg.sent[k] == seg.sent[i]:
-        if qs[k].kind in ("number", "count", "money", "measure") and frame(qs[k]).role == "level":
-            return True
-        k -= 1
-    return False
-
-
-def _run_of_stem(text: str, run: tuple[Quantity, ...], part: Quantity, core: str) -> bool:
-    """May a run of parts stand for a rate that names its part by its stem? Where every part carries the stem
-    (在线答复办结1032个,转办办结905个,办结率), or where the part is a subset of the stem's count and the others
-    make up the rest (按时结案486件,超时办理7件,结案率100%); not where a sibling of another kind joins the part
-    (调解终止20件,维持15件: 调解率 is no rate of both)."""
-    if len(core) < 2:
-        return True
-    if all(core[-2:] in label_before(text, x, 0) for x in run):
-        return True
-    own = label_before(text, part, 0)
-    return any(mod + core in own for mod in SUBSET_MODIFIERS)
 
 
 #: a figure the sentence opens as the scope of what follows: 还未供暖的889件中,
