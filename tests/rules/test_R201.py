@@ -69,3 +69,20 @@ def test_a_formula_after_the_rate_states_no_rate_pass() -> None:
 
     text = "全区今年收到评价数52万条,其中差评数260条,差评率0.05%(差评率=差评数/评价数*100%)。"
     assert "R201" not in [f.code for f in audit_text(text).findings]
+
+
+CUT = ("2024年上半年,某市12315平台共接收各类投诉举报咨询6.43万件,同比上升5.2%,环比降低3.1%。其中,投诉2.35万件,"
+       "同比上升8.1%,占比36.55%;举报8215件,同比降低11.2%,占比{x}%;咨询3.26万件,同比上升9.4%,占比50.69%。")
+
+
+def test_a_share_over_a_total_in_wan_cut_short_is_no_error_pass() -> None:
+    """6.43万 may be 64390 cut short: 8215/64390 = 12.758% gives 12.76%, though 8215/[64295, 64305) misses it."""
+    from auditor import audit_text
+
+    assert "R201" not in [f.code for f in audit_text(CUT.format(x="12.76")).findings]
+
+
+def test_a_share_no_cut_short_reading_gives_fail() -> None:
+    from auditor import audit_text
+
+    assert "R201" in [f.code for f in audit_text(CUT.format(x="13.56")).findings]
