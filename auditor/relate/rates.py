@@ -66,6 +66,8 @@ from auditor.relate.share_inner import inner_whole
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
+#: what the attempts of an action are named by: the action, and what it takes up whole (调解: 纠纷, 矛盾)
+ATTEMPTS = {g.split("=")[0]: tuple(g.split("=")) for g in claim_words()("rate_stem.attempts")}
 #: the places a share may name as its base (占全省比重): a whole of another place's figures is not it
 PLACES = frozenset({"全省", "全市", "全区", "全县", "全国", "全州", "全盟", "全旗"})
 
@@ -221,9 +223,14 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     closure = kind == "rate" and CLOSURE.search(stem) is not None
     # 受理1033件…直接纠错236件，纠错率24.2%: an outcome rate is over the cases decided, not those taken in
     outcome = kind == "rate" and stem.endswith(OUTCOME)
+    # 受理投诉8875件…调解成功4482件,调解成功率59.4%: a success rate is over the attempts of its action (调解纠纷N件),
+    # which an intake of complaints is not; a whole must name the action or what it takes up whole (纠纷)
+    action = core[:-2][-2:] if kind == "rate" and core.endswith("成功") and len(core) >= 4 else ""
+    attempts = ATTEMPTS.get(action, (action,)) if action else ()
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and not (outcome and _intake(_whole_label(text, qs[j])))
+              and (not attempts or any(w in _whole_label(text, qs[j]) for w in attempts))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)

@@ -863,3 +863,17 @@ def test_a_rate_whose_stem_a_label_only_ends_alike_takes_no_part_of_another_sent
 ])
 def test_a_loosely_named_part_of_the_sentence_before_still_serves(text: str, expression: str) -> None:
     assert expression in [c.expression for c in audit_text(text).claims if c.kind in ("rate", "share")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the intake is no base of a success rate: the attempts (调解N件) are not stated
+    ("全年共受理消费投诉4000件,调解成功3300件,调解成功率{x}%。", "unverifiable"),
+    # a whole that names the action, or what it takes up whole (纠纷), is its base
+    ("全年共调解消费争议4000件,调解成功3300件,调解成功率{x}%。", "inconsistent"),
+    ("全年受理矛盾纠纷4000件,调解成功3300件,调解成功率{x}%。", "inconsistent"),
+])
+def test_a_success_rate_is_over_the_attempts_of_its_action(text: str, status: str) -> None:
+    got = [c.status for c in audit_text(text.format(x="68.4")).claims if c.kind == "rate" and c.claimed == "68.4"]
+    assert got == [status]
+    ok = [c.status for c in audit_text(text.format(x="82.5")).claims if c.kind == "rate" and c.claimed == "82.5"]
+    assert ok == ["unverifiable" if status == "unverifiable" else "consistent"]
