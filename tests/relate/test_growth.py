@@ -926,3 +926,15 @@ def test_a_parts_rate_inside_a_bracket_takes_no_change_stated_past_the_bracket()
     assert "G301" not in [f.code for f in ok.findings]
     assert [c.status for c in ok.claims if c.kind == "growth" and c.text.endswith("11.76%")] == ["consistent"]
     assert "G301" in [f.code for f in audit_text(text.format(x="15")).findings]
+
+
+def test_a_narrowing_before_its_own_bracket_narrows_the_rate() -> None:
+    """剔除不可比因素(剔除A 4亿元、B 1.6亿元),同比增长5.2%: the bracket lists what is set aside; the two amounts are
+    no levels of two years, and the narrowed prior is not stated."""
+    from auditor import audit_text
+
+    text = ("2024年,全县一般公共预算支出31.2亿元,比上年下降3.1%,"
+            "剔除不可比因素(剔除救灾专项4亿元、一次性债券补助1.6亿元),同比增长5.2%。")
+    r = audit_text(text)
+    assert not [f for f in r.findings if f.code.startswith("G30")]
+    assert [c.status for c in r.claims if c.kind == "growth" and c.claimed == "5.2"] == ["unverifiable"]
