@@ -28,6 +28,7 @@ from auditor.relate.base import (
 from auditor.relate.breakdowns import breakdown_total
 from auditor.relate.growth_lists import _granular, _listed
 from auditor.relate.growth_parts import prior_by_complement, rebuilt
+from auditor.relate.growth_scope import narrowed
 from auditor.relate.levels import (
     YEAR_IN,
     _compound_levels,
@@ -113,7 +114,7 @@ def _growth_operands(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_s
         compound = compound_of(text, qs, i, seg, sent_start) or _compound_levels(text, qs, i, seg, sent_start) \
             or _per_year_rate(text, qs, i, seg, sent_start)
         return compound or Relation("growth", q, growth_start(text, q), q.end, direction=direction)
-    if _narrowed(text, qs, i, sent_start[seg.sent[i]]):
+    if narrowed(text, qs, i, sent_start[seg.sent[i]]):
         return Relation("growth", q, growth_start(text, q), q.end, direction=direction)
     earlier = _rate_of_earlier_year(text, qs, i, seg)
     if earlier is not None:
@@ -367,41 +368,6 @@ def _part_opened_between(text: str, level: Quantity, inc: Quantity) -> bool:
     (收入48500万元(其中区本级40200万元…),同比增收3900万元 is the total's)."""
     m = PART_OPENS.search(text, level.end, inc.start)
     return m is not None and BRACKET_CLOSE.search(text, m.end(), inc.start) is None
-
-
-NARROWED = re.compile(claim_words().alternation("growth.narrowed"))
-
-
-def _narrowed(text: str, qs: Sequence[Quantity], i: int, sentence_start: int) -> bool:
-    """若扣除房地产板块,市属企业实现净利润则同比增长9.4%: a scope narrowed in the rate's sentence, with no level
-    stated after the narrowing word, is one the levels before it do not measure: no operands. (剔除一次性收入
-    1.77亿元后,增长0.02%: the amount set aside is no level either; frames.EXCLUDED makes it an attribute. A
-    bracket closed before the rate is a note on the figure before it: 收入100万元(不含转移支付),增长5%.)"""
-    # (收入100万元(不含转移支付),增长5%: a narrowing inside a bracket closed before the rate is a note; one
-    # before its own bracket, 剔除不可比因素(剔除抗旱专项5亿元…),同比增长4.9%, narrows the rate)
-    found = [m for m in NARROWED.finditer(text, sentence_start, qs[i].start)
-             if not (_bracket_depth(text, sentence_start, m.start()) > 0
-                     and BRACKET_CLOSE.search(text, m.end(), qs[i].start))]
-    if not found:
-        return False
-    at = found[-1].end()
-    k = i - 1
-    while k >= 0 and qs[k].start >= at:
-        if frame(qs[k]).role == "level" and qs[k].is_quantity and not frame(qs[k]).aside:
-            return False  # (a bracket after the narrowing word lists what it sets aside: no level)
-        k -= 1
-    return True
-
-
-def _bracket_depth(text: str, lo: int, hi: int) -> int:
-    """How many brackets are open at hi, counted from lo."""
-    depth = 0
-    for ch in text[lo:hi]:
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）" and depth:
-            depth -= 1
-    return depth
 
 
 def _change_direction(text: str, c: Quantity) -> int:
