@@ -45,6 +45,15 @@ def _rated_status(text: str, p: Quantity) -> bool:
 
 
 IMPLICIT = "parts after the total add up to it"
+#: a sentence that opens as the scope of a figure before it: 其中, 收案中, 全县常住人口中共有
+SCOPE_OPENS = re.compile(r"其中|([\u4e00-\u9fff]{1,12}?)(?:之中|当中|中)")
+
+
+def _opens_as_scope(text: str, lo: int, hi: int, total_label: str) -> bool:
+    """Does the sentence from lo, before its first part at hi, open as the scope of the total: 其中, or a 中 after
+    words of the total's (收案中 after 新收…案件: two of its characters)?"""
+    m = SCOPE_OPENS.search(text, lo, hi)
+    return m is not None and (m.group(1) is None or len(set(m.group(1)) & set(total_label)) >= 2)
 
 
 #: how many figures away an implicit breakdown's parts may be (three sentences of a report hold ~100)
@@ -116,6 +125,15 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         # 出口2.44万亿元，…；进口2.08万亿元…。贸易顺差3622亿元: parts begun beside the total end with its
         # sentence; a later sentence holds parts only on its own (or where it opens a breakdown)
         found = _exact_run(qs, [x for x in fwd if seg.sent[x] != seg.sent[j]], t)
+    if found is not None and not opens and all(seg.sent[x] > seg.sent[j] for x in found) \
+            and any(seg.sent[x] == seg.sent[j] and frame(qs[x]).role == "level" and frame(qs[x]).period != "prior"
+                    for x in fwd) \
+            and not _opens_as_scope(text, sent_start[seg.sent[min(found)]], qs[min(found)].start, lab):
+        # 审结毒品案件131件、涉枪涉爆案件4件。惩处诈骗案件69件,…专案62件: a sibling after the total in its own
+        # sentence makes it a member of that list; the next sentence's figures add up to it by chance (unless
+        # that sentence opens as the total's scope: 收案24064件,…审结24083件。收案中,一审案件21503件…; 常住人口为
+        # 562657人,…。全县常住人口中共有家庭户…,家庭户人口为530725人,集体户人口为31932人)
+        found = None
     if found is not None and closed_by_own_total(text, qs, seg, j, found):
         found = None  # 收入总计72,088万元。支出:…40,244万元,…31,844万元,支出总计72,088万元: the later total's parts
     if found is not None and claimed_by_other(text, qs, j, found):

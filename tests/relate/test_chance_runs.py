@@ -5,6 +5,7 @@ states is still confirmed). All sentences are invented.
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -252,3 +253,23 @@ def test_a_total_named_like_its_parts_still_adds_up() -> None:
     # the total's name ends in 案件 as its parts' do: no member suffix, the breakdown stands
     text = "受理法律援助案件420件,指派刑事法律援助案件150件,指派民事案件30件,认罪认罚案件240件。"
     assert confirmed(text, "150+30+240")
+
+
+def test_a_total_with_a_sibling_in_its_sentence_takes_no_parts_from_the_next() -> None:
+    """毒品案件140件 stands in a list with 涉枪涉爆案件6件; 75 + 65 of the next sentence's fraud cases add up to it
+    by chance."""
+    text = ("依法审结毒品案件140件201人、涉枪涉爆案件6件7人。依法惩处电信网络诈骗案件75件98人,"
+            "审结跨境电信诈骗专案65件70人。")
+    assert not [c for c in audit_text(text).claims if c.kind == "sum" and c.expression == "75+65"]
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence opens as the total's scope
+    "全县常住人口为612480人,与上次普查的598000人相比,十年共增加14480人。全县常住人口中共有家庭户200000户,"
+    "家庭户人口为580000人,集体户人口为32480人。",
+    # the figure beside the total in its sentence is last year's, no sibling
+    "审查逮捕案件22件25人,去年同期为30件38人,同比分别下降26.67%、34.21%。批准逮捕案件20件23人。不批捕2件2人。",
+])
+def test_parts_in_the_next_sentence_still_add_up(text: str) -> None:
+    assert [c.status for c in audit_text(text).claims if c.kind == "sum"]
+    assert all(c.status == "consistent" for c in audit_text(text).claims if c.kind == "sum")
