@@ -202,6 +202,9 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         if parts and frame(p).aside and not frame(qs[parts[-1]]).aside:
             k += 1
             continue  # 刑事案件118件(含刑事自诉1件)、民事案件102件: a sub-item of the part before, not a part
+        if parts and _qualifies_before(text, qs[parts[-1]], p):
+            k += 1
+            continue  # 医院12个、县及县以上医院2个,妇幼保健院1个: the part before, narrowed, is inside it
         if frame(p).role != "level":
             if frame(p).role in ("change", "average", "attribute"):
                 break  # 由30元提高到60元, 平均用棉量: not a part of the total
@@ -294,6 +297,18 @@ def _explicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
         extra["classifications"] = "1"
     return Relation("sum", t, t.start, qs[chosen[-1]].end, parts=tuple(qs[p] for p in chosen), whole=(t,),
                     extra=extra, exhaustive=exhaustive, overlap=rough, strong=strong)
+
+
+def _qualifies_before(text: str, prev: Quantity, p: Quantity) -> bool:
+    """Does p's name end with the whole name of the part before it, qualified (图书馆9个、市级及以上图书馆3个)?"""
+    def name(q: Quantity) -> str:
+        return re.sub(r"^[，,、\s]*(?:其中[，,:：\s]*)?", "", label_before(text, q, 0, CLAUSE_END)).strip()
+    a, b = name(prev), name(p)
+    if len(a) < 2 or len(b) <= len(a) or not b.endswith(a):
+        return False
+    qualifier = b[:-len(a)]
+    # (满意7件,不满意3件: a negation names the rest; 其他图书馆: the rest too)
+    return not re.match(r"[不未非无]|其他|其它|另", qualifier)
 
 
 def _parallel_prefix(text: str, qs: Sequence[Quantity], total_label: str, parts: list[int]) -> int:

@@ -118,3 +118,19 @@ def test_parts_sharing_the_totals_words_that_exceed_it_fail() -> None:
 
     text = "全年城镇新增就业3200人,其中城镇失业人员再就业1410人,就业困难人员就业1950人。"
     assert "S401" in [f.code for f in audit_text(text).findings]
+
+
+def test_a_part_narrowing_the_part_before_is_inside_it_pass() -> None:
+    """市级及以上图书馆4个 is among the 图书馆11个 before it: 11+15+7+60 = 93."""
+    from auditor import audit_text
+
+    text = "年末全市共有文化机构93个,其中,图书馆11个、市级及以上图书馆4个,文化馆15个,博物馆7个,乡镇综合文化站60个。"
+    assert "S401" not in [f.code for f in audit_text(text).findings]
+    assert [c.expression for c in audit_text(text).claims if c.kind == "sum"] == ["11+15+7+60"]
+
+
+def test_a_negated_name_is_the_rest_not_a_narrowing_fail() -> None:
+    from auditor import audit_text
+
+    text = "共回访群众50件,其中满意41件,不满意12件。"
+    assert "S401" in [f.code for f in audit_text(text).findings]
