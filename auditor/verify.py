@@ -101,9 +101,6 @@ def _verify_rate(r: Relation) -> Claim:
         if found and (found[0] != "one-off" or n == 0 and (direct > 0 or r.kind == "share" and q.decimals >= 1)):
             return _claim(r, text, status="borderline", code="R202", hint=found[0], operands=_ops(*ps, *ws),
                           expression=_expr(ps, ws), recomputed=fmt(found[1]))
-    if (cut := cut_short_ratio(parts, whole, _per(q))) is not None and meets(cut, claimed):
-        # 接收5.77万件…举报7144件,占比12.36%: 7144/57790 gives it; the total in 万 was cut short, not rounded
-        return _claim(r, text, status="unverifiable", **base)
     if r.strong and _other_reading_close(r, q, near):
         # 开工率为88%: 34/146 = 23%, but 34/39 = 87.18% over the stage stated between: the claim more likely
         # rounds that reading loosely than misstates the first; no error on the first alone
@@ -123,6 +120,10 @@ def _verify_rate(r: Relation) -> Claim:
     if not r.extra.get("unique") and not _plausible(x, fr(q.value)):
         # far off: more likely the operands were paired wrongly than the report wrong
         return _claim(r, text, status="unverifiable", **base)
+    if (cut := cut_short_ratio(parts, whole, _per(q))) is not None and meets(cut, claimed):
+        # 接收5.77万件…举报7144件,占比12.36%: 7144/57790 gives it; the total in 万 was cut short, not rounded,
+        # or the share is off: doubtful, no error
+        return _claim(r, text, status="borderline", code="R202", hint="cut-short", **base)
     return _claim(r, text, status="inconsistent", code="R201", **base)
 
 

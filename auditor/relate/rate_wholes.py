@@ -363,3 +363,19 @@ def _later_group(text: str, qs: Sequence[Quantity], j: int, part_j: int) -> bool
     unless it is marked as the total of what came before (;共计36件)."""
     return j > part_j and SEMICOLON.search(text, qs[part_j].end, qs[j].start) is not None \
         and FAR_TOTAL.search(_whole_label(text, qs[j])) is None
+
+
+#: what the attempts of an action are named by: the action, and what it takes up whole (调解: 纠纷, 矛盾)
+ATTEMPTS = {g.split("=")[0]: tuple(g.split("=")) for g in claim_words()("rate_stem.attempts")}
+#: words of a whole's label that name no object: when, where, how many in all, taken in
+_NO_OBJECT = re.compile(rf"(?:{claim_words().alternation('rate.intake')}|{claim_words().alternation('total.markers')}"
+                        r"|全[省市县区镇乡]|今年|本年|年内|上半年|下半年|[\d\s，,、。:：年月]|共)")
+
+
+def counts_attempts(label: str, attempts: Sequence[str]) -> bool:
+    """Is a whole whose sentence reads `label` before it the attempts of a success rate's action (调解成功率): does
+    it name the action or what the action takes up whole (调解矛盾纠纷4000件, 受理矛盾纠纷4000件), or nothing but
+    an intake (共受理3000件)? 受理投诉8875件 names complaints, of which only some are mediated."""
+    if any(w in label for w in attempts):
+        return True
+    return len(_NO_OBJECT.sub("", label)) <= 1

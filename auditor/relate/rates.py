@@ -24,6 +24,7 @@ from auditor.relate.base import (
 from auditor.relate.link import frame, grams, same_plan, sibling
 from auditor.relate.rate_runs import heads_run, run_of_stem, sentence_has_level
 from auditor.relate.rate_wholes import (
+    ATTEMPTS,
     BASE_ONLY,
     BOUND_WORDS,
     BREAKDOWN_AFTER,
@@ -56,6 +57,7 @@ from auditor.relate.rate_wholes import (
     _stage_siblings,
     _stages_between,
     _whole_label,
+    counts_attempts,
     head_share,
     members_of_scope,
     other_measure,
@@ -66,8 +68,6 @@ from auditor.relate.share_inner import inner_whole
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
 from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
 
-#: what the attempts of an action are named by: the action, and what it takes up whole (调解: 纠纷, 矛盾)
-ATTEMPTS = {g.split("=")[0]: tuple(g.split("=")) for g in claim_words()("rate_stem.attempts")}
 #: the places a share may name as its base (占全省比重): a whole of another place's figures is not it
 PLACES = frozenset({"全省", "全市", "全区", "全县", "全国", "全州", "全盟", "全旗"})
 
@@ -227,10 +227,13 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     # which an intake of complaints is not; a whole must name the action or what it takes up whole (纠纷)
     action = core[:-2][-2:] if kind == "rate" and core.endswith("成功") and len(core) >= 4 else ""
     attempts = ATTEMPTS.get(action, (action,)) if action else ()
+    # (共受理100000人次,调解成功99999人次: an intake whose sentence names nothing else is the attempts too;
+    # 共接收投诉1.42万件,受理1.10万件: that 受理 takes up the complaints)
     wholes = [j for j in cands if j != part_j and same_unit(qs[j], part) and qs[j].value >= part.value
               and not qs[j].high and not (closure and NEW_INTAKE.search(_whole_label(text, qs[j])))
               and not (outcome and _intake(_whole_label(text, qs[j])))
-              and (not attempts or any(w in _whole_label(text, qs[j]) for w in attempts))
+              and (not attempts or counts_attempts(text[max(sent_start[seg.sent[j]], qs[j].start - 60):qs[j].start],
+                                                   attempts))
               and (link_j := _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)

@@ -9,6 +9,7 @@ CAUSES = {
     "half-even": ("按“四舍六入五成双”舍入", "rounded half to even"),
     "one-off": ("末位相差一个单位", "one unit off in the last digit"),
     "to-100": ("调整末位以使各项占比合计为100%", "its last digit adjusted so that the shares total 100%"),
+    "cut-short": ("以万、亿为单位的数字系截断而非四舍五入", "a figure in 万 or 亿 cut short instead of rounded"),
 }
 
 
