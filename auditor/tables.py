@@ -77,6 +77,7 @@ class Row(msgspec.Struct, frozen=True):
     cells: tuple[Cell | None, ...]  # one per value column, None where the row has no cell there
     start: int
     end: int
+    short: bool = False  # fewer cells than the table's rows have: a merged cell, its cells' columns unknown
 
     @property
     def label(self) -> str:
@@ -225,8 +226,12 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
         if first is None:
             return None
         head, data = rows[:first], rows[first:]
-    data = [r[: len(r) - next((k for k, c in enumerate(reversed(r)) if c.text), len(r))] for r in data]
-    data = [r for r in data if r]
+    # (a row with fewer cells than the widest, blanks counted, may have lost one to a merged cell)
+    widest = max((len(r) for r in data), default=0)
+    cut = [(r[: len(r) - next((k for k, c in enumerate(reversed(r)) if c.text), len(r))], len(r) < widest)
+           for r in data]
+    cut = [(r, fewer) for r, fewer in cut if r]
+    data = [r for r, _ in cut]
     serial = serial_head(head)
     shaped = _shape(data, serial)
     width = max((len(v) for _, v in shaped), default=0)
@@ -240,7 +245,10 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
     columns = _columns(head, width, unit)
     out_rows = []
     heading_unit = ""  # a heading row's unit holds for the rows under it (变动率(‰) over 出生率, 死亡率)
-    for r, (stub, vals) in zip(data, shaped, strict=True):
+    for (r, fewer), (stub, vals) in zip(cut, shaped, strict=True):
+        # its values padded at the end though its stub is as wide as the others': a cell merged into another
+        # row's is missing, and its cells' columns are unknown (纪念馆 | 5 | 900 | 40 | 0.09 under five columns)
+        short = fewer and len(stub) >= 1 and vals[-1:] == [None] and len(r) > len(stub)
         padded: list[Cell | None] = [None] * (width - len(vals))
         padded += vals
         row_unit = _unit_of("".join(c.text for c in stub))
@@ -248,7 +256,7 @@ def _table(text: str, g: RawGrid, by_start: dict[int, Quantity]) -> Table | None
             heading_unit = row_unit
         cells = [None if c is None else _carry(c, columns[k].unit or row_unit or heading_unit or unit)
                  for k, c in enumerate(padded)]
-        out_rows.append(Row(tuple(stub), tuple(cells), r[0].start, r[-1].end))
+        out_rows.append(Row(tuple(stub), tuple(cells), r[0].start, r[-1].end, short=short))
     return Table(g.start, g.end, g.layout, tuple(columns), tuple(out_rows), unit,
                  tuple(c for r in head for c in r))
 

@@ -120,7 +120,7 @@ def _total_columns(t: Table) -> Iterator[Relation]:
         found: list[tuple[int, list[Quantity], bool, bool]] = []
         for r, row in enumerate(t.rows):
             tq = t.q(r, tc)
-            if not additive(tq) or row.section:
+            if not additive(tq) or row.section or row.short:
                 continue
             cells = [row.cells[c] for c in cols]
             if any(c is not None and c.q is None and c.text not in ("", "-", "—", "0") for c in cells):
@@ -153,8 +153,8 @@ def _total_rows(t: Table) -> Iterator[Relation]:
             continue
         below, above = block(t, n, +1), block(t, n, -1)
         rows = below if len(below) >= 2 else above
-        if len(rows) < 2:
-            continue
+        if len(rows) < 2 or any(t.rows[r].short for r in rows):
+            continue  # (a row short of a cell, merged into another's, has its figures in unknown columns)
         label = row.label
         found: list[tuple[int, list[Quantity], bool]] = []
         shares_hold = 0  # share columns whose cells add up to the row's 100%: the row's identity holds there too

@@ -423,3 +423,39 @@ def test_two_columns_that_repeat_each_other_are_one_columns_evidence() -> None:
     text = ("承办单位 | 受理(件) | 办结(件) |\n市城管执法局 | 8 | 8 |\n市审批服务局 | 1 | 1 |\n市交警支队 | 6 | 6 |\n"
             "市中医药中心 | 1 | 1 |\n市残联 | 3 | 3 |\n合计 | 19 | 19 |\n")
     assert not [c for c in audit_text(text).claims if "rows after it" in c.detail.get("link", "")]
+
+
+MERGED = ("2023年全县文化场馆情况\n| 类别 | 场馆数 | 面积 | 员工数 | 讲解员数 | 人均面积 |\n"
+          "| 图书馆 | 12 | 3600 | 210 | 80 | 0.36 |\n| 文化馆 | 18 | 2700 | 150 | 60 | 0.27 |\n"
+          "| 纪念馆 | 5 | 900 | 40 | 0.09 |\n| 展览馆 | 9 | 1800 | 95 | 35 | 0.18 |\n"
+          "| 合计 | 44 | 9000 | 455 | 215 | 0.90 |\n注:文化馆、纪念馆员工数为合计数。\n")
+
+
+def test_a_row_short_of_a_merged_cell_is_read_in_no_column() -> None:
+    """纪念馆's 员工数 is merged into 文化馆's: its 40 is 讲解员数, not 员工数; the block's sums are not read."""
+    from auditor import audit_text
+
+    r = audit_text(MERGED)
+    assert not [f for f in r.findings if f.code.startswith("S40")]
+    assert not [c for c in r.claims if c.kind == "sum" and c.expression and "40" in c.expression.split("+")]
+
+
+def test_a_row_whose_last_cells_are_blank_is_no_short_row() -> None:
+    from auditor import audit_text
+
+    text = ("| 类别 | 场馆数 | 面积 | 讲解员数 | 员工数 | 备注 |\n| 图书馆 | 12 | 3600 | 80 | 210 | |\n"
+            "| 文化馆 | 18 | 2700 | 60 | 150 | |\n| 展览馆 | 9 | 1800 | 35 | 95 | |\n"
+            "| 合计 | 39 | 8100 | 175 | 475 | |\n")
+    assert "S402" in [f.code for f in audit_text(text).findings]  # 210+150+95 = 455, not 475
+
+
+def test_a_row_short_of_a_merged_cell_in_cells_one_per_line_is_read_in_no_column() -> None:
+    from auditor import audit_text
+
+    rows = [["类别", "机构数", "床位数", "职工数", "医师数", "每千人床位"],
+            ["医院", "30", "4100", "8200", "2900", "4.10"], ["卫生院", "50", "1900", "3100", "1100", "1.90"],
+            ["社区中心", "20", "300", "1300", "1.80"], ["诊所", "250", "0", "800", "600", "0.00"],
+            ["合计", "350", "6300", "12100", "5900", "6.30"]]
+    cells = "".join(f"{c} |\n" for r in rows for c in r)
+    text = f"2024年全区卫生机构情况表\n{cells}备注:卫生院、社区中心职工数为合计数。\n"
+    assert not [f for f in audit_text(text).findings if f.code.startswith("S40")]
