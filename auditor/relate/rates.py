@@ -21,20 +21,19 @@ from auditor.relate.base import (
     stem_score,
     window,
 )
-from auditor.relate.link import frame, grams, same_plan, sibling
+from auditor.relate.link import frame, grams, same_plan
+from auditor.relate.rate_links import SCOPE_AFTER, whole_link
 from auditor.relate.rate_runs import heads_run, run_of_stem, sentence_has_level
 from auditor.relate.rate_wholes import (
     ATTEMPTS,
     BASE_ONLY,
     BOUND_WORDS,
-    BREAKDOWN_AFTER,
     CLOSURE,
     COLON_HEAD,
     EACH_BOUND,
     FAR_TOTAL,
     NEW_INTAKE,
     OUTCOME,
-    PERIOD_MARKS,
     REQUIRED,
     SEMICOLON,
     SPANS,
@@ -59,14 +58,13 @@ from auditor.relate.rate_wholes import (
     _whole_label,
     counts_attempts,
     head_share,
-    members_of_scope,
     other_measure,
     recipients_over_items,
     stream_beside,
 )
 from auditor.relate.share_inner import inner_whole
 from auditor.relate.share_lists import parts_before_shares, shares_before_parts
-from auditor.relate.shares import TOTAL_WORDS, all_link, listed_share, share_of_list
+from auditor.relate.shares import all_link, listed_share, share_of_list
 
 #: the places a share may name as its base (占全省比重): a whole of another place's figures is not it
 PLACES = frozenset({"全省", "全市", "全区", "全县", "全国", "全州", "全盟", "全旗"})
@@ -106,7 +104,9 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     near_text = text[max(0, q.start - 16):q.start]
     # 结案率102%（含上年结转案件）: a base that includes carried-over items may exceed 100%
     carried = "1" if re.search(r"含|包括|结转|旧存|积案|上年", text[q.end:q.end + 12]) else ""
-    all_claim = bool(ALL_WORDS.search(near_text)) and "%" not in near_text \
+    # (推开特色水果保险全覆盖。柑橘覆盖率达93.6%: a 全部 of the sentence before speaks of other items)
+    alls = list(ALL_WORDS.finditer(near_text))
+    all_claim = bool(alls) and not re.search(r"[。！？!?]", near_text[alls[-1].end():]) and "%" not in near_text \
         and not EACH_BOUND.search(near_text) and not (q.approx and q.approx in BOUND_WORDS) \
         and not re.search(r"占[^，,。；;]*全部|全部[^，,。；;]*占", near_text)
     # 全部完成按时整改，按时整改率100%: 全部 over the rate's own items confirms a 100% claim
@@ -234,7 +234,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
               and not (outcome and _intake(_whole_label(text, qs[j])))
               and (not attempts or counts_attempts(text[max(sent_start[seg.sent[j]], qs[j].start - 60):qs[j].start],
                                                    attempts))
-              and (link_j := _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched))
+              and (link_j := whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched))
               # a figure with a share of its own is a sibling part, unless this share names it as its base
               # (and its own share names another: 服务类投诉1900件,占投诉总量的36.54% is a part of 投诉总量 too)
               and (not _has_own_share(text, qs, j)
@@ -257,7 +257,7 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
     why: dict[str, str] = {}  # the link of each whole, by its offset, for the claim to report
     for j in wholes:
         alts.append(((part,), (qs[j],)))
-        why[f"why{qs[j].start}"] = _whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched)
+        why[f"why{qs[j].start}"] = whole_link(text, qs, j, part_j, i, seg, named_base, stem_matched)
     # complementary base: 逮捕25人,不捕24人,不捕率 -> 24/(25+24); it comes first when the rate is named so
     counts = [j for j in cands if same_unit(qs[j], part)]
     complementary: list[tuple[tuple[Quantity, ...], tuple[Quantity, ...]]] = []
@@ -363,44 +363,6 @@ def _rate(text: str, qs: Sequence[Quantity], i: int, seg: Seg, sent_start: list[
                            "stages": str(len(stages)), "carried": carried,
                            "unique": "1" if len(wholes) == 1 and not extra_comp else "", "stem": stem,
                            "complementary": extra_comp, **all_x})
-
-
-#: a figure the sentence opens as the scope of what follows: 还未供暖的889件中,
-SCOPE_AFTER = re.compile(r"\s*(?:中|当中|之中)\s*[，,]")
-
-
-def _whole_link(text: str, qs: Sequence[Quantity], j: int, part_j: int, i: int, seg: Seg, base: str,
-                stem_matched: bool) -> str:
-    """May qs[j] be the whole of the part qs[part_j]? Only by structure, never by nearness alone.
-
-    A whole is marked as one (共/总/合计/受理…), or is named by the share (占全省…的), or announces
-    a breakdown (…，其中), or stands in the rate's own item, or opens the sentence of a part the rate
-    names by its stem (调解纠纷45起，成功43起，成功率95.6%); without a stem, only the figure just
-    before the part, of its unit, in its sentence.
-    """
-    w = qs[j]
-    lab = _whole_label(text, w)
-    if sibling(w, qs[part_j]) and not TOTAL_WORDS.search(lab) and not BREAKDOWN_AFTER.match(text, w.end):
-        return ""  # 新收一审案件600件,新收二审案件300件: a sibling part (新收 marks both), not the whole
-    if (mark := TOTAL_MARK.search(lab)) is not None and (
-            mark.group(0) not in PERIOD_MARKS or seg.sent[j] == seg.sent[part_j]):
-        return f"total marked {mark.group(0)}"
-    if members_of_scope(text, qs, seg, j, part_j):
-        return ""  # 审结的案件中,维持的67件,…撤回的24件: members of one scope, neither the other's whole
-    if seg.item[j] == seg.item[i] and j != part_j:
-        return "same item"
-    if j < part_j and seg.sent[j] == seg.sent[i] and SCOPE_AFTER.match(text, w.end):
-        return "scope of the sentence (…中)"  # 还未供暖的889件中,由…的共有160件,占此类问题的18%
-    if base and _names_base(base, lab):
-        return f"named base {base}"
-    if j < part_j and BREAKDOWN_AFTER.match(text, w.end):
-        return "其中 total"  # 本单位收入为1687.45万元，其中：… the total the part is listed under
-    if j < part_j and seg.sent[j] == seg.sent[part_j]:
-        if stem_matched:
-            return "heads the part's sentence"  # the rate names its part; a figure of its unit before it
-        between = [k for k in range(j + 1, part_j) if same_unit(qs[k], w)]
-        return "" if between else "figure before the part"
-    return ""
 
 
 def _claim_start(text: str, q: Quantity, m: re.Match[str] | None, before: str) -> int:

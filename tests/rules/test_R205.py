@@ -67,3 +67,17 @@ def test_jun_before_a_bound_is_a_bound_each_meets() -> None:
 
 def test_jun_without_a_bound_still_claims_all() -> None:
     check_flagged(CODE, SEVERITY, "应诉的3起案件均胜诉，胜诉率为66.7%。", "66.7%", {"recomputed": "100"})
+
+
+def test_all_in_the_sentence_before_claims_nothing_of_this_rate_pass() -> None:
+    """推开…全覆盖 (a scheme launched for all kinds) is another sentence's: 柑橘覆盖率 is of one kind."""
+    from auditor import audit_text
+
+    text = "在全市率先推开特色粮油保险全覆盖。油菜覆盖率达91.2%,茶叶、花椒等品类覆盖率已达100%。"
+    assert "R205" not in [f.code for f in audit_text(text).findings]
+
+
+def test_all_in_the_rates_own_sentence_still_claims_100_fail() -> None:
+    from auditor import audit_text
+
+    assert "R205" in [f.code for f in audit_text("全县行政村已实现宽带全覆盖,宽带覆盖率达91.2%。").findings]
