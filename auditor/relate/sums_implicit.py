@@ -66,6 +66,8 @@ def _implicit_breakdown(text: str, qs: Sequence[Quantity], j: int, seg: Seg,
     t = qs[j]
     if bounded(t):
         return None  # 300家以上 = 100家以上 + 200家以上: bounds that no text ties add up by chance
+    if "/" in t.unit:
+        return None  # 一级260元/人/月、二级170元/人/月…照护津贴90元/人/月: standards per head add up to nothing
     if rounded(t) and not re.match(r"[)）]?\s*[(（:：]|[,，]?\s*其中", text[t.end:t.end + 4]):
         return None  # 新入驻企业30余家…由4家增长到24家…由1家增加到5家: a rounded total no words break down
     small = t.value < 10  # small totals add up by chance unless the text opens a breakdown after them

@@ -273,3 +273,10 @@ def test_a_total_with_a_sibling_in_its_sentence_takes_no_parts_from_the_next() -
 def test_parts_in_the_next_sentence_still_add_up(text: str) -> None:
     assert [c.status for c in audit_text(text).claims if c.kind == "sum"]
     assert all(c.status == "consistent" for c in audit_text(text).claims if c.kind == "sum")
+
+
+def test_standards_per_head_add_up_to_nothing() -> None:
+    """一级280 = 二级190 + 照护津贴90 by chance: amounts per person and month are standards, no parts."""
+    text = ("落实残疾人“两项补贴”制度。生活补贴标准提高到一级 280 元/人/月、二级 190 元/人/月、三四级 120 元/人/月;"
+            "护理补贴标准提高到为 90 元/人/月,全乡享受生活补贴和护理补贴 2400 人,今年以来发放补贴资金 288.5 万元。")
+    assert not [c for c in audit_text(text).claims if c.kind == "sum"]
