@@ -161,18 +161,18 @@ def ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times: Fraction 
 
 
 def cut_short_ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times: Fraction = HUNDRED) -> Interval | None:
-    """The ratio with every figure written in 万 or 亿 read as cut short rather than rounded (5.77万 for 57790:
-    [57700, 57800)); None where no operand is so written, or the parts are in the whole.
+    """The ratio with every figure written with decimals in 万 or 亿 read as cut short rather than rounded
+    (5.77万 for 57790: [57700, 57800)); None where no operand is so written, or the parts are in the whole.
 
     Publishers often cut such figures; a share that the exact figures give, and the rounded ones miss by a
     hair, is then no error of the report's."""
     every = (*parts, *whole)
-    if not any(q.scale > 1 for q in every) or any(p is w for p in parts for w in whole):
+    if not any(_abbreviated(q) for q in every) or any(p is w for p in parts for w in whole):
         return None
 
     def cut(q: Quantity) -> Interval:
         v, h = fr(q.value), fr(q.half_ulp)
-        return (v, v + 2 * h) if q.scale > 1 and not q.approx else operand_interval(q)
+        return (v, v + 2 * h) if _abbreviated(q) else operand_interval(q)
 
     piv, wiv = [cut(p) for p in parts], [cut(w) for w in whole]
     wlo = sum((iv[0] for iv in wiv), Fraction(0))
@@ -180,6 +180,11 @@ def cut_short_ratio(parts: Sequence[Quantity], whole: Sequence[Quantity], times:
         return None
     return (sum((iv[0] for iv in piv), Fraction(0)) * times / sum((iv[1] for iv in wiv), Fraction(0)),
             sum((iv[1] for iv in piv), Fraction(0)) * times / wlo)
+
+
+def _abbreviated(q: Quantity) -> bool:
+    """A figure written with decimals in 万 or 亿 (5.77万): the kind publishers cut short (a whole 3万 is not)."""
+    return q.scale > 1 and q.decimals >= 1 and not q.approx
 
 
 def fmt(x: Fraction | Decimal, places: int = 4) -> str:

@@ -34,3 +34,7 @@ def test_the_cut_short_reading_lies_above_the_rounded_one() -> None:
     cut = cut_short_ratio((one("8215件"),), (one("6.43万件"),))
     assert rounded is not None and cut is not None
     assert cut[0] < rounded[0] and cut[1] <= rounded[1]
+
+
+def test_a_whole_number_of_wan_is_no_cut_short_figure() -> None:
+    assert cut_short_ratio((one("9000件"),), (one("3万件"),)) is None
